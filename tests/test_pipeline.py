@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from newsgraph.model import Article
+from newsgraph.pipeline import Pipeline
+from newsgraph.settings import Settings
+
+
+def test_failing_stage_leaves_a_warning_and_keeps_the_article() -> None:
+    pipeline = Pipeline(Settings())
+
+    def broken(article: Article, doc: object, settings: Settings) -> None:
+        raise RuntimeError("boom")
+
+    pipeline.stages = [("broken", broken), *pipeline.stages]
+    article = pipeline.analyse(Article(id="a", text="Kenya sent officers to Haiti."))
+    assert article.warnings == ["stage broken failed: RuntimeError: boom"]
+
+
+def test_workers_keep_input_order() -> None:
+    pipeline = Pipeline(Settings(workers=2, batch_size=2))
+    articles = [Article(id=str(i), text=f"Story number {i} is here.") for i in range(7)]
+    assert [a.id for a in pipeline.run(articles)] == [str(i) for i in range(7)]
+
+
+def test_article_round_trips_through_json() -> None:
+    article = Article(id="x", text="Hello.", title="T")
+    assert Article.from_dict(article.to_dict()) == article
