@@ -1,0 +1,1 @@
+"""The cross-article knowledge base: entity resolution, syndicated copies, and queries."""

@@ -1,0 +1,333 @@
+"""The ``Store`` protocol and the records its queries return.
+
+Everything above the store (kb queries, CLI, web) talks to this protocol only; SQLite is the
+embedded default (``store/sqlite.py``). A PostgreSQL implementation would fill the same methods:
+the same tables (``store/schema.py``), ``tsvector`` + GIN instead of FTS5 for ``search``, a
+``pg_trgm`` index for entity name search, and the same migration list keyed on a
+``schema_version`` table instead of ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
+
+from newsgraph.model import Article
+
+T = TypeVar("T")
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of a longer result list: ``total`` counts every match, not just this page."""
+
+    items: list[T]
+    total: int
+    offset: int = 0
+    limit: int = 50
+
+
+@dataclass
+class SaveResult:
+    """What saving one article did."""
+
+    article_id: str
+    duplicate: bool = False  # same content hash already stored: nothing was written
+    story_id: str | None = None
+    syndicated_with: str | None = None  # id of an earlier copy of the same wire story
+    new_kb_entities: int = 0
+    merged_entities: int = 0  # article entities linked to an existing KB entity
+
+
+@dataclass
+class ArticleSummary:
+    """One article in a list: metadata and fact counts, no text."""
+
+    id: str
+    title: str | None
+    section: str | None
+    source: str | None
+    published: str | None
+    url: str | None
+    origin: str | None
+    story_id: str | None
+    entities: int = 0
+    quotes: int = 0
+    times: int = 0
+    figures: int = 0
+    events: int = 0
+
+
+@dataclass
+class SearchHit:
+    """An article matching a full-text search, with a snippet of the matching text."""
+
+    article: ArticleSummary
+    snippet: str  # matched words wrapped in [ and ]
+    score: float  # bm25 rank: lower is better
+
+
+@dataclass
+class EntitySummary:
+    """One knowledge-base entity in a list."""
+
+    id: str  # kb id
+    name: str
+    type: str
+    country: str | None
+    titles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    articles: int = 0  # distinct stories (syndicated copies counted once)
+    mentions: int = 0
+
+
+@dataclass
+class TitleUse:
+    """One title of an entity with the publication dates of the articles that used it."""
+
+    title: str
+    dates: list[str]  # sorted YYYY-MM-DD, undated articles left out
+    articles: int
+    first: str | None = None
+    last: str | None = None
+
+
+@dataclass
+class MergeLink:
+    """Why an article's entity belongs to a KB entity: the evidence of the merge."""
+
+    article_id: str
+    entity_id: str  # the per-article entity id
+    name: str  # the per-article canonical name
+    kb_id: str
+    evidence: str  # e.g. "exact name", "acronym of", "surname + matching affiliation Haiti"
+    score: float = 1.0
+    published: str | None = None
+
+
+@dataclass
+class QuoteRecord:
+    """A quote with its speaker and the article it came from."""
+
+    article_id: str
+    index: int  # position in Article.quotes
+    text: str
+    kind: str
+    start: int
+    end: int
+    speaker_name: str | None
+    speaker_kb_id: str | None
+    cue: str | None
+    published: str | None
+    source: str | None
+    article_title: str | None
+    story_id: str | None
+
+
+@dataclass
+class EventRecord:
+    """An event with its actor, target and place resolved to names, KB ids and countries."""
+
+    article_id: str
+    id: str  # event id within the article
+    type: str
+    mode: str | None
+    trigger: str
+    date: str | None  # the event's TIMEX3 value, else the article's publication date
+    factuality: str
+    actor_name: str | None
+    actor_kb_id: str | None
+    actor_country: str | None
+    target_name: str | None
+    target_kb_id: str | None
+    target_country: str | None
+    place_name: str | None
+    place_kb_id: str | None
+    sentence: str | None  # the sentence the event was found in, when known
+    published: str | None
+    source: str | None
+    article_title: str | None
+    story_id: str | None
+
+
+@dataclass
+class CoOccurrence:
+    """A KB entity seen in the same articles as another, with the number of shared stories."""
+
+    kb_id: str
+    name: str
+    type: str
+    count: int
+
+
+@dataclass
+class Story:
+    """One wire story and every stored copy of it (syndication)."""
+
+    id: str
+    article_ids: list[str]
+    outlets: list[str]
+
+
+@dataclass
+class EntityProfile:
+    """Everything the knowledge base knows about one entity."""
+
+    entity: EntitySummary
+    titles: list[TitleUse]
+    aliases: list[str]
+    affiliations: list[str]
+    articles: list[ArticleSummary]
+    quotes_by: list[QuoteRecord]
+    quotes_about: list[QuoteRecord]
+    events_as_actor: list[EventRecord]
+    events_as_target: list[EventRecord]
+    co_occurring: list[CoOccurrence]
+    links: list[MergeLink]
+
+
+@dataclass
+class TimelineItem:
+    """One dated event or quote on a timeline, with its source article and outlets."""
+
+    date: str  # YYYY-MM-DD (or the TIMEX3 value's date part)
+    kind: str  # event | quote
+    text: str  # the quote, or the event's sentence/trigger
+    label: str  # event type, or the speaker's name
+    article_id: str
+    article_title: str | None
+    source: str | None
+    outlets: list[str] = field(default_factory=list)  # all outlets of the story (copies once)
+    event: EventRecord | None = None
+    quote: QuoteRecord | None = None
+
+
+@dataclass
+class Overview:
+    """What the store holds, in counts and top lists."""
+
+    articles: int
+    stories: int
+    entities: int  # KB entities
+    quotes: int
+    events: int
+    times: int
+    figures: int
+    people: list[EntitySummary]
+    organisations: list[EntitySummary]
+    places: list[EntitySummary]
+
+
+class Store(Protocol):
+    """A place where articles and the knowledge base built from them live."""
+
+    path: str
+
+    # -- writing ---------------------------------------------------------------------------
+    def save(self, article: Article) -> SaveResult:
+        """Store an analysed article, resolve its entities into the KB and detect copies."""
+        ...
+
+    def has_hash(self, content_hash: str) -> bool:
+        """True when an article with this content hash is stored."""
+        ...
+
+    def unmerge(self, article_id: str, entity_id: str) -> str:
+        """Split one article entity out of its KB entity into a new one; returns the new kb id."""
+        ...
+
+    def merge(self, kb_id: str, into_kb_id: str, evidence: str = "merged by hand") -> None:
+        """Move every link of ``kb_id`` to ``into_kb_id`` (and delete ``kb_id``)."""
+        ...
+
+    def close(self) -> None: ...
+
+    # -- articles --------------------------------------------------------------------------
+    def get_article(self, article_id: str) -> Article:
+        """The stored Article (exact round trip, entities carrying kb_id); NotFound if absent."""
+        ...
+
+    def list_articles(
+        self,
+        offset: int = 0,
+        limit: int = 50,
+        source: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        kb_id: str | None = None,
+    ) -> Page[ArticleSummary]:
+        """Articles, newest first, filtered by outlet, date range or KB entity."""
+        ...
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored Article, for exports."""
+        ...
+
+    def search(self, text: str, offset: int = 0, limit: int = 20) -> Page[SearchHit]:
+        """Full-text search over titles and bodies (every copy stays searchable)."""
+        ...
+
+    def story(self, story_id: str) -> Story:
+        """A story with its copies and outlets."""
+        ...
+
+    # -- knowledge base --------------------------------------------------------------------
+    def list_entities(
+        self,
+        type: str | None = None,
+        search: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[EntitySummary]:
+        """KB entities, most articles first, filtered by type and name text."""
+        ...
+
+    def get_entity(self, kb_id: str) -> EntitySummary:
+        """One KB entity; NotFound if absent."""
+        ...
+
+    def title_uses(self, kb_id: str) -> list[TitleUse]:
+        """The entity's titles with the dates of the articles that used them."""
+        ...
+
+    def merge_links(self, kb_id: str) -> list[MergeLink]:
+        """The article entities linked to this KB entity, with the evidence of each merge."""
+        ...
+
+    def co_occurring(self, kb_id: str, limit: int = 20) -> list[CoOccurrence]:
+        """Other KB entities appearing in the same stories, most shared stories first."""
+        ...
+
+    def quotes(
+        self,
+        speaker_kb_id: str | None = None,
+        speaker: str | None = None,
+        text: str | None = None,
+        about_kb_id: str | None = None,
+        article_id: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[QuoteRecord]:
+        """Quotes by speaker (kb id or name text), quote text, entity mentioned, or article."""
+        ...
+
+    def events(
+        self,
+        actor_kb_id: str | None = None,
+        target_kb_id: str | None = None,
+        kb_id: str | None = None,
+        type: str | None = None,
+        article_ids: list[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[EventRecord]:
+        """Events filtered by actor/target/any role KB entity, type, articles and date range."""
+        ...
+
+    def overview(self, top: int = 10) -> Overview:
+        """Counts and the most-mentioned people, organisations and places."""
+        ...
