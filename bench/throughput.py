@@ -1,0 +1,84 @@
+"""Throughput of newsgraph extraction against bare spaCy, measured in one run.
+
+Both sides read the same BBC article files with the same model and process count:
+- bare:      read the files, ``nlp.pipe(texts, n_process=N)``;
+- newsgraph: what ``newsgraph extract`` does: read and clean the files, parse, run every
+             stage, serialise each article to JSON.
+Prints articles/s for both, their ratio, and the speed-up of N workers over one.
+
+    .venv/bin/python bench/throughput.py [--n 400] [--workers 1 2] [--corpus ../shared/corpora/bbc]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from newsgraph.ingest import Rejected, read_sources
+from newsgraph.nlp import load_pipeline
+from newsgraph.pipeline import Pipeline
+from newsgraph.settings import Settings
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc"
+
+
+def bare_spacy(paths: list[Path], settings: Settings, workers: int) -> int:
+    """Parse the raw files with spaCy alone; returns the number of documents."""
+    nlp = load_pipeline(settings.model)
+    texts = (p.read_text(encoding="utf-8", errors="replace") for p in paths)
+    return sum(1 for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=workers))
+
+
+def newsgraph_extract(paths: list[Path], settings: Settings, workers: int) -> int:
+    """Ingest, analyse and serialise the files as ``newsgraph extract`` does."""
+    pipeline = Pipeline(settings)
+    articles = (
+        a for a in read_sources([str(p) for p in paths], settings) if not isinstance(a, Rejected)
+    )
+    return sum(1 for a in pipeline.run(articles, workers=workers) if a.to_json())
+
+
+def rate(
+    run: Callable[[list[Path], Settings, int], int],
+    paths: list[Path],
+    settings: Settings,
+    workers: int,
+) -> float:
+    start = time.perf_counter()
+    done = run(paths, settings, workers)
+    return done / (time.perf_counter() - start)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--n", type=int, default=400, help="articles per measurement")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"corpus not found: {args.corpus} (needs ../shared/corpora/bbc)", file=sys.stderr)
+        return 2
+    paths = sorted(args.corpus.rglob("*.txt"))[: args.n]
+    settings = Settings.from_env(model=args.model)
+    load_pipeline(settings.model)  # both sides start with the model loaded
+    bare_spacy(paths[:20], settings, 1)  # warm-up
+    print(f"{len(paths)} BBC articles, model {settings.model}")
+    print(f"{'workers':>7}  {'bare spaCy art/s':>16}  {'newsgraph art/s':>15}  {'ratio':>6}")
+    ours: dict[int, float] = {}
+    for workers in args.workers:
+        bare = rate(bare_spacy, paths, settings, workers)
+        ours[workers] = rate(newsgraph_extract, paths, settings, workers)
+        print(f"{workers:>7}  {bare:>16.1f}  {ours[workers]:>15.1f}  {ours[workers] / bare:>6.2f}")
+    if 1 in ours:
+        for workers, value in ours.items():
+            if workers > 1:
+                print(f"newsgraph speed-up, {workers} workers vs 1: {value / ours[1]:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
