@@ -1,13 +1,177 @@
-"""Stage 'times' (placeholder until its issue lands)."""
+"""Stage 'times': find time expressions and normalise them to TIMEX3 values.
+
+Rules in ``time_rules.py`` find candidate spans; overlaps go to the longest; each value is
+resolved against the publication date with the tense of its clause ("October 3" told in the
+past is the last October 3 before publication). Without a publication date, the latest fully
+specified date in the text becomes the reference (anchor "inferred"); without one either,
+relative values keep X placeholders ("XXXX-10-03"), never today's date.
+A range ("from 2004 to 2017") is two expressions, one per end.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+from datetime import date
 
-from newsgraph.model import Article
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Article, TimeExpr
+from newsgraph.resources import time_words as W
 from newsgraph.settings import Settings
+from newsgraph.stages import time_calendar as C
+from newsgraph.stages.time_rules import HALF_MODIFIERS, LEFT_MODIFIERS, RULES, Context, TimeRule
+
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PLURAL_COUNTED = {"NNS", "NNPS"}
+
+
+@dataclass
+class Candidate:
+    """A rule's match before normalisation."""
+
+    start: int
+    end: int
+    rule: TimeRule
+    match: re.Match[str]
+    order: int
+    modifier: str | None = None
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
-    """Fill this stage's part of the article (nothing yet)."""
+    """Fill ``article.times`` with the expressions of the clean text."""
+    article.times = tag_times(article.text, doc, article.published)
+
+
+def tag_times(text: str, doc: Doc | None, published: str | None) -> list[TimeExpr]:
+    """Time expressions of ``text``, resolved against ``published`` (YYYY-MM-DD) or inferred."""
+    candidates = [c for c in find_candidates(text) if not _is_counted_number(c, doc)]
+    tenses = [clause_tense(doc, c.start, c.end) if doc is not None else None for c in candidates]
+    ref, anchor = parse_date(published), "published"
+    if ref is None:
+        ref, anchor = infer_reference(text, candidates), "inferred"
+    out = []
+    for cand, tense in zip(candidates, tenses, strict=True):
+        expr = normalise(cand, Context(text, ref, tense), anchor)
+        if expr is not None:
+            out.append(expr)
+    return out
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every rule's matches, then the longest non-overlapping ones, in text order."""
+    found: list[Candidate] = []
+    for order, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            start, end = m.span("span") if "span" in m.groupdict() else m.span()
+            end = _trim_end(text, start, end)
+            if end > start:
+                found.append(Candidate(start, end, rule, m, order))
+    found.sort(key=lambda c: (c.start - c.end, c.order, c.start))
+    taken: list[Candidate] = []
+    used = bytearray(len(text) + 1)
+    for cand in found:
+        if not any(used[cand.start : cand.end]):
+            used[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+            taken.append(cand)
+    taken.sort(key=lambda c: c.start)
+    for cand in taken:
+        _extend_left(text, cand, used)
+    return taken
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop trailing spaces a pattern may have eaten."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _extend_left(text: str, cand: Candidate, used: bytearray) -> None:
+    """Take in modifiers such as 'the beginning of' or 'early' that belong to a date."""
+    if cand.rule.name not in _MODIFIABLE:
+        return
+    window_start = max(0, cand.start - 30)
+    m = LEFT_MODIFIERS.search(text, window_start, cand.start)
+    if m is None or any(used[m.start() : cand.start]):
+        return
+    used[m.start() : cand.start] = b"\x01" * (cand.start - m.start())
+    cand.start = m.start()
+    cand.modifier = " ".join(m["mod"].lower().split())
+
+
+_MODIFIABLE = {"year", "month_year", "month", "relative_unit", "decade", "quarter", "season",
+               "century", "weekday", "deictic", "month_day"}  # fmt: skip
+
+
+def _is_counted_number(cand: Candidate, doc: Doc | None) -> bool:
+    """A bare four-digit number counting a plural noun ('2000 people') is a figure, not a year."""
+    if cand.rule.name != "year" or doc is None:
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ == "nummod" and tok.head.tag_ in _PLURAL_COUNTED
+
+
+def normalise(cand: Candidate, ctx: Context, anchor: str) -> TimeExpr | None:
+    """The TimeExpr of one candidate, or None when its rule declines the match."""
+    resolved = cand.rule.normalise(cand.match, ctx)
+    if resolved is None:
+        return None
+    value = resolved.value
+    if cand.modifier in HALF_MODIFIERS and re.fullmatch(r"\d{4}", value):
+        value = f"{value}-{HALF_MODIFIERS[cand.modifier]}"
+    text = ctx.text[cand.start : cand.end]
+    relative = resolved.relative and ctx.ref is not None
+    return TimeExpr(text, cand.start, cand.end, resolved.type, value, anchor if relative else None)
+
+
+def parse_date(value: str | None) -> date | None:
+    """A YYYY-MM-DD (or longer ISO) string as a date; None when absent or malformed."""
+    if not value or not _FULL_DATE.match(value):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def infer_reference(text: str, candidates: list[Candidate]) -> date | None:
+    """The latest fully specified date written in the text, as a stand-in publication date."""
+    days = []
+    for cand in candidates:
+        resolved = cand.rule.normalise(cand.match, Context(text, None, None))
+        if resolved is not None and (day := parse_date(resolved.value)) is not None:
+            days.append(day)
+    return max(days) if days else None
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> str | None:
+    """past | future | None: the tense of the verb that governs the span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in W.FUTURE_AUXILIARIES for a in auxes):
+        return C.FUTURE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return C.PAST
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return C.PAST
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest verb up the dependency tree (a few steps at most)."""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
     return None

@@ -1,0 +1,342 @@
+"""Patterns that find time expressions and the rules that turn each match into a TIMEX3 value.
+
+Each ``TimeRule`` is a compiled pattern built from the word tables in
+``resources/time_words.py`` plus a normaliser ``(match, context) -> Resolved | None``. The
+tagger runs every rule over the text, keeps the longest non-overlapping matches, and asks the
+winning rule for the value, given the reference date and the tense of the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from newsgraph.resources import time_words as W
+from newsgraph.stages import time_calendar as C
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a normaliser may look at besides the match itself."""
+
+    text: str
+    ref: date | None  # the reference date (published or inferred); None: year unknown
+    tense: str | None  # past | future | None for the clause the expression sits in
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A normalised expression: TIMEX3 type and value, and whether the value used ``ref``."""
+
+    type: str
+    value: str
+    relative: bool = False
+
+
+Normaliser = Callable[[re.Match[str], Context], "Resolved | None"]
+
+
+@dataclass(frozen=True)
+class TimeRule:
+    name: str
+    pattern: re.Pattern[str]
+    normalise: Normaliser
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so prefixes do not win."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH = rf"(?<![A-Za-z])(?P<month>{_alt(W.MONTHS)})(?![A-Za-z])"
+_WEEKDAY = rf"(?<![A-Za-z])(?P<weekday>{_alt(W.WEEKDAYS)})(?![A-Za-z])"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_NUM = rf"(?:\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_alt(W.NUMBER_WORDS)})"
+_VAGUE = _alt(W.VAGUE_QUANTITIES)
+_UNIT = rf"(?:{_alt(list(W.UNITS) + list(W.UNIT_PLURALS))})"
+_APPROX = (
+    "about|around|nearly|almost|roughly|some|more than|less than|fewer than|at least|"
+    "at most|up to|over|under|just over|just under|only|another|approximately"
+)
+_PART = rf"(?P<part>{_alt(W.PARTS_OF_DAY)})"
+_CUES_BEFORE_AMBIGUOUS_MONTH = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|from|to|through|of|during|before|after|early|late|"
+    r"mid-|last|next|this|between|and|or|on|that)\s*)$"
+)
+
+
+def _number(word: str) -> float | None:
+    """A number written in digits or words; None for vague quantities ("several")."""
+    word = word.lower().strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    if word in W.NUMBER_WORDS:
+        return float(W.NUMBER_WORDS[word])
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and all(p in W.NUMBER_WORDS for p in parts):
+        return float(W.NUMBER_WORDS[parts[0]] + W.NUMBER_WORDS[parts[1]])
+    return None
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    return W.UNIT_PLURALS.get(word, word)
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    """P2Y, PT5H, PXD... (decades and centuries in years, quarters in months)."""
+    letter, is_time = W.UNITS[unit]
+    scale = {"DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}.get(letter, (letter, 1))
+    letter, factor = scale
+    if unit == "fortnight":
+        factor = 2
+    if amount is None:
+        number = "X"
+    else:
+        total = amount * factor
+        number = str(int(total)) if total == int(total) else str(total)
+    return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
+
+
+def _shift(word: str | None) -> int:
+    return W.RELATIVE_SHIFTS.get(word.lower(), 0) if word else 0
+
+
+def _rel(value: str, type_: str = "DATE") -> Resolved:
+    return Resolved(type_, value, relative="X" not in value[:4])
+
+
+# --- normalisers, one per rule -------------------------------------------------------------
+
+
+def _iso(m: re.Match[str], ctx: Context) -> Resolved | None:
+    day = C.safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
+    return Resolved("DATE", day.isoformat()) if day else None
+
+
+def _us_slash(m: re.Match[str], ctx: Context) -> Resolved | None:
+    year = int(m["y"]) + (1900 if len(m["y"]) == 2 and int(m["y"]) > 40 else 0)
+    year += 2000 if len(m["y"]) == 2 and year < 100 else 0
+    day = C.safe_date(year, int(m["m"]), int(m["d"]))
+    return Resolved("DATE", day.isoformat()) if day else None
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    month, day = W.MONTHS[m["month"]], int(m["day"])
+    if m["year"]:
+        return Resolved("DATE", f"{m['year']}-{month:02d}-{day:02d}")
+    value = C.month_day_value(month, day, ctx.ref, ctx.tense, _shift(m.groupdict().get("shift")))
+    return _rel(value)
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return Resolved("DATE", C.month_value(int(m["year"]), W.MONTHS[m["month"]]))
+
+
+def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
+    shift = _shift(m["shift"])
+    if m["month"] in W.AMBIGUOUS_MONTHS and not m["shift"]:
+        if not _CUES_BEFORE_AMBIGUOUS_MONTH.search(ctx.text, 0, m.start()):
+            return None
+    if m["month"].endswith(".") is False and len(m["month"]) <= 3 and not m["shift"]:
+        return None  # bare "Jan"/"Aug" are too often names
+    return _rel(C.month_only_value(W.MONTHS[m["month"]], ctx.ref, ctx.tense, shift))
+
+
+def _year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return Resolved("DATE", m["year"])
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return Resolved("DATE", m["dec"])
+
+
+def _century(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return Resolved("DATE", f"{int(m['n']) - 1:02d}")
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    value = C.weekday_value(W.WEEKDAYS[m["weekday"]], ctx.ref, ctx.tense, _shift(m["shift"]))
+    if m["part"]:
+        return _rel(f"{value}T{W.PARTS_OF_DAY[m['part'].lower()]}", "TIME")
+    return _rel(value)
+
+
+_DEICTIC_DAYS = {
+    "today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}  # fmt: skip
+
+
+def _deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
+    word = m["word"].lower()
+    value = C.unit_shift_value("day", ctx.ref, _DEICTIC_DAYS[word]) or "XXXX-XX-XX"
+    part = m["part"].lower() if m["part"] else None
+    if word in ("tonight", "last night"):
+        part = "night"
+    if part:
+        return _rel(f"{value}T{W.PARTS_OF_DAY[part]}", "TIME")
+    return _rel(value)
+
+
+def _this_part(m: re.Match[str], ctx: Context) -> Resolved | None:
+    value = C.unit_shift_value("day", ctx.ref, 0) or "XXXX-XX-XX"
+    return _rel(f"{value}T{W.PARTS_OF_DAY[m['part'].lower()]}", "TIME")
+
+
+def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return Resolved("DATE", W.REFERENCE_WORDS[m[0].lower()])
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    value = C.unit_shift_value(m["unit"].lower(), ctx.ref, _shift(m["shift"]))
+    return _rel(value) if value else None
+
+
+def _season(m: re.Match[str], ctx: Context) -> Resolved | None:
+    season = W.SEASONS[m["season"].lower()]
+    if m["year"]:
+        return Resolved("DATE", f"{m['year']}-{season}")
+    if not m["shift"] or m["shift"].lower() == "the":
+        return None
+    return _rel(C.season_value(season, ctx.ref, _shift(m["shift"])))
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit, amount = _unit(m["unit"]), _number(m["num"])
+    direction = W.OFFSET_DIRECTIONS[" ".join(m["dir"].lower().split())]
+    if amount is None:
+        return Resolved("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
+    if unit in ("hour", "minute", "second"):
+        return _rel(C.unit_shift_value("day", ctx.ref, 0) or "XXXX-XX-XX")
+    value = C.unit_shift_value(unit, ctx.ref, int(direction * amount))
+    return _rel(value) if value else None
+
+
+def _year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    value = C.unit_shift_value(m["unit"].lower(), ctx.ref, -1)
+    return _rel(value) if value else None
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return Resolved("DURATION", _duration_value(_number(m["num"]), _unit(m["unit"])))
+
+
+def _bare_plural(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return Resolved("DURATION", _duration_value(None, _unit(m["span"])))
+
+
+def _set_word(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return Resolved("SET", W.SET_WORDS[m[0].lower()])
+
+
+def _every(m: re.Match[str], ctx: Context) -> Resolved | None:
+    word = m["unit"].lower()
+    if word.capitalize() in W.WEEKDAYS:
+        return Resolved("SET", f"XXXX-WXX-{W.WEEKDAYS[word.capitalize()]}")
+    return Resolved("SET", _duration_value(1, _unit(word)))
+
+
+def _per_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return Resolved("SET", _duration_value(1, _unit(m["unit"])))
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    rel = (m["rel"] or "").lower()
+    year = m["year"] or m["yr"]
+    if m["ord"]:
+        quarter = W.ORDINALS[m["ord"].lower()]
+        if year:
+            return Resolved("DATE", f"{year}-Q{quarter}")
+        if rel in ("last", "previous", "year-earlier", "year-ago") and ctx.ref:
+            return _rel(f"{ctx.ref.year - 1:04d}-Q{quarter}")
+        if rel == "next" and ctx.ref:
+            return _rel(f"{ctx.ref.year + 1:04d}-Q{quarter}")
+        return _rel(C.quarter_value(quarter, ctx.ref, ctx.tense))
+    if not rel and not m[0].lower().startswith("the"):
+        return None
+    shift = {"this": 0, "current": 0, "next": 1}.get(rel, -1)
+    value = C.unit_shift_value("quarter", ctx.ref, shift)
+    return _rel(value) if value else None
+
+
+def _half(m: re.Match[str], ctx: Context) -> Resolved | None:
+    half = "H1" if m["ord"].lower() == "first" else "H2"
+    if m["year"]:
+        return Resolved("DATE", f"{m['year']}-{half}")
+    return _rel(f"{ctx.ref.year:04d}-{half}" if ctx.ref else f"XXXX-{half}")
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Resolved | None:
+    hour, minute = int(m["h"]), int(m["min"] or 0)
+    ampm = (m["ampm"] or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    day = C.unit_shift_value("day", ctx.ref, 0) or "XXXX-XX-XX"
+    return _rel(f"{day}T{hour:02d}:{minute:02d}", "TIME")
+
+
+def _named_time(m: re.Match[str], ctx: Context) -> Resolved | None:
+    clock = "24:00" if m[0].lower() == "midnight" else "12:00"
+    day = C.unit_shift_value("day", ctx.ref, 0) or "XXXX-XX-XX"
+    return _rel(f"{day}T{clock}", "TIME")
+
+
+# --- the rule table, most specific first (ties in length go to the earlier rule) -----------
+
+
+def _rule(name: str, pattern: str, normalise: Normaliser) -> TimeRule:
+    return TimeRule(name, re.compile(pattern), normalise)
+
+
+_REL_WORDS = "last|past|previous|this|current|next|coming|following"
+_SET_UNITS = "day|week|month|year|quarter|morning|night|evening|hour|weekend|" + "|".join(
+    w.lower() for w in W.WEEKDAYS
+)
+
+RULES: tuple[TimeRule, ...] = (
+    _rule("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", _iso),
+    _rule("us_slash", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])", _us_slash),
+    _rule("month_day", rf"(?:(?P<shift>(?i:last|next|this))\s+)?{_MONTH}\.?\s+{_DAY}(?:,?\s+{_YEAR})?", _month_day),
+    _rule("day_month", rf"(?<!\d){_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?", _month_day),
+    _rule("month_year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", _month_year),
+    _rule("reference", rf"(?i:\b(?:{_alt(W.REFERENCE_WORDS)})\b)", _reference),
+    _rule("deictic", rf"(?i:\b(?P<word>{_alt(_DEICTIC_DAYS)})\b)(?:\s+(?i:{_PART}))?(?![A-Za-z])", _deictic),
+    _rule("this_part", r"(?i:\bthis\s+(?P<part>morning|afternoon|evening)\b)", _this_part),
+    _rule("weekday", rf"(?:(?P<shift>(?i:last|next|this|coming|past))\s+)?{_WEEKDAY}(?:\s+(?i:{_PART}))?(?![A-Za-z])", _weekday),
+    _rule("quarter", r"(?i:\b(?:the\s+)?(?:(?P<rel>this|last|next|current|latest|previous|past|most recent|year-earlier|year-ago|same)\s+)?(?:(?P<yr>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?quarter(?![\w-])(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?)", _quarter),
+    _rule("half", r"(?i:\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>(?:19|20)\d\d)(?!\d))?)", _half),
+    _rule("season", rf"(?i:\b(?:(?P<shift>last|this|next|the|early|late)\s+)?(?P<season>{_alt(W.SEASONS)})(?:,?\s+(?:of\s+)?{_YEAR})?\b)", _season),
+    _rule("relative_unit", rf"(?i:\b(?:the\s+)?(?P<shift>{_REL_WORDS})\s+(?P<unit>year|month|week|weekend|decade|century|fortnight|day)\b)", _relative_unit),
+    _rule("ago", rf"(?i:\b(?:(?:{_APPROX})\s+)?(?P<num>{_NUM}|{_VAGUE})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)", _ago),
+    _rule("year_ago", r"(?i:\b(?P<unit>year|month|week|quarter)-(?:earlier|ago)\b)", _year_ago),
+    _rule("duration", rf"(?i:\b(?:(?:{_APPROX})\s+)?(?:the\s+)?(?:(?:past|last|next|first|previous|coming|final|remaining|initial|latest|full|entire|whole)\s+)?(?P<num>{_NUM}|{_VAGUE})(?:\s+more)?[\s-]+(?P<unit>{_UNIT})(?:-(?:long|old))?\b)", _duration),
+    _rule("bare_plural", r"(?i:\b(?:for|over|within|in|took|take|takes|last(?:ed)?)\s+(?P<span>years|months|weeks|decades|centuries)\b)", _bare_plural),
+    _rule("set_word", rf"(?i:\b(?:{_alt(W.SET_WORDS)})\b)", _set_word),
+    _rule("every", rf"(?i:\b(?:every|each)\s+(?:other\s+)?(?P<unit>{_SET_UNITS})\b)", _every),
+    _rule("per_unit", r"(?i:(?:\d|million|billion|percent|%|times|dollars|cents)\S*\s+(?P<span>(?:a|an|per)\s+(?P<unit>year|month|week|day|hour)\b))", _per_unit),
+    _rule("clock", r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s+(?:EST|EDT|GMT|UTC|ET|PST|PDT|CST|CDT)\b)?", _clock),
+    _rule("clock24", r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])(?P<ampm>)(?:\s+(?:GMT|UTC|EST|EDT|ET)\b)?", _clock),
+    _rule("named_time", r"(?i:\b(?:noon|midnight|midday)\b)", _named_time),
+    _rule("decade", r"(?i:\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0(?:'s|s)(?![A-Za-z]))", _decade),
+    _rule("century", r"(?i:\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b)", _century),
+    _rule("year", rf"(?<![\d$£€.,/]){_YEAR}(?!\s*%|\s*percent|[.,]\d)", _year),
+    _rule("month", rf"(?:(?P<shift>(?i:last|next|this))\s+)?{_MONTH}", _month_alone),
+)  # fmt: skip
+
+# Words in front of an expression that belong to it: "the beginning of 2024", "early next year".
+LEFT_MODIFIERS = re.compile(
+    r"(?i:\b(?P<mod>the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+middle\s+of|"
+    r"the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+close\s+of|the\s+turn\s+of|"
+    r"the\s+rest\s+of|earlier|later|early|late|mid-|mid|the\s+fiscal|fiscal)\s*)$"
+)
+HALF_MODIFIERS = {"the first half of": "H1", "the second half of": "H2"}
