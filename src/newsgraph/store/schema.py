@@ -1,0 +1,164 @@
+"""The versioned schema: an ordered list of migrations; the store's version is their count.
+
+SQLite keeps the version in ``PRAGMA user_version``. Never edit a released migration: append a
+new one. A PostgreSQL store would run the same list (with ``BIGSERIAL`` for the integer keys
+and a ``tsvector`` column + GIN index in place of the FTS5 table).
+"""
+
+from __future__ import annotations
+
+V1 = """
+CREATE TABLE articles (
+    pk INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    story_id TEXT NOT NULL,
+    title TEXT, section TEXT, source TEXT, published TEXT, url TEXT, author TEXT,
+    origin TEXT, input_kind TEXT,
+    text TEXT NOT NULL,
+    json TEXT NOT NULL,
+    n_entities INTEGER NOT NULL DEFAULT 0,
+    n_quotes INTEGER NOT NULL DEFAULT 0,
+    n_times INTEGER NOT NULL DEFAULT 0,
+    n_figures INTEGER NOT NULL DEFAULT 0,
+    n_events INTEGER NOT NULL DEFAULT 0,
+    ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE INDEX articles_published ON articles(published DESC, id);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_source ON articles(source);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='pk', tokenize='porter unicode61'
+);
+
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    first_article TEXT NOT NULL
+);
+
+CREATE TABLE signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash BLOB NOT NULL
+);
+
+CREATE TABLE entities (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT,
+    PRIMARY KEY (article_id, id)
+);
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    FOREIGN KEY (article_id, entity_id) REFERENCES entities(article_id, id) ON DELETE CASCADE
+);
+CREATE INDEX mentions_entity ON mentions(article_id, entity_id);
+CREATE TABLE entity_facts (
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    kind TEXT NOT NULL,  -- title | alias | affiliation
+    value TEXT NOT NULL,
+    FOREIGN KEY (article_id, entity_id) REFERENCES entities(article_id, id) ON DELETE CASCADE
+);
+CREATE INDEX entity_facts_entity ON entity_facts(article_id, entity_id);
+
+CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    speaker TEXT,
+    speaker_text TEXT,
+    cue TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX quotes_speaker ON quotes(article_id, speaker);
+CREATE TABLE quote_mentions (  -- entities mentioned inside a quote: quotes "about" them
+    article_id TEXT NOT NULL,
+    quote_idx INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (article_id, quote_idx, entity_id),
+    FOREIGN KEY (article_id, quote_idx) REFERENCES quotes(article_id, idx) ON DELETE CASCADE
+);
+CREATE INDEX quote_mentions_entity ON quote_mentions(article_id, entity_id);
+CREATE TABLE times (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    type TEXT NOT NULL, value TEXT NOT NULL, anchor TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE figures (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    value REAL, unit TEXT, kind TEXT NOT NULL, currency TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE events (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    type TEXT NOT NULL, mode TEXT, trigger TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+    actor TEXT, target TEXT, place TEXT,
+    time TEXT, date TEXT, factuality TEXT NOT NULL, sentence TEXT,
+    PRIMARY KEY (article_id, id)
+);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_type ON events(type);
+CREATE TABLE removed (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+
+CREATE TABLE kb_entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT,
+    n_articles INTEGER NOT NULL DEFAULT 0,  -- distinct stories: copies count once
+    n_mentions INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX kb_entities_rank ON kb_entities(n_articles DESC, id);
+CREATE INDEX kb_entities_type_rank ON kb_entities(type, n_articles DESC, id);
+
+CREATE TABLE kb_links (  -- article entity -> KB entity, with the evidence of the merge
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    kb_id TEXT NOT NULL REFERENCES kb_entities(id),
+    evidence TEXT NOT NULL,
+    score REAL NOT NULL,
+    n_mentions INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (article_id, entity_id),
+    FOREIGN KEY (article_id, entity_id) REFERENCES entities(article_id, id) ON DELETE CASCADE
+);
+CREATE INDEX kb_links_kb ON kb_links(kb_id, article_id);
+
+CREATE TABLE entity_keys (  -- blocking keys of each article entity (see kb/resolve.py)
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (article_id, entity_id, key),
+    FOREIGN KEY (article_id, entity_id) REFERENCES entities(article_id, id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE kb_keys (  -- union of the keys of a KB entity's linked article entities
+    key TEXT NOT NULL,
+    kb_id TEXT NOT NULL,
+    PRIMARY KEY (key, kb_id)
+) WITHOUT ROWID;
+CREATE INDEX kb_keys_kb ON kb_keys(kb_id);
+"""
+
+MIGRATIONS: list[str] = [V1]
+VERSION = len(MIGRATIONS)

@@ -1,0 +1,747 @@
+"""The embedded default store: one SQLite file (WAL, foreign keys, FTS5)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import NotFound, StoreError
+from newsgraph.kb import resolve, syndication
+from newsgraph.model import Article, Entity
+from newsgraph.store import schema
+from newsgraph.store.base import (
+    ArticleSummary,
+    CoOccurrence,
+    EntitySummary,
+    EventRecord,
+    MergeLink,
+    Overview,
+    Page,
+    QuoteRecord,
+    SaveResult,
+    SearchHit,
+    Story,
+    TitleUse,
+)
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+_FTS_WORD = re.compile(r"\w+")
+CANDIDATE_LIMIT = 200  # KB entities fetched per article entity by blocking
+
+_ARTICLE_COLS = (
+    "a.id, a.title, a.section, a.source, a.published, a.url, a.origin, a.story_id, "
+    "a.n_entities, a.n_quotes, a.n_times, a.n_figures, a.n_events"
+)
+
+
+class SQLiteStore:
+    """The ``Store`` protocol over one SQLite file; safe to share between threads."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._lock = threading.RLock()
+        self._copies: syndication.CopyIndex | None = None
+        self.db = _connect(self.path)
+        _migrate(self.db, self.path)
+
+    # -- writing ---------------------------------------------------------------------------
+    def save(self, article: Article) -> SaveResult:
+        """Store an analysed article, resolve its entities into the KB and detect copies."""
+        content_hash = article.content_hash or _hash(article.text)
+        with self._lock:
+            row = self._one("SELECT id FROM articles WHERE content_hash = ?", content_hash)
+            if row:
+                return SaveResult(article_id=row[0], duplicate=True)
+            if self._one("SELECT 1 FROM articles WHERE id = ?", article.id):
+                raise StoreError(
+                    f"article id {article.id!r} is already stored with different content; "
+                    "give the record another id"
+                )
+            article.content_hash = content_hash
+            signature = syndication.signature(article.text)
+            copy = self._copy_index().best_copy(signature) if signature else None
+            story_id = self._story_of(copy[0]) if copy else article.id
+            try:
+                with self.db:
+                    result = self._write(article, story_id, signature)
+            except sqlite3.Error as exc:
+                raise StoreError(f"could not save article {article.id!r}: {exc}") from exc
+            if signature is not None:
+                self._copy_index().add(article.id, signature)
+            result.syndicated_with = copy[0] if copy else None
+            return result
+
+    def has_hash(self, content_hash: str) -> bool:
+        with self._lock:
+            return (
+                self._one("SELECT 1 FROM articles WHERE content_hash = ?", content_hash) is not None
+            )
+
+    def unmerge(self, article_id: str, entity_id: str) -> str:
+        """Split one article entity out of its KB entity into a new one; returns the new kb id."""
+        with self._lock, self.db:
+            link = self._one(
+                "SELECT l.kb_id, e.name, e.type, e.country FROM kb_links l JOIN entities e "
+                "ON e.article_id = l.article_id AND e.id = l.entity_id "
+                "WHERE l.article_id = ? AND l.entity_id = ?",
+                article_id,
+                entity_id,
+            )
+            if link is None:
+                raise NotFound(f"no entity {entity_id!r} in article {article_id!r}")
+            old_kb, name, etype, country = link
+            new_kb = self._new_kb_id(article_id, entity_id)
+            self.db.execute(
+                "INSERT INTO kb_entities(id, name, type, country) VALUES (?, ?, ?, ?)",
+                (new_kb, name, etype, country),
+            )
+            self.db.execute(
+                "UPDATE kb_links SET kb_id = ?, evidence = ?, score = 1.0 "
+                "WHERE article_id = ? AND entity_id = ?",
+                (new_kb, f"split from {old_kb} by hand", article_id, entity_id),
+            )
+            self._rebuild_keys([old_kb, new_kb])
+            self._refresh_counts([old_kb, new_kb])
+            return new_kb
+
+    def merge(self, kb_id: str, into_kb_id: str, evidence: str = "merged by hand") -> None:
+        """Move every link of ``kb_id`` to ``into_kb_id`` (and delete ``kb_id``)."""
+        with self._lock, self.db:
+            self.get_entity(kb_id)
+            self.get_entity(into_kb_id)
+            self.db.execute(
+                "UPDATE kb_links SET kb_id = ?, evidence = ? WHERE kb_id = ?",
+                (into_kb_id, f"{evidence} (was {kb_id})", kb_id),
+            )
+            self.db.execute("DELETE FROM kb_keys WHERE kb_id = ?", (kb_id,))
+            self.db.execute("DELETE FROM kb_entities WHERE id = ?", (kb_id,))
+            self._rebuild_keys([into_kb_id])
+            self._refresh_counts([into_kb_id])
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles --------------------------------------------------------------------------
+    def get_article(self, article_id: str) -> Article:
+        """The stored Article (exact round trip, entities carrying their current kb_id)."""
+        with self._lock:
+            row = self._one("SELECT json FROM articles WHERE id = ?", article_id)
+            if row is None:
+                raise NotFound(f"no article {article_id!r} in {self.path}")
+            links = dict(
+                self.db.execute(
+                    "SELECT entity_id, kb_id FROM kb_links WHERE article_id = ?", (article_id,)
+                ).fetchall()
+            )
+        article = Article.from_dict(json.loads(row[0]))
+        for entity in article.entities:
+            entity.kb_id = links.get(entity.id, entity.kb_id)
+        return article
+
+    def list_articles(
+        self,
+        offset: int = 0,
+        limit: int = 50,
+        source: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        kb_id: str | None = None,
+    ) -> Page[ArticleSummary]:
+        """Articles, newest first, filtered by outlet, date range or KB entity."""
+        where, args = _article_filters(source, date_from, date_to)
+        join = ""
+        if kb_id:
+            join = "JOIN (SELECT DISTINCT article_id FROM kb_links WHERE kb_id = ?) k "
+            join += "ON k.article_id = a.id "
+            args = [kb_id, *args]
+        sql = f"FROM articles a {join}{where}"
+        with self._lock:
+            total = self._one(f"SELECT count(*) {sql}", *args)[0]
+            rows = self.db.execute(
+                f"SELECT {_ARTICLE_COLS} {sql} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
+                (*args, limit, offset),
+            ).fetchall()
+        return Page([_summary(r) for r in rows], total, offset, limit)
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored Article in ingest order, for exports."""
+        with self._lock:
+            ids = [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY pk")]
+        for article_id in ids:
+            yield self.get_article(article_id)
+
+    def search(self, text: str, offset: int = 0, limit: int = 20) -> Page[SearchHit]:
+        """Full-text search over titles and bodies, best first, every copy included."""
+        query = _fts_query(text)
+        if not query:
+            return Page([], 0, offset, limit)
+        with self._lock:
+            total = self._one(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", query
+            )[0]
+            rows = self.db.execute(
+                f"SELECT {_ARTICLE_COLS}, snippet(articles_fts, 1, '[', ']', ' … ', 24), "
+                "bm25(articles_fts) AS rank FROM articles_fts JOIN articles a ON a.pk = "
+                "articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+                (query, limit, offset),
+            ).fetchall()
+        hits = [SearchHit(_summary(r[:13]), r[13], r[14]) for r in rows]
+        return Page(hits, total, offset, limit)
+
+    def story(self, story_id: str) -> Story:
+        """A story with its copies and outlets (oldest copy first)."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT id, source FROM articles WHERE story_id = ? ORDER BY pk", (story_id,)
+            ).fetchall()
+        if not rows:
+            raise NotFound(f"no story {story_id!r}")
+        outlets = list(dict.fromkeys(r[1] for r in rows if r[1]))
+        return Story(story_id, [r[0] for r in rows], outlets)
+
+    # -- knowledge base --------------------------------------------------------------------
+    def list_entities(
+        self,
+        type: str | None = None,
+        search: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[EntitySummary]:
+        """KB entities, most stories first, filtered by type and name words (prefixes)."""
+        where: list[str] = []
+        args: list[Any] = []
+        if type:
+            where.append("k.type = ?")
+            args.append(type.upper())
+        for word in resolve.normalise(search or "").split():
+            where.append("k.id IN (SELECT kb_id FROM kb_keys WHERE key >= ? AND key < ?)")
+            args += [f"t:{word}", f"t:{word}\uffff"]
+        sql = "FROM kb_entities k" + (" WHERE " + " AND ".join(where) if where else "")
+        with self._lock:
+            total = self._one(f"SELECT count(*) {sql}", *args)[0]
+            rows = self.db.execute(
+                f"SELECT k.id, k.name, k.type, k.country, k.n_articles, k.n_mentions {sql} "
+                "ORDER BY k.n_articles DESC, k.id LIMIT ? OFFSET ?",
+                (*args, limit, offset),
+            ).fetchall()
+            items = self._entity_summaries(rows)
+        return Page(items, total, offset, limit)
+
+    def get_entity(self, kb_id: str) -> EntitySummary:
+        with self._lock:
+            row = self._one(
+                "SELECT id, name, type, country, n_articles, n_mentions FROM kb_entities "
+                "WHERE id = ?",
+                kb_id,
+            )
+            if row is None:
+                raise NotFound(f"no entity {kb_id!r} in {self.path}")
+            return self._entity_summaries([row])[0]
+
+    def title_uses(self, kb_id: str) -> list[TitleUse]:
+        """The entity's titles with the dates of the articles that used them."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT f.value, a.published, a.story_id FROM kb_links l "
+                "JOIN entity_facts f ON f.article_id = l.article_id AND f.entity_id = l.entity_id "
+                "JOIN articles a ON a.id = l.article_id "
+                "WHERE l.kb_id = ? AND f.kind = 'title'",
+                (kb_id,),
+            ).fetchall()
+        by_title: dict[str, tuple[set[str], set[str]]] = {}
+        for title, published, story_id in rows:
+            dates, stories = by_title.setdefault(title, (set(), set()))
+            stories.add(story_id)
+            if published:
+                dates.add(published)
+        uses = [
+            TitleUse(t, sorted(d), len(s), min(d, default=None), max(d, default=None))
+            for t, (d, s) in by_title.items()
+        ]
+        return sorted(uses, key=lambda u: (u.first or "9999", -u.articles, u.title))
+
+    def merge_links(self, kb_id: str) -> list[MergeLink]:
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT l.article_id, l.entity_id, e.name, l.kb_id, l.evidence, l.score, "
+                "a.published FROM kb_links l JOIN entities e ON e.article_id = l.article_id "
+                "AND e.id = l.entity_id JOIN articles a ON a.id = l.article_id "
+                "WHERE l.kb_id = ? ORDER BY a.published, l.article_id",
+                (kb_id,),
+            ).fetchall()
+        return [MergeLink(*r) for r in rows]
+
+    def co_occurring(self, kb_id: str, limit: int = 20) -> list[CoOccurrence]:
+        """Other KB entities in the same stories, most shared stories first."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT k.id, k.name, k.type, count(DISTINCT a.story_id) AS n "
+                "FROM kb_links mine JOIN kb_links other ON other.article_id = mine.article_id "
+                "AND other.kb_id != mine.kb_id JOIN articles a ON a.id = mine.article_id "
+                "JOIN kb_entities k ON k.id = other.kb_id WHERE mine.kb_id = ? "
+                "GROUP BY k.id ORDER BY n DESC, k.id LIMIT ?",
+                (kb_id, limit),
+            ).fetchall()
+        return [CoOccurrence(*r) for r in rows]
+
+    def quotes(
+        self,
+        speaker_kb_id: str | None = None,
+        speaker: str | None = None,
+        text: str | None = None,
+        about_kb_id: str | None = None,
+        article_id: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[QuoteRecord]:
+        """Quotes by speaker (kb id or name text), quote text, entity mentioned, or article."""
+        where: list[str] = []
+        args: list[Any] = []
+        if speaker_kb_id:
+            where.append("sl.kb_id = ?")
+            args.append(speaker_kb_id)
+        if speaker:
+            where.append("(se.name LIKE ? OR q.speaker_text LIKE ?)")
+            args += [f"%{speaker}%"] * 2
+        if text:
+            where.append("q.text LIKE ?")
+            args.append(f"%{text}%")
+        if about_kb_id:
+            where.append(
+                "EXISTS (SELECT 1 FROM quote_mentions m JOIN kb_links ml ON ml.article_id = "
+                "m.article_id AND ml.entity_id = m.entity_id WHERE m.article_id = q.article_id "
+                "AND m.quote_idx = q.idx AND ml.kb_id = ?)"
+            )
+            args.append(about_kb_id)
+        if article_id:
+            where.append("q.article_id = ?")
+            args.append(article_id)
+        sql = (
+            "FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN entities se ON se.article_id = q.article_id AND se.id = q.speaker "
+            "LEFT JOIN kb_links sl ON sl.article_id = q.article_id AND sl.entity_id = q.speaker"
+            + (" WHERE " + " AND ".join(where) if where else "")
+        )
+        with self._lock:
+            total = self._one(f"SELECT count(*) {sql}", *args)[0]
+            rows = self.db.execute(
+                "SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, "
+                "coalesce(se.name, q.speaker_text), sl.kb_id, q.cue, a.published, a.source, "
+                f"a.title, a.story_id {sql} ORDER BY a.published DESC, q.article_id, q.idx "
+                "LIMIT ? OFFSET ?",
+                (*args, limit, offset),
+            ).fetchall()
+        return Page([QuoteRecord(*r) for r in rows], total, offset, limit)
+
+    def events(
+        self,
+        actor_kb_id: str | None = None,
+        target_kb_id: str | None = None,
+        kb_id: str | None = None,
+        type: str | None = None,
+        article_ids: list[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[EventRecord]:
+        """Events filtered by actor/target/any role KB entity, type, articles and date range."""
+        where: list[str] = []
+        args: list[Any] = []
+        for column, value in (("al.kb_id", actor_kb_id), ("tl.kb_id", target_kb_id)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value)
+        if kb_id:
+            where.append("(al.kb_id = ? OR tl.kb_id = ? OR pl.kb_id = ?)")
+            args += [kb_id] * 3
+        if type:
+            where.append("ev.type = ?")
+            args.append(type.upper())
+        if article_ids is not None:
+            where.append(f"ev.article_id IN ({','.join('?' * len(article_ids))})")
+            args += article_ids
+        if date_from:
+            where.append("ev.date >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("substr(ev.date, 1, ?) <= ?")
+            args += [len(date_to), date_to]
+        sql = (
+            "FROM events ev JOIN articles a ON a.id = ev.article_id "
+            + "".join(
+                f"LEFT JOIN entities {r}e ON {r}e.article_id = ev.article_id AND {r}e.id = "
+                f"ev.{col} LEFT JOIN kb_links {r}l ON {r}l.article_id = ev.article_id AND "
+                f"{r}l.entity_id = ev.{col} "
+                for r, col in (("a", "actor"), ("t", "target"), ("p", "place"))
+            )
+            + (" WHERE " + " AND ".join(where) if where else "")
+        )
+        with self._lock:
+            total = self._one(f"SELECT count(*) {sql}", *args)[0]
+            rows = self.db.execute(
+                "SELECT ev.article_id, ev.id, ev.type, ev.mode, ev.trigger, ev.date, "
+                "ev.factuality, ae.name, al.kb_id, ae.country, te.name, tl.kb_id, te.country, "
+                "pe.name, pl.kb_id, ev.sentence, a.published, a.source, a.title, a.story_id "
+                f"{sql} ORDER BY ev.date, ev.article_id, ev.id LIMIT ? OFFSET ?",
+                (*args, limit, offset),
+            ).fetchall()
+        return Page([EventRecord(*r) for r in rows], total, offset, limit)
+
+    def overview(self, top: int = 10) -> Overview:
+        """Counts and the most-covered people, organisations and places."""
+        with self._lock:
+            counts = self._one(
+                "SELECT count(*), count(DISTINCT story_id), coalesce(sum(n_quotes), 0), "
+                "coalesce(sum(n_events), 0), coalesce(sum(n_times), 0), "
+                "coalesce(sum(n_figures), 0) FROM articles"
+            )
+            kb_count = self._one("SELECT count(*) FROM kb_entities")[0]
+        people = self.list_entities(type="PERSON", limit=top).items
+        orgs = self.list_entities(type="ORG", limit=top).items
+        places = self.list_entities(type="GPE", limit=top).items
+        places += self.list_entities(type="LOC", limit=top).items
+        places = sorted(places, key=lambda e: -e.articles)[:top]
+        articles, stories, quotes, events, times, figures = counts
+        return Overview(
+            articles, stories, kb_count, quotes, events, times, figures, people, orgs, places
+        )
+
+    # -- internals -------------------------------------------------------------------------
+    def _one(self, sql: str, *args: Any) -> Any:
+        return self.db.execute(sql, args).fetchone()
+
+    def _copy_index(self) -> syndication.CopyIndex:
+        """The LSH index of stored signatures, loaded on first use."""
+        if self._copies is None:
+            index = syndication.CopyIndex()
+            for article_id, blob in self.db.execute("SELECT article_id, minhash FROM signatures"):
+                index.add(article_id, syndication.from_bytes(blob))
+            self._copies = index
+        return self._copies
+
+    def _story_of(self, article_id: str) -> str:
+        row = self._one("SELECT story_id FROM articles WHERE id = ?", article_id)
+        return str(row[0]) if row else article_id
+
+    def _write(self, article: Article, story_id: str, signature: Any) -> SaveResult:
+        """Every insert of one article, inside the caller's transaction."""
+        db = self.db
+        db.execute(
+            "INSERT INTO articles(id, content_hash, story_id, title, section, source, published, "
+            "url, author, origin, input_kind, text, json, n_entities, n_quotes, n_times, "
+            "n_figures, n_events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'',?,?,?,?,?)",
+            (
+                article.id, article.content_hash, story_id, article.title, article.section,
+                article.source, article.published, article.url, article.author, article.origin,
+                article.input_kind, article.text, len(article.entities), len(article.quotes),
+                len(article.times), len(article.figures), len(article.events),
+            ),
+        )  # fmt: skip
+        db.execute(
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (last_insert_rowid(), ?, ?)",
+            (article.title or "", article.text),
+        )
+        db.execute(
+            "INSERT OR IGNORE INTO stories(id, first_article) VALUES (?, ?)",
+            (story_id, article.id),
+        )
+        _insert_entities(db, article)
+        _insert_facts(db, article)
+        result = SaveResult(article_id=article.id, story_id=story_id)
+        self._resolve(article, result)
+        db.execute("UPDATE articles SET json = ? WHERE id = ?", (article.to_json(), article.id))
+        if signature is not None:
+            db.execute(
+                "INSERT INTO signatures(article_id, minhash) VALUES (?, ?)",
+                (article.id, syndication.to_bytes(signature)),
+            )
+        self._refresh_counts([e.kb_id for e in article.entities if e.kb_id])
+        return result
+
+    def _resolve(self, article: Article, result: SaveResult) -> None:
+        """Link each article entity to a KB entity (new or matched), recording the evidence."""
+        for entity in article.entities:
+            keys = resolve.entity_keys(entity)
+            match = resolve.best_match(keys, self._candidates(keys.lookup_keys()))
+            if match is None:
+                kb_id = self._create_kb_entity(article.id, entity, keys)
+                evidence, score = "new entity", 1.0
+                result.new_kb_entities += 1
+            else:
+                kb_id, evidence, score = match.kb_id, match.evidence, match.score
+                self._improve_kb_entity(kb_id, entity, keys)
+                result.merged_entities += 1
+            entity.kb_id = kb_id
+            stored = keys.stored_keys()
+            self.db.execute(
+                "INSERT INTO kb_links(article_id, entity_id, kb_id, evidence, score, n_mentions) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (article.id, entity.id, kb_id, evidence, score, len(entity.mentions)),
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO entity_keys(article_id, entity_id, key) VALUES (?, ?, ?)",
+                [(article.id, entity.id, k) for k in stored],
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO kb_keys(key, kb_id) VALUES (?, ?)",
+                [(k, kb_id) for k in stored],
+            )
+
+    def _candidates(self, keys: list[str]) -> list[resolve.Candidate]:
+        if not keys:
+            return []
+        rows = self.db.execute(
+            "SELECT k.id, k.name, k.type, k.country, k.n_articles FROM kb_entities k "
+            f"WHERE k.id IN (SELECT kb_id FROM kb_keys WHERE key IN ({','.join('?' * len(keys))}))"
+            " ORDER BY k.n_articles DESC LIMIT ?",
+            (*keys, CANDIDATE_LIMIT),
+        ).fetchall()
+        candidates = {r[0]: resolve.Candidate(*r) for r in rows}
+        if candidates:
+            ids = list(candidates)
+            for kb_id, key in self.db.execute(
+                f"SELECT kb_id, key FROM kb_keys WHERE kb_id IN ({','.join('?' * len(ids))}) "
+                "AND substr(key, 1, 2) IN ('n:', 'a:', 'c:', 'ti', 'af')",
+                ids,
+            ):
+                candidates[kb_id].keys.add(key)
+        return list(candidates.values())
+
+    def _create_kb_entity(self, article_id: str, entity: Entity, keys: resolve.EntityKeys) -> str:
+        kb_id = self._new_kb_id(article_id, entity.id)
+        self.db.execute(
+            "INSERT INTO kb_entities(id, name, type, country) VALUES (?, ?, ?, ?)",
+            (kb_id, entity.name, entity.type, keys.country),
+        )
+        return kb_id
+
+    def _improve_kb_entity(self, kb_id: str, entity: Entity, keys: resolve.EntityKeys) -> None:
+        """Keep the longest proper name and the first known country."""
+        name, country = self._one("SELECT name, country FROM kb_entities WHERE id = ?", kb_id)
+        better = resolve.better_name(name, entity.name)
+        if better != name or (country is None and keys.country):
+            self.db.execute(
+                "UPDATE kb_entities SET name = ?, country = coalesce(country, ?) WHERE id = ?",
+                (better, keys.country, kb_id),
+            )
+
+    def _new_kb_id(self, article_id: str, entity_id: str) -> str:
+        """A stable id from the article entity that founded the KB entity."""
+        seed = f"{article_id}/{entity_id}"
+        while True:
+            kb_id = "kb_" + hashlib.sha1(seed.encode()).hexdigest()[:12]
+            if not self._one("SELECT 1 FROM kb_entities WHERE id = ?", kb_id):
+                return kb_id
+            seed += "+"
+
+    def _rebuild_keys(self, kb_ids: Iterable[str]) -> None:
+        for kb_id in kb_ids:
+            self.db.execute("DELETE FROM kb_keys WHERE kb_id = ?", (kb_id,))
+            self.db.execute(
+                "INSERT OR IGNORE INTO kb_keys(key, kb_id) SELECT DISTINCT k.key, l.kb_id "
+                "FROM kb_links l JOIN entity_keys k ON k.article_id = l.article_id "
+                "AND k.entity_id = l.entity_id WHERE l.kb_id = ?",
+                (kb_id,),
+            )
+
+    def _refresh_counts(self, kb_ids: Iterable[str]) -> None:
+        """Recount stories (copies once) and mentions of the given KB entities."""
+        self.db.executemany(
+            "UPDATE kb_entities SET n_articles = (SELECT count(DISTINCT a.story_id) FROM "
+            "kb_links l JOIN articles a ON a.id = l.article_id WHERE l.kb_id = kb_entities.id), "
+            "n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM kb_links "
+            "WHERE kb_id = kb_entities.id) WHERE id = ?",
+            [(k,) for k in set(kb_ids)],
+        )
+
+    def _entity_summaries(self, rows: list[Any]) -> list[EntitySummary]:
+        """Entity rows with their titles, aliases and affiliations (most used first)."""
+        items = [EntitySummary(r[0], r[1], r[2], r[3], articles=r[4], mentions=r[5]) for r in rows]
+        if not items:
+            return items
+        by_id = {e.id: e for e in items}
+        facts = self.db.execute(
+            "SELECT l.kb_id, f.kind, f.value, count(*) AS n FROM kb_links l JOIN entity_facts f "
+            "ON f.article_id = l.article_id AND f.entity_id = l.entity_id "
+            f"WHERE l.kb_id IN ({','.join('?' * len(by_id))}) "
+            "GROUP BY l.kb_id, f.kind, f.value ORDER BY n DESC, f.value",
+            list(by_id),
+        ).fetchall()
+        lists = {"title": "titles", "alias": "aliases", "affiliation": "affiliations"}
+        for kb_id, kind, value, _ in facts:
+            getattr(by_id[kb_id], lists[kind]).append(value)
+        return items
+
+
+def open_sqlite(path: str | Path) -> SQLiteStore:
+    """Open (creating if needed) the SQLite store at ``path``."""
+    return SQLiteStore(path)
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    if path != ":memory:":
+        parent = Path(path).parent
+        if not parent.exists():
+            raise StoreError(f"cannot create store {path}: folder {parent} does not exist")
+    try:
+        db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA busy_timeout = 5000")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} is not a newsgraph store ({exc}); pass another --db file"
+        ) from exc
+    db.isolation_level = "DEFERRED"  # transactions via `with db:` from here on
+    return db
+
+
+def _migrate(db: sqlite3.Connection, path: str) -> None:
+    """Bring the schema up to date, refusing stores written by a newer newsgraph."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > schema.VERSION:
+        raise StoreError(
+            f"{path} has schema version {version}, newer than this newsgraph "
+            f"understands ({schema.VERSION}); upgrade newsgraph to open it"
+        )
+    if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise StoreError(f"{path} is an SQLite file but not a newsgraph store; use another --db")
+    for number, script in enumerate(schema.MIGRATIONS[version:], start=version + 1):
+        db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _insert_entities(db: sqlite3.Connection, article: Article) -> None:
+    db.executemany(
+        "INSERT INTO entities(article_id, id, name, type, country) VALUES (?, ?, ?, ?, ?)",
+        [(article.id, e.id, e.name, e.type, e.country) for e in article.entities],
+    )
+    db.executemany(
+        "INSERT INTO mentions(article_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
+        [(article.id, e.id, m.start, m.end, m.text) for e in article.entities for m in e.mentions],
+    )
+    facts = [
+        (article.id, e.id, kind, value)
+        for e in article.entities
+        for kind, values in (
+            ("title", e.titles),
+            ("alias", e.aliases),
+            ("affiliation", e.affiliations),
+        )
+        for value in dict.fromkeys(values)
+    ]
+    db.executemany(
+        "INSERT INTO entity_facts(article_id, entity_id, kind, value) VALUES (?, ?, ?, ?)", facts
+    )
+
+
+def _insert_facts(db: sqlite3.Connection, article: Article) -> None:
+    """Quotes (with the entities they mention), times, figures, events, removed boilerplate."""
+    aid = article.id
+    db.executemany(
+        "INSERT INTO quotes(article_id, idx, text, kind, start, end, speaker, speaker_text, cue) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (aid, i, q.text, q.kind, q.start, q.end, q.speaker, q.speaker_text, q.cue)
+            for i, q in enumerate(article.quotes)
+        ],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO quote_mentions(article_id, quote_idx, entity_id) VALUES (?, ?, ?)",
+        [
+            (aid, i, e.id)
+            for i, q in enumerate(article.quotes)
+            for e in article.entities
+            if any(m.start < q.end and m.end > q.start for m in e.mentions)
+        ],
+    )
+    db.executemany(
+        "INSERT INTO times(article_id, idx, text, start, end, type, value, anchor) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (aid, i, t.text, t.start, t.end, t.type, t.value, t.anchor)
+            for i, t in enumerate(article.times)
+        ],
+    )
+    db.executemany(
+        "INSERT INTO figures(article_id, idx, text, start, end, value, unit, kind, currency) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (aid, i, f.text, f.start, f.end, f.value, f.unit, f.kind, f.currency)
+            for i, f in enumerate(article.figures)
+        ],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO events(article_id, id, type, mode, trigger, trigger_start, "
+        "trigger_end, actor, target, place, time, date, factuality, sentence) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                aid, e.id, e.type, e.mode, e.trigger, e.trigger_start, e.trigger_end, e.actor,
+                e.target, e.place, e.time, _event_date(e.time, article.published),
+                e.factuality, _sentence(article.text, e.sentence_start, e.sentence_end),
+            )
+            for e in article.events
+        ],
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO removed(article_id, idx, text, reason) VALUES (?, ?, ?, ?)",
+        [(aid, i, r.text, r.reason) for i, r in enumerate(article.removed)],
+    )
+
+
+def _event_date(time: str | None, published: str | None) -> str | None:
+    """The event's own date when its TIMEX3 value is a calendar date, else the publication date."""
+    if time and (m := _DATE.match(time)):
+        return m.group(0)
+    return published
+
+
+def _sentence(text: str, start: int | None, end: int | None) -> str | None:
+    if start is None or end is None:
+        return None
+    return text[start:end].strip() or None
+
+
+def _article_filters(
+    source: str | None, date_from: str | None, date_to: str | None
+) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    if source:
+        where.append("a.source = ?")
+        args.append(source)
+    if date_from:
+        where.append("a.published >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append("substr(a.published, 1, ?) <= ?")
+        args += [len(date_to), date_to]
+    return (" WHERE " + " AND ".join(where) + " " if where else " "), args
+
+
+def _fts_query(text: str) -> str:
+    """User text as an FTS5 query: every word must appear (quoted, so no syntax errors)."""
+    return " ".join(f'"{w}"' for w in _FTS_WORD.findall(text))
+
+
+def _summary(row: Any) -> ArticleSummary:
+    return ArticleSummary(*row)
