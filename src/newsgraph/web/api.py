@@ -1,0 +1,238 @@
+"""The JSON API under /api: thin routes over ``kb.queries`` and the store.
+
+Parameters are validated by FastAPI (bounds, date patterns) and handed to the store as bound
+values; no route takes a path to a file or a piece of SQL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+
+from newsgraph.errors import RejectedInput
+from newsgraph.kb import queries
+from newsgraph.model import Article
+from newsgraph.store.base import Store
+from newsgraph.web.app import state, store_dependency
+from newsgraph.web.ingest import IngestReport, ingest
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+MAX_LIMIT = 200
+MAX_OFFSET = 1_000_000
+BODY_ARTICLES = 4  # a POST body may hold this many largest-allowed articles
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+ENTITY_TYPES = r"^[A-Za-z_]{1,20}$"
+
+StoreDep = Annotated[Store, Depends(store_dependency)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows to return (1-{MAX_LIMIT}).")]
+DateFrom = Annotated[str | None, Query(pattern=DATE, description="Earliest date, YYYY[-MM[-DD]].")]
+DateTo = Annotated[str | None, Query(pattern=DATE, description="Latest date, YYYY[-MM[-DD]].")]
+Text = Annotated[str | None, Query(min_length=1, max_length=500)]
+IdPath = Annotated[str, Path(min_length=1, max_length=200, description="An id from a listing.")]
+
+
+def _json(value: Any) -> Any:
+    """Dataclasses (pages, records, articles) as plain JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return value
+
+
+@router.get("/articles", summary="List articles, newest first")
+def list_articles(
+    store: StoreDep,
+    offset: Offset = 0,
+    limit: Limit = 50,
+    source: Text = None,
+    section: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    entity: Text = None,
+) -> dict[str, Any]:
+    """Articles filtered by outlet, section, publication date range or KB entity id."""
+    if section:
+        return _json(
+            _articles_in_section(store, section, offset, limit, source, date_from, date_to, entity)
+        )
+    page = queries.list_articles(store, offset, limit, source, date_from, date_to, entity)
+    return _json(page)
+
+
+def _articles_in_section(
+    store: Store,
+    section: str,
+    offset: int,
+    limit: int,
+    source: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    entity: str | None,
+) -> Any:
+    """The store has no section filter yet: filter its summaries here, page by page."""
+    from newsgraph.store.base import Page
+
+    wanted = section.casefold()
+    matches = []
+    scan = 0
+    while True:
+        page = queries.list_articles(store, scan, MAX_LIMIT, source, date_from, date_to, entity)
+        matches += [a for a in page.items if (a.section or "").casefold() == wanted]
+        scan += MAX_LIMIT
+        if scan >= page.total or not page.items:
+            break
+    return Page(matches[offset : offset + limit], len(matches), offset, limit)
+
+
+@router.get("/articles/{article_id}", summary="One article with all its facts")
+def get_article(store: StoreDep, article_id: IdPath) -> dict[str, Any]:
+    """The stored article: clean text, metadata, removed boilerplate, entities (with kb_id), ..."""
+    article: Article = queries.get_article(store, article_id)
+    return article.to_dict()
+
+
+@router.get("/entities", summary="List knowledge-base entities")
+def list_entities(
+    store: StoreDep,
+    type: Annotated[
+        str | None, Query(pattern=ENTITY_TYPES, description="PERSON, ORG, GPE...")
+    ] = None,
+    search: Text = None,
+    offset: Offset = 0,
+    limit: Limit = 50,
+) -> dict[str, Any]:
+    """KB entities, most-covered first, filtered by type and by text in the name."""
+    return _json(queries.list_entities(store, type=type, search=search, offset=offset, limit=limit))
+
+
+@router.get("/entities/{kb_id}", summary="An entity's profile")
+def entity_profile(store: StoreDep, kb_id: IdPath) -> dict[str, Any]:
+    """Titles over time, aliases, articles, quotes by and about, events, co-occurring entities."""
+    return _json(queries.entity_profile(store, kb_id))
+
+
+@router.get("/quotes", summary="Quotes by speaker or text")
+def list_quotes(
+    store: StoreDep,
+    speaker: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="KB id or name text.")
+    ] = None,
+    search: Annotated[
+        str | None, Query(min_length=1, max_length=500, description="Text in the quote.")
+    ] = None,
+    offset: Offset = 0,
+    limit: Limit = 50,
+) -> dict[str, Any]:
+    """Quotes, newest first, by a speaker (KB id or name) and/or containing a text."""
+    return _json(queries.quotes(store, speaker=speaker, text=search, offset=offset, limit=limit))
+
+
+@router.get("/events", summary="Events by type, actor and date")
+def list_events(
+    store: StoreDep,
+    type: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z_]{1,40}$", description="PLOVER type.")
+    ] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Actor KB id.")] = None,
+    target: Annotated[str | None, Query(max_length=200, description="Target KB id.")] = None,
+    entity: Annotated[str | None, Query(max_length=200, description="KB id in any role.")] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    offset: Offset = 0,
+    limit: Limit = 50,
+) -> dict[str, Any]:
+    """PLOVER events filtered by type, actor/target/any-role entity and date range."""
+    page = store.events(
+        actor_kb_id=actor,
+        target_kb_id=target,
+        kb_id=entity,
+        type=type.upper() if type else None,
+        date_from=date_from,
+        date_to=date_to,
+        offset=offset,
+        limit=limit,
+    )
+    return _json(page)
+
+
+@router.get("/timeline", summary="Timeline of an entity or a search")
+def timeline(
+    store: StoreDep,
+    entity: Annotated[str | None, Query(max_length=200, description="KB id.")] = None,
+    q: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Annotated[int, Query(ge=1, le=queries.TIMELINE_LIMIT)] = queries.TIMELINE_LIMIT,
+) -> dict[str, Any]:
+    """Dated events and quotes in order; syndicated copies of a story counted once."""
+    if not entity and not q:
+        raise HTTPException(400, "give an entity (?entity=KB_ID) or a search (?q=TEXT)")
+    items = queries.timeline(
+        store, kb_id=entity, query=q, date_from=date_from, date_to=date_to, limit=limit
+    )
+    return {"items": [_json(i) for i in items], "total": len(items)}
+
+
+@router.get("/search", summary="Full-text search")
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.")],
+    offset: Offset = 0,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
+    """Articles matching the words, best first, with a snippet (matches in [brackets])."""
+    return _json(queries.search(store, q, offset=offset, limit=limit))
+
+
+@router.get("/overview", summary="What the store holds")
+def overview(store: StoreDep) -> dict[str, Any]:
+    """Counts of articles, stories, entities and facts, and the most-covered entities."""
+    return _json(queries.overview(store))
+
+
+@router.get("/stories/{story_id}", summary="A wire story and its copies")
+def story(store: StoreDep, story_id: IdPath) -> dict[str, Any]:
+    """The articles that are copies of one story, and their outlets."""
+    return _json(store.story(story_id))
+
+
+@router.post(
+    "/ingest",
+    summary="Analyse and store articles",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": "One JSON article {id?, text|html, title?, published?, url?, "
+            "source?, section?} or JSON Lines, one article per line.",
+            "content": {
+                "application/json": {"schema": {"type": "object"}},
+                "application/x-ndjson": {"schema": {"type": "string"}},
+            },
+        }
+    },
+)
+async def ingest_articles(request: Request) -> dict[str, Any]:
+    """Run the pipeline on the posted articles and store them; bad lines reported with reasons."""
+    app_state = state(request)
+    body = await request.body()
+    largest = BODY_ARTICLES * app_state.settings.max_bytes
+    if len(body) > largest:
+        raise HTTPException(413, f"the body is larger than {largest} bytes; send smaller batches")
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(_ingest_sync, request, body)
+
+
+def _ingest_sync(request: Request, body: bytes) -> dict[str, Any]:
+    app_state = state(request)
+    store = app_state.open_store()
+    try:
+        report: IngestReport = ingest(body, store, app_state.settings, app_state.analyse)
+    except RejectedInput as exc:
+        raise HTTPException(400, exc.reason) from exc
+    finally:
+        store.close()
+    return _json(report)

@@ -1,0 +1,131 @@
+"""The FastAPI application: the JSON API under /api and the web pages, served by one process.
+
+The app only parses requests, calls the library (``kb.queries``, the store, the pipeline) and
+formats answers; no logic of the knowledge base lives here. Everything it serves works offline:
+templates and static files ship inside the package, the graph library is vendored.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from newsgraph.errors import NewsgraphError, NotFound, StoreError
+from newsgraph.model import Article
+from newsgraph.settings import Settings
+from newsgraph.store.base import Store
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import Pipeline
+
+WEB_DIR = Path(__file__).resolve().parent
+
+
+@dataclass
+class AppState:
+    """What every request shares: where the store is, the settings, and the pipeline once built."""
+
+    db_path: Path
+    settings: Settings
+    pipeline_lock: threading.Lock = field(default_factory=threading.Lock)
+    _pipeline: Pipeline | None = None
+
+    def open_store(self) -> Store:
+        """A store connection for one request (SQLite connections stay in their thread)."""
+        from newsgraph.store import open_store
+
+        store: Store = open_store(self.db_path)
+        return store
+
+    def analyse(self, articles: list[Article]) -> list[Article]:
+        """Run the pipeline, one request at a time: spaCy models are not shared between threads."""
+        with self.pipeline_lock:
+            if self._pipeline is None:  # loaded on the first ingest: reading never needs spaCy
+                from newsgraph.pipeline import Pipeline
+
+                self._pipeline = Pipeline(self.settings)
+            return self._pipeline.analyse_batch(articles)
+
+
+def create_app(db_path: Path, settings: Settings) -> FastAPI:
+    """The API and the web interface over the store at ``db_path``."""
+    app = FastAPI(
+        title="newsgraph",
+        summary="A knowledge base of who said and did what, built from news articles.",
+        version="0.1.0",
+        docs_url=None,  # Swagger UI and ReDoc load scripts from CDNs; /openapi.json is enough
+        redoc_url=None,
+    )
+    app.state.newsgraph = AppState(Path(db_path), settings)
+    app.state.templates = template_environment()
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+
+    from newsgraph.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _add_error_handlers(app)
+    return app
+
+
+def template_environment() -> Environment:
+    """Jinja2 with autoescaping on for every template: article text is never trusted."""
+    env = Environment(
+        loader=FileSystemLoader(WEB_DIR / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def state(request: Request) -> AppState:
+    """The app's shared state, for route dependencies."""
+    app_state: AppState = request.app.state.newsgraph
+    return app_state
+
+
+def store_dependency(request: Request) -> Iterator[Store]:
+    """Open the store for one request and close it afterwards."""
+    store = state(request).open_store()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Library errors become clear 4xx/5xx answers: JSON under /api, a page elsewhere."""
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _error(request, 404, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        return _error(request, 503, f"the store cannot be read: {exc}")
+
+    @app.exception_handler(NewsgraphError)
+    async def newsgraph_error(request: Request, exc: NewsgraphError) -> Response:
+        return _error(request, 400, str(exc))
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    from newsgraph.web.pages import render
+
+    return render(request, "error.html", {"status": status, "message": message}, status)

@@ -1,0 +1,206 @@
+"""The web pages: server-rendered Jinja2 (autoescaped) over the same library calls as the API."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup, escape
+
+from newsgraph.kb import queries
+from newsgraph.model import Article, Entity
+from newsgraph.store.base import EntityProfile, Store
+from newsgraph.web.app import store_dependency
+from newsgraph.web.charts import cooccurrence_graph, timeline_chart
+from newsgraph.web.highlight import entity_link, highlighted_article
+
+router = APIRouter(include_in_schema=False)
+
+StoreDep = Annotated[Store, Depends(store_dependency)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+Text = Annotated[str, Query(max_length=500)]
+PAGE_SIZE = 20
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT")
+
+
+def render(
+    request: Request, template: str, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    """One page from its template; the header's search box keeps the current query."""
+    env = request.app.state.templates
+    page = env.get_template(template).render(request=request, q=context.pop("q", ""), **context)
+    return HTMLResponse(page, status_code=status)
+
+
+def snippet_html(snippet: str) -> Markup:
+    """A search snippet (matches in [brackets]) as escaped HTML with <mark> around matches."""
+    out: list[str] = []
+    for i, piece in enumerate(snippet.replace("]", "[").split("[")):
+        out.append(f"<mark>{escape(piece)}</mark>" if i % 2 else str(escape(piece)))
+    return Markup("".join(out))
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links from articles become hrefs: a javascript: URL stays text."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return url
+    return None
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, store: StoreDep) -> Response:
+    """Counts, the most-covered entities and the latest articles."""
+    overview = queries.overview(store)
+    latest = queries.list_articles(store, limit=10)
+    return render(request, "home.html", {"overview": overview, "latest": latest.items})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, store: StoreDep, q: Text = "", offset: Offset = 0) -> Response:
+    """Articles matching the words, and entities whose name matches."""
+    context: dict[str, Any] = {"q": q, "hits": None, "entities": [], "offset": offset}
+    if q.strip():
+        context["hits"] = queries.search(store, q, offset=offset, limit=PAGE_SIZE)
+        context["entities"] = queries.list_entities(store, search=q, limit=8).items
+    context["snippet_html"] = snippet_html
+    context["page_size"] = PAGE_SIZE
+    return render(request, "search.html", context)
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(
+    request: Request,
+    store: StoreDep,
+    offset: Offset = 0,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    """Every article, newest first."""
+    page = queries.list_articles(store, offset=offset, limit=PAGE_SIZE, source=source or None)
+    return render(
+        request,
+        "articles.html",
+        {"page": page, "source": source or "", "offset": offset, "page_size": PAGE_SIZE},
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, store: StoreDep, article_id: str) -> Response:
+    """The clean text with every fact highlighted in place, and lists of the facts."""
+    art = queries.get_article(store, article_id)
+    context = {
+        "article": art,
+        "body": highlighted_article(art),
+        "entity_groups": _entities_by_type(art),
+        "speaker_of": _speaker_names(art),
+        "entity_link": entity_link,
+        "url": safe_url(art.url),
+    }
+    return render(request, "article.html", context)
+
+
+def _entities_by_type(article: Article) -> dict[str, list[Entity]]:
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for ent in sorted(article.entities, key=lambda e: -len(e.mentions)):
+        groups[ent.type].append(ent)
+    return dict(sorted(groups.items()))
+
+
+def _speaker_names(article: Article) -> list[str]:
+    """The speaker's name of each quote, in order (entity name, else the words used)."""
+    names = []
+    for q in article.quotes:
+        ent = article.entity(q.speaker)
+        names.append(ent.name if ent else (q.speaker_text or "unattributed"))
+    return names
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities(
+    request: Request,
+    store: StoreDep,
+    type: Annotated[str | None, Query(max_length=20)] = None,
+    search: Text = "",
+    offset: Offset = 0,
+) -> Response:
+    """KB entities, most-covered first, by type and name."""
+    page = queries.list_entities(
+        store, type=type or None, search=search or None, offset=offset, limit=PAGE_SIZE
+    )
+    context = {
+        "page": page,
+        "type": type or "",
+        "search": search,
+        "types": ENTITY_TYPES,
+        "offset": offset,
+        "page_size": PAGE_SIZE,
+    }
+    return render(request, "entities.html", context)
+
+
+@router.get("/entities/{kb_id}", response_class=HTMLResponse)
+def entity(request: Request, store: StoreDep, kb_id: str) -> Response:
+    """Titles over time, aliases, quotes, events on a timeline chart, co-occurrence graph."""
+    profile = queries.entity_profile(store, kb_id)
+    context = {
+        "profile": profile,
+        "chart": timeline_chart(profile),
+        "graph": cooccurrence_graph(store, profile),
+        "events": _events_in_order(profile),
+    }
+    return render(request, "entity.html", context)
+
+
+def _events_in_order(profile: EntityProfile) -> list[Any]:
+    seen: set[tuple[str, str]] = set()
+    events = []
+    for ev in profile.events_as_actor + profile.events_as_target:
+        if (ev.article_id, ev.id) not in seen:
+            seen.add((ev.article_id, ev.id))
+            events.append(ev)
+    return sorted(events, key=lambda e: e.date or "")
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes(
+    request: Request,
+    store: StoreDep,
+    speaker: Text = "",
+    search: Text = "",
+    offset: Offset = 0,
+) -> Response:
+    """Quotes by a speaker and/or containing a text."""
+    page = queries.quotes(
+        store, speaker=speaker or None, text=search or None, offset=offset, limit=PAGE_SIZE
+    )
+    context = {
+        "page": page,
+        "speaker": speaker,
+        "search": search,
+        "offset": offset,
+        "page_size": PAGE_SIZE,
+    }
+    return render(request, "quotes.html", context)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(
+    request: Request,
+    store: StoreDep,
+    q: Text = "",
+    entity: Annotated[str, Query(max_length=200)] = "",
+) -> Response:
+    """Dated events and quotes for a search or an entity, in order, copies counted once."""
+    items = None
+    title = ""
+    if entity:
+        found = queries.find_entity(store, entity)
+        title = found.name
+        items = queries.timeline(store, kb_id=found.id)
+    elif q.strip():
+        title = q
+        items = queries.timeline(store, query=q)
+    return render(
+        request, "timeline.html", {"q": q, "entity": entity, "title": title, "items": items}
+    )
