@@ -1,13 +1,286 @@
-"""Stage 'quotes' (placeholder until its issue lands)."""
+"""Stage 'quotes': who said what, in quotation marks or reported, linked to the speaker entity.
+
+Direct quotes come from the quotation marks (stages/quote_marks.py) and take their cue from a
+speech verb just after or before the marks; reported speech comes from the parse (the clausal
+complement of a speech verb, "according to X"). Speakers are the cue's subject, resolved to an
+entity by overlap, pronoun or title (stages/quote_speakers.py). Linear in the document length.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
-from newsgraph.model import Article
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Article, Quote
 from newsgraph.settings import Settings
+from newsgraph.stages.quote_marks import QuotedSpan, find_quoted_spans
+from newsgraph.stages.quote_speakers import (
+    SpeakerMention,
+    SpeakerResolver,
+    mention_of,
+    speaker_token,
+    token_maps,
+)
+from newsgraph.stages.quote_words import QuoteWords, quote_words
+
+MIN_QUOTE_WORDS = 4  # fewer words with no speech cue: scare quotes, titles, names
+MIN_FRAGMENT_WORDS = 6  # fewer words embedded in a clause: a fragment of reported speech
+MIN_CLAUSE_WORDS = 3  # shortest reported clause worth keeping
+CUE_WINDOW_AFTER = 6  # tokens after a closing mark searched for the cue
+CUE_WINDOW_BEFORE = 14  # tokens before an opening mark searched for the cue
+TRAILING = " \t\n,;:—–-"
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+@dataclass
+class _Attribution:
+    """A cue token and the speaker mention it points to."""
+
+    cue: Token
+    cue_text: str
+    cue_start: int
+    cue_end: int
+    speaker: SpeakerMention | None
+
+
+@dataclass
+class _Direct:
+    span: QuotedSpan
+    words: int
+    embedded: bool
+    attribution: _Attribution | None = None
+    inherited: bool = False
+    new_paragraph: bool = False  # inherited from a quote in the paragraph before
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
-    """Fill this stage's part of the article (nothing yet)."""
-    return None
+    """Fill ``article.quotes`` with direct, mixed and reported quotes and their speakers."""
+    words = quote_words()
+    text = article.text
+    if not text or len(doc) == 0:
+        article.quotes = []
+        return
+    finder = _Finder(doc, words)
+    directs = [finder.direct(span) for span in find_quoted_spans(text)]
+    _inherit_speakers(directs, text)
+    quotes = [q for d in directs if (q := _direct_quote(d, text)) is not None]
+    kept_directs = [(q.start, q.end) for q in quotes]
+    fragments = [d for d in directs if d.embedded and d.words < MIN_FRAGMENT_WORDS]
+    quotes += finder.reported(text, kept_directs, fragments)
+    resolver = SpeakerResolver(article, words, [(d.span.start, d.span.end) for d in directs])
+    for quote in quotes:
+        _link_speaker(quote, resolver, words)
+    article.quotes = sorted(quotes, key=lambda q: q.start)
+
+
+class _Finder:
+    """Cue and speaker search over one parsed document."""
+
+    def __init__(self, doc: Doc, words: QuoteWords) -> None:
+        self.doc = doc
+        self.words = words
+        self.starts = [t.idx for t in doc]
+        self.entity_spans, self.chunks = token_maps(doc)
+
+    def direct(self, span: QuotedSpan) -> _Direct:
+        """A quoted span with its attribution, if a cue sits next to it."""
+        first = bisect_left(self.starts, span.start)
+        last = bisect_left(self.starts, span.end)
+        n_words = sum(1 for t in self.doc[first:last] if t.is_alpha or t.like_num)
+        embedded = self._embedded(first)
+        found = self._cue_after(span) or self._cue_before(span)
+        return _Direct(span, n_words, embedded, found)
+
+    def _embedded(self, first: int) -> bool:
+        """The quote continues a clause begun before its opening mark ("supporting "...")."""
+        if first == 0:
+            return False
+        before = self.doc[first - 1]
+        while before.i > 0 and before.is_quote:
+            before = self.doc[before.i - 1]
+        sent_start = before.sent.start
+        return not (before.is_punct or before.is_space or before.i < sent_start) and not (
+            before.lower_ in ("that",) or self._is_cue(before)
+        )
+
+    def _cue_after(self, span: QuotedSpan) -> _Attribution | None:
+        """ "..., he said" / "...," said X / "...“added the official": a cue right after."""
+        i = bisect_right(self.starts, span.close_at)
+        for tok in self.doc[i : i + CUE_WINDOW_AFTER]:
+            if "\n" in tok.text or tok.is_quote or tok.text in (".", ";", "?", "!"):
+                return None
+            if self._is_cue(tok):
+                return self.attribution(tok)
+        return None
+
+    def _cue_before(self, span: QuotedSpan) -> _Attribution | None:
+        """X said: "..." / X told reporters, "...": the nearest cue before, same sentence."""
+        i = bisect_left(self.starts, span.open_at)
+        crossed_paragraph = False
+        for tok in reversed(self.doc[max(0, i - CUE_WINDOW_BEFORE) : i]):
+            if "\n" in tok.text:
+                if crossed_paragraph or not self._ends_with_colon(tok):
+                    return None
+                crossed_paragraph = True
+                continue
+            if tok.is_quote or tok.text in (".", ";", "?", "!"):
+                return None
+            if self._is_cue(tok):
+                return self.attribution(tok)
+        return None
+
+    def _ends_with_colon(self, newline: Token) -> bool:
+        return newline.i > 0 and self.doc[newline.i - 1].text.endswith(":")
+
+    def _is_cue(self, tok: Token) -> bool:
+        if tok.lower_ == "according":
+            return tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to"
+        return tok.lemma_.lower() in self.words.speech_verbs and tok.tag_.startswith("VB")
+
+    def attribution(self, cue: Token) -> _Attribution:
+        """The cue's words and the mention of its speaker."""
+        end_tok = cue
+        if cue.lower_ == "according":
+            end_tok = self.doc[cue.i + 1]
+        else:
+            particle = next((c for c in cue.rights if c.dep_ == "prt" and c.i == cue.i + 1), None)
+            end_tok = particle or cue
+        cue_end = end_tok.idx + len(end_tok.text)
+        cue_text = self.doc.text[cue.idx : cue_end]
+        head = speaker_token(cue, self.words)
+        mention = None
+        if head is not None:
+            span = mention_of(head, self.entity_spans, self.chunks)
+            mention = SpeakerMention(span.text, span.start_char, span.end_char, head.lower_)
+        return _Attribution(cue, cue_text, cue.idx, cue_end, mention)
+
+    def reported(
+        self, text: str, directs: list[tuple[int, int]], fragments: list[_Direct]
+    ) -> list[Quote]:
+        """Reported speech: the clause a speech verb governs, or what 'according to' qualifies."""
+        found: list[Quote] = []
+        taken: list[tuple[int, int]] = list(directs)
+        for tok in self.doc:
+            if not self._is_cue(tok):
+                continue
+            clause = self._reported_clause(tok)
+            if clause is None:
+                continue
+            start, end = _trim(text, clause[0], clause[1])
+            if end <= start or any(_overlaps(start, end, a, b) for a, b in taken):
+                continue
+            inner = [f for f in fragments if start <= f.span.start < end]
+            attribution = self.attribution(tok)
+            found.append(_quote(text, start, end, "mixed" if inner else "indirect", attribution))
+            taken.append((start, end))
+        return found
+
+    def _reported_clause(self, cue: Token) -> tuple[int, int] | None:
+        """Character span of the clause reported through ``cue``."""
+        if cue.lower_ == "according":
+            return self._according_to(cue)
+        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        if comp is None and cue.dep_ == "parataxis":
+            comp = cue.head  # "The plan, he said, will fail."
+            return self._clause_without(comp.sent, cue)
+        if comp is None:
+            return None
+        first, last = comp.left_edge, comp.right_edge
+        if last.i - first.i + 1 < MIN_CLAUSE_WORDS:
+            return None
+        return first.idx, last.idx + len(last.text)
+
+    def _according_to(self, cue: Token) -> tuple[int, int] | None:
+        """ "According to X, Y." / "Y, according to X.": Y, the larger side of the phrase."""
+        sent = cue.sent
+        phrase_end = max(t.i for t in cue.subtree) + 1 if cue.dep_ != "ROOT" else cue.i + 2
+        before = (sent.start_char, cue.idx)
+        after_tok = self.doc[min(phrase_end, sent.end - 1)]
+        after = (after_tok.idx, sent.end_char)
+        best = max(before, after, key=lambda se: se[1] - se[0])
+        return best if best[1] - best[0] > 10 else None
+
+    def _clause_without(self, sent: Span, cue: Token) -> tuple[int, int] | None:
+        """The sentence a parenthetical cue ("he said") sits in."""
+        if sent.end - sent.start < MIN_CLAUSE_WORDS + 2:
+            return None
+        return sent.start_char, sent.end_char
+
+
+def _direct_quote(direct: _Direct, text: str) -> Quote | None:
+    """A Quote for a quoted span, or None for scare quotes, titles and bare fragments."""
+    span = direct.span
+    if direct.attribution is None and not direct.inherited and direct.words < MIN_QUOTE_WORDS:
+        return None
+    if direct.embedded and direct.words < MIN_FRAGMENT_WORDS:
+        return None  # a fragment: the reported clause around it becomes a 'mixed' quote
+    if direct.attribution is None and direct.words < MIN_FRAGMENT_WORDS:
+        return None
+    start, end = _trim(text, span.start, span.end)
+    quote = _quote(text, start, end, "direct", direct.attribution)
+    if direct.new_paragraph:  # the speaker carries over, the cue belongs to the other quote
+        quote.cue = quote.cue_start = quote.cue_end = None
+    return quote
+
+
+def _inherit_speakers(directs: list[_Direct], text: str) -> None:
+    """A quote with no cue continues the previous speaker: same or next paragraph."""
+    previous: _Direct | None = None
+    for direct in directs:
+        if direct.attribution is None and previous is not None and previous.attribution:
+            breaks = len(PARAGRAPH_BREAK.findall(text, previous.span.close_at, direct.span.open_at))
+            if breaks <= 1:
+                direct.attribution = previous.attribution
+                direct.inherited = True
+                direct.new_paragraph = breaks == 1
+        if direct.attribution is not None:
+            previous = direct
+        elif direct.words >= MIN_QUOTE_WORDS:
+            previous = None
+
+
+def _quote(text: str, start: int, end: int, kind: str, found: _Attribution | None) -> Quote:
+    content = text[start:end]
+    quote = Quote(text=_strip_continuation_marks(content), start=start, end=end, kind=kind)
+    if found is not None:
+        quote.cue, quote.cue_start, quote.cue_end = found.cue_text, found.cue_start, found.cue_end
+        if found.speaker is not None:
+            quote.speaker_text = found.speaker.text
+            quote.speaker_start, quote.speaker_end = found.speaker.start, found.speaker.end
+    return quote
+
+
+def _link_speaker(quote: Quote, resolver: SpeakerResolver, words: QuoteWords) -> None:
+    if quote.speaker_start is None or quote.speaker_end is None or quote.speaker_text is None:
+        return
+    head = quote.speaker_text.split()[-1].lower() if quote.speaker_text.split() else ""
+    mention = SpeakerMention(quote.speaker_text, quote.speaker_start, quote.speaker_end, head)
+    quote.speaker = resolver.resolve(mention)
+
+
+def _strip_continuation_marks(content: str) -> str:
+    """A quote running over paragraphs repeats its opening mark; the content drops it."""
+    if "\n" not in content:
+        return content
+    lines = content.split("\n")
+    return "\n".join(ln[1:] if ln[:1] in "“\"„«" and ln else ln for ln in lines)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading 'that' and spaces, and the trailing commas a quote carries."""
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    if text[start : start + 5].lower() == "that ":
+        start += 5
+    return start, end
+
+
+def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """More than half of the shorter span is shared."""
+    shared = min(end, other_end) - max(start, other_start)
+    return shared > 0.5 * min(end - start, other_end - other_start)

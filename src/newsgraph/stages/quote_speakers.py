@@ -1,0 +1,135 @@
+"""Who said it: the speaker mention next to a cue, and the entity that mention names."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Article, Entity
+from newsgraph.stages.quote_words import QuoteWords
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp", "parataxis")
+OBJECT_DEPS = ("dobj", "attr", "npadvmod", "dep", "appos", "oprd")
+NAME_POS = ("PROPN", "NOUN", "PRON")
+
+
+@dataclass
+class SpeakerMention:
+    """The words naming a speaker, as a character span."""
+
+    text: str
+    start: int
+    end: int
+    head: str  # the lower-cased head word: 'he', 'official', 'dupuy'
+
+
+def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
+    """The word naming who speaks through ``cue``: its subject, else a nearby noun."""
+    if cue.lower_ == "according":
+        return next((t for to in cue.children for t in to.children if t.dep_ == "pobj"), None)
+    subject = _subject(cue, words)
+    if subject is None and cue.dep_ in INHERITING_DEPS and cue.head is not cue:
+        subject = _subject(cue.head, words)  # "..., adding that ..." speaks through the head
+    if subject is not None and subject.lower_ in ("who", "that") and cue.dep_ == "relcl":
+        return cue.head  # "Smith, who said ..."
+    if subject is not None:
+        return subject
+    return _noun_after(cue, words)
+
+
+def _subject(verb: Token, words: QuoteWords) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in words.ignored_heads:
+            return child
+    return None
+
+
+def _noun_after(cue: Token, words: QuoteWords) -> Token | None:
+    """Inverted attribution ("added the official"): the first name or noun right after."""
+    for child in cue.rights:
+        if child.dep_ in OBJECT_DEPS and child.pos_ in NAME_POS and child.i - cue.i <= 4:
+            return child
+    for tok in cue.doc[cue.i + 1 : cue.i + 4]:
+        if tok.pos_ in NAME_POS and tok.lower_ not in words.ignored_heads:
+            return tok
+        if tok.is_punct:
+            break
+    return None
+
+
+def mention_of(token: Token, entity_spans: dict[int, Span], chunks: dict[int, Span]) -> Span:
+    """The named entity or noun chunk around the speaker's head word."""
+    if token.i in entity_spans:
+        return entity_spans[token.i]
+    if token.i in chunks:
+        chunk = chunks[token.i]
+        return chunk.doc[chunk.start : token.i + 1]
+    return token.doc[token.i : token.i + 1]
+
+
+def token_maps(doc: Doc) -> tuple[dict[int, Span], dict[int, Span]]:
+    """Token index -> named entity span and -> noun chunk, built once per document."""
+    ents = {t.i: ent for ent in doc.ents for t in ent}
+    chunks: dict[int, Span] = {}
+    if doc.has_annotation("DEP"):
+        chunks = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
+    return ents, chunks
+
+
+class SpeakerResolver:
+    """Links speaker mentions to entities: by overlap, by pronoun, or by title."""
+
+    def __init__(self, article: Article, words: QuoteWords, quoted: list[tuple[int, int]]):
+        self.article = article
+        self.words = words
+        people = [e for e in article.entities if e.type in words.person_types]
+        groups = [e for e in article.entities if e.type in words.group_types]
+        self.people = _mentions_outside(people, quoted)
+        self.groups = _mentions_outside(groups, quoted)
+        self.people_starts = [m[0] for m in self.people]
+        self.group_starts = [m[0] for m in self.groups]
+
+    def resolve(self, mention: SpeakerMention) -> str | None:
+        """The id of the entity this mention names, or None when nothing fits."""
+        direct = self.article.entity_at(mention.start, mention.end)
+        if direct is not None and mention.head not in self.words.pronouns:
+            return direct.id
+        if mention.head in self.words.person_pronouns:
+            return self._nearest(self.people, self.people_starts, mention.start)
+        if mention.head in self.words.group_pronouns:
+            return self._nearest(self.groups, self.group_starts, mention.start)
+        titled = self._titled(mention)
+        if titled is not None:
+            return titled
+        return None
+
+    def _nearest(self, mentions: list[tuple[int, Entity]], starts: list[int], at: int) -> str | None:
+        i = bisect_left(starts, at)
+        return mentions[i - 1][1].id if i > 0 else None
+
+    def _titled(self, mention: SpeakerMention) -> str | None:
+        """A description ("the minister"): the person whose title has that word, nearest first."""
+        i = bisect_left(self.people_starts, mention.start)
+        before = [e for _, e in reversed(self.people[:i])]
+        for ent in before:
+            if any(mention.head in title.lower().split() for title in ent.titles):
+                return ent.id
+        if before and mention.head in self.words.person_nouns:
+            return before[0].id  # no title matched: the nearest person before
+        return None
+
+
+def _mentions_outside(
+    entities: list[Entity], quoted: list[tuple[int, int]]
+) -> list[tuple[int, Entity]]:
+    """Mentions sorted by offset, leaving out those inside quoted words (not speakers)."""
+    found = [
+        (m.start, e)
+        for e in entities
+        for m in e.mentions
+        if not any(a <= m.start < b for a, b in quoted)
+    ]
+    return sorted(found, key=lambda pair: pair[0])

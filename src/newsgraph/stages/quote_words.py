@@ -1,0 +1,44 @@
+"""The quotes stage's word lists, read once from resources/quote_cues.json."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    """Speech verbs, multi-word cues and the pronouns that may name a speaker."""
+
+    speech_verbs: frozenset[str]
+    cue_phrases: tuple[tuple[str, ...], ...]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    person_types: frozenset[str]
+    group_types: frozenset[str]
+    ignored_heads: frozenset[str]
+    person_nouns: frozenset[str]
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        return self.person_pronouns | self.group_pronouns
+
+
+@lru_cache(maxsize=1)
+def quote_words() -> QuoteWords:
+    """The word lists (constant data, so caching them is safe)."""
+    raw = json.loads(
+        resources.files("newsgraph.resources").joinpath("quote_cues.json").read_text("utf-8")
+    )
+    return QuoteWords(
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        cue_phrases=tuple(tuple(p) for p in raw["cue_phrases"]),
+        person_pronouns=frozenset(raw["person_pronouns"]),
+        group_pronouns=frozenset(raw["group_pronouns"]),
+        person_types=frozenset(raw["person_types"]),
+        group_types=frozenset(raw["group_types"]),
+        ignored_heads=frozenset(raw["ignored_heads"]),
+        person_nouns=frozenset(raw["person_nouns"]),
+    )
