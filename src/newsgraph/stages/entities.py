@@ -1,13 +1,289 @@
-"""Stage 'entities' (placeholder until its issue lands)."""
+"""Stage 'entities': spaCy's named entities merged into one entity per actor per article.
+
+On top of ``doc.ents`` this stage trims names ("the", possessives, stray brackets), links
+acronyms (defined in parentheses or matching a longer name's initials), aliases ("alias
+'Barbecue'"), surnames and short forms of countries to the longest proper form, finds later
+mentions of known names that NER missed, repairs types by evidence across the article and
+gives places and demonyms their ISO 3166-1 alpha-3 country. Every pass is linear in the
+number of tokens or mentions.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import Counter
+from dataclasses import dataclass
 
-from newsgraph.model import Article
+from spacy.tokens import Doc, Span
+
+from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
+from newsgraph.stages.entity_links import Candidate, link_names
+from newsgraph.stages.names import (
+    NUMERIC_LABELS,
+    POSSESSIVES,
+    QUOTE_CHARS,
+    acronym_key,
+    country_of_demonym,
+    country_of_name,
+    country_of_place,
+    is_honorific,
+    is_role,
+    lexicons,
+)
+
+# Evidence weights for the type vote: the longest form says more than a bare surname,
+# and a title, honorific or alias says "person" more surely than any single NER label.
+_CANONICAL_WEIGHT = 3
+_CUE_WEIGHT = 5
+_COUNTRY_WEIGHT = 2
+
+
+@dataclass
+class RawMention:
+    """One name occurrence: tokens [start, end) of the doc, before grouping."""
+
+    start: int
+    end: int
+    label: str
+    name: str  # the surface form, trimmed
+    key: str  # what names are compared by ('U.S.' -> 'US')
+    link: str | None = None  # key of the name this one is explicitly defined as
+    is_alias: bool = False
+    person_cue: bool = False
+    place_cue: bool = False
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
-    """Fill this stage's part of the article (nothing yet)."""
+    """Fill ``article.entities`` from the parsed body."""
+    raw = [m for ent in doc.ents if ent.label_ not in NUMERIC_LABELS if (m := _trim(ent))]
+    raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw))
+    groups = link_names([_candidate(m) for m in raw])
+    raw += _missed_mentions(doc, raw, groups)
+    article.entities = _build_entities(doc, raw, link_names([_candidate(m) for m in raw]))
+
+
+def _trim(ent: Span) -> RawMention | None:
+    """Drop 'the', possessives, brackets and leading titles; None when no name is left."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ == "the" or _is_edge_punct(doc[start].text)):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVES or _is_edge_punct(doc[end - 1].text)):
+        end -= 1
+    person_cue = False
+    if ent.label_ == "PERSON":
+        while end - start > 1 and (is_honorific(doc[start]) or is_role(doc[start])):
+            start, person_cue = start + 1, True
+    if start >= end:
+        return None
+    span = doc[start:end]
+    if not any(c.isupper() for c in span.text):  # 'maras', 'the press department'
+        return None
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and (is_honorific(prev) or is_role(prev)) and prev.lower_ != "general":
+        person_cue = person_cue or ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
+    place_cue = prev is not None and prev.lower_ in lexicons().place_nouns
+    return RawMention(
+        start=start,
+        end=end,
+        label=ent.label_,
+        name=span.text,
+        key=_key(span),
+        person_cue=person_cue,
+        place_cue=place_cue,
+    )
+
+
+def _is_edge_punct(text: str) -> bool:
+    return text in QUOTE_CHARS or text in {"(", ")", "[", "]", ",", ".", "-", "–", ":", ";"}
+
+
+def _key(span: Span) -> str:
+    return " ".join(acronym_key(t.text) for t in span)
+
+
+def _acronyms_in_parentheses(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
+    """'Organization of American States (OAS)': OAS is a name of the same entity."""
+    out = []
+    for m in raw:
+        if m.label == "PERSON" or m.end + 2 >= len(doc) + 1:
+            continue
+        if doc[m.end].text != "(" or m.end + 2 >= len(doc) or doc[m.end + 2].text != ")":
+            continue
+        token = doc[m.end + 1]
+        bare = acronym_key(token.text)
+        if bare.isupper() and 2 <= len(bare) <= 8 and bare != m.key:
+            out.append(RawMention(m.end + 1, m.end + 2, m.label, token.text, bare, link=m.key))
+    return out
+
+
+def _aliases(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
+    """'Jimmy Cherizier, alias "Barbecue"': the alias names the same person."""
+    out = []
+    for m in raw:
+        if m.label != "PERSON":
+            continue
+        i = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
+        cue = next((c for c in lexicons().alias_cues if _matches(doc, i, c)), None)
+        if cue is None:
+            continue
+        span = _alias_span(doc, i + len(cue))
+        if span is not None:
+            out.append(
+                RawMention(
+                    span.start, span.end, "PERSON", span.text, _key(span),
+                    link=m.key, is_alias=True, person_cue=True,
+                )
+            )  # fmt: skip
+    return out
+
+
+def _matches(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    return i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
+def _alias_span(doc: Doc, i: int) -> Span | None:
+    """The capitalised words after an alias cue, inside optional quotation marks."""
+    while i < len(doc) and doc[i].text in QUOTE_CHARS:
+        i += 1
+    start = i
+    while i < len(doc) and i - start < 5 and (doc[i].text[:1].isupper() or doc[i].is_digit):
+        i += 1
+    return doc[start:i] if i > start else None
+
+
+def _resolve_overlaps(raw: list[RawMention]) -> list[RawMention]:
+    """Keep non-overlapping mentions, preferring explicitly defined names, then longer ones."""
+    ranked = sorted(raw, key=lambda m: (m.link is None, -(m.end - m.start), m.start))
+    taken: set[int] = set()
+    kept = []
+    for m in ranked:
+        tokens = range(m.start, m.end)
+        if not taken.intersection(tokens):
+            taken.update(tokens)
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _candidate(m: RawMention) -> Candidate:
+    return Candidate(
+        position=m.start, key=m.key, label=m.label, link=m.link, country=_place_code(m)
+    )
+
+
+def _place_code(m: RawMention) -> str | None:
+    if m.label in ("GPE", "LOC"):
+        return country_of_name(m.name)
+    return None
+
+
+def _missed_mentions(doc: Doc, raw: list[RawMention], groups: list[int]) -> list[RawMention]:
+    """Later occurrences of a name already known in this article that NER skipped."""
+    covered = bytearray(len(doc))
+    for m in raw:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    by_first: dict[str, list[tuple[tuple[str, ...], RawMention]]] = {}
+    for m in raw:
+        words = tuple(t.text for t in doc[m.start : m.end])
+        if len(m.name) > 1 and m.name[0].isupper():
+            by_first.setdefault(words[0], []).append((words, m))
+    for options in by_first.values():
+        options.sort(key=lambda o: -len(o[0]))
+    found = []
+    for token in doc:
+        i = token.i
+        if covered[i] or token.text not in by_first:
+            continue
+        for words, source in by_first[token.text]:
+            end = i + len(words)
+            if _free_match(doc, covered, i, end, words):
+                found.append(_copy_mention(doc, source, i, end))
+                covered[i:end] = b"\x01" * (end - i)
+                break
+    return found
+
+
+def _free_match(doc: Doc, covered: bytearray, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """The words occur here, uncovered, and are not part of a longer unknown name."""
+    if end > len(doc) or any(covered[start:end]):
+        return False
+    if any(doc[start + k].text != w for k, w in enumerate(words)):
+        return False
+    after = doc[end] if end < len(doc) else None
+    return not (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())
+
+
+def _copy_mention(doc: Doc, source: RawMention, start: int, end: int) -> RawMention:
+    span = doc[start:end]
+    return RawMention(
+        start, end, source.label, span.text, source.key, link=source.link,
+        is_alias=source.is_alias,
+    )  # fmt: skip
+
+
+def _build_entities(doc: Doc, raw: list[RawMention], groups: list[int]) -> list[Entity]:
+    """One Entity per group, in order of first mention."""
+    members: dict[int, list[RawMention]] = {}
+    for m, root in zip(raw, groups, strict=True):
+        members.setdefault(root, []).append(m)
+    ordered = sorted(members.values(), key=lambda ms: min(m.start for m in ms))
+    entities = [_entity(doc, f"e{n}", ms) for n, ms in enumerate(ordered, start=1)]
+    _place_countries(entities)
+    return entities
+
+
+def _place_countries(entities: list[Entity]) -> None:
+    """Countries of places that are not countries, once the article's countries are known."""
+    mentioned = Counter(
+        {e.country: len(e.mentions) for e in entities if e.country and e.type == "GPE"}
+    )
+    for e in entities:
+        if e.country is None and e.type in ("GPE", "LOC", "FAC"):
+            names = [e.name] + [m.text for m in e.mentions]
+            e.country = next((c for n in names if (c := country_of_place(n, mentioned))), None)
+
+
+def _entity(doc: Doc, entity_id: str, ms: list[RawMention]) -> Entity:
+    ms = sorted(ms, key=lambda m: m.start)
+    proper = [m for m in ms if not m.is_alias] or ms
+    canonical = max(proper, key=lambda m: (len(m.key.split()), len(m.key), -m.start))
+    label = _vote_type(ms, canonical)
+    words = set(canonical.key.split())
+    aliases = [m.name for m in ms if m.is_alias] + [
+        m.name for m in ms if not m.is_alias and not set(m.key.split()) <= words
+    ]
+    mentions = [
+        Mention(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text), m.name) for m in ms
+    ]
+    return Entity(
+        id=entity_id,
+        name=canonical.name,
+        type=label,
+        mentions=mentions,
+        aliases=list(dict.fromkeys(a for a in aliases if a != canonical.name)),
+        country=_country(label, ms, canonical),
+    )
+
+
+def _vote_type(ms: list[RawMention], canonical: RawMention) -> str:
+    """Majority label, weighted by the longest form and by person/place evidence."""
+    votes: Counter[str] = Counter()
+    for m in ms:
+        votes[m.label] += _CANONICAL_WEIGHT if m.key == canonical.key else 1
+        if m.person_cue:
+            votes["PERSON"] += _CUE_WEIGHT
+        if m.place_cue:
+            votes["GPE"] += _CUE_WEIGHT
+    if "NORP" not in votes and country_of_name(canonical.name):
+        votes["GPE"] += _COUNTRY_WEIGHT
+    return votes.most_common(1)[0][0]
+
+
+def _country(label: str, ms: list[RawMention], canonical: RawMention) -> str | None:
+    """ISO alpha-3 of a country, a place in one, or a demonym's country."""
+    names = [canonical.name] + [m.name for m in ms]
+    if label == "NORP":
+        return next((c for n in names if (c := country_of_demonym(n))), None)
+    if label in ("GPE", "LOC", "FAC"):
+        return next((c for n in names if (c := country_of_name(n))), None)
     return None

@@ -1,13 +1,226 @@
-"""Stage 'titles' (placeholder until its issue lands)."""
+"""Stage 'titles': the titles and affiliations a text states for each person.
+
+Three constructions, read off the tokens around each person mention:
+premodifier ("Haitian Foreign Minister Dominique Dupuy"), apposition before ("the press
+secretary of the Salvadoran Presidency, Ernesto Sanabria") and apposition after ("Jimmy
+Cherizier, alias 'Barbecue', a former Haitian police officer"). A title is a role noun from
+the lexicon with its modifiers; demonyms and named organisations or places around it become
+affiliations (demonyms as their country).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
 
-from newsgraph.model import Article
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Article, Entity
 from newsgraph.settings import Settings
+from newsgraph.stages.names import (
+    QUOTE_CHARS,
+    country_display_name,
+    country_of_demonym,
+    is_demonym,
+    is_role,
+    lexicons,
+)
+
+_AFFILIATION_PREPS = frozenset({"of", "to", "at", "for", "with", "in"})
+_NP_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET"})
+_MAX_PHRASE = 12  # tokens scanned for an appositive role phrase
+
+
+@dataclass
+class StatedRole:
+    """A title as written, with the affiliations stated around it."""
+
+    title: str
+    affiliations: list[str] = field(default_factory=list)
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
-    """Fill this stage's part of the article (nothing yet)."""
+    """Add titles and affiliations to every person entity."""
+    owner = _token_owners(article, doc)
+    for ent in article.entities:
+        if ent.type != "PERSON":
+            continue
+        for mention in ent.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for role in _roles_around(doc, span.start, span.end, ent, owner):
+                _add(ent, role)
+
+
+def _token_owners(article: Article, doc: Doc) -> list[Entity | None]:
+    """For each token, the entity whose mention covers it."""
+    owner: list[Entity | None] = [None] * len(doc)
+    for ent in article.entities:
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                owner[span.start : span.end] = [ent] * (span.end - span.start)
+    return owner
+
+
+def _add(ent: Entity, role: StatedRole) -> None:
+    if role.title and role.title not in ent.titles:
+        ent.titles.append(role.title)
+    for aff in role.affiliations:
+        if aff not in ent.affiliations and aff != ent.name:
+            ent.affiliations.append(aff)
+
+
+def _roles_around(
+    doc: Doc, start: int, end: int, ent: Entity, owner: list[Entity | None]
+) -> list[StatedRole]:
+    found = [
+        _premodifier(doc, start, owner),
+        _apposition_before(doc, start, owner),
+        _apposition_after(doc, end, ent, owner),
+    ]
+    return [r for r in found if r is not None]
+
+
+def _premodifier(doc: Doc, start: int, owner: list[Entity | None]) -> StatedRole | None:
+    """'Haitian Foreign Minister Dominique Dupuy', 'gang leader Jimmy Cherizier'."""
+    head = start - 1
+    if head < 0 or owner[head] is not None or not is_role(doc[head]):
+        return None
+    return _role_phrase(doc, head, owner, lower_bound=doc[start].sent.start)
+
+
+def _apposition_before(doc: Doc, start: int, owner: list[Entity | None]) -> StatedRole | None:
+    """'the Salvadoran president, Nayib Bukele' and 'the X of Y, Name'."""
+    comma = start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    lower = max(doc[start].sent.start, comma - _MAX_PHRASE)
+    for head in range(comma - 1, lower - 1, -1):
+        if owner[head] is None and is_role(doc[head]):
+            pp = _prep_object(doc, head + 1, owner)
+            if head + 1 == comma or (pp is not None and pp[0] == comma):
+                role = _role_phrase(doc, head, owner, lower_bound=lower)
+                if pp is not None:
+                    role.affiliations += pp[1]
+                return role
+        if doc[head].pos_ in ("VERB", "AUX") or doc[head].text in (";", ":"):
+            return None
     return None
+
+
+def _apposition_after(
+    doc: Doc, end: int, ent: Entity, owner: list[Entity | None]
+) -> StatedRole | None:
+    """'Ernesto Sanabria, press secretary of ...', skipping an alias clause in between."""
+    i = _skip_alias_clause(doc, end, ent, owner)
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    j = i
+    while j < len(doc) and j - i < _MAX_PHRASE and _in_noun_phrase(doc[j], owner):
+        j += 1
+    head = j - 1
+    if head < i or owner[head] is not None or not is_role(doc[head]):
+        return None
+    role = _role_phrase(doc, head, owner, lower_bound=i)
+    pp = _prep_object(doc, head + 1, owner)
+    if pp is not None:
+        role.affiliations += pp[1]
+    return role
+
+
+def _skip_alias_clause(doc: Doc, i: int, ent: Entity, owner: list[Entity | None]) -> int:
+    """Past ', alias "Barbecue"' (cue words, quotes and the alias itself)."""
+    cue_words = {w for cue in lexicons().alias_cues for w in cue}
+    while True:
+        j = i + 1 if i < len(doc) and doc[i].text == "," else i
+        k = j
+        while k < len(doc) and (
+            doc[k].lower_ in cue_words or doc[k].text in QUOTE_CHARS or owner[k] is ent
+        ):
+            k += 1
+        if k == j:
+            return i
+        i = k
+
+
+def _in_noun_phrase(token: Token, owner: list[Entity | None]) -> bool:
+    entity = owner[token.i]
+    if entity is not None:
+        return entity.type != "PERSON"
+    return token.pos_ in _NP_POS or token.text == "-"
+
+
+def _role_phrase(doc: Doc, head: int, owner: list[Entity | None], lower_bound: int) -> StatedRole:
+    """The title ending at ``head`` and the affiliations among its modifiers."""
+    title = [doc[head]]
+    affiliations: list[str] = []
+    i = head - 1
+    while i >= lower_bound:
+        token, entity = doc[i], owner[i]
+        if entity is not None and entity.type != "PERSON":
+            affiliations.insert(0, _affiliation_name(entity))
+        elif entity is None and is_demonym(token.text):
+            code = country_of_demonym(token.text)
+            affiliations.insert(0, country_display_name(code) if code else token.text)
+        elif entity is None and _is_title_modifier(token):
+            title.insert(0, token)
+        else:
+            break
+        i -= 1
+    return StatedRole(_title_text(title), list(dict.fromkeys(affiliations)))
+
+
+def _is_title_modifier(token: Token) -> bool:
+    """'former', 'Foreign', 'press', 'gang', 'vice', '-': words a title is built from."""
+    if token.lower_ in lexicons().title_modifiers or token.text == "-":
+        return True
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("compound", "amod", "nmod"):
+        return True
+    return token.pos_ == "ADJ" and token.text[:1].isupper()
+
+
+def _affiliation_name(entity: Entity) -> str:
+    if entity.type == "NORP" and entity.country:
+        return country_display_name(entity.country)
+    return entity.name
+
+
+def _title_text(tokens: list[Token]) -> str:
+    text = " ".join(t.text for t in tokens)
+    return text.replace(" - ", "-")
+
+
+def _prep_object(doc: Doc, i: int, owner: list[Entity | None]) -> tuple[int, list[str]] | None:
+    """'of the Salvadoran Presidency' -> (index after it, ['Salvadoran Presidency'])."""
+    if i >= len(doc) or doc[i].lower_ not in _AFFILIATION_PREPS:
+        return None
+    j = i + 1
+    if j < len(doc) and doc[j].pos_ == "DET":
+        j += 1
+    start = j
+    while j < len(doc) and _in_proper_name(doc, j, owner):
+        j += 1
+    if j == start:
+        return None
+    tokens = [t for t in doc[start:j] if t.text not in ("(", ")")]
+    entities = [owner[t.i] for t in tokens]
+    named = list(dict.fromkeys(e.name for e in entities if e is not None and e.type != "NORP"))
+    if named and all(e is not None and e.type != "NORP" for e in entities):
+        return j, named
+    if all(t.text[:1].isupper() for t in tokens):
+        return j, [" ".join(t.text for t in tokens)]
+    return j, named
+
+
+def _in_proper_name(doc: Doc, j: int, owner: list[Entity | None]) -> bool:
+    """Inside a named organisation or place, or its '(ACRONYM)'."""
+    token = doc[j]
+    if owner[j] is not None:
+        return owner[j].type != "PERSON"  # type: ignore[union-attr]
+    if token.text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")":
+        return doc[j + 1].text.isupper()
+    if token.text == ")":
+        return j >= 2 and doc[j - 2].text == "("
+    return token.pos_ == "PROPN" and token.text[:1].isupper()

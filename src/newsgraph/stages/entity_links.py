@@ -1,0 +1,124 @@
+"""Which names in one article refer to the same actor: the grouping behind the entities stage.
+
+A short name is linked to a longer one that it abbreviates: an acronym defined in parentheses
+or matching the longer name's initials, an alias, a surname of a person named in full, the
+tail of an organisation's name, or another name of the same country. An ambiguous short
+name ('Thomas' with two Thomases in the article) goes to the nearest full name before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from newsgraph.stages.names import initials, lexicons
+
+_PERSONAL = ("PERSON",)
+_NOT_SURNAME_LABELS = ("NORP",)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What grouping needs to know about one mention."""
+
+    position: int  # token index, for 'nearest preceding'
+    key: str
+    label: str
+    link: str | None = None  # explicitly defined as this other key
+    country: str | None = None
+
+
+@dataclass
+class _KeyInfo:
+    positions: list[int]
+    labels: Counter[str]
+    country: str | None
+    links: list[str]
+
+    @property
+    def label(self) -> str:
+        return self.labels.most_common(1)[0][0]
+
+
+def link_names(cands: list[Candidate]) -> list[int]:
+    """For each candidate, the index (into ``cands``) of the first mention of its group."""
+    info = _key_info(cands)
+    parents = {key: _parents(key, info) for key in info}
+    roots = [_root(c.key, c.position, parents, info, set()) for c in cands]
+    first_of_root: dict[str, int] = {}
+    for i, root in enumerate(roots):
+        first_of_root.setdefault(root, i)
+    return [first_of_root[r] for r in roots]
+
+
+def _key_info(cands: list[Candidate]) -> dict[str, _KeyInfo]:
+    info: dict[str, _KeyInfo] = {}
+    for c in cands:
+        entry = info.setdefault(c.key, _KeyInfo([], Counter(), None, []))
+        entry.positions.append(c.position)
+        entry.labels[c.label] += 1
+        entry.country = entry.country or c.country
+    for c in cands:
+        linked = c.link is not None and c.link != c.key and c.link in info
+        if linked and c.link not in info[c.key].links:
+            info[c.key].links.append(str(c.link))
+    return info
+
+
+def _parents(key: str, info: dict[str, _KeyInfo]) -> list[str]:
+    """Longer names this key may stand for; a link stated in the text wins outright."""
+    if info[key].links:
+        return info[key].links
+    return [
+        other
+        for other, entry in info.items()
+        if len(other) > len(key) and _abbreviates(key, info[key], other, entry)
+    ]
+
+
+def _abbreviates(key: str, me: _KeyInfo, other: str, entry: _KeyInfo) -> bool:
+    """Is ``key`` a shorter name of ``other``: initials, same country, surname, name tail?"""
+    words, other_words = key.split(), other.split()
+    acronym = len(words) == 1 and key.isupper() and entry.label not in _PERSONAL
+    if acronym and key in initials(other_words):
+        return True
+    if me.country and entry.country == me.country:
+        return True
+    n = len(words)
+    if len(other_words) > n and other_words[-n:] == words:  # 'Bukele', 'Security Council'
+        if entry.label in _PERSONAL:
+            return me.label not in _NOT_SURNAME_LABELS and not me.country
+        return entry.label == "ORG" and n >= 2
+    if other_words[:n] == words and entry.label == "ORG":  # 'Acme' for 'Acme Corp'
+        return all(w in lexicons().org_designators for w in other_words[n:])
+    return False
+
+
+def _root(
+    key: str,
+    position: int,
+    parents: dict[str, list[str]],
+    info: dict[str, _KeyInfo],
+    seen: set[str],
+) -> str:
+    """Follow parent links to the longest form, choosing the nearest one when ambiguous."""
+    seen.add(key)
+    options = [p for p in parents[key] if p not in seen]
+    if not options:
+        return key
+    chosen = options[0] if len(options) == 1 else _nearest(options, position, info)
+    return _root(chosen, position, parents, info, seen)
+
+
+def _nearest(options: list[str], position: int, info: dict[str, _KeyInfo]) -> str:
+    """The option mentioned last before ``position``, else the first mentioned after it."""
+
+    def distance(key: str) -> tuple[int, int]:
+        pos = info[key].positions
+        i = bisect_left(pos, position)
+        if i > 0:
+            return (0, position - pos[i - 1])
+        return (1, pos[0] - position)
+
+    return min(options, key=distance)

@@ -1,0 +1,163 @@
+"""Name lexicons and lookups shared by the entities and titles stages.
+
+Everything here is immutable data loaded once per process from ``newsgraph/resources``:
+role words, honorifics, alias cues, demonyms and the country index (pycountry plus the short
+forms news writes), so the stages stay linear passes over one parsed document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import pycountry
+from spacy.tokens import Token
+
+# spaCy labels that are numbers or times: other stages own them.
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+QUOTE_CHARS = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»", "``", "''"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The word lists, each a frozen set of lowercase entries."""
+
+    roles: frozenset[str]
+    title_modifiers: frozenset[str]
+    honorifics: frozenset[str]
+    alias_cues: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    place_nouns: frozenset[str]
+    org_designators: frozenset[str]
+
+
+def _lines(name: str) -> list[str]:
+    """Non-comment lines of a resource file."""
+    text = files("newsgraph").joinpath("resources", name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    """All word lists, read once per process."""
+    cues = sorted((tuple(c.lower().split()) for c in _lines("alias_cues.txt")), key=len)
+    return Lexicons(
+        roles=frozenset(w.strip().lower() for w in _lines("roles.txt")),
+        title_modifiers=frozenset(w.strip().lower() for w in _lines("title_modifiers.txt")),
+        honorifics=frozenset(w.strip().lower() for w in _lines("honorifics.txt")),
+        alias_cues=tuple(reversed(cues)),
+        place_nouns=frozenset(w.strip().lower() for w in _lines("place_nouns.txt")),
+        org_designators=frozenset(w.strip() for w in _lines("org_designators.txt")),
+    )
+
+
+def _tsv(name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        key, _, value = line.partition("\t")
+        out[key.strip()] = value.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym -> ISO alpha-3 ('' for groups without one country, like 'Arab')."""
+    table = _tsv("demonyms.tsv")
+    plurals = {f"{k}s": v for k, v in table.items() if not k.endswith(("s", "sh", "ch", "ese"))}
+    return {**plurals, **table}
+
+
+@lru_cache(maxsize=1)
+def country_index() -> dict[str, str]:
+    """Lowercased country name (official, common, short form) -> ISO alpha-3."""
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                index[name.lower()] = country.alpha_3
+    index.update({k.lower(): v for k, v in _tsv("country_names.tsv").items()})
+    return index
+
+
+@lru_cache(maxsize=1)
+def subdivision_index() -> dict[str, tuple[str, ...]]:
+    """Lowercased name of a state/province -> alpha-3 of the countries that have one so named."""
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        seen.setdefault(sub.name.lower(), set()).add(sub.country_code)
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    return {name: tuple(sorted(alpha3[c] for c in codes)) for name, codes in seen.items()}
+
+
+def country_of_name(name: str) -> str | None:
+    """The alpha-3 code of a country named ``name``, or None."""
+    return country_index().get(name.lower().removeprefix("the "))
+
+
+def country_of_place(name: str, context: Counter[str] | None = None) -> str | None:
+    """The country of a country or subdivision name ('Alabama' -> USA).
+
+    A name several countries use ('San Salvador') goes to the one the article mentions most.
+    """
+    code = country_of_name(name)
+    if code:
+        return code
+    options = subdivision_index().get(name.lower(), ())
+    if len(options) == 1:
+        return options[0]
+    mentioned = [c for c in options if context and context[c]]
+    if mentioned and context is not None:
+        return max(mentioned, key=lambda c: context[c])
+    return None
+
+
+def country_of_demonym(word: str) -> str | None:
+    """'Haitian' -> HTI, 'Haitians' -> HTI; None for unknown words or stateless groups."""
+    return demonyms().get(word) or None
+
+
+def is_demonym(word: str) -> bool:
+    return word in demonyms()
+
+
+def is_role(token: Token) -> bool:
+    """A head noun of a job title ('minister', 'leader', 'CEO')."""
+    return token.lower_ in lexicons().roles and token.pos_ in ("NOUN", "PROPN")
+
+
+def is_honorific(token: Token) -> bool:
+    return token.lower_ in lexicons().honorifics
+
+
+def acronym_key(text: str) -> str:
+    """'U.S.' -> 'US'; other text unchanged."""
+    bare = text.replace(".", "")
+    return bare if bare.isupper() and bare.isalpha() else text
+
+
+def initials(words: list[str]) -> set[str]:
+    """Acronyms a multiword name may go by: all initials, and capitalised words' initials."""
+    if len(words) < 2:
+        return set()
+    every = "".join(w[0] for w in words if w[0].isalnum()).upper()
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    return {every, capitals}
+
+
+@lru_cache(maxsize=512)
+def country_display_name(alpha_3: str) -> str:
+    """A readable country name for affiliations: 'Bolivia', not 'Bolivia, Plurinational ...'."""
+    country = pycountry.countries.get(alpha_3=alpha_3)
+    if country is None:
+        return alpha_3
+    common = getattr(country, "common_name", None)
+    if common:
+        return str(common)
+    if "," not in country.name:
+        return str(country.name)
+    short = (k for k, v in _tsv("country_names.tsv").items() if v == alpha_3 and not k.isupper())
+    return next(short, str(country.name))
