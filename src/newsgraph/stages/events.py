@@ -1,13 +1,124 @@
-"""Stage 'events' (placeholder until its issue lands)."""
+"""Stage 'events': who did what to whom, when and where, typed with PLOVER.
+
+Triggers are verbs, phrasal verbs, verb+object pairs and event nouns found in the PLOVER
+lexicon (data in ``resources/plover_lexicon.tsv``); the actor, target and place come from the
+dependency parse and are resolved to the article's entities; the time is the time expression
+attached to the trigger (else the publication date); factuality comes from
+``event_factuality``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from newsgraph.model import Article
+from newsgraph.model import Article, Event, TimeExpr
 from newsgraph.settings import Settings
+from newsgraph.stages import event_args as args
+from newsgraph.stages.event_factuality import PLANNED, PROMISED, factuality_of
+from newsgraph.stages.event_triggers import Predicate, find_predicates
+from newsgraph.stages.plover_lexicon import Lexicon, load_lexicon
+
+# PLOVER: cooperation reported as future or promised is AGREE; a future retreat is CONCEDE.
+_FUTURE_RECODING = {
+    "CONSULT": "AGREE",
+    "SUPPORT": "AGREE",
+    "COOPERATE": "AGREE",
+    "AID": "AGREE",
+    "RETREAT": "CONCEDE",
+}
+_DATED_TYPES = frozenset({"DATE", "TIME"})
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
-    """Fill this stage's part of the article (nothing yet)."""
+    """Fill ``article.events`` from the parse and what earlier stages found."""
+    article.events = extract_events(article, doc, load_lexicon())
+
+
+def extract_events(article: Article, doc: Doc, lexicon: Lexicon) -> list[Event]:
+    """Every PLOVER-typed event in the document, in text order, ids v1, v2, ..."""
+    events: list[Event] = []
+    for pred in find_predicates(doc, lexicon):
+        if pred.coding is not None:
+            events.append(build_event(article, pred, lexicon, f"v{len(events) + 1}"))
+    return events
+
+
+def build_event(article: Article, pred: Predicate, lexicon: Lexicon, event_id: str) -> Event:
+    """One Event from a typed predicate: arguments, time, place, factuality, type and mode."""
+    assert pred.coding is not None
+    factuality = factuality_of(pred.head, pred.clause)
+    event_type, mode = pred.coding.type, pred.coding.mode
+    if factuality in (PLANNED, PROMISED) and event_type in _FUTURE_RECODING:
+        event_type, mode = _FUTURE_RECODING[event_type], None
+    elif mode is None:
+        mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
+    time, source = event_time(article, pred)
+    sent = pred.head.sent
+    return Event(
+        id=event_id,
+        type=event_type,
+        mode=mode,
+        trigger=article.text[pred.start : pred.end],
+        trigger_start=pred.start,
+        trigger_end=pred.end,
+        actor=args.entity_id(article, pred.actor),
+        target=args.entity_id(article, pred.target, actor=False),
+        time=time,
+        time_source=source,
+        place=args.place_of(article, pred),
+        factuality=factuality,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+    )
+
+
+def event_time(article: Article, pred: Predicate) -> tuple[str | None, str | None]:
+    """The value of the time expression that dates the event, else the publication date."""
+    sent = pred.head.sent
+    doc = pred.head.doc
+    candidates: list[tuple[int, int, TimeExpr]] = []
+    for tx in article.times:
+        if tx.type not in _DATED_TYPES or not tx.value:
+            continue
+        if tx.start < sent.start_char or tx.end > sent.end_char:
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        rank = _time_rank(span.root, pred)
+        if rank is not None:
+            distance = abs(span.root.i - pred.head.i)
+            candidates.append((rank, distance, tx))
+    if candidates:
+        best = min(candidates, key=lambda c: (c[0], c[1]))[2]
+        return best.value, "expression"
+    if article.published:
+        return article.published, "published"
+    return None, None
+
+
+def _time_rank(time_root: Token, pred: Predicate) -> int | None:
+    """0: governed by the trigger; 1: inside its phrase; 2: attached to a governing verb."""
+    anchor = pred.clause if pred.clause is not None else pred.head
+    governor = _nearest_predicate(time_root)
+    if governor is not None and governor.i in (anchor.i, pred.head.i):
+        return 0
+    if anchor.left_edge.i <= time_root.i <= anchor.right_edge.i:
+        return 1
+    if governor is not None and _dominates(governor, anchor):
+        return 2
     return None
+
+
+def _nearest_predicate(token: Token) -> Token | None:
+    """The closest verb (or event noun heading the clause) above a time expression."""
+    node = token
+    while node.head is not node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            return node
+    return None
+
+
+def _dominates(upper: Token, lower: Token) -> bool:
+    return upper.i != lower.i and upper.is_ancestor(lower)

@@ -1,0 +1,219 @@
+"""Who and what an event involves: actor, target and place tokens from the dependency parse,
+resolved to the article's entities (names, their compounds, possessives, pronouns)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from newsgraph.model import Article, Entity
+from newsgraph.stages import event_words as words
+
+if TYPE_CHECKING:
+    from newsgraph.stages.event_triggers import Predicate
+
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+_OBJECT_CONTROL = frozenset({"ask", "urge", "order", "call", "request", "force", "invite", "tell"})
+_INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
+_PRONOUN_WINDOW = 400  # characters before a pronoun searched for what it refers to
+
+
+def actor_and_target(verb: Token, skip_object: bool = False) -> tuple[Token | None, Token | None]:
+    """The subject (or passive agent) and the object (or recipient) of a verbal trigger."""
+    actor = _child(verb, _SUBJECT_DEPS)
+    passive_subject = _child(verb, ("nsubjpass",))
+    agent = _agent(verb)
+    target: Token | None = None
+    if passive_subject is not None:
+        actor, target = agent, (None if skip_object else passive_subject)
+    if actor is None and passive_subject is None:
+        actor = _inherited_subject(verb)
+    if actor is not None and actor.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        actor = verb.head
+    if target is None and not skip_object:
+        target = _child(verb, ("dobj", "dative"))
+        if target is not None:
+            target = look_through_quantity(target)
+    if target is None:
+        target = _prep_object(verb)
+    if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and not skip_object:
+        target = verb.head  # "the mission, backed by the UN"
+    return actor, target
+
+
+def noun_arguments(noun: Token) -> tuple[Token | None, Token | None]:
+    """Actor and target of a nominal trigger: possessor or 'by', and 'against/with/of...'."""
+    actor = _child(noun, ("poss",)) or _agent(noun)
+    between = _between(noun)
+    if between is not None:
+        return between
+    target = _prep_object(noun, words.NOUN_TARGET_PREPS)
+    if target is None:
+        content = _prep_object(noun, ("for",))  # "a request for comment to the secretary"
+        target = _prep_object(content, words.NOUN_TARGET_PREPS) if content is not None else None
+    if actor is None:
+        actor = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_),
+                     None)  # fmt: skip
+    if target is None:
+        of = _prep_object(noun, ("of",))
+        if of is not None:
+            nested = _between(of)
+            if nested is not None:
+                return nested
+            target = of
+    return actor, target
+
+
+def look_through_quantity(token: Token) -> Token:
+    """'dozens of agents' -> agents: the counted noun rather than the quantity word."""
+    if token.lemma_.lower() in words.QUANTITY_NOUNS or token.like_num:
+        counted = _prep_object(token, ("of",))
+        if counted is not None:
+            return counted
+    return token
+
+
+def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _agent(token: Token) -> Token | None:
+    """The 'by' phrase of a passive verb or of an event noun."""
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            pobj = _child(child, ("pobj",))
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _prep_object(token: Token, preps: tuple[str, ...] = words.TARGET_PREPS) -> Token | None:
+    """The object of the first of ``preps`` attached to ``token`` (in the order given)."""
+    found: dict[str, Token] = {}
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            pobj = _child(child, ("pobj",))
+            if pobj is not None and child.lower_ not in found:
+                found[child.lower_] = pobj
+    for prep in preps:
+        if prep in found:
+            return found[prep]
+    return None
+
+
+def _between(noun: Token) -> tuple[Token, Token | None] | None:
+    """'an agreement between X and Y': X acts, Y receives."""
+    first = _prep_object(noun, ("between",))
+    if first is None:
+        return None
+    second = _child(first, ("conj",))
+    return first, second
+
+
+def _inherited_subject(verb: Token) -> Token | None:
+    """The subject a verb without one shares with its governor ('agreed to send', 'and sent')."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in _INHERIT_SUBJECT_DEPS or node.head is node:
+            return None
+        governor = node.head
+        if node.dep_ == "xcomp" and governor.lemma_.lower() in _OBJECT_CONTROL:
+            obj = _child(governor, ("dobj",))
+            if obj is not None:
+                return obj
+        subject = _child(governor, _SUBJECT_DEPS) or _agent(governor)
+        if subject is not None:
+            return subject
+        node = governor
+    return None
+
+
+def mention_span(token: Token) -> tuple[int, int]:
+    """Character span of the name or noun phrase a token heads (compounds and flat names)."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in ("compound", "flat") and child.i < left.i:
+            left = child
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("flat", "compound") and child.i > right.i:
+            right = child
+    return left.idx, right.idx + len(right)
+
+
+def entity_of(article: Article, token: Token | None, actor: bool = True) -> Entity | None:
+    """The entity a token refers to: its name, an apposition or conjunct, a pronoun, and for
+    actors also a possessor or modifier ('Haiti's government', 'Salvadoran police')."""
+    if token is None:
+        return None
+    if token.lower_ in words.PRONOUN_TYPES:
+        return _antecedent(article, token, words.PRONOUN_TYPES[token.lower_])
+    found = article.entity_at(*mention_span(token))
+    if found is not None:
+        return found
+    deps = ("appos", "conj", "compound", "poss", "amod") if actor else ("appos", "conj")
+    for child in token.children:
+        if child.dep_ in deps and not (child.dep_ == "poss" and child.lower_ in ("its", "their")):
+            found = entity_of(article, child, actor)
+            if found is not None:
+                return found
+    of = _prep_object(token, ("of",))
+    if of is not None and actor:
+        return article.entity_at(*mention_span(of))
+    anaphoric = words.ANAPHORIC_NOUNS.get(token.lemma_.lower())
+    if anaphoric is not None and any(c.lower_ == "the" for c in token.children):
+        return _antecedent(article, token, anaphoric, before=token.sent.start_char)
+    return None
+
+
+def entity_id(article: Article, token: Token | None, actor: bool = True) -> str | None:
+    entity = entity_of(article, token, actor)
+    return entity.id if entity is not None else None
+
+
+def _antecedent(
+    article: Article, pronoun: Token, allowed: frozenset[str], before: int | None = None
+) -> Entity | None:
+    """The nearest earlier mention (ending before ``before``) of a type that fits."""
+    limit = pronoun.idx if before is None else before
+    best: tuple[int, Entity] | None = None
+    for ent in article.entities:
+        if ent.type not in allowed:
+            continue
+        for m in ent.mentions:
+            near = limit - _PRONOUN_WINDOW <= m.start and m.end <= limit
+            if near and (best is None or m.start > best[0]):
+                best = (m.start, ent)
+    return best[1] if best is not None else None
+
+
+def place_of(article: Article, pred: Predicate) -> str | None:
+    """A GPE/LOC entity in an 'in/at' phrase attached to the trigger (or its light verb)."""
+    for head in (pred.head, pred.clause):
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in words.PLACE_PREPS:
+                pobj = _child(child, ("pobj",))
+                entity = entity_of(article, pobj, actor=False)
+                if entity is not None and entity.type in words.PLACE_TYPES:
+                    return entity.id
+    return None
+
+
+_CLAUSAL_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "conj", "acl", "parataxis"})
+
+
+def phrase_lemmas(pred: Predicate) -> set[str]:
+    """Words of the trigger's own phrase (not its embedded clauses), for mode cues."""
+    head = pred.clause if pred.clause is not None else pred.head
+    lemmas = {head.lemma_.lower(), pred.head.lemma_.lower()}
+    for child in head.children:
+        if child.dep_ in _CLAUSAL_DEPS:
+            continue
+        for t in child.subtree:
+            lemmas.add(t.lemma_.lower())
+            lemmas.add(t.lower_)
+    return lemmas

@@ -1,0 +1,102 @@
+"""Whether an event happened, is planned or promised, hypothetical, denied or negated.
+
+Read from the dependency parse around the trigger: its own negation and auxiliaries first,
+then the verbs and nouns that govern its clause ("refused to", "promised to", "denied that").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.stages import event_words as words
+
+HAPPENED, PLANNED, PROMISED = "happened", "planned", "promised"
+HYPOTHETICAL, DENIED, NEGATED = "hypothetical", "denied", "negated"
+# Dependencies through which a governing word scopes over the trigger's clause.
+_EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "pobj", "dobj"})
+_MAX_GOVERNORS = 3
+
+
+def factuality_of(trigger: Token, clause_head: Token | None = None) -> str:
+    """The factuality of the event whose trigger is ``trigger`` (its light verb: clause_head)."""
+    head = clause_head if clause_head is not None else trigger
+    own = _own_cues(head) or (_own_cues(trigger) if head is not trigger else None)
+    if own is not None:
+        return own
+    node = head
+    for _ in range(_MAX_GOVERNORS):
+        if node.dep_ not in _EMBEDDING_DEPS or node.head is node:
+            break
+        governed = _governor_cue(node, node.head)
+        if governed is not None:
+            return governed
+        node = node.head
+    return HAPPENED
+
+
+def _own_cues(token: Token) -> str | None:
+    """Negation, modality and future marked on the token itself."""
+    children = list(token.children)
+    lowers = {c.lower_ for c in children if c.dep_ in ("neg", "det", "advmod", "aux", "preconj")}
+    if any(c.dep_ == "neg" for c in children) or lowers & {"never", "no"}:
+        return NEGATED
+    if any(c.dep_ == "mark" and c.lower_ in words.CONDITIONAL_MARKS for c in children):
+        return HYPOTHETICAL
+    auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxes & words.FUTURE_AUX:
+        return PROMISED if _is_commitment(token) else PLANNED
+    if "would" in auxes and _reported(token):
+        return PLANNED
+    if auxes & words.HYPOTHETICAL_AUX:
+        return HYPOTHETICAL
+    if "going" in auxes or any(c.lower_ == "going" and c.dep_ == "aux" for c in children):
+        return PLANNED
+    return None
+
+
+def _governor_cue(child: Token, governor: Token) -> str | None:
+    """What the governing verb or noun says about the embedded event."""
+    lemma = governor.lemma_.lower()
+    if lemma in words.DENIAL_VERBS:
+        return DENIED
+    if lemma in words.NEGATING_VERBS and child.dep_ in ("xcomp", "pcomp"):
+        return NEGATED
+    infinitive = _is_infinitive(child)
+    if child.dep_ in ("xcomp", "ccomp", "acl", "relcl", "advcl"):
+        promising = lemma in words.PROMISE_VERBS or lemma in words.PROMISE_NOUNS
+        if promising and (infinitive or child.dep_ in ("ccomp", "relcl")):
+            return PROMISED
+        if infinitive and lemma in words.IMPLICATIVE_VERBS:
+            return _own_cues(governor)
+        if infinitive:  # "plans to", "a mission to fight", "in order to"
+            return _stronger(_own_cues(governor), PLANNED)
+    if child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words.CONDITIONAL_MARKS for c in child.children
+    ):
+        return HYPOTHETICAL
+    own = _own_cues(governor)
+    if own in (NEGATED, DENIED) and child.dep_ in ("xcomp", "ccomp"):
+        return own if child.dep_ == "xcomp" else None
+    if own in (HYPOTHETICAL, PLANNED, PROMISED) and child.dep_ == "xcomp":
+        return own
+    return None
+
+
+def _is_infinitive(token: Token) -> bool:
+    """A 'to' + base-form verb: an intended or purposed event, not a reported one."""
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _stronger(own: str | None, embedded: str) -> str:
+    """A negated or hypothetical governor outranks the plan it governs."""
+    return own if own in (NEGATED, DENIED, HYPOTHETICAL) else embedded
+
+
+def _is_commitment(token: Token) -> bool:
+    """'commitments that will be implemented': a future event that something promised."""
+    return token.dep_ == "relcl" and token.head.lemma_.lower() in words.PROMISE_NOUNS
+
+
+def _reported(token: Token) -> bool:
+    """A clause reported by a speech verb ('said it would withdraw')."""
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in words.SPEECH_VERBS

@@ -1,0 +1,196 @@
+"""Event triggers in a parse: lexicon verbs, phrasal verbs, verb+object pairs, event nouns.
+
+A trigger becomes a ``Predicate`` carrying its PLOVER coding and the tokens of its actor and
+target, so that typing (``events``) and evaluation share one reading of the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.stages import event_words as words
+from newsgraph.stages.event_args import actor_and_target, look_through_quantity, noun_arguments
+from newsgraph.stages.plover_lexicon import Coding, Lexicon
+
+# Verbs that are grammatical glue rather than events of their own (MEANTIME's GRAMMATICAL).
+GRAMMATICAL_VERBS = frozenset({"be", "have", "do", "become", "seem", "appear", "get"})
+_PARTICLE_DEPS = frozenset({"prt", "prep"})
+
+
+@dataclass
+class Predicate:
+    """A trigger with its coding (None when it is an event outside PLOVER) and arguments."""
+
+    head: Token  # the token that carries the event (verb or noun)
+    start: int  # trigger character span in the text
+    end: int
+    coding: Coding | None
+    actor: Token | None = None
+    target: Token | None = None
+    clause: Token | None = None  # the light verb of a nominal trigger ("made a request")
+
+
+def find_predicates(doc: Doc, lexicon: Lexicon, untyped: bool = False) -> list[Predicate]:
+    """Triggers in text order; with ``untyped``, also verbs outside the PLOVER lexicon."""
+    found: list[Predicate] = []
+    typed_verbs: set[int] = set()
+    for token in doc:
+        if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
+            pred = _verb_predicate(token, lexicon, untyped)
+            if pred is not None:
+                found.append(pred)
+                if pred.coding is not None:
+                    typed_verbs.add(token.i)
+    for token in doc:
+        if token.pos_ == "NOUN" and token.text[:1].islower():
+            pred = _noun_predicate(token, lexicon, typed_verbs)
+            if pred is not None:
+                found.append(pred)
+    typed_heads = {p.head.i for p in found if p.coding is not None}
+    found = [p for p in found if not _complement_of_typed_noun(p.head, typed_heads)]
+    return _without_nested(sorted(found, key=lambda p: (p.start, -p.end)))
+
+
+def _complement_of_typed_noun(token: Token, typed_heads: set[int]) -> bool:
+    """'the signing of an agreement': the agreement is what was signed, not a second event."""
+    prep = token.head
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.i in typed_heads
+        and prep.head.pos_ == "NOUN"
+    )
+
+
+def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate | None:
+    lemma = verb.lemma_.lower()
+    obj = _object_of(verb)
+    if obj is not None:
+        pair = lexicon.pairs.get((lemma, obj.lemma_.lower()))
+        if pair is not None:
+            actor, target = actor_and_target(verb, skip_object=True)
+            end = max(verb.idx + len(verb), obj.idx + len(obj))
+            start = min(verb.idx, obj.idx)
+            return Predicate(verb, start, end, pair, actor, target)
+    coding, particle = _phrasal(verb, lemma, lexicon)
+    if coding is None and lemma in lexicon.verbs and not _needs_object(verb, lemma, obj):
+        coding = lexicon.verbs[lemma]
+    if coding is None and (not untyped or lemma in GRAMMATICAL_VERBS):
+        return None
+    actor, target = actor_and_target(verb)
+    end = verb.idx + len(verb)
+    if particle is not None and particle.dep_ == "prt":
+        end = max(end, particle.idx + len(particle))
+    return Predicate(verb, verb.idx, end, coding, actor, target)
+
+
+def _phrasal(verb: Token, lemma: str, lexicon: Lexicon) -> tuple[Coding | None, Token | None]:
+    """'call for', 'step down', 'pull out': the verb with its particle or preposition."""
+    for child in verb.children:
+        if child.dep_ in _PARTICLE_DEPS and child.i > verb.i:
+            coding = lexicon.verbs.get(f"{lemma} {child.lower_}")
+            if coding is not None:
+                return coding, child
+    return None, None
+
+
+def _needs_object(verb: Token, lemma: str, obj: Token | None) -> bool:
+    """'deny', 'seek' are triggers only with a nominal object, not with a clause."""
+    if lemma not in words.NEEDS_NOUN_OBJECT:
+        return False
+    return obj is None or obj.pos_ not in ("NOUN", "PROPN")
+
+
+def _object_of(verb: Token) -> Token | None:
+    """The verb's object head (passive subject, or the noun a participle modifies)."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            return look_through_quantity(child)
+        if child.dep_ == "prep" and child.lower_ in ("to", "on", "into"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in ("street", "strike", "alert"):
+                return pobj
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return look_through_quantity(verb.head)
+    return None
+
+
+def _noun_predicate(noun: Token, lexicon: Lexicon, typed_verbs: set[int]) -> Predicate | None:
+    coding, start, end = _noun_coding(noun, lexicon)
+    if coding is None:
+        return None
+    governor = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and governor.i in typed_verbs:
+        return None  # "signed an agreement": the verb already carries the event
+    if words.IDIOM_PREPOSITION.get(noun.lemma_.lower()) == governor.lower_:
+        return None  # "in charge of"
+    clause = None
+    if noun.dep_ in ("dobj", "attr") and governor.lemma_.lower() in words.LIGHT_VERBS:
+        clause = governor
+        actor, target = actor_and_target(governor, skip_object=True)
+        if target is None:
+            target = noun_arguments(noun)[1]
+    else:
+        actor, target = noun_arguments(noun)
+    return Predicate(noun, start, end, coding, actor, target, clause)
+
+
+def _noun_coding(noun: Token, lexicon: Lexicon) -> tuple[Coding | None, int, int]:
+    """The longest lexicon phrase headed by this noun, and its character span."""
+    end = noun.idx + len(noun)
+    for phrase in _noun_phrase_lemmas(noun, lexicon.longest_noun):
+        coding = lexicon.nouns.get(phrase)
+        if coding is None:
+            continue
+        if " of " in phrase:  # "state of emergency": the span runs to the complement
+            last = _of_object(noun)
+            return coding, noun.idx, (last.idx + len(last)) if last is not None else end
+        return coding, _phrase_start(noun, len(phrase.split())), end
+    return None, noun.idx, end
+
+
+def _of_object(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _noun_phrase_lemmas(noun: Token, longest: int) -> list[str]:
+    """Candidate phrases, longest first: 'state of emergency', 'hunger strike', 'strike'."""
+    lemma = noun.lemma_.lower()
+    phrases = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                phrases.append(f"{lemma} of {pobj.lemma_.lower()}")
+    doc = noun.doc
+    for size in range(min(longest, noun.i + 1), 1, -1):
+        left = doc[noun.i - size + 1 : noun.i]
+        if all(t.head.i > t.i and t.head.i <= noun.i for t in left):
+            phrases.append(" ".join([t.lemma_.lower() for t in left] + [lemma]))
+    phrases.append(lemma)
+    return phrases
+
+
+def _phrase_start(noun: Token, size: int) -> int:
+    """Character start of a phrase of ``size`` words ending in ``noun`` (or the noun itself)."""
+    if size > 1 and noun.i - size + 1 >= 0 and noun.doc[noun.i - 1].head.i == noun.i:
+        return noun.doc[noun.i - size + 1].idx
+    return noun.idx
+
+
+def _without_nested(preds: list[Predicate]) -> list[Predicate]:
+    """Drop a trigger that shares its head with an earlier, longer one."""
+    seen: set[int] = set()
+    kept = []
+    for pred in preds:
+        if pred.head.i in seen:
+            continue
+        seen.add(pred.head.i)
+        kept.append(pred)
+    return kept

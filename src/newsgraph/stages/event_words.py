@@ -1,0 +1,91 @@
+"""Word lists the events stage reads: factuality cues, light verbs, quantity nouns, pronouns.
+
+Data, not logic: the rules in ``events.py`` and ``event_factuality.py`` only look words up here.
+"""
+
+from __future__ import annotations
+
+# Auxiliaries and governing verbs that say an event has not happened yet but is intended.
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+PLAN_VERBS = frozenset(
+    {
+        "plan", "intend", "schedule", "aim", "expect", "prepare", "decide", "seek", "want",
+        "hope", "try", "attempt", "mean", "set", "propose", "consider", "agree", "threaten",
+        "ask", "urge", "call", "demand", "order", "request", "need", "wish", "be going",
+    }
+)  # fmt: skip
+# Governors after which the embedded event is promised rather than merely planned.
+PROMISE_VERBS = frozenset({"promise", "pledge", "vow", "offer", "commit", "guarantee", "swear"})
+PROMISE_NOUNS = frozenset({"promise", "pledge", "commitment", "offer", "vow", "guarantee"})
+# Governors whose complement did happen ("managed to", "began to") — not an intention.
+IMPLICATIVE_VERBS = frozenset(
+    {"manage", "begin", "start", "continue", "help", "succeed", "keep", "resume", "choose", "dare"}
+)
+# Governors whose complement did not happen.
+NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "neglect", "avoid", "stop", "cease"})
+DENIAL_VERBS = frozenset({"deny", "refute"})
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+# Modal auxiliaries and conditional markers: the event is only possible.
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "can"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Reporting verbs: "said it would withdraw" reports a plan (backshifted "will").
+SPEECH_VERBS = frozenset(
+    {"say", "announce", "tell", "state", "declare", "report", "add", "claim", "confirm", "insist"}
+)
+
+# Verbs that take a nominal event as object and add little of their own ("implemented an
+# emergency regime", "made a request"): the event is the noun, the actor the verb's subject.
+LIGHT_VERBS = frozenset(
+    {
+        "make", "take", "hold", "launch", "stage", "carry", "impose", "declare", "implement",
+        "issue", "conduct", "file", "lodge", "announce", "begin", "start", "give", "submit",
+        "put", "enforce", "introduce", "extend", "establish", "lead", "mount", "organize",
+        "organise", "deliver", "receive", "express", "voice", "reach", "sign",
+    }
+)  # fmt: skip
+# Heads of quantity phrases looked through to find what is counted ("dozens of agents").
+QUANTITY_NOUNS = frozenset(
+    {
+        "dozen", "hundred", "thousand", "million", "number", "group", "team", "contingent",
+        "unit", "battalion", "company", "batch", "couple", "handful", "score", "lot", "wave",
+        "convoy", "shipment", "package", "kind", "type", "series",
+    }
+)  # fmt: skip
+# Verbs that are PLOVER triggers only with a nominal object ("denied the request", "sought
+# help"); with a clause they mark factuality ("denied that...") or intention ("seeks to...").
+NEEDS_NOUN_OBJECT = frozenset({"deny", "seek", "refute"})
+# Event nouns inside fixed phrases that are not events: "in charge of".
+IDIOM_PREPOSITION = {"charge": "in", "demand": "in", "call": "on", "order": "in"}
+# Definite descriptions that stand for the nearest earlier entity of these types.
+ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
+    "country": frozenset({"GPE"}),
+    "nation": frozenset({"GPE"}),
+    "government": frozenset({"GPE"}),
+    "kingdom": frozenset({"GPE"}),
+    "republic": frozenset({"GPE"}),
+    "company": frozenset({"ORG"}),
+    "group": frozenset({"ORG"}),
+    "organization": frozenset({"ORG"}),
+    "organisation": frozenset({"ORG"}),
+}
+# Prepositions that introduce the recipient of an event.
+TARGET_PREPS = ("against", "with", "on", "to", "at", "toward", "towards", "upon", "from", "for")
+NOUN_TARGET_PREPS = ("against", "with", "on", "to", "toward", "towards", "upon")
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+
+# Pronouns and the entity types they may refer to (spaCy labels and MEANTIME labels).
+PERSON_TYPES = frozenset({"PERSON", "PER"})
+GROUP_TYPES = frozenset({"ORG", "GPE", "NORP", "LOC", "PRO", "MIX", "FAC"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PRONOUN_TYPES: dict[str, frozenset[str]] = {
+    "he": PERSON_TYPES,
+    "she": PERSON_TYPES,
+    "him": PERSON_TYPES,
+    "her": PERSON_TYPES,
+    "his": PERSON_TYPES,
+    "it": GROUP_TYPES,
+    "its": GROUP_TYPES,
+    "they": GROUP_TYPES | PERSON_TYPES,
+    "them": GROUP_TYPES | PERSON_TYPES,
+    "their": GROUP_TYPES | PERSON_TYPES,
+}
