@@ -1,46 +1,213 @@
-"""Minimal placeholder readers (replaced by the ingest work of the foundation issue)."""
+"""Where articles come from: files, folders (recursive), stdin; the kind of each input sniffed.
+
+Every problem with one input (missing, unreadable, binary, too large, not an article) becomes a
+``Rejected`` with a one-line reason, and reading goes on with the next input.
+"""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import codecs
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newsgraph.errors import RejectedInput
+from newsgraph.ingest.decode import decode_bytes
+from newsgraph.ingest.html import article_from_html
+from newsgraph.ingest.records import read_json_document, read_records
+from newsgraph.ingest.rejected import Rejected
+from newsgraph.ingest.text import article_from_text
 from newsgraph.model import Article
 from newsgraph.settings import Settings
 
+__all__ = ["Rejected", "read_bytes", "read_sources", "sniff_kind"]
 
-@dataclass
-class Rejected:
-    """An input that was not ingested, with the reason in one line."""
+STDIN = "-"
+KIND_BY_EXTENSION = {
+    ".txt": "text",
+    ".text": "text",
+    "": None,  # no extension: sniff the content
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
+_MARKUP = re.compile(r"<!doctype html|<(?:html|head|body|article|div|p|main|section)[\s>]", re.I)
+SNIFF_CHARS = 2000
 
-    origin: str
-    reason: str
-
-
-def article_from_text(text: str, settings: Settings, origin: str = "<text>") -> Article:
-    """One plain-text article: first line the title, the rest the body."""
-    lines = [ln.strip() for ln in text.strip().splitlines()]
-    if not any(lines):
-        raise RejectedInput("empty input", origin)
-    title, body = lines[0], "\n".join(lines[1:]).strip()
-    digest = hashlib.sha256(body.encode()).hexdigest()
-    return Article(
-        id=digest[:16],
-        text=body,
-        title=title,
-        origin=origin,
-        input_kind="text",
-        content_hash=digest,
-    )
+Item = Article | Rejected
 
 
-def read_sources(paths: Iterable[str], settings: Settings) -> Iterator[Article | Rejected]:
-    for p in paths:
-        path = Path(p)
+def read_sources(
+    paths: Iterable[str], settings: Settings, stdin: BinaryIO | None = None
+) -> Iterator[Item]:
+    """An Article or a Rejected for every input found under these paths, in order."""
+    for name in paths:
+        if name == STDIN:
+            yield from read_stream(stdin or sys.stdin.buffer, "<stdin>", settings)
+        else:
+            yield from read_path(Path(name), settings)
+
+
+def read_path(path: Path, settings: Settings) -> Iterator[Item]:
+    """A file, or every article file in a folder and its subfolders."""
+    if path.is_dir():
+        yield from read_folder(path, settings)
+    elif path.is_file():
+        yield from read_file(path, settings)
+    elif path.exists():
+        yield Rejected(str(path), "not a regular file (device, socket or pipe); name a file")
+    else:
+        yield Rejected(str(path), "no such file or folder")
+
+
+def read_folder(folder: Path, settings: Settings) -> Iterator[Item]:
+    """Article files under a folder by name order; other files are reported, not read."""
+    for found in _walk(folder):
+        if isinstance(found, Rejected):
+            yield found
+        elif found.suffix.lower() in KIND_BY_EXTENSION:
+            yield from read_file(found, settings)
+        else:
+            readable = ", ".join(ext for ext in KIND_BY_EXTENSION if ext)
+            yield Rejected(
+                str(found),
+                f"skipped: {found.suffix!r} is not an article file type in a folder ({readable}, "
+                f"or none); name the file itself to read it as plain text",
+            )
+
+
+def _walk(folder: Path) -> Iterator[Path | Rejected]:
+    """Files under a folder, depth first by name; hidden entries and symlinked folders skipped."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        yield Rejected(str(folder), f"cannot list this folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            if not entry.is_symlink():
+                yield from _walk(entry)
+        elif entry.is_file():
+            yield entry
+
+
+def read_file(path: Path, settings: Settings) -> Iterator[Item]:
+    """The articles in one file (one, or one per record for JSON Lines)."""
+    origin = str(path)
+    kind = KIND_BY_EXTENSION.get(path.suffix.lower(), "text")
+    try:
+        if kind == "jsonl":
+            with path.open("rb") as stream:
+                yield from read_jsonl_stream(stream, origin, settings)
+            return
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            yield Rejected(origin, _too_large(size, settings))
+            return
+        yield from read_bytes(path.read_bytes(), origin, settings, kind)
+    except OSError as exc:
+        yield Rejected(origin, f"cannot read: {exc.strerror or exc}")
+
+
+def read_stream(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[Item]:
+    """Everything on a byte stream such as stdin, its kind sniffed from the content."""
+    try:
+        data = stream.read(settings.max_bytes + 1)
+    except OSError as exc:
+        yield Rejected(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    if len(data) > settings.max_bytes:
+        yield Rejected(origin, _too_large(len(data), settings, at_least=True))
+        return
+    yield from read_bytes(data, origin, settings)
+
+
+def read_bytes(
+    data: bytes, origin: str, settings: Settings, kind: str | None = None
+) -> Iterator[Item]:
+    """The articles in one input's bytes; kind text | html | jsonl | json, or None to sniff."""
+    try:
+        text = decode_bytes(data)
+    except RejectedInput as exc:
+        yield Rejected(origin, exc.reason)
+        return
+    kind = sniff_kind(text, kind)
+    if kind == "jsonl":
+        yield from read_records(enumerate(text.splitlines(), start=1), origin, settings)
+    elif kind == "json":
+        yield from read_json_document(text, origin, settings)
+    elif kind == "html":
+        yield _one(origin, lambda: article_from_html(text, settings, origin))
+    else:
+        yield _one(origin, lambda: article_from_text(text, settings, origin))
+
+
+def sniff_kind(text: str, declared: str | None = None) -> str:
+    """The declared kind, except that markup makes text HTML; unknown kinds are sniffed fully."""
+    head = text.lstrip()[:SNIFF_CHARS]
+    if declared in ("html", "jsonl", "json"):
+        return declared
+    if head.startswith("<") and _MARKUP.search(head):
+        return "html"
+    if declared is None and head.startswith("{"):
+        return "jsonl"
+    if declared is None and head.startswith("["):
+        return "json"
+    return "text"
+
+
+def _one(origin: str, read: Callable[[], Article]) -> Item:
+    """One reader call, its failure turned into a Rejected so the batch goes on."""
+    try:
+        return read()
+    except RejectedInput as exc:
+        return Rejected(origin, exc.reason)
+    except Exception as exc:  # a library choking on odd input must not stop the batch
+        return Rejected(origin, f"could not read this input ({type(exc).__name__}: {exc})")
+
+
+def read_jsonl_stream(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[Item]:
+    """JSON Lines read line by line (UTF-8), each line held to settings.max_bytes."""
+    first = stream.peek(SNIFF_CHARS)[:SNIFF_CHARS] if hasattr(stream, "peek") else b""
+    if b"\x00" in first:
+        yield Rejected(origin, "binary data (NUL bytes); expected JSON Lines in UTF-8")
+        return
+    number = 0
+    while True:
+        raw = stream.readline(settings.max_bytes + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > settings.max_bytes:
+            _skip_rest_of_line(stream, raw, settings.max_bytes)
+            yield Rejected(f"{origin}:{number}", _too_large(len(raw), settings, at_least=True))
+            continue
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
         try:
-            yield article_from_text(path.read_text(encoding="utf-8"), settings, origin=str(path))
-        except (OSError, UnicodeDecodeError, RejectedInput) as exc:
-            yield Rejected(str(path), str(exc))
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            reason = f"line {number} is not UTF-8 ({exc.reason} at byte {exc.start})"
+            yield Rejected(f"{origin}:{number}", reason)
+            continue
+        yield from read_records([(number, line)], origin, settings)
+
+
+def _skip_rest_of_line(stream: BinaryIO, read: bytes, chunk: int) -> None:
+    while read and not read.endswith(b"\n"):
+        read = stream.readline(chunk)
+
+
+def _too_large(size: int, settings: Settings, at_least: bool = False) -> str:
+    amount = f"over {size - 1:,}" if at_least else f"{size:,}"
+    return (
+        f"too large: {amount} bytes, more than max_bytes={settings.max_bytes:,}; "
+        f"split the input or raise the limit"
+    )

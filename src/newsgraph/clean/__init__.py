@@ -1,0 +1,20 @@
+"""Cleaning plain text: headline and section detection, boilerplate cut by cues kept as data.
+
+``clean_text(raw, known_title=None) -> CleanText`` is the entry point; the cues live in
+``resources/boilerplate_cues.txt`` and the outlet stop-list in ``resources/not_outlets.txt``.
+"""
+
+from __future__ import annotations
+
+from newsgraph.clean.dates import parse_date
+from newsgraph.clean.normalise import normalise_text, split_paragraphs
+from newsgraph.clean.text import PARAGRAPH_BREAK, CleanText, clean_text
+
+__all__ = [
+    "PARAGRAPH_BREAK",
+    "CleanText",
+    "clean_text",
+    "normalise_text",
+    "parse_date",
+    "split_paragraphs",
+]

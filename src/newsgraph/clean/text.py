@@ -1,0 +1,43 @@
+"""Plain text (including scraped aggregator dumps) to a clean body with its metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsgraph.clean.boilerplate import strip_boilerplate
+from newsgraph.clean.header import read_header
+from newsgraph.clean.normalise import normalise_text, split_paragraphs
+from newsgraph.model import Removed
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass
+class CleanText:
+    """A clean body (paragraphs joined by a blank line) and what the cleaning found."""
+
+    text: str
+    title: str | None = None
+    section: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: str | None = None  # YYYY-MM-DD, from a dateline
+    removed: list[Removed] = field(default_factory=list)
+
+
+def clean_text(raw: str, known_title: str | None = None) -> CleanText:
+    """Headline, section label, body and footer of a plain text, boilerplate cut and kept aside."""
+    paragraphs = split_paragraphs(normalise_text(raw))
+    if known_title is not None:
+        known_title = " ".join(known_title.split()) or None
+    header = read_header(paragraphs, known_title)
+    trimmed = strip_boilerplate(paragraphs[header.body_start :])
+    return CleanText(
+        text=PARAGRAPH_BREAK.join(trimmed.paragraphs),
+        title=header.title,
+        section=header.section,
+        source=trimmed.source,
+        author=header.author,
+        published=header.published,
+        removed=header.removed + trimmed.removed,
+    )

@@ -1,0 +1,47 @@
+"""Is a clean body an English news article? Cheap checks with one-line reasons."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from newsgraph.errors import RejectedInput
+from newsgraph.settings import Settings
+
+STOPWORDS_FILE = Path(__file__).resolve().parent.parent / "resources" / "english_stopwords.txt"
+MIN_ENGLISH_RATIO = 0.2  # English prose: ~0.4-0.5 of its words are stopwords; others < 0.1
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@lru_cache(maxsize=1)
+def english_stopwords() -> frozenset[str]:
+    """The function words of resources/english_stopwords.txt."""
+    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for ln in lines if not ln.startswith("#") for w in ln.lower().split())
+
+
+def english_ratio(text: str) -> float:
+    """Share of the words that are English function words (0 for text without words)."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return 0.0
+    stop = english_stopwords()
+    return sum(1 for w in words if w in stop) / len(words)
+
+
+def check_body(text: str, settings: Settings) -> None:
+    """Raise RejectedInput unless the body is a plausible English article."""
+    if not text.strip():
+        raise RejectedInput("empty: no article text left after removing boilerplate")
+    words = len(text.split())
+    if words < settings.min_words:
+        raise RejectedInput(
+            f"not an article: {words} words in the body, fewer than min_words={settings.min_words}"
+        )
+    ratio = english_ratio(text)
+    if ratio < MIN_ENGLISH_RATIO:
+        raise RejectedInput(
+            f"not English: {ratio:.0%} of the words are English function words "
+            f"(English text has over {MIN_ENGLISH_RATIO:.0%}); newsgraph reads English only"
+        )

@@ -1,0 +1,33 @@
+"""Plain-text articles, including scraped aggregator dumps."""
+
+from __future__ import annotations
+
+from newsgraph.clean import clean_text
+from newsgraph.ingest.article import Draft, Metadata, finish_article, metadata_of
+from newsgraph.model import Article
+from newsgraph.settings import Settings
+
+
+def article_from_text(
+    text: str,
+    settings: Settings,
+    origin: str = "<text>",
+    meta: Metadata | None = None,
+    input_kind: str = "text",
+    record_id: str | None = None,
+) -> Article:
+    """One plain-text article; metadata given by the caller wins over what the text shows.
+
+    Raises RejectedInput when no English article is left after cleaning.
+    """
+    given = meta or Metadata()
+    clean = clean_text(text, known_title=given.title)
+    draft = Draft(
+        text=clean.text,
+        meta=given.over(metadata_of(clean)),
+        origin=origin,
+        input_kind=input_kind,
+        record_id=record_id,
+        removed=clean.removed,
+    )
+    return finish_article(draft, settings)
