@@ -45,6 +45,10 @@ class AppState:
         store: Store = open_store(self.db_path)
         return store
 
+    def use_pipeline(self, pipeline: Pipeline) -> None:
+        """Reuse a pipeline that is already loaded (tests, or a CLI that built one)."""
+        self._pipeline = pipeline
+
     def analyse(self, articles: list[Article]) -> list[Article]:
         """Run the pipeline, one request at a time: spaCy models are not shared between threads."""
         with self.pipeline_lock:
@@ -112,15 +116,20 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
-        return _error(request, 404, str(exc))
+        return _error(request, 404, _without_paths(request, str(exc)))
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
-        return _error(request, 503, f"the store cannot be read: {exc}")
+        return _error(request, 503, _without_paths(request, f"the store cannot be read: {exc}"))
 
     @app.exception_handler(NewsgraphError)
     async def newsgraph_error(request: Request, exc: NewsgraphError) -> Response:
         return _error(request, 400, str(exc))
+
+
+def _without_paths(request: Request, message: str) -> str:
+    """Messages name "the store", never the server's file paths."""
+    return message.replace(str(state(request).db_path), "the store")
 
 
 def _error(request: Request, status: int, message: str) -> Response:

@@ -1,0 +1,314 @@
+"""The JSON API: every endpoint, pagination bounds, clear 4xx errors, escaping and ingest."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.model import Article, Entity, Event, Figure, Mention, Quote, Removed, TimeExpr
+from newsgraph.pipeline import Pipeline
+from newsgraph.settings import Settings
+from newsgraph.store import open_store
+from newsgraph.web.app import create_app
+
+WIRE = (
+    "The United Nations said on Monday that Kenya will lead the Haiti mission. "
+    '"We are ready to go," said President William Ruto in Nairobi. '
+    "About 1,000 police officers will travel to Port-au-Prince next month, officials said, "
+    "and the first units are expected to land before the rainy season begins in the capital."
+)
+SCRIPT_TEXT = (
+    "A reader comment contained <script>alert('x')</script> in the middle of the text, "
+    "and the Kenya government said nothing about it on Tuesday."
+)
+
+
+def _mention(text: str, words: str) -> Mention:
+    start = text.index(words)
+    return Mention(start, start + len(words), words)
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def wire_article(article_id: str, source: str, text: str = WIRE) -> Article:
+    """A hand-built wire story with one fact of every kind, offsets into its text."""
+    ruto = _mention(text, "William Ruto")
+    return Article(
+        id=article_id,
+        text=text,
+        title="Kenya to lead Haiti mission",
+        source=source,
+        section="World",
+        published="2024-10-09",
+        url="https://example.org/" + article_id,
+        removed=[Removed("Subscribe to our newsletter", "subscription cue")],
+        entities=[
+            Entity("e1", "United Nations", "ORG", [_mention(text, "United Nations")]),
+            Entity("e2", "Kenya", "GPE", [_mention(text, "Kenya")], country="KEN"),
+            Entity("e3", "William Ruto", "PERSON", [ruto], titles=["President"], country="KEN"),
+            Entity("e4", "Haiti", "GPE", [_mention(text, "Haiti")], country="HTI"),
+        ],
+        quotes=[
+            Quote(
+                "We are ready to go,",
+                *_span(text, "We are ready to go,"),
+                kind="direct",
+                speaker="e3",
+                speaker_text="William Ruto",
+                speaker_start=ruto.start,
+                speaker_end=ruto.end,
+                cue="said",
+            )
+        ],
+        times=[
+            TimeExpr("Monday", *_span(text, "Monday"), "DATE", "2024-10-07", "published"),
+            TimeExpr("next month", *_span(text, "next month"), "DATE", "2024-11"),
+        ],
+        figures=[
+            Figure(
+                "About 1,000 police officers",
+                *_span(text, "About 1,000 police officers"),
+                1000.0,
+                "police officers",
+                approximate=True,
+            )
+        ],
+        events=[
+            Event(
+                "ev1",
+                "COOPERATE",
+                "lead",
+                *_span(text, "lead"),
+                actor="e2",
+                target="e4",
+                time="2024-10-07",
+            )
+        ],
+    )
+
+
+def script_article() -> Article:
+    """An article whose text holds a script tag, which every page must show as text."""
+    return Article(
+        id="script1",
+        text=SCRIPT_TEXT,
+        title="A <b>bold</b> title",
+        source="Other Post",
+        section="Opinion",
+        published="2024-11-02",
+        url="javascript:alert(1)",
+        entities=[Entity("k", "Kenya", "GPE", [_mention(SCRIPT_TEXT, "Kenya")], country="KEN")],
+    )
+
+
+def build_store(db: Path) -> Path:
+    """A store holding a wire story, its syndicated copy and the script-tag article."""
+    store = open_store(db)
+    try:
+        store.save(wire_article("wire1", "Example Wire"))
+        store.save(wire_article("copy1", "Copy Daily", WIRE.replace("officials", "aides")))
+        store.save(script_article())
+    finally:
+        store.close()
+    return db
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("web") / "web.db")
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db, Settings())) as test_client:
+        yield test_client
+
+
+def _kb_id(client: TestClient, name: str) -> str:
+    items = client.get("/api/entities", params={"search": name}).json()["items"]
+    return str(next(e["id"] for e in items if e["name"] == name))
+
+
+def test_articles_list_counts_every_article(client: TestClient) -> None:
+    page = client.get("/api/articles").json()
+    assert page["total"] == 3 and len(page["items"]) == 3
+
+
+def test_articles_paginate(client: TestClient) -> None:
+    page = client.get("/api/articles", params={"limit": 1, "offset": 1}).json()
+    assert len(page["items"]) == 1 and page["total"] == 3 and page["offset"] == 1
+
+
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 201}, {"offset": -1}, {"limit": "x"}])
+def test_articles_pagination_out_of_bounds_is_422(client: TestClient, params: dict) -> None:
+    response = client.get("/api/articles", params=params)
+    assert response.status_code == 422 and response.json()["detail"]
+
+
+def test_articles_filter_by_source(client: TestClient) -> None:
+    items = client.get("/api/articles", params={"source": "Copy Daily"}).json()["items"]
+    assert [a["id"] for a in items] == ["copy1"]
+
+
+def test_articles_filter_by_section(client: TestClient) -> None:
+    items = client.get("/api/articles", params={"section": "opinion"}).json()["items"]
+    assert [a["id"] for a in items] == ["script1"]
+
+
+def test_articles_filter_by_date(client: TestClient) -> None:
+    items = client.get("/api/articles", params={"date_from": "2024-11"}).json()["items"]
+    assert [a["id"] for a in items] == ["script1"]
+
+
+def test_bad_date_is_422(client: TestClient) -> None:
+    assert client.get("/api/articles", params={"date_from": "last week"}).status_code == 422
+
+
+def test_article_has_all_facts_with_kb_ids(client: TestClient) -> None:
+    article = client.get("/api/articles/wire1").json()
+    assert article["text"] == WIRE and len(article["quotes"]) == 1
+    assert all(e["kb_id"] for e in article["entities"])
+
+
+def test_missing_article_is_404_without_file_paths(client: TestClient, db: Path) -> None:
+    response = client.get("/api/articles/nope")
+    assert response.status_code == 404
+    assert "nope" in response.json()["detail"] and str(db) not in response.text
+
+
+def test_entities_filter_by_type(client: TestClient) -> None:
+    items = client.get("/api/entities", params={"type": "person"}).json()["items"]
+    assert [e["name"] for e in items] == ["William Ruto"]
+
+
+def test_entities_bad_type_is_422(client: TestClient) -> None:
+    assert client.get("/api/entities", params={"type": "PER SON;"}).status_code == 422
+
+
+def test_entity_profile(client: TestClient) -> None:
+    profile = client.get(f"/api/entities/{_kb_id(client, 'William Ruto')}").json()
+    assert profile["entity"]["titles"] == ["President"]
+    assert {q["text"] for q in profile["quotes_by"]} == {"We are ready to go,"}
+
+
+def test_unknown_entity_is_404(client: TestClient) -> None:
+    assert client.get("/api/entities/kb_nothing").status_code == 404
+
+
+def test_quotes_by_speaker_name(client: TestClient) -> None:
+    items = client.get("/api/quotes", params={"speaker": "Ruto"}).json()["items"]
+    assert items and all(q["speaker_name"] == "William Ruto" for q in items)
+
+
+def test_quotes_by_text(client: TestClient) -> None:
+    assert client.get("/api/quotes", params={"search": "nothing like it"}).json()["total"] == 0
+
+
+def test_events_by_type_and_actor(client: TestClient) -> None:
+    kenya = _kb_id(client, "Kenya")
+    page = client.get("/api/events", params={"type": "cooperate", "actor": kenya}).json()
+    assert page["total"] == 2 and page["items"][0]["target_name"] == "Haiti"
+
+
+def test_events_by_date(client: TestClient) -> None:
+    assert client.get("/api/events", params={"date_from": "2025"}).json()["total"] == 0
+
+
+def test_timeline_counts_copies_once(client: TestClient) -> None:
+    items = client.get("/api/timeline", params={"q": "Haiti mission"}).json()["items"]
+    events = [i for i in items if i["kind"] == "event"]
+    assert len(events) == 1 and set(events[0]["outlets"]) == {"Example Wire", "Copy Daily"}
+
+
+def test_timeline_needs_entity_or_query(client: TestClient) -> None:
+    response = client.get("/api/timeline")
+    assert response.status_code == 400 and "entity" in response.json()["detail"]
+
+
+def test_search_finds_every_copy(client: TestClient) -> None:
+    page = client.get("/api/search", params={"q": "rainy season"}).json()
+    assert {h["article"]["id"] for h in page["items"]} == {"wire1", "copy1"}
+
+
+def test_search_without_query_is_422(client: TestClient) -> None:
+    assert client.get("/api/search").status_code == 422
+
+
+def test_search_text_is_not_sql(client: TestClient) -> None:
+    response = client.get("/api/search", params={"q": "'; DROP TABLE articles; --"})
+    assert response.status_code == 200
+    assert client.get("/api/articles").json()["total"] == 3
+
+
+def test_openapi_lists_the_endpoints(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/articles", "/api/entities/{kb_id}", "/api/timeline", "/api/ingest"):
+        assert path in paths
+
+
+def test_no_route_serves_files_outside_static(client: TestClient) -> None:
+    assert client.get("/static/../app.py").status_code == 404
+    assert client.get("/static/%2e%2e/app.py").status_code == 404
+
+
+# -- ingest (runs the real pipeline) ------------------------------------------------------------
+
+ARTICLE_TEXT = (
+    "Ghana's navy said on Friday that it had seized a fishing trawler off the coast of Takoradi "
+    "after a two-day chase. The crew of twelve was taken to the port, where officers questioned "
+    "the captain about the catch and the licence of the vessel. Commodore Kwame Mensah said the "
+    "navy would keep patrolling the fishing grounds until the end of the season."
+)
+
+
+@pytest.fixture
+def ingest_client(tmp_path: Path, pipeline: Pipeline) -> Iterator[TestClient]:
+    app = create_app(tmp_path / "ingest.db", pipeline.settings)
+    app.state.newsgraph.use_pipeline(pipeline)  # reuse the session's spaCy pipeline
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def test_ingest_one_json_article(ingest_client: TestClient) -> None:
+    record = {"id": "gh1", "text": ARTICLE_TEXT, "title": "Navy seizes trawler"}
+    report = ingest_client.post("/api/ingest", json=record).json()
+    assert [s["id"] for s in report["stored"]] == ["gh1"] and report["rejected"] == []
+    assert ingest_client.get("/api/articles/gh1").json()["entities"]
+
+
+def test_ingest_jsonl_batch_reports_the_bad_line(ingest_client: TestClient) -> None:
+    lines = [
+        json.dumps({"id": "a", "text": ARTICLE_TEXT}),
+        "{not json",
+        json.dumps({"id": "b", "text": ARTICLE_TEXT.replace("Friday", "Sunday")}),
+    ]
+    body = "\n".join(lines).encode()
+    report = ingest_client.post(
+        "/api/ingest", content=body, headers={"content-type": "application/x-ndjson"}
+    ).json()
+    assert [s["id"] for s in report["stored"]] == ["a", "b"]
+    assert [r["line"] for r in report["rejected"]] == [2]
+    assert "JSON" in report["rejected"][0]["reason"]
+
+
+def test_ingest_rejects_a_record_without_text(ingest_client: TestClient) -> None:
+    report = ingest_client.post("/api/ingest", json={"title": "no body"}).json()
+    assert report["stored"] == [] and "text" in report["rejected"][0]["reason"]
+
+
+def test_ingest_twice_is_a_duplicate(ingest_client: TestClient) -> None:
+    ingest_client.post("/api/ingest", json={"text": ARTICLE_TEXT})
+    report = ingest_client.post("/api/ingest", json={"text": ARTICLE_TEXT}).json()
+    assert report["stored"][0]["duplicate"] is True
+
+
+def test_ingest_empty_body_is_400(ingest_client: TestClient) -> None:
+    response = ingest_client.post("/api/ingest", content=b"  ")
+    assert response.status_code == 400 and "empty" in response.json()["detail"]

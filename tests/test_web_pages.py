@@ -1,0 +1,85 @@
+"""The server-rendered pages: every page renders, article text is escaped, nothing is remote."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.settings import Settings
+from newsgraph.web.app import create_app
+from test_web_api import build_store
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    db = build_store(tmp_path_factory.mktemp("pages") / "pages.db")
+    with TestClient(create_app(db, Settings())) as test_client:
+        yield test_client
+
+
+def _kb_id(client: TestClient, name: str) -> str:
+    items = client.get("/api/entities", params={"search": name}).json()["items"]
+    return str(next(e["id"] for e in items if e["name"] == name))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/search?q=Haiti",
+        "/articles",
+        "/articles/wire1",
+        "/entities",
+        "/quotes",
+        "/timeline",
+        "/timeline?q=Haiti+mission",
+        "/entities?type=PERSON",
+    ],
+)
+def test_page_renders(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200 and "<title>" in response.text
+
+
+def test_entity_page_renders_graph_data(client: TestClient) -> None:
+    page = client.get(f"/entities/{_kb_id(client, 'Kenya')}").text
+    assert 'id="graph-data"' in page and "/static/vendor/cytoscape.min.js" in page
+
+
+def test_article_script_tag_shows_as_text(client: TestClient) -> None:
+    page = client.get("/articles/script1").text
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+    assert "<script>alert" not in page and "<b>bold</b>" not in page
+
+
+def test_javascript_url_is_not_a_link(client: TestClient) -> None:
+    assert 'href="javascript:' not in client.get("/articles/script1").text
+
+
+def test_article_marks_facts_in_place(client: TestClient) -> None:
+    page = client.get("/articles/wire1").text
+    assert '<mark class="ent ent-person" title="PERSON: William Ruto (President)"' in page
+    assert 'title="William Ruto (direct quote)"' in page
+    assert 'title="DATE: 2024-10-07 (relative to published date)"' in page
+
+
+def test_article_shows_removed_boilerplate_folded(client: TestClient) -> None:
+    page = client.get("/articles/wire1").text
+    assert '<details class="removed"' in page and "Subscribe to our newsletter" in page
+
+
+def test_search_page_marks_matches(client: TestClient) -> None:
+    assert "<mark>Haiti</mark>" in client.get("/search?q=Haiti").text
+
+
+def test_missing_article_page_is_404(client: TestClient) -> None:
+    response = client.get("/articles/nope")
+    assert response.status_code == 404 and "Not found" in response.text
+
+
+def test_pages_load_nothing_from_other_hosts(client: TestClient) -> None:
+    page = client.get(f"/entities/{_kb_id(client, 'Kenya')}").text + client.get("/").text
+    assert not re.search(r'(src|href)="(https?:)?//', page)
