@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from newsgraph.errors import RejectedInput
+from newsgraph.errors import NewsgraphError, RejectedInput
 from newsgraph.ingest import Rejected, article_from_text, read_sources
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
-
-if TYPE_CHECKING:
-    from typing import Any as Store
+from newsgraph.store.base import Store
 
 
 def extract(source: str | Path | Article, settings: Settings | None = None) -> Article:
@@ -38,6 +37,94 @@ def open_store(path: str | Path | None = None, settings: Settings | None = None)
 
     settings = settings or Settings()
     return _open(Path(path) if path else settings.db)
+
+
+@dataclass
+class IngestStep:
+    """What happened to one input, reported to ``on_progress`` as the batch goes on."""
+
+    outcome: str  # ingested | duplicate | rejected
+    origin: str
+    article_id: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    syndicated: int = 0  # articles linked to an earlier copy of the same story
+    new_entities: int = 0  # KB entities created
+    merged_entities: int = 0  # article entities resolved to an existing KB entity
+    warnings: int = 0  # articles where a stage failed (kept, with a note)
+
+
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    settings: Settings,
+    on_progress: Callable[[IngestStep], None] | None = None,
+) -> IngestSummary:
+    """Read, analyse and store articles from files, folders, .jsonl files or ``-``."""
+    return ingest_items(read_sources(paths, settings), store, settings, on_progress)
+
+
+def ingest_items(
+    items: Iterable[Article | Rejected],
+    store: Store,
+    settings: Settings,
+    on_progress: Callable[[IngestStep], None] | None = None,
+) -> IngestSummary:
+    """Analyse and store articles; rejects and duplicates are counted, never raised."""
+    summary = IngestSummary()
+    report = on_progress or (lambda step: None)
+    fresh = _new_articles(items, store, summary, report)
+    for article in Pipeline(settings).run(fresh, workers=settings.workers):
+        try:
+            result = store.save(article)
+        except NewsgraphError as exc:
+            _reject(Rejected(article.origin or article.id, str(exc)), summary, report)
+            continue
+        except Exception as exc:  # one broken document never stops the batch
+            reason = f"could not be stored ({type(exc).__name__}: {exc})"
+            _reject(Rejected(article.origin or article.id, reason), summary, report)
+            continue
+        if result.duplicate:  # a copy inside this very batch
+            summary.duplicates += 1
+            report(IngestStep("duplicate", article.origin or article.id, result.article_id))
+            continue
+        summary.ingested += 1
+        summary.syndicated += result.syndicated_with is not None
+        summary.new_entities += result.new_kb_entities
+        summary.merged_entities += result.merged_entities
+        summary.warnings += bool(article.warnings)
+        report(IngestStep("ingested", article.origin or article.id, article.id))
+    return summary
+
+
+def _new_articles(
+    items: Iterable[Article | Rejected],
+    store: Store,
+    summary: IngestSummary,
+    report: Callable[[IngestStep], None],
+) -> Iterator[Article]:
+    """Articles not stored yet: skips rejects and known hashes before the costly NLP."""
+    for item in items:
+        if isinstance(item, Rejected):
+            _reject(item, summary, report)
+        elif item.content_hash and store.has_hash(item.content_hash):
+            summary.duplicates += 1
+            report(IngestStep("duplicate", item.origin or item.id, item.id))
+        else:
+            yield item
+
+
+def _reject(item: Rejected, summary: IngestSummary, report: Callable[[IngestStep], None]) -> None:
+    summary.rejected.append(item)
+    report(IngestStep("rejected", item.origin, reason=item.reason))
 
 
 def _looks_like_path(text: str) -> bool:

@@ -2,19 +2,44 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
-from newsgraph.errors import NewsgraphError
+from newsgraph import api
+from newsgraph.api import IngestStep, open_store
+from newsgraph.errors import NewsgraphError, StoreError
 from newsgraph.ingest import Rejected, read_sources
+from newsgraph.kb import export as kb_export
+from newsgraph.kb import queries
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
+from newsgraph.store.base import (
+    EntityProfile,
+    EntitySummary,
+    Overview,
+    Page,
+    QuoteRecord,
+    SearchHit,
+    Store,
+    TimelineItem,
+)
 
 app = typer.Typer(
     help="newsgraph: turn news articles into a knowledge base of who said and did what.",
@@ -36,7 +61,7 @@ def _settings(model: str | None = None, **kw: object) -> Settings:
 
 
 def _fail(exc: Exception) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}")
+    err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(code=1)
 
 
@@ -145,6 +170,349 @@ def eval_events(
     from newsgraph.eval import events as task
 
     _print_report(task.evaluate(path, _settings(model), limit=limit))
+
+
+# -- the store and the knowledge base -------------------------------------------------------
+
+DbOpt = typer.Option(None, "--db", help="Store file (default ./newsgraph.db or $NEWSGRAPH_DB).")
+DATE_SHAPE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@contextmanager
+def _store(db: Path | None, must_exist: bool = True) -> Iterator[Store]:
+    """Open the store, turning every newsgraph error inside the block into one clean line."""
+    path = db or _settings().db
+    try:
+        if must_exist and not Path(path).exists():
+            raise StoreError(f"no store at {path}; run `newsgraph ingest PATH --db {path}` first")
+        store = open_store(path)
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    try:
+        yield store
+    except (NewsgraphError, ValueError) as exc:
+        raise _fail(exc) from exc
+    finally:
+        store.close()
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders, .jsonl files, or - for stdin."),
+    db: Path | None = DbOpt,
+    model: str | None = ModelOpt,
+    workers: int = WorkersOpt,
+) -> None:
+    """Analyse articles and save them in the store, resolving entities across articles."""
+    settings = _settings(model, workers=workers, db=db)
+    with _store(settings.db, must_exist=False) as store, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def show(step: IngestStep) -> None:
+            if step.outcome == "rejected":
+                progress.console.print(
+                    f"[yellow]rejected[/yellow] {escape(f'{step.origin}: {step.reason}')}",
+                    soft_wrap=True,
+                    highlight=False,
+                )
+            progress.update(task, advance=1, description=f"{step.outcome} {step.origin}"[:60])
+
+        summary = api.ingest(paths, store, settings, on_progress=show)
+    _print_ingest_summary(summary, settings.db)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _print_ingest_summary(summary: api.IngestSummary, db: Path) -> None:
+    out.print(
+        f"[bold]{summary.ingested}[/bold] ingested into {db}, "
+        f"{summary.duplicates} duplicates skipped, {len(summary.rejected)} rejected"
+    )
+    out.print(
+        f"stories: {summary.ingested - summary.syndicated} new, "
+        f"{summary.syndicated} syndicated copies linked to an earlier story"
+    )
+    out.print(
+        f"entities: {summary.new_entities} new in the knowledge base, "
+        f"{summary.merged_entities} resolved to known ones"
+    )
+    if summary.warnings:
+        out.print(f"{summary.warnings} articles had a stage fail (see `newsgraph show ID`)")
+    for item in summary.rejected:
+        out.print(f"  rejected {escape(item.origin)}: {escape(item.reason)}", soft_wrap=True)
+
+
+@app.command()
+def show(
+    article_id: str = typer.Argument(..., metavar="ARTICLE", help="Article id."),
+    db: Path | None = DbOpt,
+) -> None:
+    """Print one stored article with its entities and any quotes, times, figures and events."""
+    with _store(db) as store:
+        article = queries.get_article(store, article_id)
+    _print_article(article)
+
+
+@app.command()
+def entities(
+    type: str | None = typer.Option(None, "--type", help="PERSON, ORG, GPE, LOC, NORP, ..."),
+    search: str | None = typer.Option(None, "--search", help="Words of the name (prefixes)."),
+    limit: int = typer.Option(25, "--limit", min=1, help="How many to list."),
+    db: Path | None = DbOpt,
+) -> None:
+    """List knowledge-base entities with titles and article counts, most covered first."""
+    with _store(db) as store:
+        page = queries.list_entities(store, type=type, search=search, limit=limit)
+    _print_entities(page)
+
+
+@app.command()
+def entity(
+    name: str = typer.Argument(..., help="KB id or name of the entity."),
+    db: Path | None = DbOpt,
+) -> None:
+    """Show one entity's profile: titles over time, quotes, events, and why mentions merged."""
+    with _store(db) as store:
+        found = queries.find_entity(store, name)
+        profile = queries.entity_profile(store, found.id)
+    _print_profile(profile)
+
+
+@app.command()
+def unmerge(
+    article_id: str = typer.Argument(..., metavar="ARTICLE", help="Article id."),
+    entity_id: str = typer.Argument(..., metavar="ENTITY", help="Entity id within the article."),
+    db: Path | None = DbOpt,
+) -> None:
+    """Split one article's entity out of the KB entity it was merged into."""
+    with _store(db) as store:
+        new_id = store.unmerge(article_id, entity_id)
+    out.print(f"{article_id}/{entity_id} is now KB entity {new_id}")
+
+
+@app.command()
+def search(
+    text: str = typer.Argument(..., help="Words to find in titles and bodies."),
+    limit: int = typer.Option(20, "--limit", min=1, help="How many hits to show."),
+    db: Path | None = DbOpt,
+) -> None:
+    """Full-text search over the stored articles, best matches first."""
+    with _store(db) as store:
+        page = queries.search(store, text, limit=limit)
+    _print_hits(page)
+
+
+@app.command("quotes")
+def quotes_command(
+    speaker: str | None = typer.Option(None, "--speaker", help="Speaker name or KB id."),
+    search: str | None = typer.Option(None, "--search", help="Text inside the quote."),
+    limit: int = typer.Option(25, "--limit", min=1, help="How many quotes to show."),
+    db: Path | None = DbOpt,
+) -> None:
+    """List quotes with speaker, outlet and date."""
+    with _store(db) as store:
+        page = queries.quotes(store, speaker=speaker, text=search, limit=limit)
+    _print_quotes(page)
+
+
+@app.command()
+def timeline(
+    entity: str | None = typer.Argument(None, help="Entity name or KB id."),
+    search: str | None = typer.Option(None, "--search", help="Articles matching this text."),
+    date_from: str | None = typer.Option(None, "--from", help="First date, YYYY[-MM[-DD]]."),
+    date_to: str | None = typer.Option(None, "--to", help="Last date, YYYY[-MM[-DD]]."),
+    db: Path | None = DbOpt,
+) -> None:
+    """Dated events and quotes in time order, each with its source (copies counted once)."""
+    for value in (date_from, date_to):
+        if value and not DATE_SHAPE.match(value):
+            raise _fail(ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"))
+    if not entity and not search:
+        raise _fail(ValueError("name an ENTITY or give --search TEXT"))
+    with _store(db) as store:
+        kb_id = queries.find_entity(store, entity).id if entity else None
+        items = queries.timeline(store, kb_id, search, date_from, date_to)
+    _print_timeline(items)
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or graphml."),
+    what: str = typer.Option("articles", "--what", help="articles, entities, quotes or events."),
+    out_file: Path | None = typer.Option(None, "--out", help="File to write (default stdout)."),
+    db: Path | None = DbOpt,
+) -> None:
+    """Export articles, entities, quotes or events (graphml: the entity graph, for Gephi)."""
+    with _store(db) as store:
+        if out_file is None:
+            count = kb_export.export(store, what, fmt, sys.stdout)
+        else:
+            try:
+                with out_file.open("w", encoding="utf-8", newline="") as handle:
+                    count = kb_export.export(store, what, fmt, handle)
+            except OSError as exc:
+                raise _fail(StoreError(f"cannot write {out_file}: {exc.strerror}")) from exc
+    err.print(f"exported {count} {what if fmt != 'graphml' else 'entities as a graph'}")
+
+
+@app.command()
+def overview(db: Path | None = DbOpt) -> None:
+    """Print what the store holds: articles, people with titles, organisations, places."""
+    with _store(db) as store:
+        summary = queries.overview(store)
+    _print_overview(summary)
+
+
+@app.command()
+def serve(
+    db: Path | None = DbOpt,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve the HTTP API and the web interface over the store."""
+    import uvicorn
+
+    from newsgraph.web.app import create_app
+
+    settings = _settings(db=db)
+    with _store(settings.db, must_exist=False):
+        pass  # fail early, in one line, on a bad or newer store
+    out.print(f"newsgraph UI on http://{host}:{port}/ (store {settings.db})")
+    uvicorn.run(create_app(settings.db, settings), host=host, port=port)
+
+
+# -- formatting (no logic: turn library records into tables) ---------------------------------
+
+
+def _join(values: Iterable[str | None], limit: int = 3) -> str:
+    items = [v for v in values if v]
+    more = f" (+{len(items) - limit})" if len(items) > limit else ""
+    return escape(", ".join(items[:limit]) + more)
+
+
+def _print_article(article: Article) -> None:
+    meta = " · ".join(x for x in (article.source, article.published, article.section) if x)
+    out.print(f"[bold]{escape(article.title or '(no title)')}[/bold]  [dim]{escape(meta)}[/dim]")
+    out.print(
+        f"[dim]id {article.id} · {len(article.text)} characters · {article.origin or ''}[/dim]"
+    )
+    table = Table(title="entities")
+    for col in ("name", "type", "country", "titles", "affiliations", "aliases", "mentions", "kb"):
+        table.add_column(col)
+    for e in article.entities:
+        table.add_row(
+            escape(e.name), e.type, e.country or "", _join(e.titles), _join(e.affiliations),
+            _join(e.aliases), str(len(e.mentions)), e.kb_id or "",
+        )  # fmt: skip
+    out.print(table)
+    names = {e.id: e.name for e in article.entities}
+    for q in article.quotes:
+        who = names.get(q.speaker or "", q.speaker_text or "?")
+        out.print(f"[cyan]quote[/cyan] {escape(who)}: “{escape(q.text)}” ({q.kind})")
+    for t in article.times:
+        out.print(f"[green]time[/green] {escape(t.text)} = {t.value} ({t.type})")
+    for f in article.figures:
+        out.print(f"[magenta]figure[/magenta] {escape(f.text)} = {f.value} {f.unit or ''}")
+    for ev in article.events:
+        actor, target = names.get(ev.actor or "", "?"), names.get(ev.target or "", "?")
+        out.print(
+            f"[red]event[/red] {ev.type} {escape(actor)} -> {escape(target)} "
+            f"“{escape(ev.trigger)}” {ev.time or ''} ({ev.factuality})"
+        )
+    for w in article.warnings:
+        out.print(f"[yellow]warning[/yellow] {escape(w)}")
+
+
+def _entity_table(title: str, items: list[EntitySummary]) -> Table:
+    table = Table(title=title)
+    for col in ("name", "type", "country", "titles", "articles", "id"):
+        table.add_column(col, justify="right" if col == "articles" else "left")
+    for e in items:
+        table.add_row(
+            escape(e.name), e.type, e.country or "", _join(e.titles), str(e.articles), e.id
+        )
+    return table
+
+
+def _print_entities(page: Page[EntitySummary]) -> None:
+    out.print(_entity_table(f"{page.total} entities", page.items))
+
+
+def _print_profile(p: EntityProfile) -> None:
+    e = p.entity
+    out.print(f"[bold]{escape(e.name)}[/bold] {e.type} {e.country or ''}  [dim]{e.id}[/dim]")
+    out.print(f"{e.articles} stories, {e.mentions} mentions; aliases: {_join(p.aliases, 10)}")
+    out.print(f"affiliations: {_join(p.affiliations, 10)}")
+    for use in p.titles:
+        out.print(f"  title {escape(use.title)}: {use.articles} articles, {use.first} … {use.last}")
+    for q in p.quotes_by[:10]:
+        out.print(f"  [cyan]said[/cyan] “{escape(q.text)}” ({q.source}, {q.published})")
+    for ev in (p.events_as_actor + p.events_as_target)[:10]:
+        out.print(f"  [red]event[/red] {ev.date} {ev.type}: {escape(ev.sentence or ev.trigger)}")
+    out.print("  appears with: " + _join((f"{c.name} ({c.count})" for c in p.co_occurring), 10))
+    table = Table(title="why these mentions are one entity")
+    for col in ("article", "entity", "name", "evidence", "score"):
+        table.add_column(col)
+    for link in p.links[:50]:
+        table.add_row(
+            link.article_id, link.entity_id, escape(link.name), escape(link.evidence),
+            f"{link.score:.2f}",
+        )  # fmt: skip
+    out.print(table)
+
+
+def _print_hits(page: Page[SearchHit]) -> None:
+    out.print(f"{page.total} articles match")
+    for hit in page.items:
+        a = hit.article
+        meta = " · ".join(x for x in (a.source, a.published) if x)
+        out.print(
+            f"[bold]{escape(a.title or '(no title)')}[/bold] [dim]{a.id} {escape(meta)}[/dim]"
+        )
+        out.print(f"  {escape(hit.snippet)}")
+
+
+def _print_quotes(page: Page[QuoteRecord]) -> None:
+    table = Table(title=f"{page.total} quotes")
+    for col in ("speaker", "quote", "outlet", "date", "article"):
+        table.add_column(col)
+    for q in page.items:
+        table.add_row(
+            escape(q.speaker_name or "?"), escape(q.text), escape(q.source or ""),
+            q.published or "", q.article_id,
+        )  # fmt: skip
+    out.print(table)
+
+
+def _print_timeline(items: list[TimelineItem]) -> None:
+    if not items:
+        out.print("no dated events or quotes")
+    for item in items:
+        outlets = ", ".join(item.outlets) or item.source or ""
+        out.print(
+            f"[bold]{item.date}[/bold] {item.kind:5} {escape(item.label)}: "
+            f"{escape(item.text)} [dim]({escape(outlets)}; {item.article_id})[/dim]"
+        )
+
+
+def _print_overview(o: Overview) -> None:
+    out.print(
+        f"[bold]{o.articles}[/bold] articles ({o.stories} stories), {o.entities} entities, "
+        f"{o.quotes} quotes, {o.events} events, {o.times} time expressions, {o.figures} figures"
+    )
+    out.print(_entity_table("people", o.people))
+    out.print(_entity_table("organisations", o.organisations))
+    out.print(_entity_table("places", o.places))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ SHINGLE_WORDS = 5  # words per shingle: long enough that unrelated articles rare
 NUM_PERM = 128
 THRESHOLD = 0.7  # estimated Jaccard over shingles above which two bodies are one story
 MIN_SHINGLES = 10  # shorter bodies are too small to call copies
+SCHEME = "affine32"  # datasketch hashing scheme, fixed so stored signatures stay comparable
 
 _WORD = re.compile(r"\w+")
 
@@ -31,19 +32,20 @@ def signature(text: str) -> MinHash | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    mh = MinHash(num_perm=NUM_PERM)
+    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     mh.update_batch(list(grams))
     return mh
 
 
 def to_bytes(mh: MinHash) -> bytes:
     """A MinHash as bytes, for the store."""
-    return np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()
+    return np.asarray(mh.hashvalues).astype("<u8").tobytes()
 
 
 def from_bytes(data: bytes) -> MinHash:
     """A MinHash back from ``to_bytes``."""
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    values = np.frombuffer(data, dtype="<u8")
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
 
 
 class CopyIndex:
