@@ -1,13 +1,146 @@
-"""Evaluation of the entities stage (placeholder until its issue lands)."""
+"""Entity mentions against MEANTIME: raw spaCy ``doc.ents`` and newsgraph's entities side by side.
+
+What is scored: gold proper-name mentions (syntactic type NAM or PRE.NAM) of type PER, ORG and
+LOC in the article body (after MEANTIME's headline and date line, which newsgraph keeps out
+of ``Article.text`` in production too). MEANTIME annotates only the first sentences of each
+body (sentences 2-5), so the whole body is analysed (merging sees every mention) but only the
+annotated region is scored: up to the end of the sentence holding the last markable. Gold names of type PRO, FIN, MIX or none are neutral:
+a system mention overlapping one is neither right nor wrong, and system labels outside the
+three scored types (PRODUCT, EVENT, LAW...) are not scored.
+
+Matching is relaxed and one-to-one: a hit is a system mention overlapping a gold mention of a
+compatible type; pairs are taken greedily by overlap ratio so that nested gold names
+("Airbus parent EADS" around "EADS") cannot both be claimed by one system mention.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.errors import NewsgraphError
-from newsgraph.eval.report import Report
+from newsgraph.eval.meantime import MeantimeDoc, read_meantime
+from newsgraph.eval.report import PRF, Report
+from newsgraph.model import Article
+from newsgraph.nlp import load_pipeline
 from newsgraph.settings import Settings
+from newsgraph.stages import entities as entities_stage
+
+SCORED_TYPES = ("PER", "ORG", "LOC")
+NAME_SYNTACTIC_TYPES = frozenset({"NAM", "PRE.NAM"})
+# spaCy/newsgraph label -> MEANTIME type. NORP goes to LOC: MEANTIME marks demonyms used as
+# premodifiers ("German", "British", "Irish") as LOC PRE.NAM mentions.
+TYPE_MAP = {
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "LOC",
+}
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A span with a MEANTIME type, offsets into the body."""
+
+    start: int
+    end: int
+    type: str
 
 
 def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report:
-    raise NewsgraphError("the entities evaluation is not implemented yet")
+    """Score raw spaCy and newsgraph on the MEANTIME documents under ``path``."""
+    docs = read_meantime(path, limit)
+    nlp = load_pipeline(settings.model)
+    bodies = [d.text[d.body_start :] for d in docs]
+    totals: dict[str, dict[str, PRF]] = {"spacy": {}, "newsgraph": {}}
+    for mt, body, doc in zip(docs, bodies, nlp.pipe(bodies), strict=True):
+        gold, neutral = _gold(mt)
+        region = _annotated_end(mt)
+        article = Article(id=mt.id, text=body)
+        entities_stage.run(article, doc, settings)
+        systems = {
+            "spacy": _labelled((e.start_char, e.end_char, e.label_) for e in doc.ents),
+            "newsgraph": _labelled(
+                (m.start, m.end, e.type) for e in article.entities for m in e.mentions
+            ),
+        }
+        systems = {k: [p for p in v if p.start < region] for k, v in systems.items()}
+        for name, predicted in systems.items():
+            _score(predicted, gold, neutral, totals[name])
+    report = Report(task="entities", documents=len(docs))
+    for kind in ("all", *SCORED_TYPES):
+        for name in ("spacy", "newsgraph"):
+            report.add_prf(name, kind, totals[name].get(kind, PRF()))
+    report.notes += [
+        "gold: MEANTIME NAM/PRE.NAM mentions of PER, ORG, LOC in the body; PRO/FIN/MIX neutral",
+        "relaxed one-to-one overlap matching; GPE, LOC, FAC, NORP count as LOC",
+    ]
+    return report
+
+
+def _gold(mt: MeantimeDoc) -> tuple[list[Labelled], list[Labelled]]:
+    """Scored gold names and neutral ones, shifted to body offsets."""
+    scored, neutral = [], []
+    for s in mt.entities:
+        if s.syntactic_type not in NAME_SYNTACTIC_TYPES or s.start < mt.body_start:
+            continue
+        span = Labelled(s.start - mt.body_start, s.end - mt.body_start, s.type)
+        (scored if s.type in SCORED_TYPES else neutral).append(span)
+    return scored, neutral
+
+
+def _annotated_end(mt: MeantimeDoc) -> int:
+    """Body offset where annotation stops: the end of the sentence with the last markable."""
+    spans = [*mt.entities, *mt.events, *mt.timexes, *mt.values]
+    last = max((s.end for s in spans), default=len(mt.text))
+    stops = [i for i in (mt.text.find(p, last) for p in (". ", "! ", "? ")) if i >= 0]
+    end = min(stops) + 1 if stops else len(mt.text)
+    return end - mt.body_start
+
+
+def _labelled(spans: object) -> list[Labelled]:
+    out = []
+    for start, end, label in spans:  # type: ignore[attr-defined]
+        if label in TYPE_MAP:
+            out.append(Labelled(start, end, TYPE_MAP[label]))
+    return out
+
+
+def _overlap(a: Labelled, b: Labelled) -> int:
+    return min(a.end, b.end) - max(a.start, b.start)
+
+
+def _score(
+    predicted: list[Labelled],
+    gold: list[Labelled],
+    neutral: list[Labelled],
+    totals: dict[str, PRF],
+) -> None:
+    """Add one document's hits, false alarms and misses, overall and per type."""
+    pairs = []
+    for i, p in enumerate(predicted):
+        for j, g in enumerate(gold):
+            shared = _overlap(p, g)
+            if shared > 0 and p.type == g.type:
+                union = max(p.end, g.end) - min(p.start, g.start)
+                pairs.append((shared / union, i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            _count(totals, predicted[i].type, "tp")
+    for i, p in enumerate(predicted):
+        if i not in used_p and not any(_overlap(p, n) > 0 for n in neutral):
+            _count(totals, p.type, "fp")
+    for j, g in enumerate(gold):
+        if j not in used_g:
+            _count(totals, g.type, "fn")
+
+
+def _count(totals: dict[str, PRF], kind: str, field: str) -> None:
+    for name in ("all", kind):
+        prf = totals.setdefault(name, PRF())
+        setattr(prf, field, getattr(prf, field) + 1)

@@ -31,10 +31,9 @@ from newsgraph.stages.names import (
     lexicons,
 )
 
-# Evidence weights for the type vote: the longest form says more than a bare surname,
-# and a title, honorific or alias says "person" more surely than any single NER label.
+# Weights for the NER vote when no evidence decides: the longest form says more than a bare
+# surname, and a country's name leans to GPE.
 _CANONICAL_WEIGHT = 3
-_CUE_WEIGHT = 5
 _COUNTRY_WEIGHT = 2
 
 
@@ -51,6 +50,7 @@ class RawMention:
     is_alias: bool = False
     person_cue: bool = False
     place_cue: bool = False
+    org_cue: bool = False
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
@@ -64,34 +64,67 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
 
 def _trim(ent: Span) -> RawMention | None:
     """Drop 'the', possessives, brackets and leading titles; None when no name is left."""
-    start, end = ent.start, ent.end
     doc = ent.doc
+    start, end = ent.start, ent.end
     while start < end and (doc[start].lower_ == "the" or _is_edge_punct(doc[start].text)):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVES or _is_edge_punct(doc[end - 1].text)):
         end -= 1
-    person_cue = False
-    if ent.label_ == "PERSON":
-        while end - start > 1 and (is_honorific(doc[start]) or is_role(doc[start])):
-            start, person_cue = start + 1, True
+    titled = start
+    org_cue = _org_around(doc, start, end, ent.label_)  # 'General Motors Corporation'
+    while not org_cue and end - start > 1 and _strippable_title(doc, start, end, ent.label_):
+        start += 1
     if start >= end:
         return None
     span = doc[start:end]
     if not any(c.isupper() for c in span.text):  # 'maras', 'the press department'
         return None
-    prev = doc[start - 1] if start > 0 else None
-    if prev is not None and (is_honorific(prev) or is_role(prev)) and prev.lower_ != "general":
-        person_cue = person_cue or ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
-    place_cue = prev is not None and prev.lower_ in lexicons().place_nouns
     return RawMention(
         start=start,
         end=end,
         label=ent.label_,
         name=span.text,
         key=_key(span),
-        person_cue=person_cue,
-        place_cue=place_cue,
+        person_cue=start > titled or _person_before(doc, start, end),
+        place_cue=_place_around(doc, start, end),
+        org_cue=org_cue,
     )
+
+
+def _strippable_title(doc: Doc, start: int, end: int, label: str) -> bool:
+    """'Senator John McCain', 'Spokeswoman Sandy Angers': a title NER took into the name."""
+    if not (is_honorific(doc[start]) or is_role(doc[start])):
+        return False
+    if label == "PERSON":
+        return True
+    rest = doc[start + 1 : end]
+    return label == "ORG" and len(rest) == 2 and all(t.pos_ == "PROPN" for t in rest)
+
+
+def _person_before(doc: Doc, start: int, end: int) -> bool:
+    """A role or honorific right before the name: 'President Bukele', 'Mr. Smith'."""
+    prev = doc[start - 1] if start > 0 else None
+    if prev is None or not (is_honorific(prev) or is_role(prev)) or prev.lower_ == "general":
+        return False
+    return not country_of_name(doc[start:end].text)  # 'the leader Kenya' is still a country
+
+
+def _place_around(doc: Doc, start: int, end: int) -> bool:
+    """'the capital Port-au-Prince', 'Toulouse, France': evidence of a place."""
+    if start > 0 and doc[start - 1].lower_ in lexicons().place_nouns:
+        return True
+    after = doc[end + 1] if end + 1 < len(doc) and doc[end].text == "," else None
+    return after is not None and bool(country_of_name(after.text)) and not is_role(doc[start])
+
+
+def _org_around(doc: Doc, start: int, end: int, label: str) -> bool:
+    """'Douglas Aircraft', 'Ryanair CEO': evidence of an organisation."""
+    lex = lexicons()
+    if end - start > 1 and doc[end - 1].text in lex.org_words:
+        return True
+    if label in ("GPE", "NORP", "LOC") or country_of_name(doc[start:end].text):
+        return False
+    return end < len(doc) and doc[end].lower_ in lex.org_roles
 
 
 def _is_edge_punct(text: str) -> bool:
@@ -266,14 +299,19 @@ def _entity(doc: Doc, entity_id: str, ms: list[RawMention]) -> Entity:
 
 
 def _vote_type(ms: list[RawMention], canonical: RawMention) -> str:
-    """Majority label, weighted by the longest form and by person/place evidence."""
+    """Evidence first (titles, aliases, place nouns, org words), else the weighted NER vote."""
+    evidence: Counter[str] = Counter()
+    for m in ms:
+        evidence.update(
+            label
+            for label, cue in (("PERSON", m.person_cue), ("GPE", m.place_cue), ("ORG", m.org_cue))
+            if cue
+        )
+    if evidence:
+        return evidence.most_common(1)[0][0]
     votes: Counter[str] = Counter()
     for m in ms:
         votes[m.label] += _CANONICAL_WEIGHT if m.key == canonical.key else 1
-        if m.person_cue:
-            votes["PERSON"] += _CUE_WEIGHT
-        if m.place_cue:
-            votes["GPE"] += _CUE_WEIGHT
     if "NORP" not in votes and country_of_name(canonical.name):
         votes["GPE"] += _COUNTRY_WEIGHT
     return votes.most_common(1)[0][0]

@@ -32,6 +32,8 @@ class Lexicons:
     alias_cues: tuple[tuple[str, ...], ...]  # token sequences, longest first
     place_nouns: frozenset[str]
     org_designators: frozenset[str]
+    org_words: frozenset[str]  # case-sensitive last words of organisation names
+    org_roles: frozenset[str]  # lowercase roles that follow an organisation's name
 
 
 def _lines(name: str) -> list[str]:
@@ -51,6 +53,8 @@ def lexicons() -> Lexicons:
         alias_cues=tuple(reversed(cues)),
         place_nouns=frozenset(w.strip().lower() for w in _lines("place_nouns.txt")),
         org_designators=frozenset(w.strip() for w in _lines("org_designators.txt")),
+        org_words=frozenset(w.strip() for w in _lines("org_words.txt")),
+        org_roles=frozenset(w.strip().lower() for w in _lines("org_roles.txt")),
     )
 
 
