@@ -4,9 +4,10 @@ What is scored: gold proper-name mentions (syntactic type NAM or PRE.NAM) of typ
 LOC in the article body (after MEANTIME's headline and date line, which newsgraph keeps out
 of ``Article.text`` in production too). MEANTIME annotates only the first sentences of each
 body (sentences 2-5), so the whole body is analysed (merging sees every mention) but only the
-annotated region is scored: up to the end of the sentence holding the last markable. Gold names of type PRO, FIN, MIX or none are neutral:
-a system mention overlapping one is neither right nor wrong, and system labels outside the
-three scored types (PRODUCT, EVENT, LAW...) are not scored.
+annotated region is scored: up to the end of the sentence holding the last markable.
+Gold names of type PRO, FIN, MIX or none are neutral: a system mention overlapping one is
+neither right nor wrong, and system labels outside the three scored types (PRODUCT, EVENT,
+LAW...) are not scored.
 
 Matching is relaxed and one-to-one: a hit is a system mention overlapping a gold mention of a
 compatible type; pairs are taken greedily by overlap ratio so that nested gold names
