@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -108,13 +108,15 @@ def script_article() -> Article:
     )
 
 
-def build_store(db: Path) -> Path:
-    """A store holding a wire story, its syndicated copy and the script-tag article."""
+def build_store(db: Path, more: Iterable[Article] = ()) -> Path:
+    """A store holding a wire story, its syndicated copy, the script-tag article and ``more``."""
     store = open_store(db)
     try:
         store.save(wire_article("wire1", "Example Wire"))
         store.save(wire_article("copy1", "Copy Daily", WIRE.replace("officials", "aides")))
         store.save(script_article())
+        for article in more:
+            store.save(article)
     finally:
         store.close()
     return db
@@ -301,6 +303,13 @@ def test_ingest_jsonl_batch_reports_the_bad_line(ingest_client: TestClient) -> N
 def test_ingest_rejects_a_record_without_text(ingest_client: TestClient) -> None:
     report = ingest_client.post("/api/ingest", json={"title": "no body"}).json()
     assert report["stored"] == [] and "text" in report["rejected"][0]["reason"]
+
+
+def test_ingest_in_two_requests_stores_both(ingest_client: TestClient) -> None:
+    ingest_client.post("/api/ingest", json={"id": "one", "text": ARTICLE_TEXT})
+    second = {"id": "two", "text": ARTICLE_TEXT.replace("Takoradi", "Tema")}
+    assert ingest_client.post("/api/ingest", json=second).json()["stored"][0]["id"] == "two"
+    assert ingest_client.get("/api/articles").json()["total"] == 2
 
 
 def test_ingest_twice_is_a_duplicate(ingest_client: TestClient) -> None:

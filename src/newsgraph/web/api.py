@@ -228,11 +228,10 @@ async def ingest_articles(request: Request) -> dict[str, Any]:
 
 def _ingest_sync(request: Request, body: bytes) -> dict[str, Any]:
     app_state = state(request)
-    store = app_state.open_store()
     try:
-        report: IngestReport = ingest(body, store, app_state.settings, app_state.analyse)
+        report: IngestReport = ingest(
+            body, app_state.store(), app_state.settings, app_state.analyse
+        )
     except RejectedInput as exc:
         raise HTTPException(400, exc.reason) from exc
-    finally:
-        store.close()
     return _json(report)

@@ -8,7 +8,8 @@ templates and static files ship inside the package, the graph library is vendore
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,14 +37,25 @@ class AppState:
     db_path: Path
     settings: Settings
     pipeline_lock: threading.Lock = field(default_factory=threading.Lock)
+    store_lock: threading.Lock = field(default_factory=threading.Lock)
     _pipeline: Pipeline | None = None
+    _store: Store | None = None
 
-    def open_store(self) -> Store:
-        """A store connection for one request (SQLite connections stay in their thread)."""
-        from newsgraph.store import open_store
+    def store(self) -> Store:
+        """The app's one store, opened on first use; it serialises its own access across threads."""
+        with self.store_lock:
+            if self._store is None:
+                from newsgraph.store import open_store
 
-        store: Store = open_store(self.db_path)
-        return store
+                self._store = open_store(self.db_path)
+            return self._store
+
+    def close(self) -> None:
+        """Close the store when the server stops."""
+        with self.store_lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
 
     def use_pipeline(self, pipeline: Pipeline) -> None:
         """Reuse a pipeline that is already loaded (tests, or a CLI that built one)."""
@@ -61,14 +73,22 @@ class AppState:
 
 def create_app(db_path: Path, settings: Settings) -> FastAPI:
     """The API and the web interface over the store at ``db_path``."""
+    app_state = AppState(Path(db_path), settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app_state.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsgraph",
         summary="A knowledge base of who said and did what, built from news articles.",
         version="0.1.0",
         docs_url=None,  # Swagger UI and ReDoc load scripts from CDNs; /openapi.json is enough
         redoc_url=None,
     )
-    app.state.newsgraph = AppState(Path(db_path), settings)
+    app.state.newsgraph = app_state
     app.state.templates = template_environment()
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
 
@@ -98,13 +118,9 @@ def state(request: Request) -> AppState:
     return app_state
 
 
-def store_dependency(request: Request) -> Iterator[Store]:
-    """Open the store for one request and close it afterwards."""
-    store = state(request).open_store()
-    try:
-        yield store
-    finally:
-        store.close()
+def store_dependency(request: Request) -> Store:
+    """The store, for route dependencies."""
+    return state(request).store()
 
 
 def _wants_json(request: Request) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsgraph.store.base import EntityProfile, Store
+from newsgraph.store.base import EntityProfile, EventRecord, QuoteRecord, Store
 
 CHART_WIDTH = 900
 CHART_LEFT = 40
@@ -50,16 +50,16 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
-def timeline_chart(profile: EntityProfile) -> Chart:
+def timeline_chart(events: list[EventRecord], quotes: list[QuoteRecord]) -> Chart:
     """The entity's events and the quotes it spoke, on one time axis."""
     marks: list[tuple[date, str, str, str, str]] = []
-    for ev in profile.events_as_actor + profile.events_as_target:
+    for ev in events:
         day = parse_day(ev.date)
         if day:
             who = " → ".join(x for x in (ev.actor_name, ev.target_name) if x)
             label = f"{ev.date}: {ev.type} ({ev.trigger}) {who}".strip()
             marks.append((day, "event", label, ev.date or "", f"/articles/{ev.article_id}"))
-    for q in profile.quotes_by:
+    for q in quotes:
         day = parse_day(q.published)
         if day:
             label = f"{q.published}: “{_short(q.text)}”"
@@ -99,6 +99,8 @@ def _ticks(start: date, end: date, first: int, span: int, inner: int) -> list[tu
             x = CHART_LEFT + inner * (current.toordinal() - first) / span
             ticks.append((round(x, 1), current.strftime("%b %Y" if by_month else "%Y")))
         current = _next_tick(current, by_month)
+    if start == end:
+        return [(CHART_WIDTH / 2, start.isoformat())]
     if not ticks:
         ticks.append((float(CHART_LEFT), start.isoformat()))
     step = max(1, len(ticks) // 12 + (len(ticks) % 12 > 0))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -11,7 +12,7 @@ from markupsafe import Markup, escape
 
 from newsgraph.kb import queries
 from newsgraph.model import Article, Entity
-from newsgraph.store.base import EntityProfile, Store
+from newsgraph.store.base import EntityProfile, EventRecord, QuoteRecord, Store
 from newsgraph.web.app import store_dependency
 from newsgraph.web.charts import cooccurrence_graph, timeline_chart
 from newsgraph.web.highlight import entity_link, highlighted_article
@@ -63,10 +64,22 @@ def search(request: Request, store: StoreDep, q: Text = "", offset: Offset = 0) 
     context: dict[str, Any] = {"q": q, "hits": None, "entities": [], "offset": offset}
     if q.strip():
         context["hits"] = queries.search(store, q, offset=offset, limit=PAGE_SIZE)
-        context["entities"] = queries.list_entities(store, search=q, limit=8).items
+        context["entities"] = _entities_named(store, q)
     context["snippet_html"] = snippet_html
     context["page_size"] = PAGE_SIZE
     return render(request, "search.html", context)
+
+
+def _entities_named(store: Store, words: str, limit: int = 8) -> list[Any]:
+    """Entities whose name holds the whole text, else any of its longer words."""
+    found = queries.list_entities(store, search=words, limit=limit).items
+    for word in words.split():
+        if len(found) >= limit:
+            break
+        if len(word) > 3 and word != words:
+            more = queries.list_entities(store, search=word, limit=limit).items
+            found += [e for e in more if e.id not in {f.id for f in found}]
+    return found[:limit]
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -143,21 +156,46 @@ def entities(
 def entity(request: Request, store: StoreDep, kb_id: str) -> Response:
     """Titles over time, aliases, quotes, events on a timeline chart, co-occurrence graph."""
     profile = queries.entity_profile(store, kb_id)
+    events = _events_once(profile)
+    quotes_by = quotes_once(profile.quotes_by)
     context = {
         "profile": profile,
-        "chart": timeline_chart(profile),
+        "chart": timeline_chart(events, [q.quote for q in quotes_by]),
         "graph": cooccurrence_graph(store, profile),
-        "events": _events_in_order(profile),
+        "events": events,
+        "quotes_by": quotes_by,
+        "quotes_about": quotes_once(profile.quotes_about),
     }
     return render(request, "entity.html", context)
 
 
-def _events_in_order(profile: EntityProfile) -> list[Any]:
-    seen: set[tuple[str, str]] = set()
+@dataclass
+class QuoteOnce:
+    """A quote shown once for a whole story, with every outlet that carried it."""
+
+    quote: QuoteRecord
+    outlets: list[str] = field(default_factory=list)
+
+
+def quotes_once(quote_records: list[QuoteRecord]) -> list[QuoteOnce]:
+    """Syndicated copies of a quote (same story, same words) become one, listing the outlets."""
+    merged: dict[tuple[str, str], QuoteOnce] = {}
+    for qr in quote_records:
+        key = (qr.story_id or qr.article_id, qr.text)
+        once = merged.setdefault(key, QuoteOnce(qr))
+        if qr.source and qr.source not in once.outlets:
+            once.outlets.append(qr.source)
+    return list(merged.values())
+
+
+def _events_once(profile: EntityProfile) -> list[EventRecord]:
+    """The entity's events as actor or target, in date order, syndicated copies once."""
+    seen: set[tuple[str, str, str, str]] = set()
     events = []
     for ev in profile.events_as_actor + profile.events_as_target:
-        if (ev.article_id, ev.id) not in seen:
-            seen.add((ev.article_id, ev.id))
+        key = (ev.story_id or ev.article_id, ev.type, ev.trigger, ev.sentence or ev.id)
+        if key not in seen:
+            seen.add(key)
             events.append(ev)
     return sorted(events, key=lambda e: e.date or "")
 
@@ -176,6 +214,7 @@ def quotes(
     )
     context = {
         "page": page,
+        "quotes": [QuoteOnce(qr, [qr.source] if qr.source else []) for qr in page.items],
         "speaker": speaker,
         "search": search,
         "offset": offset,

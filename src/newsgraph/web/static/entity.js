@@ -10,7 +10,14 @@
   var cy = cytoscape({
     container: box,
     elements: graph.nodes.concat(graph.edges),
-    layout: { name: "cose", animate: false, padding: 20, nodeRepulsion: 8000, idealEdgeLength: 80 },
+    // The entity in the middle, the others around it, the most-shared ones closest.
+    layout: {
+      name: "concentric", animate: false, padding: 30, minNodeSpacing: 40,
+      concentric: function (n) { return n.hasClass("centre") ? 1000 : n.data("weight"); },
+      levelWidth: function () { return Math.max(2, graph.nodes.length / 3); }
+    },
+    minZoom: 0.3,
+    maxZoom: 1.6,
     style: [
       { selector: "node", style: {
           "label": "data(label)", "font-size": 10, "color": "#1d2430",
