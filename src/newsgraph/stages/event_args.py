@@ -164,8 +164,17 @@ def entity_of(article: Article, token: Token | None, actor: bool = True) -> Enti
         return article.entity_at(*mention_span(of))
     anaphoric = words.ANAPHORIC_NOUNS.get(token.lemma_.lower())
     if anaphoric is not None and any(c.lower_ == "the" for c in token.children):
-        return _antecedent(article, token, anaphoric, before=token.sent.start_char)
+        return _salient_antecedent(article, token, anaphoric)
     return None
+
+
+def target_id(article: Article, token: Token | None) -> str | None:
+    """The recipient entity: the object itself, else its 'with/to/against' phrase
+    ('signed an agreement with Chile')."""
+    found = entity_of(article, token, actor=False)
+    if found is None and token is not None and token.pos_ == "NOUN":
+        found = entity_of(article, _prep_object(token, words.NOUN_TARGET_PREPS), actor=False)
+    return found.id if found is not None else None
 
 
 def entity_id(article: Article, token: Token | None, actor: bool = True) -> str | None:
@@ -189,9 +198,23 @@ def _antecedent(
     return best[1] if best is not None else None
 
 
+def _salient_antecedent(article: Article, token: Token, allowed: frozenset[str]) -> Entity | None:
+    """'the country': the most mentioned entity of that type named before this sentence."""
+    limit = token.sent.start_char
+    scored = []
+    for ent in article.entities:
+        if ent.type not in allowed:
+            continue
+        before = [m for m in ent.mentions if m.end <= limit]
+        if before:
+            scored.append((len(ent.mentions), max(m.start for m in before), ent))
+    return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
 def place_of(article: Article, pred: Predicate) -> str | None:
     """A GPE/LOC entity in an 'in/at' phrase attached to the trigger (or its light verb)."""
-    for head in (pred.head, pred.clause):
+    heads = [pred.head, pred.clause, _child(pred.head, ("dobj",))]
+    for head in heads:
         if head is None:
             continue
         for child in head.children:

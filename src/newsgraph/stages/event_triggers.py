@@ -128,13 +128,11 @@ def _noun_predicate(noun: Token, lexicon: Lexicon, typed_verbs: set[int]) -> Pre
     if words.IDIOM_PREPOSITION.get(noun.lemma_.lower()) == governor.lower_:
         return None  # "in charge of"
     clause = None
+    actor, target = noun_arguments(noun)
     if noun.dep_ in ("dobj", "attr") and governor.lemma_.lower() in words.LIGHT_VERBS:
-        clause = governor
-        actor, target = actor_and_target(governor, skip_object=True)
-        if target is None:
-            target = noun_arguments(noun)[1]
-    else:
-        actor, target = noun_arguments(noun)
+        clause = governor  # "imposed a curfew": the noun's own arguments first, then the verb's
+        verb_actor, verb_target = actor_and_target(governor, skip_object=True)
+        actor, target = actor or verb_actor, target or verb_target
     return Predicate(noun, start, end, coding, actor, target, clause)
 
 

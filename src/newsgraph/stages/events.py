@@ -27,6 +27,7 @@ _FUTURE_RECODING = {
     "RETREAT": "CONCEDE",
 }
 _DATED_TYPES = frozenset({"DATE", "TIME"})
+_PERIOD_END_PREPS = frozenset({"until", "till", "through", "to"})
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
@@ -62,7 +63,7 @@ def build_event(article: Article, pred: Predicate, lexicon: Lexicon, event_id: s
         trigger_start=pred.start,
         trigger_end=pred.end,
         actor=args.entity_id(article, pred.actor),
-        target=args.entity_id(article, pred.target, actor=False),
+        target=args.target_id(article, pred.target),
         time=time,
         time_source=source,
         place=args.place_of(article, pred),
@@ -78,13 +79,15 @@ def event_time(article: Article, pred: Predicate) -> tuple[str | None, str | Non
     doc = pred.head.doc
     candidates: list[tuple[int, int, TimeExpr]] = []
     for tx in article.times:
-        if tx.type not in _DATED_TYPES or not tx.value:
+        if tx.type not in _DATED_TYPES or not tx.value or tx.value.endswith("_REF"):
             continue
         if tx.start < sent.start_char or tx.end > sent.end_char:
             continue
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if _ends_a_period(span.root):
+            continue  # "renewed until October 2025": the end of what began earlier
         rank = _time_rank(span.root, pred)
         if rank is not None:
             distance = abs(span.root.i - pred.head.i)
@@ -103,11 +106,16 @@ def _time_rank(time_root: Token, pred: Predicate) -> int | None:
     governor = _nearest_predicate(time_root)
     if governor is not None and governor.i in (anchor.i, pred.head.i):
         return 0
-    if anchor.left_edge.i <= time_root.i <= anchor.right_edge.i:
-        return 1
+    inside = anchor.left_edge.i <= time_root.i <= anchor.right_edge.i
+    if inside and pred.head.pos_ == "NOUN" and pred.clause is None:
+        return 1  # "the March 2022 elections"
     if governor is not None and _dominates(governor, anchor):
         return 2
     return None
+
+
+def _ends_a_period(time_root: Token) -> bool:
+    return time_root.dep_ == "pobj" and time_root.head.lower_ in _PERIOD_END_PREPS
 
 
 def _nearest_predicate(token: Token) -> Token | None:

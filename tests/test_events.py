@@ -1,0 +1,209 @@
+"""The events stage on small hand-built articles (entities and times placed by hand)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, Entity, Event, Mention, TimeExpr
+from newsgraph.pipeline import Pipeline
+from newsgraph.settings import Settings
+from newsgraph.stages import events
+from newsgraph.stages.event_factuality import factuality_of
+
+
+def _article(text: str, names: dict[str, str], times: dict[str, str]) -> Article:
+    """An article with one entity per name (every occurrence) and the given time values."""
+    art = Article(id="t", text=text, published="2024-10-10")
+    for i, (name, kind) in enumerate(names.items(), 1):
+        mentions, at = [], text.find(name)
+        while at >= 0:
+            mentions.append(Mention(at, at + len(name), name))
+            at = text.find(name, at + 1)
+        art.entities.append(Entity(id=f"e{i}", name=name, type=kind, mentions=mentions))
+    for phrase, value in times.items():
+        at = text.index(phrase)
+        art.times.append(TimeExpr(phrase, at, at + len(phrase), "DATE", value))
+    return art
+
+
+@pytest.fixture
+def extract(pipeline: Pipeline, settings: Settings):  # type: ignore[no-untyped-def]
+    def _extract(
+        text: str, names: dict[str, str] | None = None, times: dict[str, str] | None = None
+    ) -> tuple[Article, list[Event]]:
+        art = _article(text, names or {}, times or {})
+        events.run(art, pipeline.nlp(text), settings)
+        return art, art.events
+
+    return _extract
+
+
+def _name(art: Article, entity_id: str | None) -> str | None:
+    ent = art.entity(entity_id)
+    return ent.name if ent is not None else None
+
+
+def _only(evs: list[Event], trigger_word: str) -> Event:
+    found = [e for e in evs if trigger_word in e.trigger]
+    assert len(found) == 1, [e.trigger for e in evs]
+    return found[0]
+
+
+def test_verb_trigger_gets_plover_type_actor_and_target(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract("Norway accused Sweden of spying.", {"Norway": "GPE", "Sweden": "GPE"})
+    ev = _only(evs, "accused")
+    assert (ev.type, ev.mode) == ("ACCUSE", "allege")
+    assert (_name(art, ev.actor), _name(art, ev.target)) == ("Norway", "Sweden")
+
+
+def test_passive_agent_is_actor_and_subject_is_target(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract("Ecuador was attacked by Peru.", {"Ecuador": "GPE", "Peru": "GPE"})
+    ev = _only(evs, "attacked")
+    assert ev.type == "ASSAULT"
+    assert (_name(art, ev.actor), _name(art, ev.target)) == ("Peru", "Ecuador")
+
+
+def test_verb_object_pair_sets_type_and_mode(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract(
+        "Chile sent hundreds of soldiers to Bolivia.", {"Chile": "GPE", "Bolivia": "GPE"}
+    )
+    ev = _only(evs, "sent")
+    assert (ev.type, ev.mode) == ("MOBILIZE", "troops")
+    assert _name(art, ev.target) == "Bolivia"
+
+
+def test_phrasal_verb_trigger(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The unions called for new elections.")
+    ev = _only(evs, "called")
+    assert (ev.type, ev.mode) == ("REQUEST", "change")
+
+
+def test_noun_phrase_under_light_verb_takes_its_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract(
+        "The government of Peru imposed a curfew in Lima.", {"Peru": "GPE", "Lima": "GPE"}
+    )
+    ev = _only(evs, "curfew")
+    assert (ev.type, ev.mode) == ("COERCE", "curfew")
+    assert _name(art, ev.actor) == "Peru"
+    assert _name(art, ev.place) == "Lima"
+
+
+def test_multiword_noun_trigger(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The prisoners began a hunger strike yesterday.")
+    ev = _only(evs, "strike")
+    assert (ev.type, ev.mode) == ("PROTEST", "hunger")
+
+
+def test_time_governed_by_trigger_dates_the_event(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract(
+        "Ghana signed the treaty on May 4, and Togo ratified it last year.",
+        {"Ghana": "GPE", "Togo": "GPE"},
+        {"May 4": "2024-05-04", "last year": "2023"},
+    )
+    assert (_only(evs, "signed").time, _only(evs, "signed").time_source) == (
+        "2024-05-04",
+        "expression",
+    )
+    assert _only(evs, "ratified").time == "2023"
+
+
+def test_without_time_expression_the_publication_date_is_used(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Mali expelled the French ambassador.", {"Mali": "GPE"})
+    ev = _only(evs, "expelled")
+    assert (ev.time, ev.time_source) == ("2024-10-10", "published")
+
+
+def test_time_of_a_governing_clause_dates_an_embedded_event(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract(
+        "The talks ended on June 2, after the signing of a pact between Laos and Vietnam.",
+        {"Laos": "GPE", "Vietnam": "GPE"},
+        {"June 2": "2024-06-02"},
+    )
+    assert _only(evs, "signing").time == "2024-06-02"
+
+
+def test_between_phrase_gives_actor_and_target(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract(
+        "They announced the signing of an accord between Laos and Vietnam.",
+        {"Laos": "GPE", "Vietnam": "GPE"},
+    )
+    ev = _only(evs, "signing")
+    assert (_name(art, ev.actor), _name(art, ev.target)) == ("Laos", "Vietnam")
+
+
+def test_pronoun_subject_maps_to_nearest_compatible_entity(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract(
+        "Maria Lopez met Oxfam staff in Quito. She criticized the ministry.",
+        {"Maria Lopez": "PERSON", "Oxfam": "ORG", "Quito": "GPE"},
+    )
+    assert _name(art, _only(evs, "criticized").actor) == "Maria Lopez"
+
+
+def test_negation_makes_event_negated(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Peru did not attack Ecuador.", {"Peru": "GPE", "Ecuador": "GPE"})
+    assert _only(evs, "attack").factuality == "negated"
+
+
+def test_denial_of_an_event(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Germany denied that it had attacked Austria.")
+    assert _only(evs, "attacked").factuality == "denied"
+
+
+def test_future_makes_event_planned(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Brazil will impose sanctions on Venezuela.")
+    ev = _only(evs, "impose")
+    assert (ev.type, ev.factuality) == ("SANCTION", "planned")
+
+
+def test_plan_to_makes_event_planned(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The army plans to withdraw from the border.")
+    assert _only(evs, "withdraw").factuality == "planned"
+
+
+def test_promised_event_and_future_cooperation_recoded_as_agree(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract(
+        "Spain promised to provide aid to Morocco.", {"Spain": "GPE", "Morocco": "GPE"}
+    )
+    ev = _only(evs, "provide")
+    assert (ev.type, ev.factuality) == ("AGREE", "promised")
+
+
+def test_commitments_that_will_be_implemented_are_promised(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("They offered commitments that will be implemented soon, she said.")
+    implemented = next(t for t in doc if t.text == "implemented")
+    assert factuality_of(implemented) == "promised"
+
+
+def test_conditional_makes_event_hypothetical(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("If talks fail, the rebels could attack the capital.")
+    assert _only(evs, "attack").factuality == "hypothetical"
+
+
+def test_reported_would_is_planned(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Officials said the army would withdraw its troops.")
+    ev = _only(evs, "withdraw")
+    assert (ev.type, ev.factuality) == ("CONCEDE", "planned")
+
+
+def test_idiom_is_not_an_event(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The officer was in charge of protecting the convoy.")
+    assert not [e for e in evs if "charge" in e.trigger]
+
+
+def test_event_in_quotes_keeps_its_own_cues(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract('"We arrested twelve suspects," the minister said.')
+    ev = _only(evs, "arrested")
+    assert (ev.type, ev.mode, ev.factuality) == ("COERCE", "arrest", "happened")
+
+
+def test_events_have_ids_sentences_and_offsets(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract("Kenya deployed police. Uganda condemned the raid.")
+    assert [e.id for e in evs] == [f"v{i}" for i in range(1, len(evs) + 1)]
+    for ev in evs:
+        assert art.text[ev.trigger_start : ev.trigger_end] == ev.trigger
+        assert ev.sentence_start is not None and ev.sentence_end is not None
+        assert ev.sentence_start <= ev.trigger_start < ev.sentence_end
+
+
+def test_text_without_events_gives_none(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("The weather was mild and the river was calm.")[1] == []
