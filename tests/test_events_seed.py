@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsgraph.model import Article, Event
 from conftest import shared_path
+from newsgraph.model import Article, Event
 
 
 def _seed(analyse) -> Article:  # type: ignore[no-untyped-def]
