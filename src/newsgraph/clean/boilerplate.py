@@ -18,18 +18,19 @@ class Trimmed:
 
 
 def strip_boilerplate(paragraphs: list[str]) -> Trimmed:
-    """Drop short furniture anywhere, then the trailing run of footer paragraphs."""
-    kept: list[str] = []
-    removed: list[Removed] = []
-    for paragraph in paragraphs:
-        if cue := match_cue(paragraph, ("any",)):
-            removed.append(Removed(paragraph, cue.reason))
-        else:
-            kept.append(paragraph)
+    """Drop the trailing run of footer paragraphs, then short furniture anywhere."""
+    kept = list(paragraphs)
     footer: list[tuple[str, str | None, str]] = []
     while kept and (cue := match_cue(kept[-1], ("tail", "any"))):
         footer.append((kept.pop(), cue.outlet, cue.reason))
     footer.reverse()
-    source = next((outlet for _, outlet, _ in footer if outlet), None)
+    body: list[str] = []
+    removed: list[Removed] = []
+    for paragraph in kept:
+        if cue := match_cue(paragraph, ("any",)):
+            removed.append(Removed(paragraph, cue.reason))
+        else:
+            body.append(paragraph)
     removed.extend(Removed(text, reason) for text, _, reason in footer)
-    return Trimmed(kept, removed, source)
+    source = next((outlet for _, outlet, _ in footer if outlet), None)
+    return Trimmed(body, removed, source)

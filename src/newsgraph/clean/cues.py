@@ -61,6 +61,12 @@ def load_cues() -> tuple[Cue, ...]:
     return tuple(cues)
 
 
+@lru_cache(maxsize=8)
+def cues_for(places: tuple[str, ...]) -> tuple[Cue, ...]:
+    """The cues that apply in these places, in file order."""
+    return tuple(cue for cue in load_cues() if cue.where in places)
+
+
 @lru_cache(maxsize=1)
 def not_outlets() -> frozenset[str]:
     """Captured names that are platforms or generic words, never an outlet."""
@@ -69,9 +75,9 @@ def not_outlets() -> frozenset[str]:
 
 def match_cue(paragraph: str, places: tuple[str, ...]) -> CueMatch | None:
     """The first cue for these places that matches the paragraph and whose captures hold up."""
-    words = len(paragraph.split())
-    for cue in load_cues():
-        if cue.where not in places or words > MAX_WORDS[cue.where]:
+    words = paragraph.count(" ") + 1
+    for cue in cues_for(places):
+        if words > MAX_WORDS[cue.where]:
             continue
         found = cue.pattern.match(paragraph)
         if found is None:

@@ -13,6 +13,7 @@ MAX_HEADLINE_CHARS = 250
 MAX_SECTION_WORDS = 4
 MAX_SECTION_CHARS = 40
 _PROSE_ENDINGS = (".", ",", ";")
+_LABEL_LINKS = frozenset(["&", "and", "of", "the", "/", "|", "-", "–"])
 
 
 @dataclass
@@ -49,22 +50,23 @@ def read_header(paragraphs: list[str], known_title: str | None = None) -> Header
 
 
 def headline_like(paragraph: str) -> bool:
-    """Short, and not ending like a sentence of prose."""
+    """Short, and not ending like a sentence of prose (a truncated '...' headline is fine)."""
     words = len(paragraph.split())
+    prose_end = paragraph.endswith(_PROSE_ENDINGS) and not paragraph.endswith("...")
     return (
-        0 < words <= MAX_HEADLINE_WORDS
-        and len(paragraph) <= MAX_HEADLINE_CHARS
-        and not paragraph.endswith(_PROSE_ENDINGS)
+        0 < words <= MAX_HEADLINE_WORDS and len(paragraph) <= MAX_HEADLINE_CHARS and not prose_end
     )
 
 
 def _section_label(paragraphs: list[str], index: int, title: str | None) -> bool:
-    """A few words standing alone right above the headline (or a longer headline-like line)."""
+    """A few capitalised words standing alone right above the headline."""
     label = paragraphs[index]
     if len(label.split()) > MAX_SECTION_WORDS or len(label) > MAX_SECTION_CHARS:
         return False
     if not headline_like(label) or any(ch.isdigit() for ch in label) or label.endswith("?"):
         return False
+    if not all(word[0].isupper() or word.lower() in _LABEL_LINKS for word in label.split()):
+        return False  # labels are capitalised ("World News", "US & Canada"), headlines rarely
     following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
     if title is not None:
         return same_headline(following, title)

@@ -25,9 +25,13 @@ class Metadata:
 
     def over(self, fallback: Metadata) -> Metadata:
         """These values, with the fallback's wherever this one knows nothing."""
-        mine = dataclasses.asdict(self)
-        theirs = dataclasses.asdict(fallback)
-        return Metadata(**{k: v if v is not None else theirs[k] for k, v in mine.items()})
+        names = [f.name for f in dataclasses.fields(self)]
+        merged = {n: _first_known(getattr(self, n), getattr(fallback, n)) for n in names}
+        return Metadata(**merged)
+
+
+def _first_known(value: str | None, fallback: str | None) -> str | None:
+    return value if value is not None else fallback
 
 
 def metadata_of(clean: CleanText) -> Metadata:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,8 +9,10 @@ from newsgraph.errors import RejectedInput
 from newsgraph.settings import Settings
 
 STOPWORDS_FILE = Path(__file__).resolve().parent.parent / "resources" / "english_stopwords.txt"
-MIN_ENGLISH_RATIO = 0.2  # English prose: ~0.4-0.5 of its words are stopwords; others < 0.1
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Share of English function words: English news ~0.43 (BBC median), team line-ups ~0.17;
+# Spanish, French, German, Italian, Portuguese and Dutch news text 0.02-0.06.
+MIN_ENGLISH_RATIO = 0.1
+_EDGE_PUNCTUATION = "\"'“”‘’()[]{},.;:!?-–—«»"
 
 
 @lru_cache(maxsize=1)
@@ -23,17 +24,17 @@ def english_stopwords() -> frozenset[str]:
 
 def english_ratio(text: str) -> float:
     """Share of the words that are English function words (0 for text without words)."""
-    words = _WORD.findall(text.lower())
+    words = text.lower().split()
     if not words:
         return 0.0
     stop = english_stopwords()
-    return sum(1 for w in words if w in stop) / len(words)
+    return sum(1 for w in words if w.strip(_EDGE_PUNCTUATION) in stop) / len(words)
 
 
 def check_body(text: str, settings: Settings) -> None:
     """Raise RejectedInput unless the body is a plausible English article."""
     if not text.strip():
-        raise RejectedInput("empty: no article text left after removing boilerplate")
+        raise RejectedInput("no article body: nothing left after the headline and boilerplate")
     words = len(text.split())
     if words < settings.min_words:
         raise RejectedInput(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from charset_normalizer import from_bytes
 
@@ -27,7 +27,9 @@ _MAGIC = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"\x7fELF", "an executable"),
 )
-MAX_ODD_CHARS = 0.01  # share of control/unassigned characters above which text is binary
+MAX_ODD_CHARS = 0.01  # share of control or replacement characters above which text is binary
+# Control codes (not line breaks or tabs), replacement characters, private use, lone surrogates.
+_ODD_CHAR = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]")
 
 
 def decode_bytes(data: bytes) -> str:
@@ -60,14 +62,8 @@ def _decode(data: bytes, encoding: str) -> str:
 
 
 def _checked(text: str) -> str:
-    """The text, unless too many of its characters are control codes or unassigned."""
-    odd = sum(1 for ch in text if _odd_char(ch))
+    """The text, unless too many of its characters are control codes or undecodable."""
+    odd = len(_ODD_CHAR.findall(text))
     if odd > MAX_ODD_CHARS * max(len(text), 1):
         raise RejectedInput(f"binary data: {odd} of {len(text)} characters are not text")
     return text
-
-
-def _odd_char(ch: str) -> bool:
-    if ch in "\n\r\t\f\v":
-        return False
-    return ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")

@@ -1,0 +1,79 @@
+"""Footers and page furniture cut by general cues, with the outlet a footer names kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.clean import clean_text
+
+BODY = (
+    "Officials said the patrols would begin on Monday.\n\n"
+    "Follow-up talks are planned for June, the ministry added."
+)
+
+
+def _footer(footer: str) -> str:
+    return f"Patrols to start in the north\n\n{BODY}\n\n{footer}"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Source link",
+        "Share this:\nTwitter\nFacebook\nWhatsApp",
+        "Sign up for our daily newsletter to get the top stories in your inbox.",
+        "Follow us on Facebook, X and Instagram.",
+        "We use cookies to give you the best experience on our website.",
+        "Copyright 2024 The Daily Planet. All rights reserved.",
+        "Reporting by Jane Doe; Editing by John Roe",
+        "Tags: security, patrols, coast guard",
+        "Read more: Why the coast guard matters",
+    ],
+)
+def test_footer_is_stripped(footer: str) -> None:
+    assert clean_text(_footer(footer)).text == BODY
+
+
+def test_every_piece_of_a_long_footer_is_kept_aside_with_its_reason() -> None:
+    clean = clean_text(
+        _footer("Do you have a news tip? Email us.\n\n© 2024 Daily Planet\n\nSource link")
+    )
+    assert [r.reason for r in clean.removed] == ["subscription", "copyright", "source-link"]
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("Connect with the Voice of America! Subscribe to our channels.", "Voice of America"),
+        ("Stay connected with Radio Lagos! Follow us on Facebook.", "Radio Lagos"),
+        ("Follow Reuters on Twitter and Facebook.", "Reuters"),
+        ("Subscribe to The Harbour Times newsletter for daily updates.", "The Harbour Times"),
+        (
+            "The post Patrols to start appeared first on Coastal News Network.",
+            "Coastal News Network",
+        ),
+        ("© 2024 Gulf Coast Herald. All rights reserved.", "Gulf Coast Herald"),
+        ("This article was originally published on Global Voices.", "Global Voices"),
+    ],
+)
+def test_outlet_named_in_footer_becomes_source(footer: str, outlet: str) -> None:
+    assert clean_text(_footer(footer)).source == outlet
+
+
+def test_platform_names_are_not_outlets() -> None:
+    assert clean_text(_footer("Connect with us on Facebook and Instagram!")).source is None
+
+
+def test_advertisement_inside_the_body_is_cut() -> None:
+    clean = clean_text(f"Headline here\n\nFirst paragraph.\n\nAdvertisement\n\n{BODY}")
+    assert clean.text == f"First paragraph.\n\n{BODY}"
+
+
+def test_only_the_trailing_run_is_a_footer() -> None:
+    text = "Headline here\n\nShare prices fell 3% on Monday.\n\nThe final paragraph of the story."
+    assert clean_text(text).text.startswith("Share prices fell")
+
+
+def test_long_prose_paragraph_is_never_a_footer() -> None:
+    prose = "Subscribe " + "and the committee said that the report was late " * 10
+    assert clean_text(f"Headline here\n\n{BODY}\n\n{prose.strip()}").text.endswith("late")

@@ -1,0 +1,59 @@
+"""HTML pages through trafilatura: body paragraphs and page metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import RejectedInput
+from newsgraph.ingest import article_from_html
+from newsgraph.settings import Settings
+
+PARAGRAPHS = [
+    "The regional security force began night patrols along the coast on Monday, officials said, "
+    "after a month of attacks on fishing boats and fuel tankers near the port.",
+    "The defence minister told reporters that the mission would add two more ships before the "
+    "end of the year and that the government had asked its neighbours for help with fuel.",
+    "Fishermen in the coastal villages welcomed the patrols but said they wanted the boats to "
+    "stay for longer than the few weeks that had been promised by the government.",
+]
+
+PAGE = f"""<!DOCTYPE html><html><head>
+<title>Night patrols begin on the coast | Harbour Times</title>
+<meta property="og:title" content="Night patrols begin on the coast">
+<meta property="og:site_name" content="Harbour Times">
+<meta property="article:published_time" content="2025-05-06T08:30:00+00:00">
+<meta name="author" content="Maria Lopez">
+<link rel="canonical" href="https://harbour.example/news/patrols">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/subscribe">Subscribe</a></nav>
+<article><h1>Night patrols begin on the coast</h1>
+{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}
+</article>
+<footer><p>© 2025 Harbour Times. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+</body></html>"""
+
+
+def test_html_body_is_the_article_paragraphs(settings: Settings) -> None:
+    assert article_from_html(PAGE, settings).text == "\n\n".join(PARAGRAPHS)
+
+
+def test_html_metadata_fills_the_article(settings: Settings) -> None:
+    article = article_from_html(PAGE, settings)
+    assert (article.title, article.source, article.author) == (
+        "Night patrols begin on the coast",
+        "Harbour Times",
+        "Maria Lopez",
+    )
+    assert (article.published, article.url) == (
+        "2025-05-06",
+        "https://harbour.example/news/patrols",
+    )
+
+
+def test_html_kind_is_recorded(settings: Settings) -> None:
+    assert article_from_html(PAGE, settings).input_kind == "html"
+
+
+def test_page_without_article_text_is_rejected(settings: Settings) -> None:
+    with pytest.raises(RejectedInput, match="no article"):
+        article_from_html("<html><body><nav><a href='/'>Home</a></nav></body></html>", settings)
