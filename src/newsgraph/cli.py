@@ -235,16 +235,19 @@ def _progress() -> Progress:
 
 def _print_ingest_summary(summary: api.IngestSummary, db: Path) -> None:
     out.print(
-        f"[bold]{summary.ingested}[/bold] ingested into {db}, "
-        f"{summary.duplicates} duplicates skipped, {len(summary.rejected)} rejected"
+        f"[bold]{summary.ingested}[/bold] ingested into {escape(str(db))}, "
+        f"{summary.duplicates} duplicates skipped, {len(summary.rejected)} rejected",
+        soft_wrap=True,
     )
     out.print(
         f"stories: {summary.ingested - summary.syndicated} new, "
-        f"{summary.syndicated} syndicated copies linked to an earlier story"
+        f"{summary.syndicated} syndicated copies linked to an earlier story",
+        soft_wrap=True,
     )
     out.print(
         f"entities: {summary.new_entities} new in the knowledge base, "
-        f"{summary.merged_entities} resolved to known ones"
+        f"{summary.merged_entities} resolved to known ones",
+        soft_wrap=True,
     )
     if summary.warnings:
         out.print(f"{summary.warnings} articles had a stage fail (see `newsgraph show ID`)")
@@ -508,7 +511,8 @@ def _print_timeline(items: list[TimelineItem]) -> None:
 def _print_overview(o: Overview) -> None:
     out.print(
         f"[bold]{o.articles}[/bold] articles ({o.stories} stories), {o.entities} entities, "
-        f"{o.quotes} quotes, {o.events} events, {o.times} time expressions, {o.figures} figures"
+        f"{o.quotes} quotes, {o.events} events, {o.times} time expressions, {o.figures} figures",
+        soft_wrap=True,
     )
     out.print(_entity_table("people", o.people))
     out.print(_entity_table("organisations", o.organisations))

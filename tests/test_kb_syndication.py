@@ -1,0 +1,84 @@
+"""Syndicated copies: one story, many outlets, counted once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsgraph.kb import queries
+from newsgraph.kb.syndication import signature
+from newsgraph.model import Article, Entity, Event, Mention
+from newsgraph.store import open_store
+
+WIRE = (
+    "El Salvador has joined the multinational mission that supports Haiti in its attempt to "
+    "regain control of areas dominated by gangs, the Haitian foreign minister said on Monday "
+    "after signing an agreement in San Salvador. The mission is backed by the United Nations "
+    "and led by Kenya, and several Caribbean countries have already sent police officers."
+)
+OTHER = (
+    "The central bank raised interest rates for the third time this year, citing persistent "
+    "inflation in food and energy prices, and said further increases could follow if wages "
+    "keep rising faster than productivity across the economy in the coming months."
+)
+
+
+def wire_copy(aid: str, text: str, source: str) -> Article:
+    """An article with one event by El Salvador, so timelines have something to count."""
+    ent = Entity("e1", "El Salvador", "GPE", [Mention(0, 11, "El Salvador")], country="SLV")
+    ev = Event("v1", "COOPERATE", "joined", 16, 22, actor="e1", time="2024-05-01")
+    return Article(
+        id=aid, text=text, source=source, published="2024-05-02", entities=[ent], events=[ev]
+    )
+
+
+def test_near_copy_has_high_similarity() -> None:
+    a, b = signature(WIRE), signature(WIRE + " Source link")
+    assert a is not None and b is not None and a.jaccard(b) > 0.8
+
+
+def test_copy_is_linked_to_the_first_story(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.save(wire_copy("a", WIRE, "VOA"))
+    result = store.save(wire_copy("b", WIRE + " Connect with us. Source link", "Aggregator"))
+    assert result.syndicated_with == "a" and result.story_id == "a"
+
+
+def test_unrelated_article_is_its_own_story(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.save(wire_copy("a", WIRE, "VOA"))
+    assert store.save(wire_copy("b", OTHER, "Reuters")).syndicated_with is None
+
+
+def test_story_lists_every_outlet(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.save(wire_copy("a", WIRE, "VOA"))
+    store.save(wire_copy("b", WIRE + " Source link", "Aggregator"))
+    assert store.story("a").outlets == ["VOA", "Aggregator"]
+
+
+def test_copies_stay_searchable(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.save(wire_copy("a", WIRE, "VOA"))
+    store.save(wire_copy("b", WIRE + " Source link", "Aggregator"))
+    assert store.search("Kenya").total == 2
+
+
+def test_copies_count_once_in_entity_articles(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.save(wire_copy("a", WIRE, "VOA"))
+    store.save(wire_copy("b", WIRE + " Source link", "Aggregator"))
+    assert store.list_entities().items[0].articles == 1
+
+
+def test_copies_count_once_on_timeline(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.save(wire_copy("a", WIRE, "VOA"))
+    store.save(wire_copy("b", WIRE + " Source link", "Aggregator"))
+    items = queries.timeline(store, query="Kenya")
+    assert len(items) == 1 and items[0].outlets == ["VOA", "Aggregator"]
+
+
+def test_copy_detected_after_reopening(tmp_path: Path) -> None:
+    open_store(tmp_path / "s.db").save(wire_copy("a", WIRE, "VOA"))
+    store = open_store(tmp_path / "s.db")
+    assert store.save(wire_copy("b", WIRE + " Source link", "AFP")).syndicated_with == "a"

@@ -1,0 +1,121 @@
+"""The SQLite store: round trip, dedupe, full-text search, schema versions."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import NotFound, StoreError
+from newsgraph.model import Article, Entity, Event, Mention, Quote, Removed, TimeExpr
+from newsgraph.store import open_store
+from newsgraph.store.base import Store
+
+BODY = (
+    "Haitian Foreign Minister Dominique Dupuy said on Monday that El Salvador will join the "
+    "mission. Dupuy thanked the United Nations for its support of the security mission."
+)
+
+
+def entity(eid: str, name: str, etype: str, text: str, **facts: object) -> Entity:
+    """An entity with a mention at every occurrence of its name in the text."""
+    mentions, start = [], text.find(name)
+    while start >= 0:
+        mentions.append(Mention(start, start + len(name), name))
+        start = text.find(name, start + 1)
+    return Entity(eid, name, etype, mentions, **facts)  # type: ignore[arg-type]
+
+
+def article(aid: str = "a1", text: str = BODY, **meta: object) -> Article:
+    art = Article(id=aid, text=text, title="El Salvador joins", source="VOA", **meta)  # type: ignore[arg-type]
+    art.published = art.published or "2024-05-01"
+    art.entities = [
+        entity("e1", "Dominique Dupuy", "PERSON", text, titles=["Foreign Minister"]),
+        entity("e2", "United Nations", "ORG", text),
+        entity("e3", "El Salvador", "GPE", text, country="SLV"),
+    ]
+    art.quotes = [Quote("El Salvador will join the mission", 64, 97, "indirect", speaker="e1")]
+    art.times = [TimeExpr("Monday", 51, 57, "DATE", "2024-04-29")]
+    art.events = [Event("v1", "COOPERATE", "join", 86, 90, actor="e3", time="2024-04-29")]
+    art.removed = [Removed("Subscribe to our newsletter", "footer")]
+    return art
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return open_store(tmp_path / "test.db")
+
+
+def test_article_round_trips_exactly(store: Store) -> None:
+    saved = article()
+    store.save(saved)
+    assert store.get_article("a1").to_dict() == saved.to_dict()
+
+
+def test_saved_entities_carry_kb_ids(store: Store) -> None:
+    store.save(article())
+    assert all(e.kb_id for e in store.get_article("a1").entities)
+
+
+def test_same_content_is_a_duplicate(store: Store) -> None:
+    store.save(article())
+    again = store.save(article("other-id"))
+    assert again.duplicate and again.article_id == "a1"
+
+
+def test_missing_article_is_not_found(store: Store) -> None:
+    with pytest.raises(NotFound):
+        store.get_article("nope")
+
+
+def test_full_text_search_finds_words_with_snippet(store: Store) -> None:
+    store.save(article())
+    page = store.search("security mission")
+    assert page.total == 1 and "[security]" in page.items[0].snippet
+
+
+def test_search_text_with_fts_syntax_is_safe(store: Store) -> None:
+    store.save(article())
+    assert store.search('Dupuy" (*').total == 1
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    open_store(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="newer"):
+        open_store(path)
+
+
+def test_non_store_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("not a database at all, just some words in a text file\n" * 20)
+    with pytest.raises(StoreError):
+        open_store(path)
+
+
+def test_reopened_store_keeps_articles(tmp_path: Path) -> None:
+    first = open_store(tmp_path / "s.db")
+    first.save(article())
+    first.close()
+    assert open_store(tmp_path / "s.db").list_articles().total == 1
+
+
+def test_quotes_link_speaker_to_kb_entity(store: Store) -> None:
+    store.save(article())
+    quote = store.quotes().items[0]
+    assert quote.speaker_name == "Dominique Dupuy" and quote.speaker_kb_id
+
+
+def test_events_use_their_own_date(store: Store) -> None:
+    store.save(article())
+    event = store.events().items[0]
+    assert event.date == "2024-04-29" and event.actor_name == "El Salvador"
+
+
+def test_titles_over_time_carry_article_dates(store: Store) -> None:
+    store.save(article())
+    kb_id = store.get_article("a1").entities[0].kb_id or ""
+    assert store.title_uses(kb_id)[0].dates == ["2024-05-01"]
