@@ -68,16 +68,15 @@ UNIT_PLURALS: dict[str, str] = {
 REFERENCE_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
-    "the present": "PRESENT_REF", "these days": "PRESENT_REF", "today's": "PRESENT_REF",
+    "the present": "PRESENT_REF", "these days": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "recent years": "PAST_REF",
-    "in the past": "PAST_REF", "once": "PAST_REF",
+    "recent years": "PAST_REF", "in the past": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
 }  # fmt: skip
 
-# Reference words too often non-temporal to tag everywhere ("once", "current account").
-WEAK_REFERENCE_WORDS: frozenset[str] = frozenset({"once", "current", "future", "recent"})
+# Contexts in which a reference word is not a time expression ("as soon as", "for now").
+REFERENCE_WORD_EXCEPTIONS: tuple[str, ...] = (r"as\s+soon\s+as", r"just\s+now")
 
 # Frequency words that make a SET.
 SET_WORDS: dict[str, str] = {

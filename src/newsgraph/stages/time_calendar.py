@@ -11,6 +11,13 @@ from datetime import date, timedelta
 
 PAST, FUTURE = "past", "future"
 
+# How far a day may lie on the 'wrong' side of the reference before the year changes: past-tense
+# reports often name a date a few days ahead ("the hearing was set for Jan. 14").
+PAST_SLACK_DAYS = 14
+FUTURE_SLACK_DAYS = 3
+UNTENSED_AHEAD_DAYS = 90
+UNTENSED_BEHIND_DAYS = 270
+
 
 def day_value(day: date) -> str:
     return day.isoformat()
@@ -49,15 +56,20 @@ def month_day_value(month: int, day: int, ref: date | None, tense: str | None, s
     this_year = safe_date(ref.year, month, day)
     if this_year is None:
         return f"{ref.year:04d}-{month:02d}-{day:02d}"
+    ahead = (this_year - ref).days  # > 0: later this year than the reference
     year = ref.year
-    if shift < 0 or (shift == 0 and tense == PAST):
-        if this_year > ref or (shift < 0 and this_year == ref):
-            year -= 1
-    elif shift > 0 or tense == FUTURE:
-        if this_year < ref or (shift > 0 and this_year == ref):
-            year += 1
-    elif abs((this_year - ref).days) > 183:  # no tense: the nearer occurrence
-        year += -1 if this_year > ref else 1
+    if shift < 0:
+        year -= 1 if ahead >= 0 else 0
+    elif shift > 0:
+        year += 1 if ahead <= 0 else 0
+    elif tense == FUTURE:
+        year += 1 if ahead < -FUTURE_SLACK_DAYS else 0
+    elif tense == PAST:
+        year -= 1 if ahead > PAST_SLACK_DAYS else 0
+    elif ahead > UNTENSED_AHEAD_DAYS:
+        year -= 1
+    elif ahead < -UNTENSED_BEHIND_DAYS:
+        year += 1
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -65,13 +77,20 @@ def month_only_value(month: int, ref: date | None, tense: str | None, shift: int
     """'March' or 'last March' resolved to a year-month."""
     if ref is None:
         return f"XXXX-{month:02d}"
+    ahead = month - ref.month
     year = ref.year
-    if shift < 0 or (shift == 0 and tense == PAST):
-        if month > ref.month or (shift < 0 and month == ref.month):
-            year -= 1
-    elif shift > 0 or tense == FUTURE:
-        if month < ref.month or (shift > 0 and month == ref.month):
-            year += 1
+    if shift < 0:
+        year -= 1 if ahead >= 0 else 0
+    elif shift > 0:
+        year += 1 if ahead <= 0 else 0
+    elif tense == PAST:
+        year -= 1 if ahead > 0 else 0
+    elif tense == FUTURE:
+        year += 1 if ahead < 0 else 0
+    elif ahead > 6:  # no tense: the nearer occurrence
+        year -= 1
+    elif ahead < -6:
+        year += 1
     return month_value(year, month)
 
 
@@ -84,8 +103,10 @@ def weekday_value(weekday: int, ref: date | None, tense: str | None, shift: int)
         days = delta if delta > 0 or (delta == 0 and shift == 0) else delta + 7
     elif shift < 0:
         days = delta if delta < 0 else delta - 7
-    else:
+    elif tense == PAST:
         days = delta if delta <= 0 else delta - 7
+    else:  # no tense: the nearest such day, the past one on a tie
+        days = delta if -3 <= delta <= 3 else (delta - 7 if delta > 3 else delta + 7)
     return day_value(ref + timedelta(days=days))
 
 

@@ -68,6 +68,8 @@ _CUES_BEFORE_AMBIGUOUS_MONTH = re.compile(
     r"(?i:\b(?:in|since|until|till|by|from|to|through|of|during|before|after|early|late|"
     r"mid-|last|next|this|between|and|or|on|that)\s*)$"
 )
+_REFERENCE_EXCEPTIONS = re.compile("|".join(f"(?i:{p})" for p in W.REFERENCE_WORD_EXCEPTIONS))
+_AGE = re.compile(r"(?i:-old\b|\s+old\b)")
 
 
 def _number(word: str) -> float | None:
@@ -138,6 +140,11 @@ def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DATE", C.month_value(int(m["year"]), W.MONTHS[m["month"]]))
 
 
+def _month_relative_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    value = C.unit_shift_value("year", ctx.ref, _shift(m["rel"]))
+    return _rel(C.month_value(int(value), W.MONTHS[m["month"]])) if value and value.isdigit() else None
+
+
 def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     shift = _shift(m["shift"])
     if m["month"] in W.AMBIGUOUS_MONTHS and not m["shift"]:
@@ -190,7 +197,11 @@ def _this_part(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("DATE", W.REFERENCE_WORDS[m[0].lower()])
+    window_start = max(0, m.start() - 12)
+    for exception in _REFERENCE_EXCEPTIONS.finditer(ctx.text, window_start, m.end() + 12):
+        if exception.start() <= m.start() and m.end() <= exception.end():
+            return None
+    return Resolved("DATE", W.REFERENCE_WORDS[" ".join(m[0].lower().split())])
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -224,6 +235,8 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if _AGE.match(ctx.text, m.end()):
+        return None  # "a 44-year-old teacher" is an age, not a duration
     return Resolved("DURATION", _duration_value(_number(m["num"]), _unit(m["unit"])))
 
 
@@ -309,6 +322,7 @@ RULES: tuple[TimeRule, ...] = (
     _rule("month_day", rf"(?:(?P<shift>(?i:last|next|this))\s+)?{_MONTH}\.?\s+{_DAY}(?:,?\s+{_YEAR})?", _month_day),
     _rule("day_month", rf"(?<!\d){_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?", _month_day),
     _rule("month_year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", _month_year),
+    _rule("month_rel_year", rf"{_MONTH}\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b", _month_relative_year),
     _rule("reference", rf"(?i:\b(?:{_alt(W.REFERENCE_WORDS)})\b)", _reference),
     _rule("deictic", rf"(?i:\b(?P<word>{_alt(_DEICTIC_DAYS)})\b)(?:\s+(?i:{_PART}))?(?![A-Za-z])", _deictic),
     _rule("this_part", r"(?i:\bthis\s+(?P<part>morning|afternoon|evening)\b)", _this_part),
@@ -319,7 +333,7 @@ RULES: tuple[TimeRule, ...] = (
     _rule("relative_unit", rf"(?i:\b(?:the\s+)?(?P<shift>{_REL_WORDS})\s+(?P<unit>year|month|week|weekend|decade|century|fortnight|day)\b)", _relative_unit),
     _rule("ago", rf"(?i:\b(?:(?:{_APPROX})\s+)?(?P<num>{_NUM}|{_VAGUE})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)", _ago),
     _rule("year_ago", r"(?i:\b(?P<unit>year|month|week|quarter)-(?:earlier|ago)\b)", _year_ago),
-    _rule("duration", rf"(?i:\b(?:(?:{_APPROX})\s+)?(?:the\s+)?(?:(?:past|last|next|first|previous|coming|final|remaining|initial|latest|full|entire|whole)\s+)?(?P<num>{_NUM}|{_VAGUE})(?:\s+more)?[\s-]+(?P<unit>{_UNIT})(?:-(?:long|old))?\b)", _duration),
+    _rule("duration", rf"(?i:\b(?:(?:{_APPROX})\s+)?(?:the\s+)?(?:(?:past|last|next|first|previous|coming|final|remaining|initial|latest|full|entire|whole)\s+)?(?P<num>{_NUM}|{_VAGUE})(?:\s+more)?[\s-]+(?P<unit>{_UNIT})(?:-long)?\b)", _duration),
     _rule("bare_plural", r"(?i:\b(?:for|over|within|in|took|take|takes|last(?:ed)?)\s+(?P<span>years|months|weeks|decades|centuries)\b)", _bare_plural),
     _rule("set_word", rf"(?i:\b(?:{_alt(W.SET_WORDS)})\b)", _set_word),
     _rule("every", rf"(?i:\b(?:every|each)\s+(?:other\s+)?(?P<unit>{_SET_UNITS})\b)", _every),

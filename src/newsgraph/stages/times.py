@@ -55,7 +55,42 @@ def tag_times(text: str, doc: Doc | None, published: str | None) -> list[TimeExp
         expr = normalise(cand, Context(text, ref, tense), anchor)
         if expr is not None:
             out.append(expr)
-    return out
+    return merge_adjacent(text, out)
+
+
+def merge_adjacent(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """Join 'Monday, Oct. 26' and '9 a.m. Tuesday' into one expression each."""
+    merged: list[TimeExpr] = []
+    for expr in exprs:
+        prev = merged[-1] if merged else None
+        joined = _join(text, prev, expr) if prev is not None else None
+        if joined is not None:
+            merged[-1] = joined
+        else:
+            merged.append(expr)
+    return merged
+
+
+def _join(text: str, first: TimeExpr, second: TimeExpr) -> TimeExpr | None:
+    gap = text[first.end : second.start]
+    if not _JOINABLE_GAP.fullmatch(gap):
+        return None
+    span = text[first.start : second.end]
+    if _is_day(first) and _is_day(second) and "," in gap:  # weekday, month day
+        return TimeExpr(span, first.start, second.end, "DATE", second.value, second.anchor)
+    if first.type == "TIME" and _CLOCK_VALUE.search(first.value) and _is_day(second):
+        value = second.value + first.value[first.value.index("T") :]
+        return TimeExpr(span, first.start, second.end, "TIME", value, second.anchor)
+    return None
+
+
+def _is_day(expr: TimeExpr) -> bool:
+    return expr.type == "DATE" and bool(_DAY_VALUE.fullmatch(expr.value))
+
+
+_JOINABLE_GAP = re.compile(r",?\s{1,2}(?:on\s+)?")
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)")
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -163,6 +198,10 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
         return C.PAST
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return C.PAST
+    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
+        return C.FUTURE  # "plans to leave Thursday", "is expected to vote"
+    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return C.FUTURE  # "is leaving Thursday"
     return None
 
 
