@@ -184,3 +184,13 @@ def test_demo_article_from_the_pipeline_is_highlighted(page: Any) -> None:
     page.wait_for_selector("#article-text")
     shoot(page, "demo_article")
     assert page.locator("#article-text mark.ent").count() >= 3
+
+
+def test_demo_entity_page_draws_its_graph(page: Any) -> None:
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/ is absent")
+    page.goto("/entities?type=PERSON")
+    page.locator("table a").first.click()
+    page.wait_for_selector("#entity-name")
+    shoot(page, "demo_entity")
+    assert page.locator("#cograph[data-ready=true] canvas").count() >= 1

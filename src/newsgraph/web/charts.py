@@ -12,7 +12,8 @@ from newsgraph.store.base import EntityProfile, EventRecord, QuoteRecord, Store
 CHART_WIDTH = 900
 CHART_LEFT = 40
 CHART_RIGHT = 40
-GRAPH_NEIGHBOURS = 12  # neighbours whose own links are drawn between each other
+GRAPH_NODES = 15  # co-occurring entities drawn; the list beside the graph has them all
+GRAPH_NEIGHBOURS = 10  # neighbours whose own links are drawn between each other
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -122,7 +123,7 @@ def cooccurrence_graph(store: Store, profile: EntityProfile) -> dict[str, Any]:
     centre = profile.entity
     nodes = [_node(centre.id, centre.name, centre.type, centre.articles, centre=True)]
     edges = []
-    neighbours = profile.co_occurring
+    neighbours = profile.co_occurring[:GRAPH_NODES]
     for co in neighbours:
         nodes.append(_node(co.kb_id, co.name, co.type, co.count))
         edges.append(_edge(centre.id, co.kb_id, co.count))

@@ -14,13 +14,14 @@
     layout: {
       name: "concentric", animate: false, padding: 30, minNodeSpacing: 40,
       concentric: function (n) { return n.hasClass("centre") ? 1000 : n.data("weight"); },
-      levelWidth: function () { return Math.max(2, graph.nodes.length / 3); }
+      levelWidth: function () { return 1; }
     },
     minZoom: 0.3,
     maxZoom: 1.6,
     style: [
       { selector: "node", style: {
-          "label": "data(label)", "font-size": 10, "color": "#1d2430",
+          "label": "data(label)", "font-size": 11, "color": "#1d2430",
+          "text-outline-color": "#fbfcfe", "text-outline-width": 2, "min-zoomed-font-size": 6,
           "text-valign": "bottom", "text-margin-y": 3,
           "background-color": function (n) { return colours[n.data("type")] || "#8c7ae6"; },
           "width": "mapData(weight, 1, 20, 14, 40)", "height": "mapData(weight, 1, 20, 14, 40)" } },
