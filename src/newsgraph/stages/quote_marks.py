@@ -143,12 +143,12 @@ def _pair_single(text: str, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
     for i, ch in enumerate(text):
         if ch == "\n":
             opened = None
-        elif ch not in OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE:
-            continue
-        elif any(a <= i <= b for a, b in covered):
+        elif ch not in OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE or any(
+            a <= i <= b for a, b in covered
+        ):
             continue
         elif opened is None:
-            if (ch == OPEN_SINGLE or ch == STRAIGHT_SINGLE) and _opens_here(text, i):
+            if ch in (OPEN_SINGLE, STRAIGHT_SINGLE) and _opens_here(text, i):
                 opened = i
         elif ch != OPEN_SINGLE and _closes_single(text, i):
             _close(text, _Open(opened, "single"), i, spans, closed=True)

@@ -61,12 +61,13 @@ def _noun_after(cue: Token, words: QuoteWords) -> Token | None:
 
 
 def mention_of(token: Token, entity_spans: dict[int, Span], chunks: dict[int, Span]) -> Span:
-    """The named entity or noun chunk around the speaker's head word."""
-    if token.i in entity_spans:
-        return entity_spans[token.i]
+    """The noun phrase up to the speaker's head word (titles included), else its entity."""
+    ent = entity_spans.get(token.i)
+    end = max(token.i + 1, ent.end if ent is not None else 0)
     if token.i in chunks:
-        chunk = chunks[token.i]
-        return chunk.doc[chunk.start : token.i + 1]
+        return token.doc[chunks[token.i].start : end]
+    if ent is not None:
+        return ent
     return token.doc[token.i : token.i + 1]
 
 
@@ -106,7 +107,9 @@ class SpeakerResolver:
             return titled
         return None
 
-    def _nearest(self, mentions: list[tuple[int, Entity]], starts: list[int], at: int) -> str | None:
+    def _nearest(
+        self, mentions: list[tuple[int, Entity]], starts: list[int], at: int
+    ) -> str | None:
         i = bisect_left(starts, at)
         return mentions[i - 1][1].id if i > 0 else None
 

@@ -20,6 +20,7 @@ class QuoteWords:
     group_types: frozenset[str]
     ignored_heads: frozenset[str]
     person_nouns: frozenset[str]
+    no_object_content: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -41,4 +42,5 @@ def quote_words() -> QuoteWords:
         group_types=frozenset(raw["group_types"]),
         ignored_heads=frozenset(raw["ignored_heads"]),
         person_nouns=frozenset(raw["person_nouns"]),
+        no_object_content=frozenset(raw["no_object_content"]),
     )

@@ -29,7 +29,8 @@ from newsgraph.stages.quote_words import QuoteWords, quote_words
 MIN_QUOTE_WORDS = 4  # fewer words with no speech cue: scare quotes, titles, names
 MIN_FRAGMENT_WORDS = 6  # fewer words embedded in a clause: a fragment of reported speech
 MIN_CLAUSE_WORDS = 3  # shortest reported clause worth keeping
-CUE_WINDOW_AFTER = 6  # tokens after a closing mark searched for the cue
+CUE_WINDOW_AFTER = 16  # tokens after a closing mark searched for the cue (appositions)
+CUE_WINDOW_NEARBY = 60  # tokens before an unattributed quote searched for its speaker
 CUE_WINDOW_BEFORE = 14  # tokens before an opening mark searched for the cue
 TRAILING = " \t\n,;:—–-"
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -53,7 +54,7 @@ class _Direct:
     embedded: bool
     attribution: _Attribution | None = None
     inherited: bool = False
-    new_paragraph: bool = False  # inherited from a quote in the paragraph before
+    cue_elsewhere: bool = False  # speaker from a cue that belongs to another sentence
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
@@ -64,8 +65,13 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
         article.quotes = []
         return
     finder = _Finder(doc, words)
-    directs = [finder.direct(span) for span in find_quoted_spans(text)]
+    spans = find_quoted_spans(text)
+    directs = [finder.direct(span) for span in spans]
     _inherit_speakers(directs, text)
+    quoted = finder.quoted_tokens(spans)
+    for direct in directs:
+        if direct.attribution is None and direct.words >= MIN_FRAGMENT_WORDS:
+            finder.nearby(direct, quoted)
     quotes = [q for d in directs if (q := _direct_quote(d, text)) is not None]
     kept_directs = [(q.start, q.end) for q in quotes]
     fragments = [d for d in directs if d.embedded and d.words < MIN_FRAGMENT_WORDS]
@@ -92,7 +98,32 @@ class _Finder:
         n_words = sum(1 for t in self.doc[first:last] if t.is_alpha or t.like_num)
         embedded = self._embedded(first)
         found = self._cue_after(span) or self._cue_before(span)
-        return _Direct(span, n_words, embedded, found)
+        direct = _Direct(span, n_words, embedded, found)
+        return direct
+
+    def nearby(self, direct: _Direct, quoted: set[int]) -> None:
+        """A quote with no cue of its own: the speaker of the last cue before it, close by."""
+        i = bisect_left(self.starts, direct.span.open_at)
+        breaks = 0
+        for tok in reversed(self.doc[max(0, i - CUE_WINDOW_NEARBY) : i]):
+            if "\n" in tok.text:
+                breaks += 1
+                if breaks > 1:
+                    return
+            elif tok.i not in quoted and self._is_cue(tok):
+                found = self.attribution(tok)
+                if found.speaker is not None:
+                    direct.attribution, direct.cue_elsewhere = found, True
+                return
+
+    def quoted_tokens(self, spans: list[QuotedSpan]) -> set[int]:
+        """Indices of the tokens inside quotation marks."""
+        inside: set[int] = set()
+        for span in spans:
+            inside.update(
+                range(bisect_left(self.starts, span.start), bisect_left(self.starts, span.end))
+            )
+        return inside
 
     def _embedded(self, first: int) -> bool:
         """The quote continues a clause begun before its opening mark ("supporting "...")."""
@@ -114,6 +145,8 @@ class _Finder:
                 return None
             if self._is_cue(tok):
                 return self.attribution(tok)
+            if tok.pos_ in ("VERB", "AUX"):
+                return None  # another clause starts: "...” is what they want"
         return None
 
     def _cue_before(self, span: QuotedSpan) -> _Attribution | None:
@@ -173,6 +206,8 @@ class _Finder:
             if end <= start or any(_overlaps(start, end, a, b) for a, b in taken):
                 continue
             inner = [f for f in fragments if start <= f.span.start < end]
+            if inner:  # keep the fragment's closing mark inside the content
+                end = max(end, max(f.span.close_at + 1 for f in inner))
             attribution = self.attribution(tok)
             found.append(_quote(text, start, end, "mixed" if inner else "indirect", attribution))
             taken.append((start, end))
@@ -182,7 +217,7 @@ class _Finder:
         """Character span of the clause reported through ``cue``."""
         if cue.lower_ == "according":
             return self._according_to(cue)
-        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        comp = self._complement(cue)
         if comp is None and cue.dep_ == "parataxis":
             comp = cue.head  # "The plan, he said, will fail."
             return self._clause_without(comp.sent, cue)
@@ -192,6 +227,17 @@ class _Finder:
         if last.i - first.i + 1 < MIN_CLAUSE_WORDS:
             return None
         return first.idx, last.idx + len(last.text)
+
+    def _complement(self, cue: Token) -> Token | None:
+        """What was said: a clause (ccomp), else "vowed TO ACT" (xcomp), else "denied THE CLAIM"."""
+        by_dep = {c.dep_: c for c in reversed(list(cue.children))}
+        if "ccomp" in by_dep:
+            return by_dep["ccomp"]
+        if "xcomp" in by_dep:
+            return by_dep["xcomp"]
+        if cue.lemma_.lower() not in self.words.no_object_content:
+            return by_dep.get("dobj")
+        return None
 
     def _according_to(self, cue: Token) -> tuple[int, int] | None:
         """ "According to X, Y." / "Y, according to X.": Y, the larger side of the phrase."""
@@ -221,7 +267,7 @@ def _direct_quote(direct: _Direct, text: str) -> Quote | None:
         return None
     start, end = _trim(text, span.start, span.end)
     quote = _quote(text, start, end, "direct", direct.attribution)
-    if direct.new_paragraph:  # the speaker carries over, the cue belongs to the other quote
+    if direct.cue_elsewhere:  # the speaker carries over, the cue belongs to the other quote
         quote.cue = quote.cue_start = quote.cue_end = None
     return quote
 
@@ -235,7 +281,7 @@ def _inherit_speakers(directs: list[_Direct], text: str) -> None:
             if breaks <= 1:
                 direct.attribution = previous.attribution
                 direct.inherited = True
-                direct.new_paragraph = breaks == 1
+                direct.cue_elsewhere = breaks == 1
         if direct.attribution is not None:
             previous = direct
         elif direct.words >= MIN_QUOTE_WORDS:
@@ -266,14 +312,14 @@ def _strip_continuation_marks(content: str) -> str:
     if "\n" not in content:
         return content
     lines = content.split("\n")
-    return "\n".join(ln[1:] if ln[:1] in "“\"„«" and ln else ln for ln in lines)
+    return "\n".join(ln[1:] if ln[:1] in '“"„«' and ln else ln for ln in lines)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading 'that' and spaces, and the trailing commas a quote carries."""
     while end > start and text[end - 1] in TRAILING:
         end -= 1
-    while start < end and text[start].isspace():
+    while start < end and text[start] in TRAILING:
         start += 1
     if text[start : start + 5].lower() == "that ":
         start += 5

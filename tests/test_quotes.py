@@ -1,0 +1,149 @@
+"""The quotes stage on small hand-built documents: kinds, cues, speakers and their entities."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsgraph.model import Article, Entity, Mention, Quote
+from newsgraph.pipeline import Pipeline
+from newsgraph.settings import Settings
+from newsgraph.stages import quotes
+
+
+def person(text: str, eid: str, name: str, titles: tuple[str, ...] = ()) -> Entity:
+    """A PERSON entity with a mention at every occurrence of ``name`` in ``text``."""
+    spans = [Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), text)]
+    return Entity(id=eid, name=name, type="PERSON", mentions=spans, titles=list(titles))
+
+
+@pytest.fixture
+def extract(pipeline: Pipeline, settings: Settings):  # type: ignore[no-untyped-def]
+    """Run only the quotes stage, over hand-made entities."""
+
+    def _extract(text: str, *entities: Entity) -> list[Quote]:
+        article = Article(id="t", text=text, entities=list(entities))
+        quotes.run(article, pipeline.nlp(text), settings)
+        return article.quotes
+
+    return _extract
+
+
+def test_direct_quote_with_speaker_before_the_verb(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("“The bridge will open in May,” Ortiz said on Monday.")
+    assert (q.kind, q.text, q.cue, q.speaker_text) == (
+        "direct",
+        "The bridge will open in May",
+        "said",
+        "Ortiz",
+    )
+
+
+def test_inverted_attribution_names_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract('"We have no plans to raise taxes," said Mayor Karen Holt.')
+    assert q.cue == "said" and q.speaker_text == "Mayor Karen Holt"
+
+
+def test_speaker_offsets_point_at_the_mention(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“Prices will keep rising this year,” he added."
+    (q,) = extract(text)
+    assert text[q.speaker_start : q.speaker_end] == "he"
+    assert text[q.cue_start : q.cue_end] == "added"
+
+
+def test_quote_split_by_its_attribution_shares_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“We tried everything we could,” said Lena Park. “It was not enough for them.”"
+    first, second = extract(text)
+    assert second.text.startswith("It was not enough")
+    assert (second.speaker_text, second.cue_start) == ("Lena Park", first.cue_start)
+
+
+def test_cue_before_the_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("Governor Amy Chen told reporters: “We will rebuild every school in the state.”")
+    assert q.cue == "told" and q.speaker_text == "Governor Amy Chen"
+
+
+def test_mismatched_closing_mark_keeps_the_attribution(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“Our partners are joining the effort right now “added the official in Lima."
+    (q,) = extract(text)
+    assert q.text == "Our partners are joining the effort right now"
+    assert (q.cue, q.speaker_text) == ("added", "the official")
+
+
+def test_scare_quotes_and_titles_are_not_quotes(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The gang leader, alias “Barbecue”, watched “The Godfather” with the “blue helmets”."
+    assert extract(text) == []
+
+
+def test_quoted_fragment_in_reported_speech_is_mixed(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The army is now carrying out “targeted raids,” Colonel Ruiz added."
+    (q,) = extract(text)
+    assert q.kind == "mixed" and "targeted raids" in q.text and q.speaker_text == "Colonel Ruiz"
+
+
+def test_reported_speech_after_said(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("Ana Costa said that the talks would resume next week.")
+    assert (q.kind, q.text, q.speaker_text) == (
+        "indirect",
+        "the talks would resume next week",
+        "Ana Costa",
+    )
+
+
+def test_reported_clause_before_said(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru is already part of the coalition, said Foreign Minister Luis Vega."
+    (q,) = extract(text)
+    assert q.text == "Peru is already part of the coalition"
+    assert q.speaker_text == "Foreign Minister Luis Vega"
+
+
+def test_according_to_names_the_source(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("According to the ministry, the economy grew by three percent last year.")
+    assert q.cue == "According to" and q.speaker_text == "the ministry"
+    assert q.text.startswith("the economy grew")
+
+
+def test_told_keeps_the_subject_not_the_audience(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("Tom Reyes told the BBC that the company would close two plants.")
+    assert q.speaker_text == "Tom Reyes" and q.cue == "told"
+
+
+def test_pronoun_resolves_to_nearest_person_before(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mara Ilves met Jon Berg in Oslo. Berg spoke first.\n\n“We agreed on the text,” he added."
+    )
+    (q,) = extract(text, person(text, "e1", "Mara Ilves"), person(text, "e2", "Berg"))
+    assert q.speaker_text == "he" and q.speaker == "e2"
+
+
+def test_description_resolves_by_title(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Minister Sara Lind met Paul Roy. Roy left early.\n\n"
+        "“The deal is signed and final,” the minister said."
+    )
+    lind = person(text, "e1", "Sara Lind", titles=("Minister",))
+    (q,) = extract(text, lind, person(text, "e2", "Roy"))
+    assert q.speaker == "e1"
+
+
+def test_named_speaker_links_to_its_entity(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“The vote was fair and open,” Nils Ek said."
+    (q,) = extract(text, person(text, "e9", "Nils Ek"))
+    assert q.speaker == "e9"
+
+
+def test_speakers_inside_quotes_are_skipped(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Ida Moe spoke.\n\n“I never met Carl Dahl in my life,” she said."
+    (q,) = extract(text, person(text, "e1", "Ida Moe"), person(text, "e2", "Carl Dahl"))
+    assert q.speaker == "e1"
+
+
+def test_broken_marks_do_not_lose_other_quotes(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“This one never closes.\n\n“The budget is balanced at last,” Rita Vos said."
+    found = extract(text)
+    assert any(q.speaker_text == "Rita Vos" and "budget" in q.text for q in found)
+
+
+def test_empty_or_odd_text_gives_no_quotes(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract('" “ ” "') == []
