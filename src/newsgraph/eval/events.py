@@ -159,7 +159,14 @@ def _event_classes(path: Path, limit: int | None) -> dict[tuple[str, str], str]:
 
 
 def _span_of(token: Token | None) -> tuple[int, int] | None:
-    return mention_span(token) if token is not None else None
+    """The argument's name with its appositions ('parent company EADS'), same for all systems."""
+    if token is None:
+        return None
+    start, end = mention_span(token)
+    for child in token.children:
+        if child.dep_ == "appos":
+            end = max(end, child.right_edge.idx + len(child.right_edge))
+    return start, end
 
 
 def _predicate_triggers(doc: Doc, lexicon: Lexicon, untyped: bool) -> list[Trigger]:

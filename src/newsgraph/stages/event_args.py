@@ -113,10 +113,17 @@ def _between(noun: Token) -> tuple[Token, Token | None] | None:
 
 
 def _inherited_subject(verb: Token) -> Token | None:
-    """The subject a verb without one shares with its governor ('agreed to send', 'and sent')."""
+    """The subject a verb without one shares with its governor ('agreed to send', 'and sent',
+    'won a contract to supply', 'by citing')."""
     node = verb
-    for _ in range(3):
-        if node.dep_ not in _INHERIT_SUBJECT_DEPS or node.head is node:
+    for _ in range(4):
+        if node.head is node:
+            return None
+        if node.dep_ == "acl" and node.tag_ != "VBN" and node.head.dep_ in ("dobj", "attr"):
+            node = node.head  # "won a contract to supply": the winner supplies
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head  # "by citing": the clause's subject cites
+        elif node.dep_ not in _INHERIT_SUBJECT_DEPS and node.dep_ not in ("dobj", "attr", "prep"):
             return None
         governor = node.head
         if node.dep_ == "xcomp" and governor.lemma_.lower() in _OBJECT_CONTROL:
