@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, shared_path
 
+from conftest import ROOT, shared_path
 from newsgraph.errors import NewsgraphError
 from newsgraph.eval import events
 from newsgraph.settings import Settings
