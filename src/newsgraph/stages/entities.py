@@ -26,6 +26,7 @@ from newsgraph.stages.names import (
     country_of_demonym,
     country_of_name,
     country_of_place,
+    is_demonym,
     is_honorific,
     is_role,
     lexicons,
@@ -51,6 +52,7 @@ class RawMention:
     person_cue: bool = False
     place_cue: bool = False
     org_cue: bool = False
+    norp_cue: bool = False
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
@@ -68,6 +70,8 @@ def _trim(ent: Span) -> RawMention | None:
     start, end = ent.start, ent.end
     while start < end and (doc[start].lower_ == "the" or _is_edge_punct(doc[start].text)):
         start += 1
+    bracket = next((t.i for t in doc[start:end] if t.text == "("), None)
+    end = bracket if bracket is not None and bracket > start else end  # 'WHO' is its own name
     while end > start and (doc[end - 1].text in POSSESSIVES or _is_edge_punct(doc[end - 1].text)):
         end -= 1
     titled = start
@@ -88,6 +92,7 @@ def _trim(ent: Span) -> RawMention | None:
         person_cue=start > titled or _person_before(doc, start, end),
         place_cue=_place_around(doc, start, end),
         org_cue=org_cue,
+        norp_cue=is_demonym(span.text),
     )
 
 
@@ -304,7 +309,12 @@ def _vote_type(ms: list[RawMention], canonical: RawMention) -> str:
     for m in ms:
         evidence.update(
             label
-            for label, cue in (("PERSON", m.person_cue), ("GPE", m.place_cue), ("ORG", m.org_cue))
+            for label, cue in (
+                ("PERSON", m.person_cue),
+                ("GPE", m.place_cue),
+                ("ORG", m.org_cue),
+                ("NORP", m.norp_cue),
+            )
             if cue
         )
     if evidence:

@@ -1,0 +1,102 @@
+"""The entities stage: one entity per actor, merged names, repaired types, country codes."""
+
+from __future__ import annotations
+
+from newsgraph.model import Article, Entity
+
+
+def _named(article: Article, name: str) -> Entity:
+    found = [e for e in article.entities if e.name == name]
+    assert found, f"no entity {name!r} in {[e.name for e in article.entities]}"
+    return found[0]
+
+
+def test_surname_and_possessive_join_the_full_name(analyse):
+    art = analyse(
+        "Costa Rican President Laura Chinchilla met reporters on Monday. "
+        "Chinchilla said the plan would work. Chinchilla's critics disagreed."
+    )
+    person = _named(art, "Laura Chinchilla")
+    assert person.type == "PERSON"
+    assert [m.text for m in person.mentions] == ["Laura Chinchilla", "Chinchilla", "Chinchilla"]
+
+
+def test_acronym_defined_in_parentheses_joins_its_name(analyse):
+    art = analyse(
+        "The Pan American Health Organization (PAHO) warned of dengue on Tuesday. "
+        "Officials at PAHO said cases had doubled."
+    )
+    org = _named(art, "Pan American Health Organization")
+    assert "PAHO" in org.aliases
+    assert sum(m.text == "PAHO" for m in org.mentions) == 2
+
+
+def test_acronym_matching_initials_joins_the_long_name(analyse):
+    art = analyse(
+        "The European Central Bank raised rates again. Analysts said the ECB "
+        "would pause in the spring."
+    )
+    bank = _named(art, "European Central Bank")
+    assert "ECB" in [m.text for m in bank.mentions]
+
+
+def test_short_form_of_a_country_joins_its_name_with_iso_code(analyse):
+    art = analyse(
+        "Mexico and the United States signed a deal on Friday. The US will send "
+        "engineers, officials in Mexico said."
+    )
+    usa = _named(art, "United States")
+    assert usa.country == "USA"
+    assert "US" in [m.text for m in usa.mentions]
+    assert _named(art, "Mexico").country == "MEX"
+
+
+def test_demonym_resolves_to_its_country(analyse):
+    art = analyse("Guatemalan farmers protested in the capital on Friday, police said.")
+    norp = _named(art, "Guatemalan")
+    assert (norp.type, norp.country) == ("NORP", "GTM")
+
+
+def test_alias_is_no_separate_entity(analyse):
+    art = analyse(
+        'Police arrested drug lord Joaquin Guzman, alias "El Chapo", on Sunday. '
+        "Officials said Guzman had escaped twice before."
+    )
+    person = _named(art, "Joaquin Guzman")
+    assert person.aliases == ["El Chapo"]
+    assert not [e for e in art.entities if e.name == "El Chapo"]
+
+
+def test_leading_the_is_not_part_of_the_name(analyse):
+    art = analyse("The United Nations asked for calm after the vote in Nairobi.")
+    org = _named(art, "United Nations")
+    assert org.mentions[0].text == "United Nations"
+
+
+def test_mention_offsets_index_the_text(analyse):
+    art = analyse("Costa Rican President Laura Chinchilla met Daniel Ortega in Managua on Monday.")
+    for ent in art.entities:
+        for m in ent.mentions:
+            assert art.text[m.start : m.end] == m.text
+
+
+def test_numeric_labels_are_left_to_other_stages(analyse):
+    art = analyse("Kenya sent 400 officers to Haiti on June 25, 2024, at a cost of $10 million.")
+    assert {e.type for e in art.entities} <= {"GPE", "LOC", "ORG", "PERSON", "NORP"}
+
+
+def test_place_noun_makes_a_name_a_place(analyse):
+    art = analyse("Gangs control most of the capital Tegucigalpa, residents said on Monday.")
+    assert _named(art, "Tegucigalpa").type in ("GPE", "LOC")
+
+
+def test_title_is_not_a_source_of_entities(analyse):
+    art = analyse("Rains flooded roads across the region on Monday.", title="Obama visits Kenya")
+    assert art.entities == []
+
+
+def test_ids_follow_first_mention(analyse):
+    art = analyse("Daniel Ortega met Laura Chinchilla in Managua. Ortega left early.")
+    assert [e.id for e in art.entities] == [f"e{i}" for i in range(1, len(art.entities) + 1)]
+    firsts = [e.mentions[0].start for e in art.entities]
+    assert firsts == sorted(firsts)

@@ -1,0 +1,51 @@
+"""Name lexicons: demonyms, country short forms and subdivisions resolve to ISO alpha-3."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsgraph.stages.names import (
+    country_display_name,
+    country_of_demonym,
+    country_of_name,
+    country_of_place,
+    initials,
+)
+
+
+def test_demonym_and_its_plural_resolve_to_the_country():
+    assert country_of_demonym("Haitian") == "HTI"
+    assert country_of_demonym("Haitians") == "HTI"
+
+
+def test_stateless_group_has_no_country():
+    assert country_of_demonym("Arab") is None
+
+
+def test_short_forms_of_country_names():
+    assert [country_of_name(n) for n in ("U.S.", "Britain", "the Bahamas")] == [
+        "USA",
+        "GBR",
+        "BHS",
+    ]
+
+
+def test_official_names_come_from_pycountry():
+    assert country_of_name("Republic of Haiti") == "HTI"
+
+
+def test_subdivision_gives_its_country():
+    assert country_of_place("Alabama") == "USA"
+
+
+def test_ambiguous_subdivision_goes_to_the_country_the_article_mentions_most():
+    assert country_of_place("San Salvador", Counter({"SLV": 5, "BHS": 1})) == "SLV"
+    assert country_of_place("San Salvador") is None
+
+
+def test_display_name_avoids_inverted_official_names():
+    assert country_display_name("BOL") == "Bolivia"
+
+
+def test_initials_with_and_without_function_words():
+    assert {"OAS", "OOAS"} == initials(["Organization", "of", "American", "States"])

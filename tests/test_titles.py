@@ -1,0 +1,50 @@
+"""The titles stage: titles and affiliations as the text states them."""
+
+from __future__ import annotations
+
+from newsgraph.model import Article, Entity
+
+
+def _person(article: Article, name: str) -> Entity:
+    found = [e for e in article.entities if e.name == name and e.type == "PERSON"]
+    assert found, f"no person {name!r} in {[(e.name, e.type) for e in article.entities]}"
+    return found[0]
+
+
+def test_premodifier_title_with_demonym_affiliation(analyse):
+    art = analyse("Guatemalan Defense Minister Henry Reyes said the army was ready.")
+    person = _person(art, "Henry Reyes")
+    assert (person.titles, person.affiliations) == (["Defense Minister"], ["Guatemala"])
+
+
+def test_apposition_before_the_name(analyse):
+    art = analyse("On Monday the Honduran president, Xiomara Castro, opened the new hospital.")
+    person = _person(art, "Xiomara Castro")
+    assert (person.titles, person.affiliations) == (["president"], ["Honduras"])
+
+
+def test_apposition_after_the_name_with_organisation(analyse):
+    art = analyse("Laura Mejia, spokeswoman of the Honduran Foreign Ministry, declined to comment.")
+    person = _person(art, "Laura Mejia")
+    assert person.titles == ["spokeswoman"]
+    assert person.affiliations == ["Honduran Foreign Ministry"]
+
+
+def test_ambassador_to_an_organisation_with_acronym(analyse):
+    art = analyse(
+        "The deal was signed by the Mexican ambassador to the World Health Organization "
+        "(WHO), Pedro Ruiz, in Geneva."
+    )
+    person = _person(art, "Pedro Ruiz")
+    assert person.titles == ["ambassador"]
+    assert person.affiliations == ["Mexico", "World Health Organization"]
+
+
+def test_apposition_after_an_alias_clause(analyse):
+    art = analyse(
+        'Police hunted drug lord Joaquin Guzman, alias "El Chapo", a former Mexican police '
+        "officer wanted for murder."
+    )
+    person = _person(art, "Joaquin Guzman")
+    assert person.titles == ["drug lord", "former police officer"]
+    assert person.affiliations == ["Mexico"]
