@@ -16,6 +16,7 @@ compatible type; pairs are taken greedily by overlap ratio so that nested gold n
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,7 +83,8 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report
 
 def _gold(mt: MeantimeDoc) -> tuple[list[Labelled], list[Labelled]]:
     """Scored gold names and neutral ones, shifted to body offsets."""
-    scored, neutral = [], []
+    scored: list[Labelled] = []
+    neutral: list[Labelled] = []
     for s in mt.entities:
         if s.syntactic_type not in NAME_SYNTACTIC_TYPES or s.start < mt.body_start:
             continue
@@ -100,12 +102,9 @@ def _annotated_end(mt: MeantimeDoc) -> int:
     return end - mt.body_start
 
 
-def _labelled(spans: object) -> list[Labelled]:
-    out = []
-    for start, end, label in spans:  # type: ignore[attr-defined]
-        if label in TYPE_MAP:
-            out.append(Labelled(start, end, TYPE_MAP[label]))
-    return out
+def _labelled(spans: Iterable[tuple[int, int, str]]) -> list[Labelled]:
+    """Spans whose label maps to a scored MEANTIME type."""
+    return [Labelled(s, e, TYPE_MAP[label]) for s, e, label in spans if label in TYPE_MAP]
 
 
 def _overlap(a: Labelled, b: Labelled) -> int:
