@@ -16,6 +16,7 @@ PLACES = ("head", "tail", "any")
 
 # The longest paragraph (in words) a cue may remove: furniture is short, prose is not.
 MAX_WORDS = {"head": 25, "any": 30, "tail": 80}
+MAX_CHARS = {"head": 300, "any": 400, "tail": 1000}  # and in characters, for text without spaces
 
 # Lowercase words allowed inside a capitalised outlet or person name ("Voice of America").
 NAME_LINKS = frozenset(
@@ -77,7 +78,7 @@ def match_cue(paragraph: str, places: tuple[str, ...]) -> CueMatch | None:
     """The first cue for these places that matches the paragraph and whose captures hold up."""
     words = paragraph.count(" ") + 1
     for cue in cues_for(places):
-        if words > MAX_WORDS[cue.where]:
+        if words > MAX_WORDS[cue.where] or len(paragraph) > MAX_CHARS[cue.where]:
             continue
         found = cue.pattern.match(paragraph)
         if found is None:

@@ -38,7 +38,8 @@ def check_body(text: str, settings: Settings) -> None:
     words = len(text.split())
     if words < settings.min_words:
         raise RejectedInput(
-            f"not an article: {words} words in the body, fewer than min_words={settings.min_words}"
+            f"not an article: {words} word{'s' if words != 1 else ''} in the body, "
+            f"fewer than min_words={settings.min_words}"
         )
     ratio = english_ratio(text)
     if ratio < MIN_ENGLISH_RATIO:

@@ -82,14 +82,17 @@ def read_records(
         try:
             record = json.loads(line.strip())
         except json.JSONDecodeError as exc:
-            yield Rejected(
-                where, f"line {number} is not valid JSON ({exc.msg}, column {exc.colno})"
-            )
+            yield Rejected(where, _json_error(number, exc))
             continue
         try:
             yield article_from_record(record, settings, where)
         except RejectedInput as exc:
             yield Rejected(where, exc.reason)
+
+
+def _json_error(number: int, exc: json.JSONDecodeError) -> str:
+    """'line 3 is not valid JSON (Expecting ',' delimiter at column 45)'."""
+    return f"line {number} is not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
 
 
 def read_json_document(text: str, origin: str, settings: Settings) -> Iterator[Article | Rejected]:

@@ -73,12 +73,10 @@ def read_folder(folder: Path, settings: Settings) -> Iterator[Item]:
         elif found.suffix.lower() in KIND_BY_EXTENSION:
             yield from read_file(found, settings)
         else:
-            readable = ", ".join(ext for ext in KIND_BY_EXTENSION if ext)
-            yield Rejected(
-                str(found),
-                f"skipped: {found.suffix!r} is not an article file type in a folder ({readable}, "
-                f"or none); name the file itself to read it as plain text",
+            reason = (
+                f"skipped: {found.suffix!r} is not an article file type; name the file to read it"
             )
+            yield Rejected(str(found), reason)
 
 
 def _walk(folder: Path) -> Iterator[Path | Rejected]:
