@@ -96,8 +96,12 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.on("dialog", lambda dialog: pytest.fail(f"a script ran: dialog {dialog.message!r}"))
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     yield page
     context.close()
+    assert errors == [], f"the browser reported errors: {errors}"
 
 
 def shoot(page: Any, name: str) -> None:

@@ -83,3 +83,19 @@ def test_missing_article_page_is_404(client: TestClient) -> None:
 def test_pages_load_nothing_from_other_hosts(client: TestClient) -> None:
     page = client.get(f"/entities/{_kb_id(client, 'Kenya')}").text + client.get("/").text
     assert not re.search(r'(src|href)="(https?:)?//', page)
+
+
+def test_unknown_page_is_an_html_404(client: TestClient) -> None:
+    response = client.get("/no/such/page")
+    assert response.status_code == 404 and "<title>" in response.text
+
+
+def test_bad_page_parameter_is_an_html_422(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "Haiti", "offset": -5})
+    assert response.status_code == 422 and "offset" in response.text
+
+
+def test_pages_forbid_inline_scripts(client: TestClient) -> None:
+    policy = client.get("/").headers["content-security-policy"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["script-src"] == "'self'"
