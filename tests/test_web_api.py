@@ -315,7 +315,7 @@ def test_ingest_in_two_requests_stores_both(ingest_client: TestClient) -> None:
 def test_ingest_twice_is_a_duplicate(ingest_client: TestClient) -> None:
     ingest_client.post("/api/ingest", json={"text": ARTICLE_TEXT})
     report = ingest_client.post("/api/ingest", json={"text": ARTICLE_TEXT}).json()
-    assert report["stored"][0]["duplicate"] is True
+    assert report["stored"] == [] and report["duplicates"][0]["line"] == 1
 
 
 def test_ingest_empty_body_is_400(ingest_client: TestClient) -> None:

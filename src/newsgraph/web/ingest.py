@@ -26,7 +26,6 @@ class StoredItem:
     line: int
     id: str
     title: str | None
-    duplicate: bool
     story_id: str | None
     syndicated_with: str | None
     entities: int
@@ -35,6 +34,15 @@ class StoredItem:
     figures: int
     events: int
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DuplicateItem:
+    """One article of the request whose text is already stored: nothing was written."""
+
+    line: int
+    id: str
+    title: str | None
 
 
 @dataclass
@@ -50,6 +58,7 @@ class IngestReport:
     """What one POST stored and what it rejected."""
 
     stored: list[StoredItem] = field(default_factory=list)
+    duplicates: list[DuplicateItem] = field(default_factory=list)
     rejected: list[RejectedItem] = field(default_factory=list)
 
 
@@ -80,7 +89,7 @@ def _parse_line(number: int, line: str) -> dict[str, Any] | RejectedItem:
     try:
         return _check_record(number, json.loads(line))
     except json.JSONDecodeError as exc:
-        return RejectedItem(number, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        return RejectedItem(number, f"not valid JSON: {exc.msg} (column {exc.colno})")
 
 
 def _check_record(number: int, record: object) -> dict[str, Any] | RejectedItem:
@@ -107,13 +116,14 @@ def ingest(body: bytes, store: Store, settings: Settings, analyse: Analyse) -> I
     fresh_lines = {n for n, _ in fresh}
     for number, article in articles:
         if number not in fresh_lines:
-            report.stored.append(_stored(number, article, duplicate=True))
+            report.duplicates.append(DuplicateItem(number, article.id, article.title))
     if fresh:
         analysed = analyse([a for _, a in fresh])
         for (number, _), article in zip(fresh, analysed, strict=True):
             _save(number, article, store, report)
     report.stored.sort(key=lambda item: item.line)
     report.rejected.sort(key=lambda item: item.line)
+    report.duplicates.sort(key=lambda item: item.line)
     return report
 
 
@@ -127,19 +137,21 @@ def _save(number: int, article: Article, store: Store, report: IngestReport) -> 
     except NewsgraphError as exc:
         report.rejected.append(RejectedItem(number, f"could not be stored: {exc}"))
         return
-    item = _stored(number, article, duplicate=result.duplicate)
+    if result.duplicate:
+        report.duplicates.append(DuplicateItem(number, result.article_id, article.title))
+        return
+    item = _stored(number, article)
     item.id = result.article_id
     item.story_id = result.story_id
     item.syndicated_with = result.syndicated_with
     report.stored.append(item)
 
 
-def _stored(number: int, article: Article, duplicate: bool) -> StoredItem:
+def _stored(number: int, article: Article) -> StoredItem:
     return StoredItem(
         line=number,
         id=article.id,
         title=article.title,
-        duplicate=duplicate,
         story_id=None,
         syndicated_with=None,
         entities=len(article.entities),
