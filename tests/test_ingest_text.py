@@ -49,6 +49,19 @@ def test_dump_with_wordpress_footer_names_the_outlet(settings: Settings) -> None
     assert (article.source, article.text) == ("Lagos Ledger", PROSE)
 
 
+def test_dump_with_breadcrumbs_and_agency_credit(settings: Settings) -> None:
+    dump = (
+        "Home > World > Africa\n\nCoast guard expands patrols\n\n"
+        f"{PROSE}\n\n— Agence France-Presse\n\nPrivacy Policy | Terms of Use | Contact Us"
+    )
+    article = article_from_text(dump, settings)
+    assert (article.title, article.source, article.text) == (
+        "Coast guard expands patrols",
+        "Agence France-Presse",
+        PROSE,
+    )
+
+
 def test_id_is_the_start_of_the_content_hash(settings: Settings) -> None:
     article = article_from_text(f"Title here\n\n{PROSE}", settings)
     assert article.content_hash == content_hash(PROSE)
