@@ -150,9 +150,54 @@ def test_denial_of_an_event(extract) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_future_makes_event_planned(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The two leaders will meet in Geneva.")
+    ev = _only(evs, "meet")
+    assert ev.factuality == "planned"
+
+
+def test_planned_conflict_act_is_a_threat(extract) -> None:  # type: ignore[no-untyped-def]
     _, evs = extract("Brazil will impose sanctions on Venezuela.")
     ev = _only(evs, "impose")
-    assert (ev.type, ev.factuality) == ("SANCTION", "planned")
+    assert (ev.type, ev.mode, ev.factuality) == ("THREATEN", "restrict", "planned")
+
+
+def test_lifting_a_restriction_is_a_concession(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The junta lifted the curfew on Friday.")
+    assert _only(evs, "lifted").type == "CONCEDE"
+
+
+def test_cutting_cooperation_is_a_sanction(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Denmark suspended its aid to the region.")
+    ev = _only(evs, "suspended")
+    assert (ev.type, ev.mode) == ("SANCTION", "discontinue")
+
+
+def test_banning_a_protest_is_coercion(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The governor banned the rally.")
+    ev = _only(evs, "banned")
+    assert (ev.type, ev.mode) == ("COERCE", "restrict")
+
+
+def test_must_in_reported_speech_is_a_request_by_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract(
+        "Canada said Mexico must release the detained journalists.",
+        {"Canada": "GPE", "Mexico": "GPE"},
+    )
+    ev = _only(evs, "release")
+    assert (ev.type, ev.mode, ev.factuality) == ("REQUEST", "yield", "happened")
+    assert (_name(art, ev.actor), _name(art, ev.target)) == ("Canada", "Mexico")
+
+
+def test_cooperation_that_will_not_happen_is_a_rejection(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The rebels will not meet the envoy.")
+    ev = _only(evs, "meet")
+    assert (ev.type, ev.mode, ev.factuality) == ("REJECT", "meet", "negated")
+
+
+def test_protest_by_a_government_is_an_accusation(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Japan protested the missile launch.", {"Japan": "GPE"})
+    ev = _only(evs, "protested")
+    assert (ev.type, ev.mode) == ("ACCUSE", "disapprove")
 
 
 def test_plan_to_makes_event_planned(extract) -> None:  # type: ignore[no-untyped-def]

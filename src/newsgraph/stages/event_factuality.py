@@ -17,10 +17,14 @@ _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp",
 _MAX_GOVERNORS = 3
 
 
-def factuality_of(trigger: Token, clause_head: Token | None = None) -> str:
+def factuality_of(
+    trigger: Token, clause_head: Token | None = None, trigger_cues: bool = True
+) -> str:
     """The factuality of the event whose trigger is ``trigger`` (its light verb: clause_head)."""
     head = clause_head if clause_head is not None else trigger
-    own = _own_cues(head) or (_own_cues(trigger) if head is not trigger else None)
+    own = _own_cues(head)
+    if own is None and head is not trigger and trigger_cues:
+        own = _own_cues(trigger)
     if own is not None:
         return own
     node = head
@@ -80,6 +84,12 @@ def _governor_cue(child: Token, governor: Token) -> str | None:
     if own in (HYPOTHETICAL, PLANNED, PROMISED) and child.dep_ == "xcomp":
         return own
     return None
+
+
+def is_prospective(token: Token) -> bool:
+    """Said of what will, would or is to be done: future or modal auxiliary, or 'to' + verb."""
+    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & (words.FUTURE_AUX | words.HYPOTHETICAL_AUX)) or _is_infinitive(token)
 
 
 def _is_infinitive(token: Token) -> bool:

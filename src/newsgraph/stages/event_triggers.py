@@ -30,6 +30,7 @@ class Predicate:
     actor: Token | None = None
     target: Token | None = None
     clause: Token | None = None  # the light verb of a nominal trigger ("made a request")
+    own_cues: bool = True  # False when the trigger's modal belongs to a demand ("must")
 
 
 def find_predicates(doc: Doc, lexicon: Lexicon, untyped: bool = False) -> list[Predicate]:
@@ -67,9 +68,12 @@ def _complement_of_typed_noun(token: Token, typed_heads: set[int]) -> bool:
 
 def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate | None:
     lemma = verb.lemma_.lower()
+    demand = _demand(verb, lexicon)
+    if demand is not None:
+        return demand
     obj = _object_of(verb)
     if obj is not None:
-        pair = lexicon.pairs.get((lemma, obj.lemma_.lower()))
+        pair = lexicon.pairs.get((lemma, obj.lemma_.lower())) or _reversal(verb, obj, lexicon)
         if pair is not None:
             actor, target = actor_and_target(verb, skip_object=True)
             end = max(verb.idx + len(verb), obj.idx + len(obj))
@@ -85,6 +89,40 @@ def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate |
     if particle is not None and particle.dep_ == "prt":
         end = max(end, particle.idx + len(particle))
     return Predicate(verb, verb.idx, end, coding, actor, target)
+
+
+def _demand(verb: Token, lexicon: Lexicon) -> Predicate | None:
+    """'X said Y must cooperate': X's demand on Y, a REQUEST whatever Y is asked to do."""
+    speech = verb.head
+    if verb.dep_ != "ccomp" or speech.lemma_.lower() not in words.DEMAND_SPEECH_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in words.DEMAND_AUX for c in verb.children):
+        return None
+    speaker = next((c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    end = verb.idx + len(verb)
+    return Predicate(verb, verb.idx, end, Coding("REQUEST"), speaker, addressee, speech, False)
+
+
+def _reversal(verb: Token, obj: Token, lexicon: Lexicon) -> Coding | None:
+    """'lifted the curfew' (CONCEDE), 'cut aid' (SANCTION), 'banned the rally' (COERCE)."""
+    if obj.pos_ != "NOUN":
+        return None
+    named = _noun_coding(obj, lexicon)[0]
+    if named is None:
+        return None
+    lemmas = {verb.lemma_.lower()} | {
+        f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"
+    }
+    if named.type == "CONSULT" and lemmas & words.CANCEL_VERBS:
+        return Coding("REJECT", "meet")  # the manual: cancelled meetings are REJECT
+    if named.type in words.COOPERATIVE_TYPES and lemmas & words.CUT_VERBS:
+        return Coding("SANCTION", "discontinue")
+    if named.type == "PROTEST" and lemmas & words.SUPPRESS_VERBS:
+        return Coding("COERCE", "restrict")
+    if named.type in words.CONFLICT_TYPES and lemmas & words.CANCEL_VERBS:
+        return Coding("CONCEDE")
+    return None
 
 
 def _phrasal(verb: Token, lemma: str, lexicon: Lexicon) -> tuple[Coding | None, Token | None]:

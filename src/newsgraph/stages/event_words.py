@@ -89,3 +89,43 @@ PRONOUN_TYPES: dict[str, frozenset[str]] = {
     "them": GROUP_TYPES | PERSON_TYPES,
     "their": GROUP_TYPES | PERSON_TYPES,
 }
+
+# Verbs that reverse the event named by their object: lifting a curfew is a concession,
+# cutting aid a sanction, banning a rally coercion ("called off the strike").
+CANCEL_VERBS = frozenset(
+    {
+        "cancel", "call off", "lift", "revoke", "end", "rescind", "repeal", "drop", "ease",
+        "relax", "suspend", "scrap", "abandon", "remove",
+    }
+)  # fmt: skip
+CUT_VERBS = frozenset(
+    {
+        "cut", "reduce", "halt", "freeze", "suspend", "stop", "end", "cancel", "prohibit", "ban",
+        "block", "withhold", "restrict", "curtail", "scrap", "call off",
+    }
+)  # fmt: skip
+SUPPRESS_VERBS = frozenset(
+    {
+        "prevent", "ban", "block", "stop", "forbid", "prohibit", "break up", "disperse",
+        "outlaw", "suppress", "crush", "quell",
+    }
+)  # fmt: skip
+# Modal auxiliaries that turn a reported clause into a demand ("said Iraq must cooperate").
+DEMAND_AUX = frozenset({"must", "should"})
+DEMAND_SPEECH_VERBS = SPEECH_VERBS | frozenset({"reiterate", "stress", "demand", "insist", "urge"})
+
+# PLOVER type families: cooperation reversed or refused, conflict threatened.
+COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+CONFLICT_TYPES = frozenset({"PROTEST", "COERCE", "SANCTION", "ASSAULT", "THREATEN", "MOBILIZE"})
+# What a planned or hypothetical conflict event threatens, as a THREATEN mode.
+THREAT_MODES: dict[tuple[str, str | None], str | None] = {
+    ("ASSAULT", None): "violence",
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "deport"): "expel",
+    ("COERCE", None): "restrict",
+    ("SANCTION", "expel"): "expel",
+    ("SANCTION", "withdraw"): "relations",
+    ("SANCTION", None): "restrict",
+    ("PROTEST", None): "restrict",
+}
+THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})

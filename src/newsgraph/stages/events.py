@@ -11,10 +11,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.model import Article, Event, TimeExpr
+from newsgraph.model import Article, Entity, Event, TimeExpr
 from newsgraph.settings import Settings
 from newsgraph.stages import event_args as args
-from newsgraph.stages.event_factuality import PLANNED, PROMISED, factuality_of
+from newsgraph.stages import event_words as words
+from newsgraph.stages.event_factuality import (
+    HYPOTHETICAL,
+    NEGATED,
+    PLANNED,
+    PROMISED,
+    factuality_of,
+    is_prospective,
+)
 from newsgraph.stages.event_triggers import Predicate, find_predicates
 from newsgraph.stages.plover_lexicon import Lexicon, load_lexicon
 
@@ -47,12 +55,17 @@ def extract_events(article: Article, doc: Doc, lexicon: Lexicon) -> list[Event]:
 def build_event(article: Article, pred: Predicate, lexicon: Lexicon, event_id: str) -> Event:
     """One Event from a typed predicate: arguments, time, place, factuality, type and mode."""
     assert pred.coding is not None
-    factuality = factuality_of(pred.head, pred.clause)
+    factuality = factuality_of(pred.head, pred.clause, pred.own_cues)
     event_type, mode = pred.coding.type, pred.coding.mode
-    if factuality in (PLANNED, PROMISED) and event_type in _FUTURE_RECODING:
-        event_type, mode = _FUTURE_RECODING[event_type], None
-    elif mode is None:
+    if mode is None:
         mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
+    event_type, mode = recode(event_type, mode, factuality, pred)
+    if event_type != pred.coding.type and mode is None:
+        mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
+    actor = args.entity_id(article, pred.actor)
+    actor_entity = article.entity(actor)
+    if _diplomatic_protest(event_type, pred, actor_entity):
+        event_type, mode = "ACCUSE", "disapprove"
     time, source = event_time(article, pred)
     sent = pred.head.sent
     return Event(
@@ -62,7 +75,7 @@ def build_event(article: Article, pred: Predicate, lexicon: Lexicon, event_id: s
         trigger=article.text[pred.start : pred.end],
         trigger_start=pred.start,
         trigger_end=pred.end,
-        actor=args.entity_id(article, pred.actor),
+        actor=actor,
         target=args.target_id(article, pred.target),
         time=time,
         time_source=source,
@@ -71,6 +84,35 @@ def build_event(article: Article, pred: Predicate, lexicon: Lexicon, event_id: s
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
     )
+
+
+def _diplomatic_protest(event_type: str, pred: Predicate, actor: Entity | None) -> bool:
+    """A government that 'protests' complains (ACCUSE); crowds protest in the street."""
+    return (
+        event_type == "PROTEST"
+        and pred.head.lemma_.lower() == "protest"
+        and actor is not None
+        and actor.type == "GPE"
+    )
+
+
+def recode(
+    event_type: str, mode: str | None, factuality: str, pred: Predicate
+) -> tuple[str, str | None]:
+    """PLOVER codes intentions as their own categories: promised or future cooperation is
+    AGREE, a future retreat CONCEDE, a planned or conditional conflict act THREATEN, and
+    cooperation that will not happen a refusal (REJECT)."""
+    if factuality in (PLANNED, PROMISED) and event_type in _FUTURE_RECODING:
+        return _FUTURE_RECODING[event_type], None
+    if factuality in (PLANNED, PROMISED, HYPOTHETICAL) and event_type in words.THREAT_TYPES:
+        threat = words.THREAT_MODES.get(
+            (event_type, mode), words.THREAT_MODES.get((event_type, None))
+        )
+        return "THREATEN", threat
+    head = pred.clause if pred.clause is not None else pred.head
+    if factuality == NEGATED and event_type in words.COOPERATIVE_TYPES and is_prospective(head):
+        return "REJECT", None
+    return event_type, mode
 
 
 def event_time(article: Article, pred: Predicate) -> tuple[str | None, str | None]:
