@@ -1,13 +1,252 @@
-"""Stage 'figures' (placeholder until its issue lands)."""
+"""Stage 'figures': counts, amounts, money and percentages with what they count.
+
+A figure's span is the number phrase itself: approximator, currency and scale included
+("Some 90,000", "US$40 billion", "3.5%"); what it counts is ``unit``, the noun phrase the number
+modifies ("people", "gang groups", "blue helmets"). Approximators set ``approximate`` or a bound:
+"at least 200" is low=200, "up to 60" is high=60; vague amounts are ranges with no value:
+"dozens of agents" is low=24, high=143. Ranges ("between 12 and 20", "200-250", "15-20%") are one
+figure with low and high. Years and dates belong to the times stage and are skipped here.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from newsgraph.model import Article
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Article, Figure
+from newsgraph.resources import figure_words as W
 from newsgraph.settings import Settings
+from newsgraph.stages.number_parse import parse_amount
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so prefixes do not win."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORD_NUM = (
+    rf"(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_alt(W.NUMBER_WORDS)}"
+)
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+_AMOUNT = rf"(?:{_DIGITS}|(?<![\w-])(?:{_WORD_NUM}))(?:\s+(?:{_SCALE_WORDS})\b)*"
+
+FIGURE_PATTERN = re.compile(
+    rf"(?i)(?<![\w.])(?:(?P<approx>{_alt(W.APPROXIMATORS)})\s+)?(?:"
+    rf"(?P<vague>{_alt(W.VAGUE_AMOUNTS)})"
+    rf"|(?P<cur>{_alt(W.CURRENCY_SYMBOLS)})\s?(?P<amt1>{_AMOUNT})(?:\s?(?P<short>bn|mn|tn|m|k)(?![\w]))?"
+    rf"(?![\w])(?:\s+(?P<cw1>{_alt(W.CURRENCY_WORDS)})\b)?"
+    rf"|(?P<amt2>{_AMOUNT})(?:\s?(?P<pct>{_alt(W.PERCENT_WORDS)})(?![\w])"
+    rf"|\s+(?P<cw2>{_alt(W.CURRENCY_WORDS)})\b|(?P<measure>km|kg|mph|km/h|mm|cm|ft|lbs?)\b)?"
+    rf")(?![\w])"
+)
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to|and|or)\s*", re.I)
+_BETWEEN = re.compile(r"(?i:\b(?:between|from)\s+)$")
+
+
+@dataclass
+class Found:
+    """A pattern match with what was read off it."""
+
+    figure: Figure
+    word_one: bool  # the amount is the word 'one', often a pronoun
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
-    """Fill this stage's part of the article (nothing yet)."""
-    return None
+    """Fill ``article.figures`` with the figures of the clean text."""
+    taken = [(t.start, t.end) for t in article.times]
+    article.figures = find_figures(article.text, doc, taken)
+
+
+def find_figures(text: str, doc: Doc | None, taken: list[tuple[int, int]]) -> list[Figure]:
+    """Figures of ``text`` outside the ``taken`` spans (time expressions), in text order."""
+    found = []
+    for m in FIGURE_PATTERN.finditer(text):
+        if _overlaps(m.start(), m.end(), taken) or _is_identifier(text, m.start()):
+            continue
+        item = _read_match(m)
+        if item is None:
+            continue
+        fig = item.figure
+        if doc is not None and fig.kind not in ("money", "percent"):
+            if _names_something(text, doc, fig):
+                continue
+            fig.unit = counted_unit(text, doc, fig.end) or fig.unit
+        if _looks_like_year(fig):
+            continue
+        if fig.unit is None and item.word_one:
+            continue  # "one of them": a pronoun, not a count
+        if item.figure.kind == "count" and item.figure.unit is None:
+            item.figure.kind = "other"
+        found.append(item.figure)
+    return merge_ranges(text, found)
+
+
+_NAME_ENTITY_TYPES = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "PERSON"}
+
+
+def _names_something(text: str, doc: Doc, fig: Figure) -> bool:
+    """'Boeing 787', 'Trent 900', 'A330-200': a number inside a name, not a count."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    first = span[0]
+    if first.ent_type_ in _NAME_ENTITY_TYPES:
+        return True
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if fig.end < len(text) and text[fig.end] == "-" and text[fig.end + 1 : fig.end + 2].isdigit():
+        return True  # "737-800"
+    return (
+        prev is not None
+        and prev.text[:1].isupper()
+        and not prev.is_sent_start
+        and (prev.pos_ == "PROPN")
+    )
+
+
+def _looks_like_year(fig: Figure) -> bool:
+    """A bare 1600-2099 that counts nothing plural is a year the times stage left alone."""
+    if fig.kind in ("money", "percent") or not re.fullmatch(r"(?:1[6-9]|20)\d\d", fig.text):
+        return False
+    return fig.unit is None or not fig.unit.endswith("s")
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _is_identifier(text: str, start: int) -> bool:
+    """'Flight 123', 'COVID-19', 'No. 5': numbers that name rather than count."""
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
+        return True  # "COVID-19", "737-800", "2010-11"
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower() in W.IDENTIFIER_CUES
+
+
+def _read_match(m: re.Match[str]) -> Found | None:
+    """Kind, value, bounds and currency of one match."""
+    approx = (m["approx"] or "").lower()
+    approx = " ".join(approx.split())
+    figure = Figure(m[0], m.start(), m.end(), None)
+    if m["vague"]:
+        figure.low, figure.high = (
+            float(x) for x in W.VAGUE_AMOUNTS[" ".join(m["vague"].lower().split())]
+        )
+        figure.approximate = True
+        return Found(figure, False)
+    amount_text = m["amt1"] or m["amt2"]
+    value = parse_amount(amount_text, m["short"])
+    if value is None:
+        return None
+    currency_word = (m["cw1"] or m["cw2"] or "").lower()
+    if m["cur"] or currency_word:
+        figure.kind = "money"
+        code, factor = W.CURRENCY_WORDS.get(currency_word, ("USD", 1.0))
+        figure.currency = W.CURRENCY_SYMBOLS.get(m["cur"] or "", code) if m["cur"] else code
+        value *= factor
+    elif m["pct"]:
+        figure.kind = "percent"
+        figure.unit = "percent"
+    elif m["measure"]:
+        figure.unit = m["measure"]
+    figure.value = value
+    _apply_approximator(figure, W.APPROXIMATORS.get(approx))
+    return Found(figure, amount_text.lower() == "one")
+
+
+def _apply_approximator(figure: Figure, meaning: str | None) -> None:
+    if meaning == "about":
+        figure.approximate = True
+    elif meaning == "low":
+        figure.approximate, figure.low = True, figure.value
+    elif meaning == "high":
+        figure.approximate, figure.high = True, figure.value
+
+
+def counted_unit(text: str, doc: Doc, end: int) -> str | None:
+    """The noun phrase a number counts: its nummod head with the words in between."""
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    number = span[-1]
+    head = number.head
+    if number.dep_ in ("nummod", "quantmod") and head.i > number.i and head.pos_ in _NOUNS:
+        return _unit_text(text, doc[number.i + 1 : head.i + 1])
+    return _unit_text(text, _following_noun_phrase(doc, number.i + 1))
+
+
+_NOUNS = ("NOUN", "PROPN")
+
+
+def _following_noun_phrase(doc: Doc, i: int) -> list[Token]:
+    """Adjectives and nouns right after the number, up to the noun that ends the phrase."""
+    words: list[Token] = []
+    while i < len(doc) and len(words) < 5:
+        tok = doc[i]
+        if tok.text in W.UNIT_SKIP_TOKENS or (tok.lower_ == "of" and not words):
+            i += 1
+            continue
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or "\n" in tok.whitespace_:
+            if tok.pos_ in _NOUNS and words:
+                words.append(tok)
+            break
+        words.append(tok)
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if tok.pos_ in _NOUNS and (nxt is None or nxt.pos_ not in _NOUNS):
+            break
+        i += 1
+    while words and words[-1].pos_ not in _NOUNS:
+        words.pop()
+    return words
+
+
+def _unit_text(text: str, tokens: Iterable[Token]) -> str | None:
+    """The words of the unit as written, without quote marks."""
+    toks = [t for t in tokens if t.text not in W.UNIT_SKIP_TOKENS]
+    if not toks or toks[-1].pos_ not in _NOUNS:
+        return None
+    raw = text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+    cleaned = " ".join(w.strip("“”\"'‘’`") for w in raw.split())
+    return cleaned.strip() or None
+
+
+def merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """'between $12 million and $20 million', '200-250', '15-20%' as one figure each."""
+    merged: list[Figure] = []
+    for fig in figures:
+        prev = merged[-1] if merged else None
+        if prev is not None and _is_range(text, prev, fig):
+            merged[-1] = _range(text, prev, fig)
+        else:
+            merged.append(fig)
+    return merged
+
+
+def _is_range(text: str, first: Figure, second: Figure) -> bool:
+    gap = text[first.end : second.start]
+    if not _RANGE_GAP.fullmatch(gap) or first.value is None or second.value is None:
+        return False
+    if gap.strip().lower() in ("and", "or") and not _BETWEEN.search(text, 0, first.start):
+        return False
+    return first.kind in (second.kind, "other", "count") and first.value <= second.value
+
+
+def _range(text: str, first: Figure, second: Figure) -> Figure:
+    between = _BETWEEN.search(text, max(0, first.start - 10), first.start)
+    start = between.start() if between else first.start
+    return Figure(
+        text[start : second.end],
+        start,
+        second.end,
+        None,
+        unit=second.unit,
+        kind=second.kind,
+        approximate=True,
+        low=first.value,
+        high=second.value,
+        currency=second.currency or first.currency,
+    )
