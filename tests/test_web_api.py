@@ -255,6 +255,11 @@ def test_openapi_lists_the_endpoints(client: TestClient) -> None:
         assert path in paths
 
 
+def test_openapi_describes_the_responses(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    assert {"Article", "EntityProfile", "QuoteRecord", "IngestReport"} <= set(schemas)
+
+
 def test_no_route_serves_files_outside_static(client: TestClient) -> None:
     assert client.get("/static/../app.py").status_code == 404
     assert client.get("/static/%2e%2e/app.py").status_code == 404

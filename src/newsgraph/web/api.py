@@ -6,15 +6,27 @@ values; no route takes a path to a file or a piece of SQL.
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Annotated, Any
+from dataclasses import dataclass
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from newsgraph.errors import RejectedInput
 from newsgraph.kb import queries
 from newsgraph.model import Article
-from newsgraph.store.base import Store
+from newsgraph.store.base import (
+    ArticleSummary,
+    EntityProfile,
+    EntitySummary,
+    EventRecord,
+    Overview,
+    Page,
+    QuoteRecord,
+    SearchHit,
+    Store,
+    Story,
+    TimelineItem,
+)
 from newsgraph.web.app import state, store_dependency
 from newsgraph.web.ingest import IngestReport, ingest
 
@@ -35,11 +47,12 @@ Text = Annotated[str | None, Query(min_length=1, max_length=500)]
 IdPath = Annotated[str, Path(min_length=1, max_length=200, description="An id from a listing.")]
 
 
-def _json(value: Any) -> Any:
-    """Dataclasses (pages, records, articles) as plain JSON-ready data."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    return value
+@dataclass
+class Timeline:
+    """A timeline's items in date order."""
+
+    items: list[TimelineItem]
+    total: int
 
 
 @router.get("/articles", summary="List articles, newest first")
@@ -52,14 +65,14 @@ def list_articles(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     entity: Text = None,
-) -> dict[str, Any]:
+) -> Page[ArticleSummary]:
     """Articles filtered by outlet, section, publication date range or KB entity id."""
     if section:
-        return _json(
-            _articles_in_section(store, section, offset, limit, source, date_from, date_to, entity)
+        return _articles_in_section(
+            store, section, offset, limit, source, date_from, date_to, entity
         )
     page = queries.list_articles(store, offset, limit, source, date_from, date_to, entity)
-    return _json(page)
+    return page
 
 
 def _articles_in_section(
@@ -71,10 +84,8 @@ def _articles_in_section(
     date_from: str | None,
     date_to: str | None,
     entity: str | None,
-) -> Any:
+) -> Page[ArticleSummary]:
     """The store has no section filter yet: filter its summaries here, page by page."""
-    from newsgraph.store.base import Page
-
     wanted = section.casefold()
     matches = []
     scan = 0
@@ -88,10 +99,9 @@ def _articles_in_section(
 
 
 @router.get("/articles/{article_id}", summary="One article with all its facts")
-def get_article(store: StoreDep, article_id: IdPath) -> dict[str, Any]:
+def get_article(store: StoreDep, article_id: IdPath) -> Article:
     """The stored article: clean text, metadata, removed boilerplate, entities (with kb_id), ..."""
-    article: Article = queries.get_article(store, article_id)
-    return article.to_dict()
+    return queries.get_article(store, article_id)
 
 
 @router.get("/entities", summary="List knowledge-base entities")
@@ -103,15 +113,15 @@ def list_entities(
     search: Text = None,
     offset: Offset = 0,
     limit: Limit = 50,
-) -> dict[str, Any]:
+) -> Page[EntitySummary]:
     """KB entities, most-covered first, filtered by type and by text in the name."""
-    return _json(queries.list_entities(store, type=type, search=search, offset=offset, limit=limit))
+    return queries.list_entities(store, type=type, search=search, offset=offset, limit=limit)
 
 
 @router.get("/entities/{kb_id}", summary="An entity's profile")
-def entity_profile(store: StoreDep, kb_id: IdPath) -> dict[str, Any]:
+def entity_profile(store: StoreDep, kb_id: IdPath) -> EntityProfile:
     """Titles over time, aliases, articles, quotes by and about, events, co-occurring entities."""
-    return _json(queries.entity_profile(store, kb_id))
+    return queries.entity_profile(store, kb_id)
 
 
 @router.get("/quotes", summary="Quotes by speaker or text")
@@ -125,9 +135,9 @@ def list_quotes(
     ] = None,
     offset: Offset = 0,
     limit: Limit = 50,
-) -> dict[str, Any]:
+) -> Page[QuoteRecord]:
     """Quotes, newest first, by a speaker (KB id or name) and/or containing a text."""
-    return _json(queries.quotes(store, speaker=speaker, text=search, offset=offset, limit=limit))
+    return queries.quotes(store, speaker=speaker, text=search, offset=offset, limit=limit)
 
 
 @router.get("/events", summary="Events by type, actor and date")
@@ -143,7 +153,7 @@ def list_events(
     date_to: DateTo = None,
     offset: Offset = 0,
     limit: Limit = 50,
-) -> dict[str, Any]:
+) -> Page[EventRecord]:
     """PLOVER events filtered by type, actor/target/any-role entity and date range."""
     page = store.events(
         actor_kb_id=actor,
@@ -155,7 +165,7 @@ def list_events(
         offset=offset,
         limit=limit,
     )
-    return _json(page)
+    return page
 
 
 @router.get("/timeline", summary="Timeline of an entity or a search")
@@ -166,14 +176,14 @@ def timeline(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=queries.TIMELINE_LIMIT)] = queries.TIMELINE_LIMIT,
-) -> dict[str, Any]:
+) -> Timeline:
     """Dated events and quotes in order; syndicated copies of a story counted once."""
     if not entity and not q:
         raise HTTPException(400, "give an entity (?entity=KB_ID) or a search (?q=TEXT)")
     items = queries.timeline(
         store, kb_id=entity, query=q, date_from=date_from, date_to=date_to, limit=limit
     )
-    return {"items": [_json(i) for i in items], "total": len(items)}
+    return Timeline(items, len(items))
 
 
 @router.get("/search", summary="Full-text search")
@@ -182,21 +192,21 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.")],
     offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-) -> dict[str, Any]:
+) -> Page[SearchHit]:
     """Articles matching the words, best first, with a snippet (matches in [brackets])."""
-    return _json(queries.search(store, q, offset=offset, limit=limit))
+    return queries.search(store, q, offset=offset, limit=limit)
 
 
 @router.get("/overview", summary="What the store holds")
-def overview(store: StoreDep) -> dict[str, Any]:
+def overview(store: StoreDep) -> Overview:
     """Counts of articles, stories, entities and facts, and the most-covered entities."""
-    return _json(queries.overview(store))
+    return queries.overview(store)
 
 
 @router.get("/stories/{story_id}", summary="A wire story and its copies")
-def story(store: StoreDep, story_id: IdPath) -> dict[str, Any]:
+def story(store: StoreDep, story_id: IdPath) -> Story:
     """The articles that are copies of one story, and their outlets."""
-    return _json(store.story(story_id))
+    return store.story(story_id)
 
 
 @router.post(
@@ -214,7 +224,7 @@ def story(store: StoreDep, story_id: IdPath) -> dict[str, Any]:
         }
     },
 )
-async def ingest_articles(request: Request) -> dict[str, Any]:
+async def ingest_articles(request: Request) -> IngestReport:
     """Run the pipeline on the posted articles and store them; bad lines reported with reasons."""
     app_state = state(request)
     body = await request.body()
@@ -226,7 +236,7 @@ async def ingest_articles(request: Request) -> dict[str, Any]:
     return await run_in_threadpool(_ingest_sync, request, body)
 
 
-def _ingest_sync(request: Request, body: bytes) -> dict[str, Any]:
+def _ingest_sync(request: Request, body: bytes) -> IngestReport:
     app_state = state(request)
     try:
         report: IngestReport = ingest(
@@ -234,4 +244,4 @@ def _ingest_sync(request: Request, body: bytes) -> dict[str, Any]:
         )
     except RejectedInput as exc:
         raise HTTPException(400, exc.reason) from exc
-    return _json(report)
+    return report
