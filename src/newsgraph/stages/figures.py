@@ -230,7 +230,9 @@ def _is_range(text: str, first: Figure, second: Figure) -> bool:
     gap = text[first.end : second.start]
     if not _RANGE_GAP.fullmatch(gap) or first.value is None or second.value is None:
         return False
-    if gap.strip().lower() in ("and", "or") and not _BETWEEN.search(text, 0, first.start):
+    if gap.strip().lower() in ("and", "or") and not _BETWEEN.search(
+        text, max(0, first.start - 10), first.start
+    ):
         return False
     return first.kind in (second.kind, "other", "count") and first.value <= second.value
 

@@ -142,15 +142,21 @@ def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def _month_relative_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     value = C.unit_shift_value("year", ctx.ref, _shift(m["rel"]))
-    return _rel(C.month_value(int(value), W.MONTHS[m["month"]])) if value and value.isdigit() else None
+    return (
+        _rel(C.month_value(int(value), W.MONTHS[m["month"]])) if value and value.isdigit() else None
+    )
 
 
 def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     shift = _shift(m["shift"])
-    if m["month"] in W.AMBIGUOUS_MONTHS and not m["shift"]:
-        if not _CUES_BEFORE_AMBIGUOUS_MONTH.search(ctx.text, 0, m.start()):
-            return None
-    if m["month"].endswith(".") is False and len(m["month"]) <= 3 and not m["shift"]:
+    cue_window = max(0, m.start() - 20)
+    if (
+        m["month"] in W.AMBIGUOUS_MONTHS
+        and not m["shift"]
+        and not _CUES_BEFORE_AMBIGUOUS_MONTH.search(ctx.text, cue_window, m.start())
+    ):
+        return None
+    if not m["month"].endswith(".") and len(m["month"]) <= 3 and not m["shift"]:
         return None  # bare "Jan"/"Aug" are too often names
     return _rel(C.month_only_value(W.MONTHS[m["month"]], ctx.ref, ctx.tense, shift))
 
@@ -318,30 +324,114 @@ _SET_UNITS = "day|week|month|year|quarter|morning|night|evening|hour|weekend|" +
 
 RULES: tuple[TimeRule, ...] = (
     _rule("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", _iso),
-    _rule("us_slash", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])", _us_slash),
-    _rule("month_day", rf"(?:(?P<shift>(?i:last|next|this))\s+)?{_MONTH}\.?\s+{_DAY}(?:,?\s+{_YEAR})?", _month_day),
+    _rule(
+        "us_slash",
+        r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?!["
+        r"\d/])",
+        _us_slash,
+    ),
+    _rule(
+        "month_day",
+        rf"(?:(?P<shift>(?i:last|next|this))\s+)?{_MONTH}\.?\s+{_DAY}(?:,?\s+{_YEAR}"
+        rf")?",
+        _month_day,
+    ),
     _rule("day_month", rf"(?<!\d){_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?", _month_day),
     _rule("month_year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", _month_year),
-    _rule("month_rel_year", rf"{_MONTH}\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b", _month_relative_year),
+    _rule(
+        "month_rel_year",
+        rf"{_MONTH}\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b",
+        _month_relative_year,
+    ),
     _rule("reference", rf"(?i:\b(?:{_alt(W.REFERENCE_WORDS)})\b)", _reference),
-    _rule("deictic", rf"(?i:\b(?P<word>{_alt(_DEICTIC_DAYS)})\b)(?:\s+(?i:{_PART}))?(?![A-Za-z])", _deictic),
+    _rule(
+        "deictic",
+        rf"(?i:\b(?P<word>{_alt(_DEICTIC_DAYS)})\b)(?:\s+(?i:{_PART}))?(?![A-Za-z"
+        rf"])",
+        _deictic,
+    ),
     _rule("this_part", r"(?i:\bthis\s+(?P<part>morning|afternoon|evening)\b)", _this_part),
-    _rule("weekday", rf"(?:(?P<shift>(?i:last|next|this|coming|past))\s+)?{_WEEKDAY}(?:\s+(?i:{_PART}))?(?![A-Za-z])", _weekday),
-    _rule("quarter", r"(?i:\b(?:the\s+)?(?:(?P<rel>this|last|next|current|latest|previous|past|most recent|year-earlier|year-ago|same)\s+)?(?:(?P<yr>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?quarter(?![\w-])(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?)", _quarter),
-    _rule("half", r"(?i:\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>(?:19|20)\d\d)(?!\d))?)", _half),
-    _rule("season", rf"(?i:\b(?:(?P<shift>last|this|next|the|early|late)\s+)?(?P<season>{_alt(W.SEASONS)})(?:,?\s+(?:of\s+)?{_YEAR})?\b)", _season),
-    _rule("relative_unit", rf"(?i:\b(?:the\s+)?(?P<shift>{_REL_WORDS})\s+(?P<unit>year|month|week|weekend|decade|century|fortnight|day)\b)", _relative_unit),
-    _rule("ago", rf"(?i:\b(?:(?:{_APPROX})\s+)?(?P<num>{_NUM}|{_VAGUE})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)", _ago),
+    _rule(
+        "weekday",
+        rf"(?:(?P<shift>(?i:last|next|this|coming|past))\s+)?{_WEEKDAY}(?:\s+(?i:{_PART}"
+        rf"))?(?![A-Za-z])",
+        _weekday,
+    ),
+    _rule(
+        "quarter",
+        r"(?i:\b(?:the\s+)?(?:(?P<rel>this|last|next|current|latest|previous|pas"
+        r"t|most recent|year-earlier|year-ago|same)\s+)?(?:(?P<yr>(?:19|20)\d\d)"
+        r"(?:'s)?\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd"
+        r"|3rd|4th)[\s-]+)?(?:fiscal\s+)?quarter(?![\w-])(?:,?\s+(?:of\s+)?(?:fi"
+        r"scal\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?)",
+        _quarter,
+    ),
+    _rule(
+        "half",
+        r"(?i:\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>(?:19"
+        r"|20)\d\d)(?!\d))?)",
+        _half,
+    ),
+    _rule(
+        "season",
+        rf"(?i:\b(?:(?P<shift>last|this|next|the|early|late)\s+)?(?P<season>{_alt(W.SEASONS)}"
+        rf")(?:,?\s+(?:of\s+)?{_YEAR})?\b)",
+        _season,
+    ),
+    _rule(
+        "relative_unit",
+        rf"(?i:\b(?:the\s+)?(?P<shift>{_REL_WORDS})\s+(?P<unit>year|month|week|we"
+        rf"ekend|decade|century|fortnight|day)\b)",
+        _relative_unit,
+    ),
+    _rule(
+        "ago",
+        rf"(?i:\b(?:(?:{_APPROX})\s+)?(?P<num>{_NUM}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}"
+        rf")\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)",
+        _ago,
+    ),
     _rule("year_ago", r"(?i:\b(?P<unit>year|month|week|quarter)-(?:earlier|ago)\b)", _year_ago),
-    _rule("duration", rf"(?i:\b(?:(?:{_APPROX})\s+)?(?:the\s+)?(?:(?:past|last|next|first|previous|coming|final|remaining|initial|latest|full|entire|whole)\s+)?(?P<num>{_NUM}|{_VAGUE})(?:\s+more)?[\s-]+(?P<unit>{_UNIT})(?:-long)?\b)", _duration),
-    _rule("bare_plural", r"(?i:\b(?:for|over|within|in|took|take|takes|last(?:ed)?)\s+(?P<span>years|months|weeks|decades|centuries)\b)", _bare_plural),
+    _rule(
+        "duration",
+        rf"(?i:\b(?:(?:{_APPROX})\s+)?(?:the\s+)?(?:(?:past|last|next|first|previ"
+        rf"ous|coming|final|remaining|initial|latest|full|entire|whole)\s+)?(?P<n"
+        rf"um>{_NUM}|{_VAGUE})(?:\s+more)?[\s-]+(?P<unit>{_UNIT})(?:-long)?\b)",
+        _duration,
+    ),
+    _rule(
+        "bare_plural",
+        r"(?i:\b(?:for|over|within|in|took|take|takes|last(?:ed)?)\s+(?P<span>ye"
+        r"ars|months|weeks|decades|centuries)\b)",
+        _bare_plural,
+    ),
     _rule("set_word", rf"(?i:\b(?:{_alt(W.SET_WORDS)})\b)", _set_word),
     _rule("every", rf"(?i:\b(?:every|each)\s+(?:other\s+)?(?P<unit>{_SET_UNITS})\b)", _every),
-    _rule("per_unit", r"(?i:(?:\d|million|billion|percent|%|times|dollars|cents)\S*\s+(?P<span>(?:a|an|per)\s+(?P<unit>year|month|week|day|hour)\b))", _per_unit),
-    _rule("clock", r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s+(?:EST|EDT|GMT|UTC|ET|PST|PDT|CST|CDT)\b)?", _clock),
-    _rule("clock24", r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])(?P<ampm>)(?:\s+(?:GMT|UTC|EST|EDT|ET)\b)?", _clock),
+    _rule(
+        "per_unit",
+        r"(?i:(?:\d|million|billion|percent|%|times|dollars|cents)\S*\s+(?P<span"
+        r">(?:a|an|per)\s+(?P<unit>year|month|week|day|hour)\b))",
+        _per_unit,
+    ),
+    _rule(
+        "clock",
+        r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>(?i"
+        r":a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s+(?:EST|EDT|GMT|UTC|ET|PST|PDT|CST|CD"
+        r"T)\b)?",
+        _clock,
+    ),
+    _rule(
+        "clock24",
+        r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])(?P<ampm>)("
+        r"?:\s+(?:GMT|UTC|EST|EDT|ET)\b)?",
+        _clock,
+    ),
     _rule("named_time", r"(?i:\b(?:noon|midnight|midday)\b)", _named_time),
-    _rule("decade", r"(?i:\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0(?:'s|s)(?![A-Za-z]))", _decade),
+    _rule(
+        "decade",
+        r"(?i:\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0(?"
+        r":'s|s)(?![A-Za-z]))",
+        _decade,
+    ),
     _rule("century", r"(?i:\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b)", _century),
     _rule("year", rf"(?<![\d$£€.,/]){_YEAR}(?!\s*%|\s*percent|[.,]\d)", _year),
     _rule("month", rf"(?:(?P<shift>(?i:last|next|this))\s+)?{_MONTH}", _month_alone),
