@@ -147,3 +147,15 @@ def test_reingesting_gives_the_same_content_hash(tmp_path: Path, settings: Setti
     again = _one(_write(tmp_path / "b.txt", ("  " + DUMP.replace(" ", "  ")).encode()), settings)
     assert isinstance(first, Article) and isinstance(again, Article)
     assert first.content_hash == again.content_hash
+
+
+def test_windows_1252_quotes_are_decoded(tmp_path: Path, settings: Settings) -> None:
+    text = DUMP.replace("officials said", "“officials” said")
+    item = _one(_write(tmp_path / "a.txt", text.encode("cp1252")), settings)
+    assert isinstance(item, Article) and "“officials” said" in item.text
+
+
+def test_utf8_with_one_broken_byte_is_still_read(tmp_path: Path, settings: Settings) -> None:
+    data = DUMP.replace("café", "café ’").encode() + b"\xff"
+    item = _one(_write(tmp_path / "a.txt", data), settings)
+    assert isinstance(item, Article) and "café ’" in item.text

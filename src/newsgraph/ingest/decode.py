@@ -27,6 +27,12 @@ _MAGIC = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"\x7fELF", "an executable"),
 )
+MULTI_BYTE_ENCODINGS = ("utf", "big5", "shift_jis", "cp932", "cp949", "cp950", "gb", "euc", "hz")
+MULTI_BYTE_ENCODINGS += ("iso2022", "johab")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+MAX_BROKEN_BYTES = 0.005  # share of undecodable bytes tolerated in otherwise UTF-8 text
 MAX_ODD_CHARS = 0.01  # share of control or replacement characters above which text is binary
 # Control codes (not line breaks or tabs), replacement characters, private use, lone surrogates.
 _ODD_CHAR = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]")
@@ -48,10 +54,36 @@ def decode_bytes(data: bytes) -> str:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    return _checked(_mostly_utf8(data) or _legacy_text(data))
+
+
+def _legacy_text(data: bytes) -> str:
+    """Bytes in a legacy encoding: charset-normalizer's guess, Windows-1252 for 8-bit pages.
+
+    Short English texts give the detector too little evidence to tell 8-bit code pages apart
+    (it proposes Baltic or Mac pages for curly quotes), and newsgraph reads English, whose
+    legacy encoding is Windows-1252; multi-byte guesses (CJK, UTF-16) are taken as given.
+    """
     best = from_bytes(data).best()
+    if best is not None and best.encoding.startswith(MULTI_BYTE_ENCODINGS):
+        return str(best)
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
     if best is None:
         raise RejectedInput("not text: no character encoding fits these bytes")
-    return _checked(str(best))
+    return str(best)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a cut character), each marked U+FFFD; None if not UTF-8."""
+    if _UTF8_MULTIBYTE.search(data) is None:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") > max(1.0, MAX_BROKEN_BYTES * len(data)):
+        return None
+    return text
 
 
 def _decode(data: bytes, encoding: str) -> str:
