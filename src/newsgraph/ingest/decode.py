@@ -27,8 +27,9 @@ _MAGIC = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"\x7fELF", "an executable"),
 )
-MULTI_BYTE_ENCODINGS = ("utf", "big5", "shift_jis", "cp932", "cp949", "cp950", "gb", "euc", "hz")
-MULTI_BYTE_ENCODINGS += ("iso2022", "johab")
+# charset-normalizer names of multi-byte encodings (by prefix): their guesses are trusted.
+MULTI_BYTE_ENCODINGS: tuple[str, ...] = ("utf", "big5", "shift_jis", "cp932", "cp949", "cp950")
+MULTI_BYTE_ENCODINGS += ("gb", "euc", "hz", "iso2022", "johab")
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
