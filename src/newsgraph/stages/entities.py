@@ -35,6 +35,7 @@ from newsgraph.stages.names import (
 # Weights for the NER vote when no evidence decides: the longest form says more than a bare
 # surname, and a country's name leans to GPE.
 _CANONICAL_WEIGHT = 3
+_CUE_LABELS = ("PERSON", "GPE", "ORG", "NORP")  # in the order of RawMention's cue fields
 _COUNTRY_WEIGHT = 2
 
 
@@ -118,14 +119,20 @@ def _place_around(doc: Doc, start: int, end: int) -> bool:
     """'the capital Port-au-Prince', 'Toulouse, France': evidence of a place."""
     if start > 0 and doc[start - 1].lower_ in lexicons().place_nouns:
         return True
-    after = doc[end + 1] if end + 1 < len(doc) and doc[end].text == "," else None
-    return after is not None and bool(country_of_name(after.text)) and not is_role(doc[start])
+    if end + 1 >= len(doc) or doc[end].text != "," or is_role(doc[start]):
+        return False
+    country, after = doc[end + 1], doc[end + 2] if end + 2 < len(doc) else None
+    if after is not None and after.pos_ == "PROPN":  # 'X, China Southern Airlines'
+        return False
+    return bool(country_of_name(country.text))
 
 
 def _org_around(doc: Doc, start: int, end: int, label: str) -> bool:
-    """'Douglas Aircraft', 'Ryanair CEO': evidence of an organisation."""
+    """'Douglas Aircraft', 'Ryanair CEO', 'magazine Der Spiegel': evidence of an organisation."""
     lex = lexicons()
     if end - start > 1 and doc[end - 1].text in lex.org_words:
+        return True
+    if start > 0 and doc[start - 1].lower_ in lex.org_nouns and doc[start - 1].pos_ == "NOUN":
         return True
     if label in ("GPE", "NORP", "LOC") or country_of_name(doc[start:end].text):
         return False
@@ -204,9 +211,15 @@ def _resolve_overlaps(raw: list[RawMention]) -> list[RawMention]:
 
 
 def _candidate(m: RawMention) -> Candidate:
+    """Grouping input; evidence overrides the NER label ('Spokeswoman Sandy Angers', ORG)."""
     return Candidate(
-        position=m.start, key=m.key, label=m.label, link=m.link, country=_place_code(m)
+        position=m.start, key=m.key, label=_evident_label(m), link=m.link, country=_place_code(m)
     )
+
+
+def _evident_label(m: RawMention) -> str:
+    cues = (m.person_cue, m.place_cue, m.org_cue, m.norp_cue)
+    return next((lab for lab, cue in zip(_CUE_LABELS, cues, strict=True) if cue), m.label)
 
 
 def _place_code(m: RawMention) -> str | None:
@@ -309,11 +322,8 @@ def _vote_type(ms: list[RawMention], canonical: RawMention) -> str:
     for m in ms:
         evidence.update(
             label
-            for label, cue in (
-                ("PERSON", m.person_cue),
-                ("GPE", m.place_cue),
-                ("ORG", m.org_cue),
-                ("NORP", m.norp_cue),
+            for label, cue in zip(
+                _CUE_LABELS, (m.person_cue, m.place_cue, m.org_cue, m.norp_cue), strict=True
             )
             if cue
         )

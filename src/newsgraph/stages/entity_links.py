@@ -90,8 +90,9 @@ def _abbreviates(key: str, me: _KeyInfo, other: str, entry: _KeyInfo) -> bool:
         if entry.label in _PERSONAL:
             return me.label not in _NOT_SURNAME_LABELS and not me.country
         return entry.label == "ORG" and n >= 2
-    if other_words[:n] == words and entry.label == "ORG":  # 'Acme' for 'Acme Corp'
-        return all(w in lexicons().org_designators for w in other_words[n:])
+    if other_words[:n] == words and entry.label == "ORG" and not me.country:
+        lex = lexicons()  # 'Acme' for 'Acme Corp', 'China Eastern' for 'China Eastern Airlines'
+        return all(w in lex.org_designators or w in lex.org_words for w in other_words[n:])
     return False
 
 

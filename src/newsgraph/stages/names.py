@@ -34,6 +34,7 @@ class Lexicons:
     org_designators: frozenset[str]
     org_words: frozenset[str]  # case-sensitive last words of organisation names
     org_roles: frozenset[str]  # lowercase roles that follow an organisation's name
+    org_nouns: frozenset[str]  # lowercase nouns right before an organisation's name
 
 
 def _lines(name: str) -> list[str]:
@@ -55,6 +56,7 @@ def lexicons() -> Lexicons:
         org_designators=frozenset(w.strip() for w in _lines("org_designators.txt")),
         org_words=frozenset(w.strip() for w in _lines("org_words.txt")),
         org_roles=frozenset(w.strip().lower() for w in _lines("org_roles.txt")),
+        org_nouns=frozenset(w.strip().lower() for w in _lines("org_nouns.txt")),
     )
 
 
