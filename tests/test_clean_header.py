@@ -37,6 +37,16 @@ def test_lowercase_short_line_is_a_headline_not_a_section() -> None:
     assert clean.title == "Arsenal through on penalties"
 
 
+def test_headline_case_line_ending_in_a_period_is_a_headline() -> None:
+    clean = clean_text(f"Obama Power Plant Rules Face Key Test In U.S. Court.\n\n{BODY}")
+    assert clean.title == "Obama Power Plant Rules Face Key Test In U.S. Court."
+
+
+def test_short_sentence_ending_in_a_period_is_not_a_headline() -> None:
+    clean = clean_text(f"Officials said the patrols would begin on Monday.\n\n{BODY}")
+    assert clean.title is None
+
+
 def test_text_starting_with_prose_has_no_headline() -> None:
     clean = clean_text(f"{BODY}\n\n{BODY}")
     assert clean.title is None

@@ -10,9 +10,11 @@ from newsgraph.model import Removed
 HEADER_SCAN = 10  # paragraphs examined for a header before the body must have started
 MAX_HEADLINE_WORDS = 30
 MAX_HEADLINE_CHARS = 250
+HEADLINE_CASE_SHARE = 0.8  # of words of 4+ letters capitalised, for a headline ending in '.'
 MAX_SECTION_WORDS = 4
 MAX_SECTION_CHARS = 40
 _PROSE_ENDINGS = (".", ",", ";")
+_QUOTES = "'\"‘’“”()[].,:;!?"
 _LABEL_LINKS = frozenset(["&", "and", "of", "the", "/", "|", "-", "–"])
 
 
@@ -50,12 +52,20 @@ def read_header(paragraphs: list[str], known_title: str | None = None) -> Header
 
 
 def headline_like(paragraph: str) -> bool:
-    """Short, and not ending like a sentence of prose (a truncated '...' headline is fine)."""
-    words = len(paragraph.split())
-    prose_end = paragraph.endswith(_PROSE_ENDINGS) and not paragraph.endswith("...")
-    return (
-        0 < words <= MAX_HEADLINE_WORDS and len(paragraph) <= MAX_HEADLINE_CHARS and not prose_end
-    )
+    """Short, and not ending like prose, unless written in headline case ('... Bad Optics.')."""
+    words = paragraph.split()
+    if not 0 < len(words) <= MAX_HEADLINE_WORDS or len(paragraph) > MAX_HEADLINE_CHARS:
+        return False
+    if paragraph.endswith("...") or not paragraph.endswith(_PROSE_ENDINGS):
+        return True
+    return paragraph.endswith(".") and headline_case(words)
+
+
+def headline_case(words: list[str]) -> bool:
+    """Most longer words capitalised, as in 'Hillary Clinton Was Headed to ER'."""
+    longer = [w.strip(_QUOTES) for w in words if len(w.strip(_QUOTES)) >= 4]
+    capitalised = sum(w[:1].isupper() for w in longer)
+    return len(longer) >= 3 and capitalised >= HEADLINE_CASE_SHARE * len(longer)
 
 
 def _section_label(paragraphs: list[str], index: int, title: str | None) -> bool:
