@@ -147,3 +147,8 @@ def test_broken_marks_do_not_lose_other_quotes(extract) -> None:  # type: ignore
 
 def test_empty_or_odd_text_gives_no_quotes(extract) -> None:  # type: ignore[no-untyped-def]
     assert extract('" “ ” "') == []
+
+
+def test_speaker_is_never_a_name_inside_the_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“I hold in the highest esteem Senator Dan Wu,” Kim said, “and I always will.”"
+    assert {q.speaker_text for q in extract(text)} == {"Kim"}

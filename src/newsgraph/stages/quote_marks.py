@@ -17,6 +17,7 @@ OPEN_SINGLE = "‘"
 CLOSE_SINGLE = "’"
 STRAIGHT_SINGLE = "'"
 DOUBLE_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE
+PAIRED_MARK = '"\x00'  # two-character marks read as one straight double mark, same length
 OPENING_CONTEXT = " \t\n([{—–-/"  # a mark after one of these (or at the start) opens
 
 
@@ -48,8 +49,9 @@ def _opens_here(text: str, i: int) -> bool:
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every top-level quotation in ``text``, in order; double marks first, then single."""
-    spans = _pair_double(text)
-    spans += _pair_single(text, spans)
+    doubled = text.replace("''", PAIRED_MARK).replace("``", PAIRED_MARK)  # ``...'' style
+    spans = _pair_double(doubled)
+    spans += _pair_single(doubled, spans)
     spans.sort(key=lambda s: s.open_at)
     return spans
 
@@ -127,7 +129,7 @@ def _paragraph_break(text: str, i: int, stack: list[_Open], spans: list[QuotedSp
 
 def _close(text: str, opened: _Open, close_at: int, spans: list[QuotedSpan], closed: bool) -> None:
     start, end = opened.at + 1, close_at
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == "\x00"):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

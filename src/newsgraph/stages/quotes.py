@@ -66,12 +66,12 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
         return
     finder = _Finder(doc, words)
     spans = find_quoted_spans(text)
+    finder.quoted = finder.quoted_tokens(spans)
     directs = [finder.direct(span) for span in spans]
     _inherit_speakers(directs, text)
-    quoted = finder.quoted_tokens(spans)
     for direct in directs:
         if direct.attribution is None and direct.words >= MIN_FRAGMENT_WORDS:
-            finder.nearby(direct, quoted)
+            finder.nearby(direct)
     quotes = [q for d in directs if (q := _direct_quote(d, text)) is not None]
     kept_directs = [(q.start, q.end) for q in quotes]
     fragments = [d for d in directs if d.embedded and d.words < MIN_FRAGMENT_WORDS]
@@ -90,6 +90,7 @@ class _Finder:
         self.words = words
         self.starts = [t.idx for t in doc]
         self.entity_spans, self.chunks = token_maps(doc)
+        self.quoted: set[int] = set()  # token indices inside quotation marks
 
     def direct(self, span: QuotedSpan) -> _Direct:
         """A quoted span with its attribution, if a cue sits next to it."""
@@ -101,7 +102,15 @@ class _Finder:
         direct = _Direct(span, n_words, embedded, found)
         return direct
 
-    def nearby(self, direct: _Direct, quoted: set[int]) -> None:
+    def _speaker_outside(self, cue: Token) -> Token | None:
+        """The parse put the speaker inside the quote: take the name right next to the cue."""
+        before = reversed(list(self.doc[max(0, cue.i - 3) : cue.i]))
+        for tok in (*before, *self.doc[cue.i + 1 : cue.i + 4]):
+            if tok.i not in self.quoted and tok.pos_ in ("PROPN", "PRON", "NOUN"):
+                return tok
+        return None
+
+    def nearby(self, direct: _Direct) -> None:
         """A quote with no cue of its own: the speaker of the last cue before it, close by."""
         i = bisect_left(self.starts, direct.span.open_at)
         breaks = 0
@@ -110,7 +119,7 @@ class _Finder:
                 breaks += 1
                 if breaks > 1:
                     return
-            elif tok.i not in quoted and self._is_cue(tok):
+            elif tok.i not in self.quoted and self._is_cue(tok):
                 found = self.attribution(tok)
                 if found.speaker is not None:
                     direct.attribution, direct.cue_elsewhere = found, True
@@ -145,7 +154,7 @@ class _Finder:
                 return None
             if self._is_cue(tok):
                 return self.attribution(tok)
-            if tok.pos_ in ("VERB", "AUX"):
+            if tok.pos_ == "VERB":
                 return None  # another clause starts: "...” is what they want"
         return None
 
@@ -184,6 +193,8 @@ class _Finder:
         cue_end = end_tok.idx + len(end_tok.text)
         cue_text = self.doc.text[cue.idx : cue_end]
         head = speaker_token(cue, self.words)
+        if head is not None and head.i in self.quoted:
+            head = self._speaker_outside(cue)
         mention = None
         if head is not None:
             span = mention_of(head, self.entity_spans, self.chunks)
