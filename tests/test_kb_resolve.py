@@ -130,3 +130,14 @@ def test_merge_by_hand_moves_links(store: Store) -> None:
 def test_country_name_keys_carry_the_code() -> None:
     ent = Entity("e1", "Haiti", "GPE", [Mention(0, 5, "Haiti")], country="HTI")
     assert "c:HTI" in entity_keys(ent).stored_keys()
+
+
+def test_country_named_person_without_titles_is_a_place(store: Store) -> None:
+    store.save(one_entity_article("a", "Benin", "PERSON"))
+    assert store.get_entity(kb_of(store, "a") or "").type == "GPE"
+
+
+def test_country_named_person_joins_the_country(store: Store) -> None:
+    store.save(one_entity_article("a", "Benin", "GPE", country="BEN"))
+    store.save(one_entity_article("b", "Benin", "PERSON"))
+    assert kb_of(store, "a") == kb_of(store, "b")

@@ -118,12 +118,13 @@ def entity_keys(entity: Entity) -> EntityKeys:
     }
     acronym_forms = {f for f in capitals if " " not in f and len(f) <= MAX_ACRONYM}
     codes = {country_code_of(f) for f in forms} - {None}
-    names_country = entity.type in ("GPE", "LOC") and (
+    etype = _repaired_type(entity, forms, codes)
+    names_country = etype in ("GPE", "LOC") and (
         (entity.country in codes) if entity.country else len(codes) == 1
     )
     country = entity.country or (next(iter(codes)) if names_country else None)
     return EntityKeys(
-        type=entity.type,
+        type=etype,
         forms=forms,
         acronym_forms=acronym_forms,
         titles={normalise(t) for t in entity.titles} - {""},
@@ -131,6 +132,14 @@ def entity_keys(entity: Entity) -> EntityKeys:
         country=country,
         names_country=names_country,
     )
+
+
+def _repaired_type(entity: Entity, forms: set[str], codes: set[str | None]) -> str:
+    """A 'person' named only by a country's name, with no title or affiliation, is the country."""
+    person_evidence = entity.titles or entity.affiliations or any(" " in f for f in forms)
+    if entity.type == "PERSON" and len(codes) == 1 and not person_evidence:
+        return "GPE"
+    return entity.type
 
 
 @dataclass
@@ -175,13 +184,13 @@ def best_match(ek: EntityKeys, candidates: list[Candidate]) -> Match | None:
 
 def _match(ek: EntityKeys, cand: Candidate) -> Match | None:
     forms = cand.values("n")
-    if ek.names_country and ek.country and ek.country in cand.values("c"):
-        return Match(cand.kb_id, f"same country code {ek.country}", 0.97)
     shared = ek.forms & forms
     if any(" " in f for f in shared):
         return Match(cand.kb_id, "exact name", 1.0)
     if ek.type != "PERSON" and shared:
         return Match(cand.kb_id, "exact name", 0.95)
+    if ek.names_country and ek.country and ek.country in cand.values("c"):
+        return Match(cand.kb_id, f"same country code {ek.country}", 0.97)
     if hit := _acronym_hit(ek, cand, forms):
         return hit
     if ek.type == "PERSON":
@@ -204,6 +213,8 @@ def _person_match(ek: EntityKeys, cand: Candidate, forms: set[str]) -> Match | N
         return _fuzzy(ek, cand, forms)
     if _conflict(ek, cand):
         return None
+    if not any(" " in f for f in ek.forms | forms):  # one word on both sides: "Barbecue"
+        return Match(cand.kb_id, "same single name", 0.7)
     if shared := sorted(ek.affiliations & cand.values("af")):
         return Match(cand.kb_id, f"surname + matching affiliation {shared[0]}", 0.9)
     if title := _agreeing_title(ek.titles, cand.values("ti")):
