@@ -1,0 +1,35 @@
+"""Evaluation gate for times: scores on a fixed TimeBank subset must not drop below the pins."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import shared_path
+
+from newsgraph.eval.report import Report
+from newsgraph.eval.times import evaluate
+from newsgraph.settings import Settings
+
+BASELINE = Path(__file__).parent / "baselines" / "times.json"
+PINNED = json.loads(BASELINE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def report(settings: Settings) -> Report:
+    return evaluate(shared_path(*PINNED["path"]), settings, limit=PINNED["limit"])
+
+
+def test_times_scores_hold_on_the_pinned_subset(report: Report) -> None:
+    pinned = PINNED
+    drops = {
+        name: (report.scores[name], value)
+        for name, value in pinned["scores"].items()
+        if report.scores[name] < value - 0.01
+    }
+    assert not drops, f"scores fell below the pinned baseline (got, pinned): {drops}"
+
+
+def test_newsgraph_beats_the_dateparser_baseline(report: Report) -> None:
+    assert report.scores["newsgraph.value.f1"] > report.scores["dateparser.value.f1"]

@@ -1,0 +1,131 @@
+"""Time expressions: spans, TIMEX3 types and values resolved against the publication date."""
+
+from __future__ import annotations
+
+from conftest import SAMPLE, shared_path
+
+from newsgraph.model import TimeExpr
+
+
+def times_of(analyse, text: str, published: str | None = "2024-10-10") -> dict[str, TimeExpr]:  # type: ignore[no-untyped-def]
+    return {t.text: t for t in analyse(text, published=published).times}
+
+
+def test_month_day_in_past_tense_is_the_last_one_before_publication(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The treaty was signed on October 3 in Geneva.")
+    assert times["October 3"].value == "2024-10-03"
+    assert times["October 3"].anchor == "published"
+
+
+def test_month_day_after_publication_in_past_tense_is_last_year(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The company collapsed on December 20 after weeks of losses.")
+    assert times["December 20"].value == "2023-12-20"
+
+
+def test_last_month_day(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The minister resigned last March 10, aides said.")
+    assert times["last March 10"].value == "2024-03-10"
+
+
+def test_explicit_date_needs_no_anchor(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The dam opened on July 4, 1998, to great fanfare.")
+    assert times["July 4, 1998"].value == "1998-07-04"
+    assert times["July 4, 1998"].anchor is None
+
+
+def test_yesterday_and_tomorrow(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Talks ended yesterday and will resume tomorrow.")
+    assert times["yesterday"].value == "2024-10-09"
+    assert times["tomorrow"].value == "2024-10-11"
+
+
+def test_weekday_follows_tense(analyse) -> None:  # type: ignore[no-untyped-def]
+    past = times_of(analyse, "The council voted on Tuesday to close the mine.")
+    future = times_of(analyse, "The council will vote on Tuesday on the mine.")
+    assert past["Tuesday"].value == "2024-10-08"  # 2024-10-10 is a Thursday
+    assert future["Tuesday"].value == "2024-10-15"
+
+
+def test_years_ago_and_next_month(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The plant closed two years ago and a new one opens next month.")
+    assert times["two years ago"].value == "2022"
+    assert times["next month"].value == "2024-11"
+
+
+def test_this_week_is_an_iso_week(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Prices rose sharply this week in the capital.")
+    assert times["this week"].value == "2024-W41"
+
+
+def test_beginning_of_a_year_keeps_the_modifier_in_the_span(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "At the beginning of 2019, the festival moved north.")
+    assert times["the beginning of 2019"].value == "2019"
+
+
+def test_range_is_two_expressions(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The survey ran from 2004 to 2017 in six provinces.")
+    assert times["2004"].value == "2004" and times["2017"].value == "2017"
+
+
+def test_until_month_year(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The licence was extended until October 2025 by the regulator.")
+    assert times["October 2025"].value == "2025-10"
+
+
+def test_durations(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The strike lasted three weeks; the siege took several days.")
+    assert (times["three weeks"].type, times["three weeks"].value) == ("DURATION", "P3W")
+    assert times["several days"].value == "PXD"
+
+
+def test_present_reference(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The curfew has lasted since 2020 to the present.")
+    assert times["the present"].value == "PRESENT_REF"
+
+
+def test_quarter_and_season(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(
+        analyse, "Sales fell in the first quarter of 2023 and recovered in summer 2023."
+    )
+    assert times["the first quarter of 2023"].value == "2023-Q1"
+    assert times["summer 2023"].value == "2023-SU"
+
+
+def test_clock_time_joined_with_weekday(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Polls will close at 8 p.m. Friday across the state.")
+    assert times["8 p.m. Friday"].value == "2024-10-11T20:00"
+    assert times["8 p.m. Friday"].type == "TIME"
+
+
+def test_ages_are_not_durations(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "A 44-year-old teacher was arrested in the town.")
+    assert not times
+
+
+def test_counted_four_digit_number_is_not_a_year(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Police said 1500 protesters gathered outside.")
+    assert "1500" not in times
+
+
+def test_no_publication_date_keeps_unknown_year(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The bridge reopened on October 3 after repairs.", published=None)
+    assert times["October 3"].value == "XXXX-10-03"
+    assert times["October 3"].anchor is None
+
+
+def test_no_publication_date_infers_reference_from_explicit_dates(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "On June 2, 2021, the port closed. It reopened yesterday, officials said."
+    times = times_of(analyse, text, published=None)
+    assert times["yesterday"].value == "2021-06-01"
+    assert times["yesterday"].anchor == "inferred"
+
+
+def test_seed_article(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = shared_path("samples", SAMPLE.name).read_text(encoding="utf-8")
+    times = times_of(analyse, text, published="2024-10-10")
+    assert times["the beginning of 2024"].value == "2024"
+    assert times["last March 10"].value == "2024-03-10"
+    assert times["October 3"].value == "2024-10-03"
+    assert times["October 2025"].value == "2025-10"
+    assert times["the present"].value == "PRESENT_REF"
+    assert {"2004", "2017", "2023", "2022", "March 2022"} <= times.keys()
