@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from conftest import shared_path
-
 from newsgraph.eval.figures import evaluate
 from newsgraph.settings import Settings
 

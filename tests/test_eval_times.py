@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
 
+from conftest import shared_path
 from newsgraph.eval.report import Report
 from newsgraph.eval.times import evaluate
 from newsgraph.settings import Settings

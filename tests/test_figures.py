@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import SAMPLE, shared_path
-
 from newsgraph.model import Figure
 
 
