@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from newsgraph.model import Article
 from newsgraph.settings import Settings
+from newsgraph.store import open_store
 from newsgraph.web.app import create_app
 from test_web_api import build_store
 
@@ -99,3 +102,14 @@ def test_pages_forbid_inline_scripts(client: TestClient) -> None:
     policy = client.get("/").headers["content-security-policy"]
     directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
     assert directives["script-src"] == "'self'"
+
+
+def test_odd_article_id_gets_a_working_link(tmp_path: Path) -> None:
+    db = tmp_path / "odd.db"
+    store = open_store(db)
+    store.save(Article("news/2024?x#1", "Text of an article with an odd id.", title="Odd"))
+    store.close()
+    with TestClient(create_app(db, Settings())) as odd:
+        assert 'href="/articles/news%2F2024%3Fx%231"' in odd.get("/articles").text
+        assert odd.get("/articles/news%2F2024%3Fx%231").status_code == 200
+        assert odd.get("/api/articles/news%2F2024%3Fx%231").json()["id"] == "news/2024?x#1"

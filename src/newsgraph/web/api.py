@@ -98,7 +98,7 @@ def _articles_in_section(
     return Page(matches[offset : offset + limit], len(matches), offset, limit)
 
 
-@router.get("/articles/{article_id}", summary="One article with all its facts")
+@router.get("/articles/{article_id:path}", summary="One article with all its facts")
 def get_article(store: StoreDep, article_id: IdPath) -> Article:
     """The stored article: clean text, metadata, removed boilerplate, entities (with kb_id), ..."""
     return queries.get_article(store, article_id)
@@ -118,7 +118,7 @@ def list_entities(
     return queries.list_entities(store, type=type, search=search, offset=offset, limit=limit)
 
 
-@router.get("/entities/{kb_id}", summary="An entity's profile")
+@router.get("/entities/{kb_id:path}", summary="An entity's profile")
 def entity_profile(store: StoreDep, kb_id: IdPath) -> EntityProfile:
     """Titles over time, aliases, articles, quotes by and about, events, co-occurring entities."""
     return queries.entity_profile(store, kb_id)
@@ -203,7 +203,7 @@ def overview(store: StoreDep) -> Overview:
     return queries.overview(store)
 
 
-@router.get("/stories/{story_id}", summary="A wire story and its copies")
+@router.get("/stories/{story_id:path}", summary="A wire story and its copies")
 def story(store: StoreDep, story_id: IdPath) -> Story:
     """The articles that are copies of one story, and their outlets."""
     return store.story(story_id)

@@ -29,6 +29,7 @@ from newsgraph.errors import NewsgraphError, NotFound, StoreError
 from newsgraph.model import Article
 from newsgraph.settings import Settings
 from newsgraph.store.base import Store
+from newsgraph.web.urls import article_url, entity_url
 
 if TYPE_CHECKING:
     from newsgraph.pipeline import Pipeline
@@ -121,6 +122,7 @@ def template_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals.update(article_url=article_url, entity_url=entity_url)
     return env
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from newsgraph.store.base import EntityProfile, EventRecord, QuoteRecord, Store
+from newsgraph.web.urls import article_url, entity_url
 
 CHART_WIDTH = 900
 CHART_LEFT = 40
@@ -59,12 +60,12 @@ def timeline_chart(events: list[EventRecord], quotes: list[QuoteRecord]) -> Char
         if day:
             who = " → ".join(x for x in (ev.actor_name, ev.target_name) if x)
             label = f"{ev.date}: {ev.type} ({ev.trigger}) {who}".strip()
-            marks.append((day, "event", label, ev.date or "", f"/articles/{ev.article_id}"))
+            marks.append((day, "event", label, ev.date or "", article_url(ev.article_id)))
     for q in quotes:
         day = parse_day(q.published)
         if day:
             label = f"{q.published}: “{_short(q.text)}”"
-            marks.append((day, "quote", label, q.published or "", f"/articles/{q.article_id}"))
+            marks.append((day, "quote", label, q.published or "", article_url(q.article_id)))
     return _place(sorted(set(marks)))
 
 
@@ -137,7 +138,7 @@ def cooccurrence_graph(store: Store, profile: EntityProfile) -> dict[str, Any]:
 
 def _node(kb_id: str, name: str, type_: str, weight: int, centre: bool = False) -> dict[str, Any]:
     data = {"id": kb_id, "label": name, "type": type_.lower(), "weight": weight}
-    data["href"] = f"/entities/{kb_id}"
+    data["href"] = entity_url(kb_id)
     return {"data": data, "classes": "centre" if centre else type_.lower()}
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from newsgraph.model import Article, Entity, Event, Figure
+from newsgraph.web.urls import entity_url
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ _LAYER = {"quote": 0, "event": 1, "speaker": 2, "ent": 3, "timex": 4, "figure": 
 
 def entity_link(entity: Entity) -> str:
     """The entity page of the knowledge-base entity this mention was resolved to."""
-    return f"/entities/{entity.kb_id or entity.id}"
+    return entity_url(entity.kb_id or entity.id)
 
 
 def article_spans(article: Article) -> list[Span]:

@@ -98,7 +98,7 @@ def articles(
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, store: StoreDep, article_id: str) -> Response:
     """The clean text with every fact highlighted in place, and lists of the facts."""
     art = queries.get_article(store, article_id)
@@ -152,7 +152,7 @@ def entities(
     return render(request, "entities.html", context)
 
 
-@router.get("/entities/{kb_id}", response_class=HTMLResponse)
+@router.get("/entities/{kb_id:path}", response_class=HTMLResponse)
 def entity(request: Request, store: StoreDep, kb_id: str) -> Response:
     """Titles over time, aliases, quotes, events on a timeline chart, co-occurrence graph."""
     profile = queries.entity_profile(store, kb_id)
