@@ -17,14 +17,15 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _OBJECT_CONTROL = frozenset({"ask", "urge", "order", "call", "request", "force", "invite", "tell"})
 _INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
+_CLIMB_DEPS = frozenset({"dobj", "attr", "prep", "acomp"})  # "is willing to contribute"
 _PRONOUN_WINDOW = 400  # characters before a pronoun searched for what it refers to
 
 
 def actor_and_target(verb: Token, skip_object: bool = False) -> tuple[Token | None, Token | None]:
     """The subject (or passive agent) and the object (or recipient) of a verbal trigger."""
-    actor = _child(verb, _SUBJECT_DEPS)
+    actor = _subject(verb)
     passive_subject = _child(verb, ("nsubjpass",))
-    agent = _agent(verb)
+    agent = _agent(verb) or _shared_agent(verb)
     target: Token | None = None
     if passive_subject is not None:
         actor, target = agent, (None if skip_object else passive_subject)
@@ -75,6 +76,25 @@ def look_through_quantity(token: Token) -> Token:
     return token
 
 
+def _subject(verb: Token) -> Token | None:
+    """The subject nearest before the verb (a mis-split sentence can give it two)."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else None
+
+
+def _shared_agent(verb: Token) -> Token | None:
+    """'selected and purchased by the government': conjoined passives share their agent."""
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB":
+            agent = _agent(child)
+            if agent is not None:
+                return agent
+    return None
+
+
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
@@ -123,14 +143,14 @@ def _inherited_subject(verb: Token) -> Token | None:
             node = node.head  # "won a contract to supply": the winner supplies
         elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
             node = node.head  # "by citing": the clause's subject cites
-        elif node.dep_ not in _INHERIT_SUBJECT_DEPS and node.dep_ not in ("dobj", "attr", "prep"):
+        elif node.dep_ not in _INHERIT_SUBJECT_DEPS and node.dep_ not in _CLIMB_DEPS:
             return None
         governor = node.head
         if node.dep_ == "xcomp" and governor.lemma_.lower() in _OBJECT_CONTROL:
             obj = _child(governor, ("dobj",))
             if obj is not None:
                 return obj
-        subject = _child(governor, _SUBJECT_DEPS) or _agent(governor)
+        subject = _subject(governor) or _agent(governor)
         if subject is not None:
             return subject
         node = governor
