@@ -113,3 +113,8 @@ def test_odd_article_id_gets_a_working_link(tmp_path: Path) -> None:
         assert 'href="/articles/news%2F2024%3Fx%231"' in odd.get("/articles").text
         assert odd.get("/articles/news%2F2024%3Fx%231").status_code == 200
         assert odd.get("/api/articles/news%2F2024%3Fx%231").json()["id"] == "news/2024?x#1"
+
+
+def test_articles_page_filters_by_section_and_date(client: TestClient) -> None:
+    page = client.get("/articles", params={"section": "World", "date_from": "", "date_to": "2024"})
+    assert page.status_code == 200 and "2 articles" in page.text

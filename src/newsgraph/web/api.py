@@ -28,6 +28,7 @@ from newsgraph.store.base import (
     TimelineItem,
 )
 from newsgraph.web.app import state, store_dependency
+from newsgraph.web.filters import ArticleFilter, filtered_articles
 from newsgraph.web.ingest import IngestReport, ingest
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -67,35 +68,8 @@ def list_articles(
     entity: Text = None,
 ) -> Page[ArticleSummary]:
     """Articles filtered by outlet, section, publication date range or KB entity id."""
-    if section:
-        return _articles_in_section(
-            store, section, offset, limit, source, date_from, date_to, entity
-        )
-    page = queries.list_articles(store, offset, limit, source, date_from, date_to, entity)
-    return page
-
-
-def _articles_in_section(
-    store: Store,
-    section: str,
-    offset: int,
-    limit: int,
-    source: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    entity: str | None,
-) -> Page[ArticleSummary]:
-    """The store has no section filter yet: filter its summaries here, page by page."""
-    wanted = section.casefold()
-    matches = []
-    scan = 0
-    while True:
-        page = queries.list_articles(store, scan, MAX_LIMIT, source, date_from, date_to, entity)
-        matches += [a for a in page.items if (a.section or "").casefold() == wanted]
-        scan += MAX_LIMIT
-        if scan >= page.total or not page.items:
-            break
-    return Page(matches[offset : offset + limit], len(matches), offset, limit)
+    wanted = ArticleFilter(source, section, date_from, date_to, entity)
+    return filtered_articles(store, wanted, offset, limit)
 
 
 @router.get("/articles/{article_id:path}", summary="One article with all its facts")

@@ -15,6 +15,7 @@ from newsgraph.model import Article, Entity
 from newsgraph.store.base import EntityProfile, EventRecord, QuoteRecord, Store
 from newsgraph.web.app import store_dependency
 from newsgraph.web.charts import cooccurrence_graph, timeline_chart
+from newsgraph.web.filters import ArticleFilter, filtered_articles
 from newsgraph.web.highlight import entity_link, highlighted_article
 
 router = APIRouter(include_in_schema=False)
@@ -22,6 +23,7 @@ router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_dependency)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Text = Annotated[str, Query(max_length=500)]
+DateText = Annotated[str, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 PAGE_SIZE = 20
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT")
 
@@ -87,15 +89,16 @@ def articles(
     request: Request,
     store: StoreDep,
     offset: Offset = 0,
-    source: Annotated[str | None, Query(max_length=200)] = None,
+    source: Text = "",
+    section: Text = "",
+    date_from: DateText = "",
+    date_to: DateText = "",
 ) -> Response:
-    """Every article, newest first."""
-    page = queries.list_articles(store, offset=offset, limit=PAGE_SIZE, source=source or None)
-    return render(
-        request,
-        "articles.html",
-        {"page": page, "source": source or "", "offset": offset, "page_size": PAGE_SIZE},
-    )
+    """Every article, newest first, narrowed by outlet, section and date range."""
+    wanted = ArticleFilter(source or None, section or None, date_from or None, date_to or None)
+    page = filtered_articles(store, wanted, offset, PAGE_SIZE)
+    context = {"page": page, "filter": wanted, "offset": offset, "page_size": PAGE_SIZE}
+    return render(request, "articles.html", context)
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
