@@ -100,3 +100,18 @@ def test_ids_follow_first_mention(analyse):
     assert [e.id for e in art.entities] == [f"e{i}" for i in range(1, len(art.entities) + 1)]
     firsts = [e.mentions[0].start for e in art.entities]
     assert firsts == sorted(firsts)
+
+
+def test_dateline_agency_is_not_an_acronym_of_the_city(analyse):
+    art = analyse("NAIROBI (AP) - Kenyan police arrived in Haiti on Tuesday, officials said.")
+    assert not [e for e in art.entities if "AP" in e.aliases]
+
+
+def test_organisation_noun_before_a_name_makes_it_an_organisation(analyse):
+    art = analyse("The German magazine Der Spiegel reported the deal on Sunday.")
+    assert _named(art, "Der Spiegel").type == "ORG"
+
+
+def test_country_named_like_a_demonym_stays_a_country(analyse):
+    art = analyse("Myanmar held elections on Sunday, and observers from Thailand watched.")
+    assert (_named(art, "Myanmar").type, _named(art, "Myanmar").country) == ("GPE", "MMR")

@@ -26,6 +26,7 @@ from newsgraph.stages.names import (
     country_of_demonym,
     country_of_name,
     country_of_place,
+    initials,
     is_demonym,
     is_honorific,
     is_role,
@@ -93,7 +94,7 @@ def _trim(ent: Span) -> RawMention | None:
         person_cue=start > titled or _person_before(doc, start, end),
         place_cue=_place_around(doc, start, end),
         org_cue=org_cue,
-        norp_cue=is_demonym(span.text),
+        norp_cue=is_demonym(span.text) and not country_of_name(span.text),  # not 'Myanmar'
     )
 
 
@@ -157,9 +158,17 @@ def _acronyms_in_parentheses(doc: Doc, raw: list[RawMention]) -> list[RawMention
             continue
         token = doc[m.end + 1]
         bare = acronym_key(token.text)
-        if bare.isupper() and 2 <= len(bare) <= 8 and bare != m.key:
+        if _defines_acronym(m, bare):
             out.append(RawMention(m.end + 1, m.end + 2, m.label, token.text, bare, link=m.key))
     return out
+
+
+def _defines_acronym(m: RawMention, acronym: str) -> bool:
+    """'Organization of American States (OAS)', not 'WASHINGTON (AP)' (a dateline's agency)."""
+    if not (acronym.isupper() and 2 <= len(acronym) <= 8) or acronym == m.key:
+        return False
+    words = m.key.split()
+    return acronym in initials(words) or (len(words) > 1 and acronym[0] == words[0][0])
 
 
 def _aliases(doc: Doc, raw: list[RawMention]) -> list[RawMention]:

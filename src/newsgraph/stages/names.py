@@ -61,11 +61,12 @@ def lexicons() -> Lexicons:
 
 
 def _tsv(name: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in _lines(name):
-        key, _, value = line.partition("\t")
-        out[key.strip()] = value.strip()
-    return out
+    """First column -> second column of a tab-separated resource."""
+    return {cols[0].strip(): cols[1].strip() for cols in _rows(name)}
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [(line.split("\t") + [""])[:3] for line in _lines(name)]
 
 
 @lru_cache(maxsize=1)
@@ -157,13 +158,10 @@ def initials(words: list[str]) -> set[str]:
 @lru_cache(maxsize=512)
 def country_display_name(alpha_3: str) -> str:
     """A readable country name for affiliations: 'Bolivia', not 'Bolivia, Plurinational ...'."""
+    preferred = {c[1].strip(): c[0].strip() for c in _rows("country_names.tsv") if c[2]}
+    if alpha_3 in preferred:
+        return preferred[alpha_3]
     country = pycountry.countries.get(alpha_3=alpha_3)
     if country is None:
         return alpha_3
-    common = getattr(country, "common_name", None)
-    if common:
-        return str(common)
-    if "," not in country.name:
-        return str(country.name)
-    short = (k for k, v in _tsv("country_names.tsv").items() if v == alpha_3 and not k.isupper())
-    return next(short, str(country.name))
+    return str(getattr(country, "common_name", None) or country.name)

@@ -1,0 +1,31 @@
+"""Type repair: evidence in the text decides before the NER labels vote."""
+
+from __future__ import annotations
+
+from newsgraph.stages.entities import RawMention, _vote_type
+
+
+def _m(label: str, key: str, **cues: bool) -> RawMention:
+    return RawMention(0, 1, label, key, key, **cues)
+
+
+def test_longest_form_outweighs_stray_labels_of_the_surname():
+    full = _m("PERSON", "Ana Lopez")
+    mentions = [full, _m("ORG", "Lopez"), _m("ORG", "Lopez")]
+    assert _vote_type(mentions, full) == "PERSON"
+
+
+def test_a_title_before_any_mention_makes_a_person():
+    full = _m("ORG", "Lopez")
+    mentions = [full, _m("ORG", "Lopez"), _m("ORG", "Lopez", person_cue=True)]
+    assert _vote_type(mentions, full) == "PERSON"
+
+
+def test_place_noun_overrides_facility():
+    city = _m("FAC", "Port Town", place_cue=True)
+    assert _vote_type([city], city) == "GPE"
+
+
+def test_organisation_word_overrides_person():
+    firm = _m("PERSON", "Douglas Aircraft", org_cue=True)
+    assert _vote_type([firm, _m("PERSON", "Douglas Aircraft")], firm) == "ORG"
