@@ -139,7 +139,7 @@ def timeline(
             events = store.events(
                 article_ids=ids, date_from=date_from, date_to=date_to, limit=limit
             ).items
-            quote_list = [q for aid in ids for q in store.quotes(article_id=aid, limit=limit).items]
+            quote_list = store.quotes(article_ids=ids, limit=limit).items
     items = [_event_item(e) for e in events] + [_quote_item(q) for q in quote_list]
     items = [i for i in items if _in_range(i.date, date_from, date_to)]
     return _once_per_story(store, items)[:limit]

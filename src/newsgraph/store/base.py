@@ -309,6 +309,7 @@ class Store(Protocol):
         article_id: str | None = None,
         offset: int = 0,
         limit: int = 50,
+        article_ids: list[str] | None = None,
     ) -> Page[QuoteRecord]:
         """Quotes by speaker (kb id or name text), quote text, entity mentioned, or article."""
         ...

@@ -143,7 +143,7 @@ CREATE TABLE kb_links (  -- article entity -> KB entity, with the evidence of th
     PRIMARY KEY (article_id, entity_id),
     FOREIGN KEY (article_id, entity_id) REFERENCES entities(article_id, id) ON DELETE CASCADE
 );
-CREATE INDEX kb_links_kb ON kb_links(kb_id, article_id);
+CREATE INDEX kb_links_kb ON kb_links(kb_id, article_id, entity_id);
 
 CREATE TABLE entity_keys (  -- blocking keys of each article entity (see kb/resolve.py)
     article_id TEXT NOT NULL,

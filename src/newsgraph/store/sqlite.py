@@ -306,12 +306,16 @@ class SQLiteStore:
         article_id: str | None = None,
         offset: int = 0,
         limit: int = 50,
+        article_ids: list[str] | None = None,
     ) -> Page[QuoteRecord]:
         """Quotes by speaker (kb id or name text), quote text, entity mentioned, or article."""
         where: list[str] = []
         args: list[Any] = []
         if speaker_kb_id:
-            where.append("sl.kb_id = ?")
+            where.append(
+                "(q.article_id, q.speaker) IN "
+                "(SELECT article_id, entity_id FROM kb_links WHERE kb_id = ?)"
+            )
             args.append(speaker_kb_id)
         if speaker:
             where.append("(se.name LIKE ? OR q.speaker_text LIKE ?)")
@@ -321,14 +325,17 @@ class SQLiteStore:
             args.append(f"%{text}%")
         if about_kb_id:
             where.append(
-                "EXISTS (SELECT 1 FROM quote_mentions m JOIN kb_links ml ON ml.article_id = "
-                "m.article_id AND ml.entity_id = m.entity_id WHERE m.article_id = q.article_id "
-                "AND m.quote_idx = q.idx AND ml.kb_id = ?)"
+                "(q.article_id, q.idx) IN (SELECT m.article_id, m.quote_idx FROM kb_links ml "
+                "JOIN quote_mentions m ON m.article_id = ml.article_id "
+                "AND m.entity_id = ml.entity_id WHERE ml.kb_id = ?)"
             )
             args.append(about_kb_id)
         if article_id:
             where.append("q.article_id = ?")
             args.append(article_id)
+        if article_ids is not None:
+            where.append(f"q.article_id IN ({','.join('?' * len(article_ids))})")
+            args += article_ids
         sql = (
             "FROM quotes q JOIN articles a ON a.id = q.article_id "
             "LEFT JOIN entities se ON se.article_id = q.article_id AND se.id = q.speaker "
@@ -361,13 +368,13 @@ class SQLiteStore:
         """Events filtered by actor/target/any role KB entity, type, articles and date range."""
         where: list[str] = []
         args: list[Any] = []
-        for column, value in (("al.kb_id", actor_kb_id), ("tl.kb_id", target_kb_id)):
+        for roles, value in (("e2.actor", actor_kb_id), ("e2.target", target_kb_id)):
             if value:
-                where.append(f"{column} = ?")
+                where.append(_events_of_entity(roles))
                 args.append(value)
         if kb_id:
-            where.append("(al.kb_id = ? OR tl.kb_id = ? OR pl.kb_id = ?)")
-            args += [kb_id] * 3
+            where.append(_events_of_entity("e2.actor, e2.target, e2.place"))
+            args.append(kb_id)
         if type:
             where.append("ev.type = ?")
             args.append(type.upper())
@@ -525,7 +532,7 @@ class SQLiteStore:
         kb_id = self._new_kb_id(article_id, entity.id)
         self.db.execute(
             "INSERT INTO kb_entities(id, name, type, country) VALUES (?, ?, ?, ?)",
-            (kb_id, entity.name, entity.type, keys.country),
+            (kb_id, entity.name, keys.type, keys.country),
         )
         return kb_id
 
@@ -705,6 +712,14 @@ def _insert_facts(db: sqlite3.Connection, article: Article) -> None:
     db.executemany(
         "INSERT INTO removed(article_id, idx, text, reason) VALUES (?, ?, ?, ?)",
         [(aid, i, r.text, r.reason) for i, r in enumerate(article.removed)],
+    )
+
+
+def _events_of_entity(roles: str) -> str:
+    """A filter: events where the KB entity plays one of ``roles``, driven by its links."""
+    return (
+        "ev.rowid IN (SELECT e2.rowid FROM kb_links l JOIN events e2 ON e2.article_id = "
+        f"l.article_id AND l.entity_id IN ({roles}) WHERE l.kb_id = ?)"
     )
 
 
