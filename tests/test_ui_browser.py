@@ -198,3 +198,22 @@ def test_demo_entity_page_draws_its_graph(page: Any) -> None:
     page.wait_for_selector("#entity-name")
     shoot(page, "demo_entity")
     assert page.locator("#cograph[data-ready=true] canvas").count() >= 1
+
+
+def test_demo_timeline_is_in_date_order(page: Any) -> None:
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/ is absent")
+    page.goto("/")
+    page.fill("input[aria-label='Timeline search']", "mission")
+    page.press("input[aria-label='Timeline search']", "Enter")
+    page.wait_for_selector("#timeline")
+    shoot(page, "demo_timeline")
+    dates = page.locator("#timeline .date").all_inner_texts()
+    assert len(dates) >= 3 and dates == sorted(dates)
+
+
+def test_quotes_page_filters_by_speaker(page: Any) -> None:
+    page.goto("/quotes?speaker=Ruto")
+    shoot(page, "quotes")
+    speakers = page.locator("blockquote footer a").first.inner_text()
+    assert speakers == "William Ruto"

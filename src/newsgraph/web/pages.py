@@ -12,9 +12,9 @@ from markupsafe import Markup, escape
 
 from newsgraph.kb import queries
 from newsgraph.model import Article, Entity
-from newsgraph.store.base import EntityProfile, EventRecord, QuoteRecord, Store
+from newsgraph.store.base import EntityProfile, EventRecord, QuoteRecord, Store, TimelineItem
 from newsgraph.web.app import store_dependency
-from newsgraph.web.charts import cooccurrence_graph, timeline_chart
+from newsgraph.web.charts import cooccurrence_graph, parse_day, timeline_chart
 from newsgraph.web.filters import ArticleFilter, filtered_articles
 from newsgraph.web.highlight import entity_link, highlighted_article
 
@@ -243,6 +243,26 @@ def timeline(
     elif q.strip():
         title = q
         items = queries.timeline(store, query=q)
-    return render(
-        request, "timeline.html", {"q": q, "entity": entity, "title": title, "items": items}
-    )
+    context = {
+        "q": q,
+        "entity": entity,
+        "title": title,
+        "items": items,
+        "months": _by_month(items or []),
+    }
+    return render(request, "timeline.html", context)
+
+
+def _by_month(items: list[TimelineItem]) -> list[tuple[str, list[TimelineItem]]]:
+    """Timeline items under one heading per month ("March 2025"), or per year when vaguer."""
+    groups: dict[str, list[TimelineItem]] = {}
+    for item in items:
+        groups.setdefault(_month_label(item.date), []).append(item)
+    return list(groups.items())
+
+
+def _month_label(value: str) -> str:
+    day = parse_day(value)
+    if day is None:
+        return value or "undated"
+    return day.strftime("%B %Y") if len(value) >= 7 else str(day.year)
