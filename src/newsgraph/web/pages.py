@@ -123,13 +123,16 @@ def _entities_by_type(article: Article) -> dict[str, list[Entity]]:
     return dict(sorted(groups.items()))
 
 
-def _speaker_names(article: Article) -> list[str]:
-    """The speaker's name of each quote, in order (entity name, else the words used)."""
-    names = []
+def _speaker_names(article: Article) -> list[tuple[str, str | None]]:
+    """Each quote's speaker: the entity's name and page, else the words used and no page."""
+    speakers: list[tuple[str, str | None]] = []
     for q in article.quotes:
         ent = article.entity(q.speaker)
-        names.append(ent.name if ent else (q.speaker_text or "unattributed"))
-    return names
+        if ent:
+            speakers.append((ent.name, entity_link(ent)))
+        else:
+            speakers.append((q.speaker_text or "unattributed", None))
+    return speakers
 
 
 @router.get("/entities", response_class=HTMLResponse)
