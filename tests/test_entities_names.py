@@ -49,3 +49,7 @@ def test_display_name_avoids_inverted_official_names():
 
 def test_initials_with_and_without_function_words():
     assert {"OAS", "OOAS"} == initials(["Organization", "of", "American", "States"])
+
+
+def test_a_country_within_a_country_carries_its_code_but_is_no_alias():
+    assert (country_of_place("Scotland"), country_of_name("Scotland")) == ("GBR", None)

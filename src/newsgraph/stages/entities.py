@@ -352,5 +352,5 @@ def _country(label: str, ms: list[RawMention], canonical: RawMention) -> str | N
     if label == "NORP":
         return next((c for n in names if (c := country_of_demonym(n))), None)
     if label in ("GPE", "LOC", "FAC"):
-        return next((c for n in names if (c := country_of_name(n))), None)
+        return next((c for n in names if (c := country_of_place(n))), None)
     return None

@@ -86,8 +86,14 @@ def country_index() -> dict[str, str]:
             name = getattr(country, attr, None)
             if name:
                 index[name.lower()] = country.alpha_3
-    index.update({k.lower(): v for k, v in _tsv("country_names.tsv").items()})
+    index.update({r[0].lower(): r[1] for r in _rows("country_names.tsv") if r[2] != "part"})
     return index
+
+
+@lru_cache(maxsize=1)
+def part_index() -> dict[str, str]:
+    """Countries within a country ('Scotland') -> its alpha-3; they are not its other names."""
+    return {r[0].lower(): r[1] for r in _rows("country_names.tsv") if r[2] == "part"}
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +116,7 @@ def country_of_place(name: str, context: Counter[str] | None = None) -> str | No
 
     A name several countries use ('San Salvador') goes to the one the article mentions most.
     """
-    code = country_of_name(name)
+    code = country_of_name(name) or part_index().get(name.lower())
     if code:
         return code
     options = subdivision_index().get(name.lower(), ())

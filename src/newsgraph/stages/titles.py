@@ -189,7 +189,7 @@ def _affiliation_name(entity: Entity) -> str:
 
 def _title_text(tokens: list[Token]) -> str:
     text = " ".join(t.text for t in tokens)
-    return text.replace(" - ", "-")
+    return text.replace(" - ", "-").strip("- ")
 
 
 def _prep_object(doc: Doc, i: int, owner: list[Entity | None]) -> tuple[int, list[str]] | None:
