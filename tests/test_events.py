@@ -139,6 +139,23 @@ def test_pronoun_subject_maps_to_nearest_compatible_entity(extract) -> None:  # 
     assert _name(art, _only(evs, "criticized").actor) == "Maria Lopez"
 
 
+def test_the_country_refers_to_the_latest_country_named_or_implied(
+    pipeline: Pipeline, settings: Settings
+) -> None:
+    text = "Chile praised Peru. Gangs roam Peruvian towns. The country asked for help."
+    art = _article(text, {"Chile": "GPE", "Peru": "GPE", "Peruvian": "NORP"}, {})
+    for ent, code in zip(art.entities, ("CHL", "PER", "PER"), strict=True):
+        ent.country = code
+    events.run(art, pipeline.nlp(text), settings)
+    assert _name(art, _only(art.events, "asked").actor) == "Peru"
+
+
+def test_infinitive_after_a_noun_is_intended(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The country requested help to assist the police.")
+    assist = next(t for t in doc if t.text == "assist")
+    assert factuality_of(assist) == "planned"
+
+
 def test_negation_makes_event_negated(extract) -> None:  # type: ignore[no-untyped-def]
     _, evs = extract("Peru did not attack Ecuador.", {"Peru": "GPE", "Ecuador": "GPE"})
     assert _only(evs, "attack").factuality == "negated"

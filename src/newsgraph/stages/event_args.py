@@ -191,6 +191,10 @@ def entity_of(article: Article, token: Token | None, actor: bool = True) -> Enti
         return article.entity_at(*mention_span(of))
     anaphoric = words.ANAPHORIC_NOUNS.get(token.lemma_.lower())
     if anaphoric is not None and any(c.lower_ == "the" for c in token.children):
+        if "GPE" in anaphoric:
+            return _country_antecedent(article, token) or _salient_antecedent(
+                article, token, anaphoric
+            )
         return _salient_antecedent(article, token, anaphoric)
     return None
 
@@ -223,6 +227,23 @@ def _antecedent(
             if near and (best is None or m.start > best[0]):
                 best = (m.start, ent)
     return best[1] if best is not None else None
+
+
+def _country_antecedent(article: Article, token: Token) -> Entity | None:
+    """'the country': the country named or implied ('Haitian police') most recently before
+    this sentence, as its most mentioned GPE (Haiti, not a city with the same country code)."""
+    limit = token.sent.start_char
+    latest: tuple[int, str] | None = None
+    for ent in article.entities:
+        if ent.country is None or ent.type not in ("GPE", "NORP"):
+            continue
+        for m in ent.mentions:
+            if m.end <= limit and (latest is None or m.start > latest[0]):
+                latest = (m.start, ent.country)
+    if latest is None:
+        return None
+    same = [e for e in article.entities if e.type == "GPE" and e.country == latest[1]]
+    return max(same, key=lambda e: len(e.mentions)) if same else None
 
 
 def _salient_antecedent(article: Article, token: Token, allowed: frozenset[str]) -> Entity | None:
