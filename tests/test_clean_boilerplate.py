@@ -69,6 +69,19 @@ def test_advertisement_inside_the_body_is_cut() -> None:
     assert clean.text == f"First paragraph.\n\n{BODY}"
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The minister arrives at the summit in Accra. (Photo: AP)",
+        "Patrol boats leave the port of Lomé, May 6, 2025. REUTERS/Jane Doe",
+        "Image caption: Patrol boats leave the port",
+    ],
+)
+def test_photo_caption_inside_the_body_is_cut(caption: str) -> None:
+    clean = clean_text(f"Headline here\n\nFirst paragraph.\n\n{caption}\n\n{BODY}")
+    assert clean.text == f"First paragraph.\n\n{BODY}"
+
+
 def test_only_the_trailing_run_is_a_footer() -> None:
     text = "Headline here\n\nShare prices fell 3% on Monday.\n\nThe final paragraph of the story."
     assert clean_text(text).text.startswith("Share prices fell")
