@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.errors import RejectedInput
 from newsgraph.ingest import Rejected, article_from_record
-from newsgraph.ingest.records import read_records
+from newsgraph.ingest.records import read_json_document, read_records
 from newsgraph.model import Article
 from newsgraph.settings import Settings
 
@@ -72,3 +72,12 @@ def test_line_that_is_not_an_object_is_rejected(settings: Settings) -> None:
 def test_record_origin_carries_the_line_number(settings: Settings) -> None:
     items = list(read_records(_lines("", {"text": PROSE}), "feed.jsonl", settings))
     assert [i.origin for i in items] == ["feed.jsonl:2"]
+
+
+def test_json_array_file_gives_one_article_per_item(settings: Settings) -> None:
+    text = json.dumps([{"id": "a", "text": PROSE}, {"id": "b"}])
+    items = list(read_json_document(text, "batch.json", settings))
+    assert [(type(i), i.origin) for i in items] == [
+        (Article, "batch.json#1"),
+        (Rejected, "batch.json#2"),
+    ]
