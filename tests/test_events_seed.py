@@ -32,5 +32,8 @@ def test_seed_events(analyse) -> None:  # type: ignore[no-untyped-def]
     assert _find(art, "renewed", "SUPPORT").factuality == "happened"
     signings = [e for e in art.events if e.trigger == "signing"]
     assert "2024-10-03" in {e.time for e in signings}
+    mission = _find(art, "established", "AID")
+    assert (mission.time, name.get(mission.place or "")) == ("2004", "Haiti")
+    assert _find(art, "requested", "REQUEST").actor == _find(art, "sent", "MOBILIZE").target
     offers = [e for e in art.events if e.trigger == "offered" and e.type == "AGREE"]
     assert any(e.time and e.time.startswith("2024") for e in offers)

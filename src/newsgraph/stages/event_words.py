@@ -48,7 +48,7 @@ QUANTITY_NOUNS = frozenset(
     {
         "dozen", "hundred", "thousand", "million", "number", "group", "team", "contingent",
         "unit", "battalion", "company", "batch", "couple", "handful", "score", "lot", "wave",
-        "convoy", "shipment", "package", "kind", "type", "series",
+        "convoy", "shipment", "package", "kind", "type", "series", "delegation", "force",
     }
 )  # fmt: skip
 # Verbs that are PLOVER triggers only with a nominal object ("denied the request", "sought
