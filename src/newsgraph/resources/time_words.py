@@ -106,3 +106,26 @@ OFFSET_DIRECTIONS: dict[str, int] = {
 
 # Verbs' auxiliaries that put a clause in the future.
 FUTURE_AUXILIARIES: frozenset[str] = frozenset({"will", "'ll", "shall", "wo", "going"})
+
+# Holidays on a fixed day: name -> (month, day).
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Valentine's Day": (2, 14),
+    "Independence Day": (7, 4), "Halloween": (10, 31), "Christmas Eve": (12, 24),
+    "Christmas Day": (12, 25), "Christmas": (12, 25), "Boxing Day": (12, 26),
+    "Veterans Day": (11, 11), "Armistice Day": (11, 11), "Bastille Day": (7, 14),
+    "May Day": (5, 1), "International Women's Day": (3, 8), "Epiphany": (1, 6),
+}  # fmt: skip
+
+# Holidays on the nth weekday of a month: name -> (month, ISO weekday, n; -1 = last).
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "Thanksgiving Day": (11, 4, 4), "Thanksgiving": (11, 4, 4), "Labor Day": (9, 1, 1),
+    "Memorial Day": (5, 1, -1), "Martin Luther King Day": (1, 1, 3), "Presidents Day": (2, 1, 3),
+    "Presidents' Day": (2, 1, 3), "Columbus Day": (10, 1, 2), "Mother's Day": (5, 7, 2),
+    "Father's Day": (6, 7, 3),
+}  # fmt: skip
+
+# Holidays counted in days from Easter Sunday.
+EASTER_HOLIDAYS: dict[str, int] = {
+    "Easter Sunday": 0, "Easter": 0, "Good Friday": -2, "Easter Monday": 1,
+    "Palm Sunday": -7, "Ash Wednesday": -46, "Pentecost": 49,
+}  # fmt: skip

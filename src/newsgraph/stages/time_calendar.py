@@ -155,3 +155,27 @@ def season_value(season: str, ref: date | None, shift: int) -> str:
     if ref is None:
         return f"XXXX-{season}"
     return f"{ref.year + shift:04d}-{season}"
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The nth (or last, n=-1) ISO weekday of a month: Thanksgiving is (11, 4, 4)."""
+    if n > 0:
+        first = date(year, month, 1)
+        offset = (weekday - first.isoweekday()) % 7
+        return first + timedelta(days=offset + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)

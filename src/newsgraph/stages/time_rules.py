@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from newsgraph.resources import time_words as W
 from newsgraph.stages import time_calendar as C
@@ -310,6 +310,38 @@ def _named_time(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _rel(f"{day}T{clock}", "TIME")
 
 
+_HOLIDAY_NAMES = [*W.FIXED_HOLIDAYS, *W.WEEKDAY_HOLIDAYS, *W.EASTER_HOLIDAYS]
+
+
+def _holiday_day(name: str, year: int) -> date:
+    if name in W.FIXED_HOLIDAYS:
+        return date(year, *W.FIXED_HOLIDAYS[name])
+    if name in W.WEEKDAY_HOLIDAYS:
+        return C.nth_weekday(year, *W.WEEKDAY_HOLIDAYS[name])
+    return C.easter(year) + timedelta(days=W.EASTER_HOLIDAYS[name])
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """'Thanksgiving', 'last Christmas', 'Easter 1998': the day in the year the words point to."""
+    name = m["holiday"]
+    if m["year"]:
+        return Resolved("DATE", _holiday_day(name, int(m["year"])).isoformat())
+    if ctx.ref is None:
+        return None
+    shift = _shift(m["shift"])
+    this_year = _holiday_day(name, ctx.ref.year)
+    year = ctx.ref.year
+    if shift < 0 or (shift == 0 and ctx.tense == C.PAST):
+        year -= 1 if this_year > ctx.ref or (shift < 0 and this_year == ctx.ref) else 0
+    elif shift > 0 or ctx.tense == C.FUTURE:
+        year += 1 if this_year < ctx.ref or (shift > 0 and this_year == ctx.ref) else 0
+    return _rel(_holiday_day(name, year).isoformat())
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return _rel(f"{ctx.ref.year:04d}") if ctx.ref else Resolved("DATE", "XXXX")
+
+
 # --- the rule table, most specific first (ties in length go to the earlier rule) -----------
 
 
@@ -343,6 +375,13 @@ RULES: tuple[TimeRule, ...] = (
         rf"{_MONTH}\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b",
         _month_relative_year,
     ),
+    _rule(
+        "holiday",
+        rf"(?:(?P<shift>(?i:last|next|this))\s+)?(?<![A-Za-z])(?P<holiday>{_alt(_HOLIDAY_NAMES)})"
+        rf"(?![A-Za-z])(?:,?\s+{_YEAR})?",
+        _holiday,
+    ),
+    _rule("year_end", r"(?i:\byear-end\b)", _year_end),
     _rule("reference", rf"(?i:\b(?:{_alt(W.REFERENCE_WORDS)})\b)", _reference),
     _rule(
         "deictic",

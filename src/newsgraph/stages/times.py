@@ -199,9 +199,22 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return C.PAST
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
-        return C.FUTURE  # "plans to leave Thursday", "is expected to vote"
+        return _infinitive_tense(verb)
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return C.FUTURE  # "is leaving Thursday"
+    return None
+
+
+def _infinitive_tense(verb: Token) -> str | None:
+    """'plans to leave Thursday' points ahead; 'staged events to mark Friday' says nothing."""
+    matrix = verb.head
+    if matrix is verb:
+        return None
+    matrix_auxes = [c for c in matrix.children if c.dep_ in ("aux", "auxpass")]
+    if matrix.tag_ in ("VBZ", "VBP", "MD") or any(a.tag_ in ("VBZ", "VBP") for a in matrix_auxes):
+        return C.FUTURE
+    if any(a.lower_ in W.FUTURE_AUXILIARIES for a in matrix_auxes):
+        return C.FUTURE
     return None
 
 
