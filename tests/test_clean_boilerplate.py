@@ -82,6 +82,13 @@ def test_photo_caption_inside_the_body_is_cut(caption: str) -> None:
     assert clean.text == f"First paragraph.\n\n{BODY}"
 
 
+def test_related_links_list_at_the_end_is_cut_with_its_items() -> None:
+    links = "Related Posts\n\nHaiti police arrest gang leader\n\nKenya sends more troops"
+    clean = clean_text(_footer(f"Follow Radio Lagos on X.\n\n{links}"))
+    assert (clean.text, clean.source) == (BODY, "Radio Lagos")
+    assert [r.reason for r in clean.removed] == ["subscription"] + ["related-link"] * 3
+
+
 def test_only_the_trailing_run_is_a_footer() -> None:
     text = "Headline here\n\nShare prices fell 3% on Monday.\n\nThe final paragraph of the story."
     assert clean_text(text).text.startswith("Share prices fell")

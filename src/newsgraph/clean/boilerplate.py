@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsgraph.clean.cues import match_cue
+from newsgraph.clean.header import headline_like
 from newsgraph.model import Removed
+
+# Cue reasons that head a list of links ("Related posts" then a few headlines).
+LIST_HEADINGS = frozenset(["related-link", "tags"])
+MAX_LIST_ITEMS = 12
 
 
 @dataclass
@@ -18,12 +23,15 @@ class Trimmed:
 
 
 def strip_boilerplate(paragraphs: list[str]) -> Trimmed:
-    """Drop the trailing run of footer paragraphs, then short furniture anywhere."""
+    """Drop the trailing footer and link lists, then short furniture anywhere."""
     kept = list(paragraphs)
-    footer: list[tuple[str, str | None, str]] = []
-    while kept and (cue := match_cue(kept[-1], ("tail", "any"))):
-        footer.append((kept.pop(), cue.outlet, cue.reason))
-    footer.reverse()
+    footer: list[Removed] = []
+    outlets: list[str] = []
+    while True:
+        cut = _cut_footer(kept, outlets) + _cut_link_list(kept)
+        if not cut:
+            break
+        footer = cut + footer
     body: list[str] = []
     removed: list[Removed] = []
     for paragraph in kept:
@@ -31,6 +39,31 @@ def strip_boilerplate(paragraphs: list[str]) -> Trimmed:
             removed.append(Removed(paragraph, cue.reason))
         else:
             body.append(paragraph)
-    removed.extend(Removed(text, reason) for text, _, reason in footer)
-    source = next((outlet for _, outlet, _ in footer if outlet), None)
-    return Trimmed(body, removed, source)
+    return Trimmed(body, removed + footer, outlets[-1] if outlets else None)
+
+
+def _cut_footer(kept: list[str], outlets: list[str]) -> list[Removed]:
+    """Pop the trailing run of footer paragraphs off ``kept``; note the outlets they name."""
+    cut: list[Removed] = []
+    while kept and (cue := match_cue(kept[-1], ("tail", "any"))):
+        cut.insert(0, Removed(kept.pop(), cue.reason))
+        if cue.outlet:
+            outlets.append(cue.outlet)
+    return cut
+
+
+def _cut_link_list(kept: list[str]) -> list[Removed]:
+    """Pop a 'Related posts' heading near the end followed only by short headline lines."""
+    heading: int | None = None
+    reason = ""
+    for index in range(len(kept) - 1, max(-1, len(kept) - MAX_LIST_ITEMS - 2), -1):
+        cue = match_cue(kept[index], ("tail", "any"))
+        if cue and cue.reason in LIST_HEADINGS and index < len(kept) - 1:
+            heading, reason = index, cue.reason
+        elif not headline_like(kept[index]):
+            break
+    if heading is None:
+        return []
+    cut = [Removed(text, reason) for text in kept[heading:]]
+    del kept[heading:]
+    return cut
