@@ -14,6 +14,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp", "parataxis")
 OBJECT_DEPS = ("dobj", "attr", "npadvmod", "dep", "appos", "oprd")
 NAME_POS = ("PROPN", "NOUN", "PRON")
+RELATIVE_PRONOUNS = ("who", "that", "which")
 
 
 @dataclass
@@ -30,21 +31,27 @@ def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
     """The word naming who speaks through ``cue``: its subject, else a nearby noun."""
     if cue.lower_ == "according":
         return next((t for to in cue.children for t in to.children if t.dep_ == "pobj"), None)
-    subject = _subject(cue, words)
+    subject = _subject(cue)
     if subject is None and cue.dep_ in INHERITING_DEPS and cue.head is not cue:
-        subject = _subject(cue.head, words)  # "..., adding that ..." speaks through the head
-    if subject is not None and subject.lower_ in ("who", "that") and cue.dep_ == "relcl":
+        subject = _subject(cue.head)  # "..., adding that ..." speaks through the head
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
         return cue.head  # "Smith, who said ..."
     if subject is not None:
         return subject
-    return _noun_after(cue, words)
+    return _noun_after(cue, words) or _subject_before(cue)
 
 
-def _subject(verb: Token, words: QuoteWords) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.lower_ not in words.ignored_heads:
-            return child
+def _subject_before(cue: Token) -> Token | None:
+    """A broken parse ("X shared the news, writing ..."): the nearest subject before the cue."""
+    sent_start = cue.sent.start
+    for tok in reversed(list(cue.doc[max(sent_start, cue.i - 20) : cue.i])):
+        if tok.dep_ in SUBJECT_DEPS and tok.pos_ in NAME_POS:
+            return tok
     return None
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _noun_after(cue: Token, words: QuoteWords) -> Token | None:

@@ -40,10 +40,10 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 class _Attribution:
     """A cue token and the speaker mention it points to."""
 
-    cue: Token
-    cue_text: str
-    cue_start: int
-    cue_end: int
+    cue: Token | None
+    cue_text: str | None
+    cue_start: int | None
+    cue_end: int | None
     speaker: SpeakerMention | None
 
 
@@ -102,11 +102,17 @@ class _Finder:
         direct = _Direct(span, n_words, embedded, found)
         return direct
 
-    def _speaker_outside(self, cue: Token) -> Token | None:
+    def _inside(self, tok: Token, content: tuple[int, int] | None) -> bool:
+        """The token is quoted, or part of the reported content."""
+        return tok.i in self.quoted or (content is not None and content[0] <= tok.idx < content[1])
+
+    def _speaker_outside(self, cue: Token, content: tuple[int, int] | None) -> Token | None:
         """The parse put the speaker inside the quote: take the name right next to the cue."""
         before = reversed(list(self.doc[max(0, cue.i - 3) : cue.i]))
         for tok in (*before, *self.doc[cue.i + 1 : cue.i + 4]):
-            if tok.i not in self.quoted and tok.pos_ in ("PROPN", "PRON", "NOUN"):
+            if tok.is_punct:
+                continue
+            if not self._inside(tok, content) and tok.pos_ in ("PROPN", "PRON", "NOUN"):
                 return tok
         return None
 
@@ -123,6 +129,21 @@ class _Finder:
                 found = self.attribution(tok)
                 if found.speaker is not None:
                     direct.attribution, direct.cue_elsewhere = found, True
+                return
+        self._last_person(direct, i)
+
+    def _last_person(self, direct: _Direct, before: int) -> None:
+        """No cue at all: the person named last before the quote, outside quotes, if close."""
+        breaks = 0
+        for tok in reversed(self.doc[max(0, before - CUE_WINDOW_NEARBY) : before]):
+            breaks += "\n" in tok.text
+            if breaks > 2:
+                return
+            ent = self.entity_spans.get(tok.i)
+            if ent is not None and ent.label_ == "PERSON" and tok.i not in self.quoted:
+                mention = SpeakerMention(ent.text, ent.start_char, ent.end_char, ent[-1].lower_)
+                direct.attribution = _Attribution(None, None, None, None, mention)
+                direct.cue_elsewhere = True
                 return
 
     def quoted_tokens(self, spans: list[QuotedSpan]) -> set[int]:
@@ -152,7 +173,7 @@ class _Finder:
         for tok in self.doc[i : i + CUE_WINDOW_AFTER]:
             if "\n" in tok.text or tok.is_quote or tok.text in (".", ";", "?", "!"):
                 return None
-            if self._is_cue(tok):
+            if self._is_cue(tok) or self._tagged_as_noun_cue(tok):
                 return self.attribution(tok)
             if tok.pos_ == "VERB":
                 return None  # another clause starts: "...” is what they want"
@@ -174,6 +195,15 @@ class _Finder:
                 return self.attribution(tok)
         return None
 
+    def _tagged_as_noun_cue(self, tok: Token) -> bool:
+        """ "...,” Bozell answers.": a speech verb the tagger took for a plural noun."""
+        previous = self.doc[tok.i - 1]
+        return (
+            tok.lemma_.lower() in self.words.speech_verbs
+            and tok.tag_ == "NNS"
+            and previous.pos_ in ("PROPN", "PRON")
+        )
+
     def _ends_with_colon(self, newline: Token) -> bool:
         return newline.i > 0 and self.doc[newline.i - 1].text.endswith(":")
 
@@ -182,8 +212,8 @@ class _Finder:
             return tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to"
         return tok.lemma_.lower() in self.words.speech_verbs and tok.tag_.startswith("VB")
 
-    def attribution(self, cue: Token) -> _Attribution:
-        """The cue's words and the mention of its speaker."""
+    def attribution(self, cue: Token, content: tuple[int, int] | None = None) -> _Attribution:
+        """The cue's words and the mention of its speaker (never inside what was said)."""
         end_tok = cue
         if cue.lower_ == "according":
             end_tok = self.doc[cue.i + 1]
@@ -193,8 +223,8 @@ class _Finder:
         cue_end = end_tok.idx + len(end_tok.text)
         cue_text = self.doc.text[cue.idx : cue_end]
         head = speaker_token(cue, self.words)
-        if head is not None and head.i in self.quoted:
-            head = self._speaker_outside(cue)
+        if head is not None and self._inside(head, content):
+            head = self._speaker_outside(cue, content)
         mention = None
         if head is not None:
             span = mention_of(head, self.entity_spans, self.chunks)
@@ -219,7 +249,7 @@ class _Finder:
             inner = [f for f in fragments if start <= f.span.start < end]
             if inner:  # keep the fragment's closing mark inside the content
                 end = max(end, max(f.span.close_at + 1 for f in inner))
-            attribution = self.attribution(tok)
+            attribution = self.attribution(tok, (start, end))
             found.append(_quote(text, start, end, "mixed" if inner else "indirect", attribution))
             taken.append((start, end))
         return found
