@@ -66,7 +66,7 @@ class Draft:
 
 def finish_article(draft: Draft, settings: Settings) -> Article:
     """The Article, after checking the body is an English article (RejectedInput otherwise)."""
-    check_body(draft.text, settings)
+    check_body(draft.text, settings, draft.origin)
     digest = content_hash(draft.text)
     return Article(
         id=draft.record_id or digest[:16],

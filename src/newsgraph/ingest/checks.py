@@ -31,19 +31,27 @@ def english_ratio(text: str) -> float:
     return sum(1 for w in words if w.strip(_EDGE_PUNCTUATION) in stop) / len(words)
 
 
-def check_body(text: str, settings: Settings) -> None:
-    """Raise RejectedInput unless the body is a plausible English article."""
+def check_body(text: str, settings: Settings, origin: str | None = None) -> None:
+    """Raise RejectedInput (naming the origin) unless the body is a plausible English article."""
+    reason = body_problem(text, settings)
+    if reason is not None:
+        raise RejectedInput(reason, origin)
+
+
+def body_problem(text: str, settings: Settings) -> str | None:
+    """Why this body is not an English article, or None when it is one."""
     if not text.strip():
-        raise RejectedInput("no article body: nothing left after the headline and boilerplate")
+        return "no article body: nothing left after the headline and boilerplate"
     words = len(text.split())
     if words < settings.min_words:
-        raise RejectedInput(
+        return (
             f"not an article: {words} word{'s' if words != 1 else ''} in the body, "
             f"fewer than min_words={settings.min_words}"
         )
     ratio = english_ratio(text)
     if ratio < MIN_ENGLISH_RATIO:
-        raise RejectedInput(
+        return (
             f"not English: {ratio:.0%} of the words are English function words "
             f"(English text has over {MIN_ENGLISH_RATIO:.0%}); newsgraph reads English only"
         )
+    return None

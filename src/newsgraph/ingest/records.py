@@ -26,16 +26,17 @@ def article_from_record(record: Any, settings: Settings, origin: str = "<record>
     """
     if not isinstance(record, Mapping):
         kind = type(record).__name__
-        raise RejectedInput(f"a record must be a JSON object with 'text' or 'html', not a {kind}")
+        reason = f"a record must be a JSON object with 'text' or 'html', not a {kind}"
+        raise RejectedInput(reason, origin)
     meta, warnings = record_metadata(record)
-    record_id = _record_id(record)
+    record_id = _record_id(record, origin)
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
         article = article_from_text(text, settings, origin, meta, "record", record_id)
     elif isinstance(html, str) and html.strip():
         article = article_from_html(html, settings, origin, meta, "record", record_id)
     else:
-        raise RejectedInput("record has no non-empty 'text' or 'html' string field")
+        raise RejectedInput("record has no non-empty 'text' or 'html' string field", origin)
     article.warnings.extend(warnings)
     return article
 
@@ -61,13 +62,13 @@ def _text_field(record: Mapping[str, Any], name: str) -> str | None:
     return None
 
 
-def _record_id(record: Mapping[str, Any]) -> str | None:
+def _record_id(record: Mapping[str, Any], origin: str) -> str | None:
     """The record's own id as a string, None when absent; other types are refused."""
     value = record.get("id")
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise RejectedInput(f"record 'id' must be a string or an integer, not {value!r}")
+        raise RejectedInput(f"record 'id' must be a string or an integer, not {value!r}", origin)
     return str(value)
 
 
