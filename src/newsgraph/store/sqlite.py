@@ -288,11 +288,13 @@ class SQLiteStore:
         """Other KB entities in the same stories, most shared stories first."""
         with self._lock:
             rows = self.db.execute(
-                "SELECT k.id, k.name, k.type, count(DISTINCT a.story_id) AS n "
-                "FROM kb_links mine JOIN kb_links other ON other.article_id = mine.article_id "
-                "AND other.kb_id != mine.kb_id JOIN articles a ON a.id = mine.article_id "
-                "JOIN kb_entities k ON k.id = other.kb_id WHERE mine.kb_id = ? "
-                "GROUP BY k.id ORDER BY n DESC, k.id LIMIT ?",
+                "SELECT k.id, k.name, k.type, top.n FROM (SELECT other.kb_id AS kb_id, "
+                "count(DISTINCT a.story_id) AS n FROM kb_links mine "
+                "JOIN articles a ON a.id = mine.article_id "
+                "JOIN kb_links other ON other.article_id = mine.article_id "
+                "AND other.kb_id != mine.kb_id WHERE mine.kb_id = ? "
+                "GROUP BY other.kb_id ORDER BY n DESC, other.kb_id LIMIT ?) top "
+                "JOIN kb_entities k ON k.id = top.kb_id ORDER BY top.n DESC, k.id",
                 (kb_id, limit),
             ).fetchall()
         return [CoOccurrence(*r) for r in rows]
