@@ -173,9 +173,12 @@ def test_future_makes_event_planned(extract) -> None:  # type: ignore[no-untyped
 
 
 def test_planned_conflict_act_is_a_threat(extract) -> None:  # type: ignore[no-untyped-def]
-    _, evs = extract("Brazil will impose sanctions on Venezuela.")
+    art, evs = extract(
+        "Brazil will impose sanctions on Venezuela.", {"Brazil": "GPE", "Venezuela": "GPE"}
+    )
     ev = _only(evs, "impose")
     assert (ev.type, ev.mode, ev.factuality) == ("THREATEN", "restrict", "planned")
+    assert (_name(art, ev.actor), _name(art, ev.target)) == ("Brazil", "Venezuela")
 
 
 def test_lifting_a_restriction_is_a_concession(extract) -> None:  # type: ignore[no-untyped-def]

@@ -76,6 +76,7 @@ def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate |
         pair = lexicon.pairs.get((lemma, obj.lemma_.lower())) or _reversal(verb, obj, lexicon)
         if pair is not None:
             actor, target = actor_and_target(verb, skip_object=True)
+            target = target or noun_arguments(obj)[1]  # "imposed sanctions on Venezuela"
             end = max(verb.idx + len(verb), obj.idx + len(obj))
             start = min(verb.idx, obj.idx)
             return Predicate(verb, start, end, pair, actor, target)
