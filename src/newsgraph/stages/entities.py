@@ -61,8 +61,7 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
     """Fill ``article.entities`` from the parsed body."""
     raw = [m for ent in doc.ents if ent.label_ not in NUMERIC_LABELS if (m := _trim(ent))]
     raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw))
-    groups = link_names([_candidate(m) for m in raw])
-    raw += _missed_mentions(doc, raw, groups)
+    raw += _missed_mentions(doc, raw)
     article.entities = _build_entities(doc, raw, link_names([_candidate(m) for m in raw]))
 
 
@@ -237,37 +236,38 @@ def _place_code(m: RawMention) -> str | None:
     return None
 
 
-def _missed_mentions(doc: Doc, raw: list[RawMention], groups: list[int]) -> list[RawMention]:
+def _missed_mentions(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
     """Later occurrences of a name already known in this article that NER skipped."""
+    texts = [t.text for t in doc]
     covered = bytearray(len(doc))
     for m in raw:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    by_first: dict[str, list[tuple[tuple[str, ...], RawMention]]] = {}
+    known: dict[tuple[str, ...], RawMention] = {}
     for m in raw:
-        words = tuple(t.text for t in doc[m.start : m.end])
         if len(m.name) > 1 and m.name[0].isupper():
-            by_first.setdefault(words[0], []).append((words, m))
-    for options in by_first.values():
-        options.sort(key=lambda o: -len(o[0]))
+            known.setdefault(tuple(texts[m.start : m.end]), m)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(known, key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
     found = []
-    for token in doc:
-        i = token.i
-        if covered[i] or token.text not in by_first:
+    for i, text in enumerate(texts):
+        if covered[i] or text not in by_first:
             continue
-        for words, source in by_first[token.text]:
+        for words in by_first[text]:
             end = i + len(words)
-            if _free_match(doc, covered, i, end, words):
-                found.append(_copy_mention(doc, source, i, end))
+            if _free_match(doc, texts, covered, i, words):
+                found.append(_copy_mention(doc, known[words], i, end))
                 covered[i:end] = b"\x01" * (end - i)
                 break
     return found
 
 
-def _free_match(doc: Doc, covered: bytearray, start: int, end: int, words: tuple[str, ...]) -> bool:
+def _free_match(
+    doc: Doc, texts: list[str], covered: bytearray, start: int, words: tuple[str, ...]
+) -> bool:
     """The words occur here, uncovered, and are not part of a longer unknown name."""
-    if end > len(doc) or any(covered[start:end]):
-        return False
-    if any(doc[start + k].text != w for k, w in enumerate(words)):
+    end = start + len(words)
+    if end > len(texts) or any(covered[start:end]) or tuple(texts[start:end]) != words:
         return False
     after = doc[end] if end < len(doc) else None
     return not (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())

@@ -44,7 +44,8 @@ class _KeyInfo:
 def link_names(cands: list[Candidate]) -> list[int]:
     """For each candidate, the index (into ``cands``) of the first mention of its group."""
     info = _key_info(cands)
-    parents = {key: _parents(key, info) for key in info}
+    partners = _partner_index(info)
+    parents = {key: _parents(key, info, partners) for key in info}
     roots = [_root(c.key, c.position, parents, info, set()) for c in cands]
     first_of_root: dict[str, int] = {}
     for i, root in enumerate(roots):
@@ -66,14 +67,39 @@ def _key_info(cands: list[Candidate]) -> dict[str, _KeyInfo]:
     return info
 
 
-def _parents(key: str, info: dict[str, _KeyInfo]) -> list[str]:
+def _partner_index(info: dict[str, _KeyInfo]) -> dict[str, list[str]]:
+    """What a short name can be looked up by: initials, country, word prefixes and suffixes.
+
+    Built once per article so that linking stays linear in the number of names rather than
+    comparing every name with every other.
+    """
+    index: dict[str, list[str]] = {}
+    for key, entry in info.items():
+        words = key.split()
+        lookups = {f"acr:{a}" for a in initials(words)}
+        if entry.country:
+            lookups.add(f"country:{entry.country}")
+        for n in range(1, len(words)):
+            lookups.add("tail:" + " ".join(words[-n:]))
+            lookups.add("head:" + " ".join(words[:n]))
+        for lookup in lookups:
+            index.setdefault(lookup, []).append(key)
+    return index
+
+
+def _parents(key: str, info: dict[str, _KeyInfo], partners: dict[str, list[str]]) -> list[str]:
     """Longer names this key may stand for; a link stated in the text wins outright."""
-    if info[key].links:
-        return info[key].links
+    me = info[key]
+    if me.links:
+        return me.links
+    lookups = [f"acr:{key}", f"tail:{key}", f"head:{key}"]
+    if me.country:
+        lookups.append(f"country:{me.country}")
+    options = dict.fromkeys(other for lookup in lookups for other in partners.get(lookup, ()))
     return [
         other
-        for other, entry in info.items()
-        if len(other) > len(key) and _abbreviates(key, info[key], other, entry)
+        for other in options
+        if len(other) > len(key) and _abbreviates(key, me, other, info[other])
     ]
 
 
