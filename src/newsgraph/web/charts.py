@@ -14,7 +14,7 @@ CHART_WIDTH = 900
 CHART_LEFT = 40
 CHART_RIGHT = 40
 GRAPH_NODES = 15  # co-occurring entities drawn; the list beside the graph has them all
-GRAPH_NEIGHBOURS = 10  # neighbours whose own links are drawn between each other
+GRAPH_NEIGHBOURS = 5  # neighbours whose links to each other are drawn (one query each)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
