@@ -115,3 +115,11 @@ def test_organisation_noun_before_a_name_makes_it_an_organisation(analyse):
 def test_country_named_like_a_demonym_stays_a_country(analyse):
     art = analyse("Myanmar held elections on Sunday, and observers from Thailand watched.")
     assert (_named(art, "Myanmar").type, _named(art, "Myanmar").country) == ("GPE", "MMR")
+
+
+def test_demonym_is_no_short_name_of_an_organisation(analyse):
+    art = analyse(
+        "The European Union fined the firm on Monday. European officials said the EU would appeal."
+    )
+    assert _named(art, "European Union").type == "ORG"
+    assert "European" not in [m.text for m in _named(art, "European Union").mentions]

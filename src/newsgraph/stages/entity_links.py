@@ -16,6 +16,7 @@ from newsgraph.stages.names import initials, lexicons
 
 _PERSONAL = ("PERSON",)
 _NOT_SURNAME_LABELS = ("NORP",)
+_PLACE_OR_PEOPLE = ("NORP", "GPE", "LOC", "FAC")  # 'European' is no short 'European Union'
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _abbreviates(key: str, me: _KeyInfo, other: str, entry: _KeyInfo) -> bool:
         if entry.label in _PERSONAL:
             return me.label not in _NOT_SURNAME_LABELS and not me.country
         return entry.label == "ORG" and n >= 2
-    if other_words[:n] == words and entry.label == "ORG" and not me.country:
+    if other_words[:n] == words and entry.label == "ORG" and me.label not in _PLACE_OR_PEOPLE:
         lex = lexicons()  # 'Acme' for 'Acme Corp', 'China Eastern' for 'China Eastern Airlines'
         return all(w in lex.org_designators or w in lex.org_words for w in other_words[n:])
     return False
