@@ -250,6 +250,23 @@ def test_reported_would_is_planned(extract) -> None:  # type: ignore[no-untyped-
     assert (ev.type, ev.factuality) == ("CONCEDE", "planned")
 
 
+def test_attempted_violence_is_the_act(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Rebels made an attempt to assassinate the mayor.")
+    ev = _only(evs, "assassinate")
+    assert (ev.type, ev.mode, ev.factuality) == ("ASSAULT", "targeted", "happened")
+
+
+def test_threat_mode_comes_from_what_is_threatened(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The militia threatened to shell the border towns.")
+    ev = _only(evs, "threatened")
+    assert (ev.type, ev.mode) == ("THREATEN", "violence")
+
+
+def test_event_noun_takes_factuality_from_its_verb(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The navy would tighten the blockade of the port.")
+    assert _only(evs, "blockade").factuality in ("hypothetical", "planned")
+
+
 def test_idiom_is_not_an_event(extract) -> None:  # type: ignore[no-untyped-def]
     _, evs = extract("The officer was in charge of protecting the convoy.")
     assert not [e for e in evs if "charge" in e.trigger]

@@ -288,3 +288,15 @@ def phrase_lemmas(pred: Predicate) -> set[str]:
             lemmas.add(t.lemma_.lower())
             lemmas.add(t.lower_)
     return lemmas
+
+
+def sentence_lemmas(pred: Predicate) -> set[str]:
+    """Words of the trigger's whole sentence, for modes told away from the trigger."""
+    sent = pred.head.sent
+    return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+
+
+def subtree_lemmas(pred: Predicate) -> set[str]:
+    """Words of the trigger and every clause it governs (what was threatened or asked)."""
+    head = pred.clause if pred.clause is not None else pred.head
+    return {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}

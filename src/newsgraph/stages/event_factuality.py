@@ -70,6 +70,8 @@ def _governor_cue(child: Token, governor: Token) -> str | None:
         promising = lemma in words.PROMISE_VERBS or lemma in words.PROMISE_NOUNS
         if promising and (infinitive or child.dep_ in ("ccomp", "relcl")):
             return PROMISED
+        if infinitive and lemma in words.ATTEMPT_WORDS:
+            return _own_cues(governor) if governor.pos_ == "VERB" else None
         if infinitive and lemma in words.IMPLICATIVE_VERBS and governor.pos_ == "VERB":
             return _own_cues(governor)
         if infinitive:  # "plans to", "a mission to fight", "in order to"

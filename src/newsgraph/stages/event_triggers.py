@@ -168,8 +168,10 @@ def _noun_predicate(noun: Token, lexicon: Lexicon, typed_verbs: set[int]) -> Pre
         return None  # "in charge of"
     clause = None
     actor, target = noun_arguments(noun)
-    if noun.dep_ in ("dobj", "attr") and governor.lemma_.lower() in words.LIGHT_VERBS:
-        clause = governor  # "imposed a curfew": the noun's own arguments first, then the verb's
+    if noun.dep_ in ("dobj", "attr") and governor.pos_ in ("VERB", "AUX"):
+        # "imposed a curfew", "would tighten the blockade": the verb carries the noun's event
+        # (its factuality, time and actor); the noun's own arguments come first
+        clause = governor
         verb_actor, verb_target = actor_and_target(governor, skip_object=True)
         actor, target = actor or verb_actor, target or verb_target
     return Predicate(noun, start, end, coding, actor, target, clause)

@@ -1,4 +1,4 @@
-"""Word lists the events stage reads: factuality cues, light verbs, quantity nouns, pronouns.
+"""Word lists the events stage reads: factuality cues, quantity nouns, pronouns, type families.
 
 Data, not logic: the rules in ``events.py`` and ``event_factuality.py`` only look words up here.
 """
@@ -21,6 +21,8 @@ PROMISE_NOUNS = frozenset({"promise", "pledge", "commitment", "offer", "vow", "g
 IMPLICATIVE_VERBS = frozenset(
     {"manage", "begin", "start", "continue", "help", "succeed", "keep", "resume", "choose", "dare"}
 )
+# Attempts count as the act in PLOVER ("successful and attempted assassinations").
+ATTEMPT_WORDS = frozenset({"attempt", "try", "bid", "plot"})
 # Governors whose complement did not happen.
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "neglect", "avoid", "stop", "cease"})
 DENIAL_VERBS = frozenset({"deny", "refute"})
@@ -33,16 +35,8 @@ SPEECH_VERBS = frozenset(
     {"say", "announce", "tell", "state", "declare", "report", "add", "claim", "confirm", "insist"}
 )
 
-# Verbs that take a nominal event as object and add little of their own ("implemented an
-# emergency regime", "made a request"): the event is the noun, the actor the verb's subject.
-LIGHT_VERBS = frozenset(
-    {
-        "make", "take", "hold", "launch", "stage", "carry", "impose", "declare", "implement",
-        "issue", "conduct", "file", "lodge", "announce", "begin", "start", "give", "submit",
-        "put", "enforce", "introduce", "extend", "establish", "lead", "mount", "organize",
-        "organise", "deliver", "receive", "express", "voice", "reach", "sign",
-    }
-)  # fmt: skip
+# Types whose mode is the content of the act, often told in its complement clause.
+CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT"})
 # Heads of quantity phrases looked through to find what is counted ("dozens of agents").
 QUANTITY_NOUNS = frozenset(
     {

@@ -35,6 +35,8 @@ _FUTURE_RECODING = {
     "RETREAT": "CONCEDE",
 }
 _DATED_TYPES = frozenset({"DATE", "TIME"})
+# Types whose mode is the means (weapon, tactic, unit), often named outside the trigger phrase.
+_MEANS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 _PERIOD_END_PREPS = frozenset({"until", "till", "through", "to"})
 
 
@@ -59,6 +61,10 @@ def build_event(article: Article, pred: Predicate, lexicon: Lexicon, event_id: s
     event_type, mode = pred.coding.type, pred.coding.mode
     if mode is None:
         mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
+    if mode is None and event_type in words.CONTENT_TYPES:  # "threatened to shell towns"
+        mode = lexicon.mode_from_words(event_type, args.subtree_lemmas(pred))
+    if mode is None and event_type in _MEANS_TYPES:  # weapons and tactics told nearby
+        mode = lexicon.mode_from_words(event_type, args.sentence_lemmas(pred))
     event_type, mode = recode(event_type, mode, factuality, pred)
     if event_type != pred.coding.type and mode is None:
         mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
