@@ -138,13 +138,17 @@ def unit_shift_value(unit: str, ref: date | None, amount: int) -> str | None:
 
 
 def quarter_value(quarter: int, ref: date | None, tense: str | None) -> str:
-    """'the third quarter' without a year: the latest one begun, or the next in future tense."""
+    """'the third quarter' without a year: the latest one begun, or the next in future tense.
+
+    The quarter just ended stays in this year even in the future tense: reports about it
+    ("third-quarter results will be released") come out in the following quarter.
+    """
     if ref is None:
         return f"XXXX-Q{quarter}"
     current = quarter_of(ref)
     year = ref.year
     if tense == FUTURE:
-        year += 1 if quarter < current else 0
+        year += 1 if quarter < current - 1 else 0
     elif quarter > current:
         year -= 1
     return f"{year:04d}-Q{quarter}"

@@ -93,7 +93,7 @@ def _unit(word: str) -> str:
 def _duration_value(amount: float | None, unit: str) -> str:
     """P2Y, PT5H, PXD... (decades and centuries in years, quarters in months)."""
     letter, is_time = W.UNITS[unit]
-    scale = {"DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}.get(letter, (letter, 1))
+    scale = {"DE": ("Y", 10), "CE": ("Y", 100)}.get(letter, (letter, 1))
     letter, factor = scale
     if unit == "fortnight":
         factor = 2
@@ -266,8 +266,15 @@ def _per_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
     year = m["year"] or m["yr"]
+    if m["relyr"]:
+        year = C.unit_shift_value("year", ctx.ref, _shift(m["relyr"]))
+        if year is None or not year.isdigit():
+            return None
+    if year and not m["ord"]:  # "the 1988 quarter": the quarter under report, that year
+        last = C.unit_shift_value("quarter", ctx.ref, -1)
+        return _rel(f"{year}-{last[5:]}") if last and ctx.ref else None
     if m["ord"]:
         quarter = W.ORDINALS[m["ord"].lower()]
         if year:
@@ -279,7 +286,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         return _rel(C.quarter_value(quarter, ctx.ref, ctx.tense))
     if not rel and not m[0].lower().startswith("the"):
         return None
-    shift = {"this": 0, "current": 0, "next": 1}.get(rel, -1)
+    shift = {"this": 0, "current": 0, "next": 1, "year-earlier": -5, "year-ago": -5}.get(rel, -1)
     value = C.unit_shift_value("quarter", ctx.ref, shift)
     return _rel(value) if value else None
 
@@ -398,9 +405,10 @@ RULES: tuple[TimeRule, ...] = (
     ),
     _rule(
         "quarter",
-        r"(?i:\b(?:the\s+)?(?:(?P<rel>this|last|next|current|latest|previous|pas"
-        r"t|most recent|year-earlier|year-ago|same)\s+)?(?:(?P<yr>(?:19|20)\d\d)"
-        r"(?:'s)?\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd"
+        r"(?i:\b(?:the\s+)?(?:(?P<relyr>this|last|next)\s+year's\s+)?"
+        r"(?:(?P<rel>this|last|next|current|latest|previous|past|most recent|"
+        r"(?:comparable\s+)?year-earlier|(?:comparable\s+)?year-ago|same)\s+)?"
+        r"(?:(?P<yr>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd"
         r"|3rd|4th)[\s-]+)?(?:fiscal\s+)?quarter(?![\w-])(?:,?\s+(?:of\s+)?(?:fi"
         r"scal\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?)",
         _quarter,

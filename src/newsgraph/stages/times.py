@@ -55,7 +55,28 @@ def tag_times(text: str, doc: Doc | None, published: str | None) -> list[TimeExp
         expr = normalise(cand, Context(text, ref, tense), anchor)
         if expr is not None:
             out.append(expr)
-    return merge_adjacent(text, out)
+    out = merge_adjacent(text, out)
+    if doc is not None:
+        anchor_comparisons(out, doc)
+    return out
+
+
+def anchor_comparisons(exprs: list[TimeExpr], doc: Doc) -> None:
+    """'profit rose in the third quarter from a year earlier': the same period, a year back."""
+    for i, expr in enumerate(exprs):
+        if not _YEAR_BACK.search(expr.text):
+            continue
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence_start = span.sent.start_char
+        period = next(
+            (p for p in reversed(exprs[:i]) if p.start >= sentence_start
+             and _SUB_YEAR_PERIOD.fullmatch(p.value)),
+            None,
+        )  # fmt: skip
+        if period is not None:
+            expr.value = f"{int(period.value[:4]) - 1:04d}{period.value[4:]}"
 
 
 def merge_adjacent(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
@@ -88,6 +109,8 @@ def _is_day(expr: TimeExpr) -> bool:
     return expr.type == "DATE" and bool(_DAY_VALUE.fullmatch(expr.value))
 
 
+_YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)$|^year-(?:earlier|ago)$")
+_SUB_YEAR_PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12]|SU|FA|WI|SP|\d\d(?:-\d\d)?)")
 _JOINABLE_GAP = re.compile(r",?\s{1,2}(?:on\s+)?")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)")
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
