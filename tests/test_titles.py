@@ -48,3 +48,14 @@ def test_apposition_after_an_alias_clause(analyse):
     person = _person(art, "Joaquin Guzman")
     assert person.titles == ["drug lord", "former police officer"]
     assert person.affiliations == ["Mexico"]
+
+
+def test_role_of_a_place_before_the_name(analyse):
+    art = analyse("Prime Minister of Canada Stephen Harper arrived in Paris on Monday.")
+    person = _person(art, "Stephen Harper")
+    assert (person.titles, person.affiliations) == (["Prime Minister"], ["Canada"])
+
+
+def test_role_of_a_portfolio_keeps_it_in_the_title(analyse):
+    art = analyse("Secretary of State Antony Blinken arrived in Cairo on Monday.")
+    assert _person(art, "Antony Blinken").titles == ["Secretary of State"]

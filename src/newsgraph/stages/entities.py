@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
@@ -31,6 +31,7 @@ from newsgraph.stages.names import (
     is_honorific,
     is_role,
     lexicons,
+    role_of_before,
 )
 
 # Weights for the NER vote when no evidence decides: the longest form says more than a bare
@@ -110,9 +111,15 @@ def _strippable_title(doc: Doc, start: int, end: int, label: str) -> bool:
 def _person_before(doc: Doc, start: int, end: int) -> bool:
     """A role or honorific right before the name: 'President Bukele', 'Mr. Smith'."""
     prev = doc[start - 1] if start > 0 else None
-    if prev is None or not (is_honorific(prev) or is_role(prev)) or prev.lower_ == "general":
+    if prev is None or country_of_name(doc[start:end].text):  # 'the leader Kenya': a country
         return False
-    return not country_of_name(doc[start:end].text)  # 'the leader Kenya' is still a country
+    if (is_honorific(prev) or is_role(prev)) and prev.lower_ != "general":
+        return True
+    return role_of_before(doc, start, _capitalised) is not None  # 'Secretary of State X'
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ == "PROPN"
 
 
 def _place_around(doc: Doc, start: int, end: int) -> bool:

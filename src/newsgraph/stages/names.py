@@ -8,12 +8,13 @@ forms news writes), so the stages stay linear passes over one parsed document.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
 import pycountry
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 # spaCy labels that are numbers or times: other stages own them.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
@@ -171,3 +172,19 @@ def country_display_name(alpha_3: str) -> str:
     if country is None:
         return alpha_3
     return str(getattr(country, "common_name", None) or country.name)
+
+
+MAX_OF_OBJECT = 6  # tokens of the name in 'Minister of <name> <person>'
+
+
+def role_of_before(doc: Doc, start: int, is_named: Callable[[Token], bool]) -> int | None:
+    """Index of 'Minister' in 'Minister of Foreign Affairs <start>', or None.
+
+    ``is_named`` says which tokens may form the name after 'of' (capitalised words, entities).
+    """
+    j = start - 1
+    while j >= 0 and start - j <= MAX_OF_OBJECT and is_named(doc[j]):
+        j -= 1
+    if j == start - 1 or j < 1 or doc[j].lower_ != "of" or not is_role(doc[j - 1]):
+        return None
+    return j - 1

@@ -23,6 +23,7 @@ from newsgraph.stages.names import (
     is_demonym,
     is_role,
     lexicons,
+    role_of_before,
 )
 
 _AFFILIATION_PREPS = frozenset({"of", "to", "at", "for", "with", "in"})
@@ -75,7 +76,7 @@ def _roles_around(
     doc: Doc, start: int, end: int, ent: Entity, owner: list[Entity | None]
 ) -> list[StatedRole]:
     found = [
-        _premodifier(doc, start, owner),
+        _premodifier(doc, start, owner) or _premodifier_with_of(doc, start, owner),
         _apposition_before(doc, start, owner),
         _apposition_after(doc, end, ent, owner),
     ]
@@ -88,6 +89,35 @@ def _premodifier(doc: Doc, start: int, owner: list[Entity | None]) -> StatedRole
     if head < 0 or owner[head] is not None or not is_role(doc[head]):
         return None
     return _role_phrase(doc, head, owner, lower_bound=doc[start].sent.start)
+
+
+def _premodifier_with_of(doc: Doc, start: int, owner: list[Entity | None]) -> StatedRole | None:
+    """'Prime Minister of Canada Stephen Harper', 'Secretary of State Antony Blinken'."""
+    head = role_of_before(doc, start, lambda t: _in_named_object(t, owner))
+    if head is None or owner[head] is not None:
+        return None
+    role = _role_phrase(doc, head, owner, lower_bound=doc[start].sent.start)
+    obj = doc[head + 2 : start]
+    named = list(dict.fromkeys(e.name for t in obj if (e := owner[t.i]) and _is_body(e)))
+    if named:
+        role.affiliations += named
+    else:
+        role.title = f"{role.title} of {obj.text}"
+    return role
+
+
+def _is_body(entity: Entity) -> bool:
+    """A place or a named organisation, not a portfolio NER took for one ('of State')."""
+    if entity.type in ("GPE", "LOC", "NORP"):
+        return True
+    return " " in entity.name or entity.name.isupper()
+
+
+def _in_named_object(token: Token, owner: list[Entity | None]) -> bool:
+    entity = owner[token.i]
+    if entity is not None:
+        return entity.type != "PERSON"
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
 def _apposition_before(doc: Doc, start: int, owner: list[Entity | None]) -> StatedRole | None:
