@@ -15,6 +15,7 @@ INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp", "parataxis")
 OBJECT_DEPS = ("dobj", "attr", "npadvmod", "dep", "appos", "oprd")
 NAME_POS = ("PROPN", "NOUN", "PRON")
 RELATIVE_PRONOUNS = ("who", "that", "which")
+NOT_SPEAKER_ENTS = ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
 
 
 @dataclass
@@ -57,14 +58,23 @@ def _subject(verb: Token) -> Token | None:
 def _noun_after(cue: Token, words: QuoteWords) -> Token | None:
     """Inverted attribution ("added the official"): the first name or noun right after."""
     for child in cue.rights:
-        if child.dep_ in OBJECT_DEPS and child.pos_ in NAME_POS and child.i - cue.i <= 4:
+        if child.dep_ in OBJECT_DEPS and _may_name(child, words) and child.i - cue.i <= 4:
             return child
     for tok in cue.doc[cue.i + 1 : cue.i + 4]:
-        if tok.pos_ in NAME_POS and tok.lower_ not in words.ignored_heads:
+        if _may_name(tok, words):
             return tok
         if tok.is_punct:
             break
     return None
+
+
+def _may_name(tok: Token, words: QuoteWords) -> bool:
+    """A word that can name a speaker: a noun or pronoun, not a date or a number."""
+    return (
+        tok.pos_ in NAME_POS
+        and tok.lower_ not in words.ignored_heads
+        and tok.ent_type_ not in NOT_SPEAKER_ENTS
+    )
 
 
 def mention_of(token: Token, entity_spans: dict[int, Span], chunks: dict[int, Span]) -> Span:

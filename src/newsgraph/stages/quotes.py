@@ -222,6 +222,8 @@ class _Finder:
             end_tok = particle or cue
         cue_end = end_tok.idx + len(end_tok.text)
         cue_text = self.doc.text[cue.idx : cue_end]
+        if content is not None and content[0] <= cue.idx < content[1]:
+            content = None  # "The plan, he said, will fail": the cue sits inside the clause
         head = speaker_token(cue, self.words)
         if head is not None and self._inside(head, content):
             head = self._speaker_outside(cue, content)
