@@ -239,6 +239,12 @@ def test_commitments_that_will_be_implemented_are_promised(pipeline: Pipeline) -
     assert factuality_of(implemented) == "promised"
 
 
+def test_clause_of_a_future_event_is_future_too(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The envoy will hold talks when he visits Cairo.")
+    visits = next(t for t in doc if t.text == "visits")
+    assert factuality_of(visits) == "planned"
+
+
 def test_conditional_makes_event_hypothetical(extract) -> None:  # type: ignore[no-untyped-def]
     _, evs = extract("If talks fail, the rebels could attack the capital.")
     assert _only(evs, "attack").factuality == "hypothetical"

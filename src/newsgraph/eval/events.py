@@ -27,6 +27,7 @@ from newsgraph.model import Article, Event
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
 from newsgraph.stages.event_args import mention_span
+from newsgraph.stages.event_factuality import factuality_of
 from newsgraph.stages.event_triggers import find_predicates
 from newsgraph.stages.plover_lexicon import Lexicon, load_lexicon
 
@@ -59,6 +60,7 @@ class Trigger:
     end: int
     actor: tuple[int, int] | None = None
     target: tuple[int, int] | None = None
+    factuality: str = "happened"
 
 
 def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report:
@@ -87,7 +89,8 @@ def evaluate_meantime(path: Path, settings: Settings, limit: int | None = None) 
     pipeline, lexicon = Pipeline(settings), load_lexicon()
     systems = ("baseline", "newsgraph.roots", "newsgraph.all", "newsgraph.plover")
     prf = {(s, g): PRF() for s in systems for g in ("all", "verbal")}
-    args = {(s, r): [0, 0] for s in systems for r in ("Arg0", "Arg1")}
+    roles = ("Arg0", "Arg1", "factuality", "factuality.if_all_happened")
+    args = {(s, r): [0, 0] for s in systems for r in roles}
     for mdoc in docs:
         article = Article(id=mdoc.id, text=mdoc.text, published=mdoc.dct)
         doc = _analyse(pipeline, article)
@@ -111,7 +114,7 @@ def evaluate_meantime(path: Path, settings: Settings, limit: int | None = None) 
     for system in systems:
         for gold in ("all", "verbal"):
             report.add_prf(system, f"trigger.{gold}", prf[(system, gold)])
-        for role in ("Arg0", "Arg1"):
+        for role in roles:
             hit, total = args[(system, role)]
             report.add(system, f"{role}.accuracy", hit / total if total else 0.0)
     report.notes += [
@@ -123,6 +126,9 @@ def evaluate_meantime(path: Path, settings: Settings, limit: int | None = None) 
         "newsgraph.plover = the PLOVER-typed triggers that become article.events; "
         "newsgraph.roots = newsgraph.all limited to sentence roots, to compare arguments with "
         "the baseline on the same footing",
+        "factuality accuracy: on matched triggers, gold polarity NEG -> negated, certainty "
+        "POSSIBLE/PROBABLE -> hypothetical, time FUTURE -> future (planned or promised), else "
+        "happened; the baseline always says happened",
         "MEANTIME marks a relative pronoun ('which') as Arg0 where newsgraph gives its "
         "antecedent: those count as misses",
         "ArgN accuracy: on matched gold triggers with that role, the predicted actor (Arg0) or "
@@ -179,7 +185,13 @@ def _predicate_triggers(
 ) -> list[Trigger]:
     """newsgraph's triggers; with ``roots``, only sentence roots (the baseline's footing)."""
     return [
-        Trigger(p.start, p.end, _span_of(p.actor), _span_of(p.target))
+        Trigger(
+            p.start,
+            p.end,
+            _span_of(p.actor),
+            _span_of(p.target),
+            factuality_of(p.head, p.clause, p.own_cues),
+        )
         for p in find_predicates(doc, lexicon, untyped=untyped)
         if not roots or p.head.dep_ == "ROOT"
     ]
@@ -233,6 +245,13 @@ def _score_triggers(
 def _score_participants(
     trig: Trigger, gold: Any, args: dict[tuple[str, str], list[int]], system: str
 ) -> None:
+    gold_class = gold_factuality(gold)
+    for role, guess in (
+        ("factuality", _FACTUALITY_CLASS[trig.factuality]),
+        ("factuality.if_all_happened", "happened"),  # the majority class, same triggers
+    ):
+        args[(system, role)][1] += 1
+        args[(system, role)][0] += guess == gold_class
     for role, span in (("Arg0", trig.actor), ("Arg1", trig.target)):
         spans = gold.participants.get(role)
         if not spans:
@@ -240,6 +259,29 @@ def _score_participants(
         args[(system, role)][1] += 1
         if span is not None and any(_overlaps(span, (s.start, s.end)) for s in spans):
             args[(system, role)][0] += 1
+
+
+# newsgraph's factuality values folded onto what MEANTIME marks (polarity, certainty, time).
+_FACTUALITY_CLASS = {
+    "happened": "happened",
+    "planned": "future",
+    "promised": "future",
+    "hypothetical": "hypothetical",
+    "denied": "negated",
+    "negated": "negated",
+}
+
+
+def gold_factuality(event: Any) -> str:
+    """A MEANTIME event's attributes as happened | future | hypothetical | negated."""
+    attrs = event.attrs
+    if attrs.get("polarity") == "NEG":
+        return "negated"
+    if attrs.get("certainty") in ("POSSIBLE", "PROBABLE"):
+        return "hypothetical"
+    if attrs.get("time") == "FUTURE":
+        return "future"
+    return "happened"
 
 
 # ---- PLOVER gold-standard records ----------------------------------------------------------

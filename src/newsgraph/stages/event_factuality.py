@@ -81,6 +81,8 @@ def _governor_cue(child: Token, governor: Token) -> str | None:
     ):
         return HYPOTHETICAL
     own = _own_cues(governor)
+    if own in (PLANNED, PROMISED, HYPOTHETICAL) and child.dep_ == "advcl":
+        return own  # "will wear its livery when it arrives": the arrival is future too
     if own in (NEGATED, DENIED) and child.dep_ in ("xcomp", "ccomp"):
         return own if child.dep_ == "xcomp" else None
     if own in (HYPOTHETICAL, PLANNED, PROMISED) and child.dep_ == "xcomp":
