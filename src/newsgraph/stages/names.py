@@ -98,6 +98,12 @@ def part_index() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def city_index() -> dict[str, str]:
+    """Lowercased name of a capital or major city -> alpha-3 of its country."""
+    return {k.lower(): v for k, v in _tsv("cities.tsv").items()}
+
+
+@lru_cache(maxsize=1)
 def subdivision_index() -> dict[str, tuple[str, ...]]:
     """Lowercased name of a state/province -> alpha-3 of the countries that have one so named."""
     seen: dict[str, set[str]] = {}
@@ -117,7 +123,8 @@ def country_of_place(name: str, context: Counter[str] | None = None) -> str | No
 
     A name several countries use ('San Salvador') goes to the one the article mentions most.
     """
-    code = country_of_name(name) or part_index().get(name.lower())
+    lowered = name.lower()
+    code = country_of_name(name) or part_index().get(lowered) or city_index().get(lowered)
     if code:
         return code
     options = subdivision_index().get(name.lower(), ())
