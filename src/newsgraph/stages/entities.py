@@ -37,7 +37,12 @@ from newsgraph.stages.names import (
 # Weights for the NER vote when no evidence decides: the longest form says more than a bare
 # surname, and a country's name leans to GPE.
 _CANONICAL_WEIGHT = 3
-_CUE_LABELS = ("PERSON", "GPE", "ORG", "NORP")  # in the order of RawMention's cue fields
+_CUE_LABELS = ("PERSON", "GPE", "ORG", "NORP")
+_TITLED_WORKS = (
+    "WORK_OF_ART",
+    "EVENT",
+    "LAW",
+)  # 'The Godfather' keeps its 'The'  # in the order of RawMention's cue fields
 _COUNTRY_WEIGHT = 2
 
 
@@ -70,7 +75,10 @@ def _trim(ent: Span) -> RawMention | None:
     """Drop 'the', possessives, brackets and leading titles; None when no name is left."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ == "the" or _is_edge_punct(doc[start].text)):
+    keeps_the = ent.label_ in _TITLED_WORKS
+    while start < end and (
+        (doc[start].lower_ == "the" and not keeps_the) or _is_edge_punct(doc[start].text)
+    ):
         start += 1
     bracket = next((t.i for t in doc[start:end] if t.text == "("), None)
     end = bracket if bracket is not None and bracket > start else end  # 'WHO' is its own name

@@ -65,7 +65,7 @@ def _token_owners(article: Article, doc: Doc) -> list[Entity | None]:
 
 
 def _add(ent: Entity, role: StatedRole) -> None:
-    if role.title and role.title not in ent.titles:
+    if role.title and role.title.lower() not in {t.lower() for t in ent.titles}:
         ent.titles.append(role.title)
     for aff in role.affiliations:
         if aff not in ent.affiliations and aff != ent.name:
