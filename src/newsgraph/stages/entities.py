@@ -37,13 +37,9 @@ from newsgraph.stages.names import (
 # Weights for the NER vote when no evidence decides: the longest form says more than a bare
 # surname, and a country's name leans to GPE.
 _CANONICAL_WEIGHT = 3
-_CUE_LABELS = ("PERSON", "GPE", "ORG", "NORP")
-_TITLED_WORKS = (
-    "WORK_OF_ART",
-    "EVENT",
-    "LAW",
-)  # 'The Godfather' keeps its 'The'  # in the order of RawMention's cue fields
 _COUNTRY_WEIGHT = 2
+_CUE_LABELS = ("PERSON", "GPE", "ORG", "NORP")  # in the order of RawMention's cue fields
+_TITLED_WORKS = ("WORK_OF_ART", "EVENT", "LAW")  # 'The Godfather' keeps its 'The'
 
 
 @dataclass
