@@ -162,9 +162,9 @@ def _acronyms_in_parentheses(doc: Doc, raw: list[RawMention]) -> list[RawMention
     """'Organization of American States (OAS)': OAS is a name of the same entity."""
     out = []
     for m in raw:
-        if m.label == "PERSON" or m.end + 2 >= len(doc) + 1:
+        if m.label == "PERSON" or m.end + 2 >= len(doc):
             continue
-        if doc[m.end].text != "(" or m.end + 2 >= len(doc) or doc[m.end + 2].text != ")":
+        if doc[m.end].text != "(" or doc[m.end + 2].text != ")":
             continue
         token = doc[m.end + 1]
         bare = acronym_key(token.text)
