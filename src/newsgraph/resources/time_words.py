@@ -75,6 +75,9 @@ REFERENCE_WORDS: dict[str, str] = {
     "the near future": "FUTURE_REF",
 }  # fmt: skip
 
+# Reference words that are no time expression when they modify a noun ("future growth").
+REFERENCE_WORDS_NOT_AS_MODIFIERS: frozenset[str] = frozenset({"future"})
+
 # Contexts in which a reference word is not a time expression ("as soon as", "for now").
 REFERENCE_WORD_EXCEPTIONS: tuple[str, ...] = (r"as\s+soon\s+as", r"just\s+now")
 

@@ -69,6 +69,7 @@ _CUES_BEFORE_AMBIGUOUS_MONTH = re.compile(
     r"mid-|last|next|this|between|and|or|on|that)\s*)$"
 )
 _REFERENCE_EXCEPTIONS = re.compile("|".join(f"(?i:{p})" for p in W.REFERENCE_WORD_EXCEPTIONS))
+_OF = re.compile(r"\s+of\b")
 _AGE = re.compile(r"(?i:-old\b|\s+old\b)")
 
 
@@ -243,6 +244,8 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if _AGE.match(ctx.text, m.end()):
         return None  # "a 44-year-old teacher" is an age, not a duration
+    if _unit(m["unit"]) == "quarter" and _OF.match(ctx.text, m.end()):
+        return None  # "three-quarters of the vote" is a fraction
     return Resolved("DURATION", _duration_value(_number(m["num"]), _unit(m["unit"])))
 
 

@@ -45,7 +45,11 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
 
 def tag_times(text: str, doc: Doc | None, published: str | None) -> list[TimeExpr]:
     """Time expressions of ``text``, resolved against ``published`` (YYYY-MM-DD) or inferred."""
-    candidates = [c for c in find_candidates(text) if not _is_counted_number(c, doc)]
+    candidates = [
+        c
+        for c in find_candidates(text)
+        if not _is_counted_number(c, doc) and not _is_modifier_word(c, doc)
+    ]
     tenses = [clause_tense(doc, c.start, c.end) if doc is not None else None for c in candidates]
     ref, anchor = parse_date(published), "published"
     if ref is None:
@@ -171,6 +175,17 @@ def _is_counted_number(cand: Candidate, doc: Doc | None) -> bool:
         return False
     tok = span[0]
     return tok.dep_ == "nummod" and tok.head.tag_ in _PLURAL_COUNTED
+
+
+def _is_modifier_word(cand: Candidate, doc: Doc | None) -> bool:
+    """'a quarterly dividend', 'future growth': a frequency or reference word modifying a noun."""
+    if doc is None:
+        return False
+    word = cand.match[0].lower()
+    if cand.rule.name != "set_word" and word not in W.REFERENCE_WORDS_NOT_AS_MODIFIERS:
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].dep_ == "amod"
 
 
 def normalise(cand: Candidate, ctx: Context, anchor: str) -> TimeExpr | None:
