@@ -152,3 +152,20 @@ def test_empty_or_odd_text_gives_no_quotes(extract) -> None:  # type: ignore[no-
 def test_speaker_is_never_a_name_inside_the_quote(extract) -> None:  # type: ignore[no-untyped-def]
     text = "“I hold in the highest esteem Senator Dan Wu,” Kim said, “and I always will.”"
     assert {q.speaker_text for q in extract(text)} == {"Kim"}
+
+
+def test_parenthetical_attribution_names_its_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("The new bridge, Ana Ruiz said, will not open before the end of May.")
+    assert (q.kind, q.speaker_text, q.cue) == ("indirect", "Ana Ruiz", "said")
+
+
+def test_long_quoted_tail_of_reported_clause_is_mixed(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Dan Lee said he holds his roots in rural Ohio “very near and dear to my heart.”"
+    (q,) = extract(text)
+    assert q.kind == "mixed" and q.text.startswith("he holds") and q.speaker_text == "Dan Lee"
+
+
+def test_speech_reported_inside_a_quote_is_not_a_second_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“My father said we would never leave this town again,” Eva Holm told reporters."
+    (q,) = extract(text)
+    assert q.kind == "direct" and q.speaker_text == "Eva Holm"

@@ -28,6 +28,7 @@ from newsgraph.stages.quote_words import QuoteWords, quote_words
 
 MIN_QUOTE_WORDS = 4  # fewer words with no speech cue: scare quotes, titles, names
 MIN_FRAGMENT_WORDS = 6  # fewer words embedded in a clause: a fragment of reported speech
+MOSTLY_QUOTED = 0.66  # a clause this much in quotation marks is a direct quote, not mixed
 MIN_CLAUSE_WORDS = 3  # shortest reported clause worth keeping
 CUE_WINDOW_AFTER = 16  # tokens after a closing mark searched for the cue (appositions)
 CUE_WINDOW_NEARBY = 60  # tokens before an unattributed quote searched for its speaker
@@ -73,9 +74,11 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
         if direct.attribution is None and direct.words >= MIN_FRAGMENT_WORDS:
             finder.nearby(direct)
     quotes = [q for d in directs if (q := _direct_quote(d, text)) is not None]
-    kept_directs = [(q.start, q.end) for q in quotes]
-    fragments = [d for d in directs if d.embedded and d.words < MIN_FRAGMENT_WORDS]
-    quotes += finder.reported(text, kept_directs, fragments)
+    standalone = [(d.span.start, d.span.end) for d in directs if not d.embedded]
+    embedded = [d for d in directs if d.embedded]
+    reported = finder.reported(text, standalone, embedded)
+    mixed = [(q.start, q.end) for q in reported if q.kind == "mixed"]
+    quotes = [q for q in quotes if not any(a <= q.start < b for a, b in mixed)] + reported
     resolver = SpeakerResolver(article, words, [(d.span.start, d.span.end) for d in directs])
     for quote in quotes:
         _link_speaker(quote, resolver, words)
@@ -240,8 +243,8 @@ class _Finder:
         found: list[Quote] = []
         taken: list[tuple[int, int]] = list(directs)
         for tok in self.doc:
-            if not self._is_cue(tok):
-                continue
+            if tok.i in self.quoted or not self._is_cue(tok):
+                continue  # speech reported inside a quotation belongs to that quotation
             clause = self._reported_clause(tok)
             if clause is None:
                 continue
@@ -249,12 +252,20 @@ class _Finder:
             if end <= start or any(_overlaps(start, end, a, b) for a, b in taken):
                 continue
             inner = [f for f in fragments if start <= f.span.start < end]
+            if inner and self._mostly_quoted(inner, start, end):
+                continue  # "The pact “will allow ...,” Thomas said": the direct quote stands
             if inner:  # keep the fragment's closing mark inside the content
                 end = max(end, max(f.span.close_at + 1 for f in inner))
             attribution = self.attribution(tok, (start, end))
             found.append(_quote(text, start, end, "mixed" if inner else "indirect", attribution))
             taken.append((start, end))
         return found
+
+    def _mostly_quoted(self, inner: list[_Direct], start: int, end: int) -> bool:
+        """Quoted words make up most of the clause (more than MOSTLY_QUOTED of its words)."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        clause_words = sum(1 for t in self.doc[first:last] if t.is_alpha or t.like_num)
+        return sum(f.words for f in inner) > MOSTLY_QUOTED * clause_words
 
     def _reported_clause(self, cue: Token) -> tuple[int, int] | None:
         """Character span of the clause reported through ``cue``."""
