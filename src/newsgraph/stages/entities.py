@@ -237,8 +237,13 @@ def _candidate(m: RawMention) -> Candidate:
 
 
 def _evident_label(m: RawMention) -> str:
+    return next(iter(_cue_labels(m)), m.label)
+
+
+def _cue_labels(m: RawMention) -> list[str]:
+    """The types the text around this mention argues for."""
     cues = (m.person_cue, m.place_cue, m.org_cue, m.norp_cue)
-    return next((lab for lab, cue in zip(_CUE_LABELS, cues, strict=True) if cue), m.label)
+    return [label for label, cue in zip(_CUE_LABELS, cues, strict=True) if cue]
 
 
 def _place_code(m: RawMention) -> str | None:
@@ -315,6 +320,7 @@ def _place_countries(entities: list[Entity]) -> None:
 
 
 def _entity(doc: Doc, entity_id: str, ms: list[RawMention]) -> Entity:
+    """The entity of one group: canonical name, type, aliases, mentions and country."""
     ms = sorted(ms, key=lambda m: m.start)
     proper = [m for m in ms if not m.is_alias] or ms
     canonical = max(proper, key=lambda m: (len(m.key.split()), len(m.key), -m.start))
@@ -338,15 +344,7 @@ def _entity(doc: Doc, entity_id: str, ms: list[RawMention]) -> Entity:
 
 def _vote_type(ms: list[RawMention], canonical: RawMention) -> str:
     """Evidence first (titles, aliases, place nouns, org words), else the weighted NER vote."""
-    evidence: Counter[str] = Counter()
-    for m in ms:
-        evidence.update(
-            label
-            for label, cue in zip(
-                _CUE_LABELS, (m.person_cue, m.place_cue, m.org_cue, m.norp_cue), strict=True
-            )
-            if cue
-        )
+    evidence = Counter(label for m in ms for label in _cue_labels(m))
     if evidence:
         return evidence.most_common(1)[0][0]
     votes: Counter[str] = Counter()
