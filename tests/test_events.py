@@ -273,6 +273,22 @@ def test_event_noun_takes_factuality_from_its_verb(extract) -> None:  # type: ig
     assert _only(evs, "blockade").factuality in ("hypothetical", "planned")
 
 
+def test_resuming_a_named_event_is_that_event(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Serbia and Kosovo resumed negotiations in Brussels.")
+    assert _only(evs, "resumed").type == "CONSULT"
+
+
+def test_purpose_clause_of_a_protest_is_not_a_threat(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Farmers stopped work for a day to protest against the new tax.")
+    ev = _only(evs, "protest")
+    assert (ev.type, ev.factuality) == ("PROTEST", "planned")
+
+
+def test_recall_without_an_object_is_remembering(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The old soldier recalled the war. He later recalled, smiling.")
+    assert not [e for e in evs if e.trigger == "recalled" and e.trigger_start > 30]
+
+
 def test_idiom_is_not_an_event(extract) -> None:  # type: ignore[no-untyped-def]
     _, evs = extract("The officer was in charge of protecting the convoy.")
     assert not [e for e in evs if "charge" in e.trigger]

@@ -96,6 +96,15 @@ def is_prospective(token: Token) -> bool:
     return bool(auxes & (words.FUTURE_AUX | words.HYPOTHETICAL_AUX)) or _is_infinitive(token)
 
 
+def is_purpose(token: Token) -> bool:
+    """'stopped work to protest', 'a mission to fight gangs': an infinitive of purpose, not
+    one governed by a word of planning or promising ('plans to', 'a plan to')."""
+    if not _is_infinitive(token) or token.dep_ not in ("advcl", "relcl", "acl"):
+        return False
+    governor = token.head.lemma_.lower()
+    return governor not in words.PLAN_VERBS and governor not in words.PROMISE_VERBS
+
+
 def _is_infinitive(token: Token) -> bool:
     """A 'to' + base-form verb: an intended or purposed event, not a reported one."""
     return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)

@@ -94,10 +94,16 @@ def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate |
 
 def _demand(verb: Token, lexicon: Lexicon) -> Predicate | None:
     """'X said Y must cooperate': X's demand on Y, a REQUEST whatever Y is asked to do."""
-    speech = verb.head
-    if verb.dep_ != "ccomp" or speech.lemma_.lower() not in words.DEMAND_SPEECH_VERBS:
+    if verb.dep_ not in ("ccomp", "acl") or verb.head is verb:
         return None
     if not any(c.dep_ == "aux" and c.lower_ in words.DEMAND_AUX for c in verb.children):
+        return None
+    speech = verb.head  # a speech verb, or a noun like 'statement' whose verb has the speaker
+    if speech.pos_ == "NOUN" and speech.head.pos_ == "VERB":
+        speech = speech.head
+    elif speech.lemma_.lower() not in words.DEMAND_SPEECH_VERBS:
+        return None
+    if speech.pos_ != "VERB":
         return None
     speaker = next((c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -115,6 +121,8 @@ def _reversal(verb: Token, obj: Token, lexicon: Lexicon) -> Coding | None:
     lemmas = {verb.lemma_.lower()} | {
         f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"
     }
+    if lemmas & words.ASPECTUAL_VERBS:
+        return named  # "renewed negotiations" is the negotiation
     if named.type == "CONSULT" and lemmas & words.CANCEL_VERBS:
         return Coding("REJECT", "meet")  # the manual: cancelled meetings are REJECT
     if named.type in words.COOPERATIVE_TYPES and lemmas & words.CUT_VERBS:
@@ -148,6 +156,10 @@ def _object_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
             return look_through_quantity(child)
+        if child.dep_ == "prep" and child.lower_ in words.PARTICLE_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return look_through_quantity(pobj)
         if child.dep_ == "prep" and child.lower_ in ("to", "on", "into"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lemma_.lower() in ("street", "strike", "alert"):

@@ -46,8 +46,9 @@ QUANTITY_NOUNS = frozenset(
     }
 )  # fmt: skip
 # Verbs that are PLOVER triggers only with a nominal object ("denied the request", "sought
-# help"); with a clause they mark factuality ("denied that...") or intention ("seeks to...").
-NEEDS_NOUN_OBJECT = frozenset({"deny", "seek", "refute"})
+# help", "recalled its envoy"); with a clause they mark factuality ("denied that...") or
+# intention ("seeks to..."), and "recalled" alone is remembering.
+NEEDS_NOUN_OBJECT = frozenset({"deny", "seek", "refute", "recall"})
 # Event nouns inside fixed phrases that are not events: "in charge of".
 IDIOM_PREPOSITION = {"charge": "in", "demand": "in", "call": "on", "order": "in"}
 # Definite descriptions that stand for the nearest earlier entity of these types.
@@ -104,9 +105,17 @@ SUPPRESS_VERBS = frozenset(
         "outlaw", "suppress", "crush", "quell",
     }
 )  # fmt: skip
+# Verbs that start, resume or continue the event their object names ("renewed negotiations").
+ASPECTUAL_VERBS = frozenset(
+    {"renew", "resume", "restart", "continue", "begin", "start", "reopen", "open", "launch"}
+)
+# Particles a parse may attach as prepositions ("handed over medicine").
+PARTICLE_PREPS = frozenset({"over", "off", "out", "up", "down"})
 # Modal auxiliaries that turn a reported clause into a demand ("said Iraq must cooperate").
 DEMAND_AUX = frozenset({"must", "should"})
-DEMAND_SPEECH_VERBS = SPEECH_VERBS | frozenset({"reiterate", "stress", "demand", "insist", "urge"})
+DEMAND_SPEECH_VERBS = SPEECH_VERBS | frozenset(
+    {"reiterate", "stress", "demand", "insist", "urge", "argue", "warn", "write", "believe"}
+)
 
 # PLOVER type families: cooperation reversed or refused, conflict threatened.
 COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})

@@ -22,6 +22,7 @@ from newsgraph.stages.event_factuality import (
     PROMISED,
     factuality_of,
     is_prospective,
+    is_purpose,
 )
 from newsgraph.stages.event_triggers import Predicate, find_predicates
 from newsgraph.stages.plover_lexicon import Lexicon, load_lexicon
@@ -110,7 +111,10 @@ def recode(
     cooperation that will not happen a refusal (REJECT)."""
     if factuality in (PLANNED, PROMISED) and event_type in _FUTURE_RECODING:
         return _FUTURE_RECODING[event_type], None
+    purpose = pred.clause is None and is_purpose(pred.head)  # "stopped work to protest"
     if factuality in (PLANNED, PROMISED, HYPOTHETICAL) and event_type in words.THREAT_TYPES:
+        if purpose:
+            return event_type, mode
         threat = words.THREAT_MODES.get(
             (event_type, mode), words.THREAT_MODES.get((event_type, None))
         )
