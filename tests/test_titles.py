@@ -59,3 +59,9 @@ def test_role_of_a_place_before_the_name(analyse):
 def test_role_of_a_portfolio_keeps_it_in_the_title(analyse):
     art = analyse("Secretary of State Antony Blinken arrived in Cairo on Monday.")
     assert _person(art, "Antony Blinken").titles == ["Secretary of State"]
+
+
+def test_capital_letter_that_opens_a_sentence_is_not_part_of_the_title(analyse):
+    art = analyse("Chief executive Maria Lopez said sales rose. New coach Pablo Ruiz agreed.")
+    assert _person(art, "Maria Lopez").titles == ["chief executive"]
+    assert _person(art, "Pablo Ruiz").titles == ["coach"]

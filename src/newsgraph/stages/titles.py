@@ -208,7 +208,7 @@ def _is_title_modifier(token: Token) -> bool:
         return True
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("compound", "amod", "nmod"):
         return True
-    return token.pos_ == "ADJ" and token.text[:1].isupper()
+    return token.pos_ == "ADJ" and token.text[:1].isupper() and not token.is_sent_start
 
 
 def _affiliation_name(entity: Entity) -> str:
@@ -218,8 +218,12 @@ def _affiliation_name(entity: Entity) -> str:
 
 
 def _title_text(tokens: list[Token]) -> str:
-    text = " ".join(t.text for t in tokens)
-    return text.replace(" - ", "-").strip("- ")
+    """The title as written, but 'Chief executive' opening a sentence is 'chief executive'."""
+    text = " ".join(t.text for t in tokens).replace(" - ", "-").strip("- ")
+    rest_lower = all(t.text.islower() for t in tokens[1:])
+    if tokens and tokens[0].is_sent_start and len(tokens) > 1 and rest_lower:
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def _prep_object(doc: Doc, i: int, owner: list[Entity | None]) -> tuple[int, list[str]] | None:
