@@ -29,7 +29,7 @@ class Predicate:
     coding: Coding | None
     actor: Token | None = None
     target: Token | None = None
-    clause: Token | None = None  # the light verb of a nominal trigger ("made a request")
+    clause: Token | None = None  # the verb governing a nominal trigger, or a demand's speaker
     own_cues: bool = True  # False when the trigger's modal belongs to a demand ("must")
 
 
@@ -68,7 +68,7 @@ def _complement_of_typed_noun(token: Token, typed_heads: set[int]) -> bool:
 
 def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate | None:
     lemma = verb.lemma_.lower()
-    demand = _demand(verb, lexicon)
+    demand = _demand(verb)
     if demand is not None:
         return demand
     obj = _object_of(verb)
@@ -81,7 +81,7 @@ def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate |
             start = min(verb.idx, obj.idx)
             return Predicate(verb, start, end, pair, actor, target)
     coding, particle = _phrasal(verb, lemma, lexicon)
-    if coding is None and lemma in lexicon.verbs and not _needs_object(verb, lemma, obj):
+    if coding is None and lemma in lexicon.verbs and not _needs_object(lemma, obj):
         coding = lexicon.verbs[lemma]
     if coding is None and (not untyped or lemma in GRAMMATICAL_VERBS):
         return None
@@ -92,7 +92,7 @@ def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate |
     return Predicate(verb, verb.idx, end, coding, actor, target)
 
 
-def _demand(verb: Token, lexicon: Lexicon) -> Predicate | None:
+def _demand(verb: Token) -> Predicate | None:
     """'X said Y must cooperate': X's demand on Y, a REQUEST whatever Y is asked to do."""
     if verb.dep_ not in ("ccomp", "acl") or verb.head is verb:
         return None
@@ -144,7 +144,7 @@ def _phrasal(verb: Token, lemma: str, lexicon: Lexicon) -> tuple[Coding | None, 
     return None, None
 
 
-def _needs_object(verb: Token, lemma: str, obj: Token | None) -> bool:
+def _needs_object(lemma: str, obj: Token | None) -> bool:
     """'deny', 'seek' are triggers only with a nominal object, not with a clause."""
     if lemma not in words.NEEDS_NOUN_OBJECT:
         return False
@@ -162,7 +162,7 @@ def _object_of(verb: Token) -> Token | None:
                 return look_through_quantity(pobj)
         if child.dep_ == "prep" and child.lower_ in ("to", "on", "into"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lemma_.lower() in ("street", "strike", "alert"):
+            if pobj is not None and pobj.lemma_.lower() in words.PREPOSITIONAL_OBJECTS:
                 return pobj
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return look_through_quantity(verb.head)

@@ -109,6 +109,9 @@ SUPPRESS_VERBS = frozenset(
 ASPECTUAL_VERBS = frozenset(
     {"renew", "resume", "restart", "continue", "begin", "start", "reopen", "open", "launch"}
 )
+# Nouns that are a verb's object though introduced by a preposition ("took to the streets",
+# "went on strike", "put on alert").
+PREPOSITIONAL_OBJECTS = frozenset({"street", "strike", "alert"})
 # Particles a parse may attach as prepositions ("handed over medicine").
 PARTICLE_PREPS = frozenset({"over", "off", "out", "up", "down"})
 # Modal auxiliaries that turn a reported clause into a demand ("said Iraq must cooperate").

@@ -70,6 +70,7 @@ def build_event(article: Article, pred: Predicate, lexicon: Lexicon, event_id: s
     if event_type != pred.coding.type and mode is None:
         mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
     actor = args.entity_id(article, pred.actor)
+    target = args.target_id(article, pred.target)  # an actor is not its own recipient below
     actor_entity = article.entity(actor)
     if _diplomatic_protest(event_type, pred, actor_entity):
         event_type, mode = "ACCUSE", "disapprove"
@@ -83,7 +84,7 @@ def build_event(article: Article, pred: Predicate, lexicon: Lexicon, event_id: s
         trigger_start=pred.start,
         trigger_end=pred.end,
         actor=actor,
-        target=args.target_id(article, pred.target),
+        target=target if target != actor else None,
         time=time,
         time_source=source,
         place=args.place_of(article, pred),
