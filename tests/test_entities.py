@@ -123,3 +123,13 @@ def test_demonym_is_no_short_name_of_an_organisation(analyse):
     )
     assert _named(art, "European Union").type == "ORG"
     assert "European" not in [m.text for m in _named(art, "European Union").mentions]
+
+
+def test_name_ending_in_an_organisation_word_is_no_person(analyse):
+    art = analyse("New owner Northwind Media Ventures has not ruled out a sale of the paper.")
+    assert _named(art, "Northwind Media Ventures").type == "ORG"
+
+
+def test_country_before_a_job_is_no_evidence_of_a_place(analyse):
+    art = analyse("Prices will rise, said Ana Gallego, US chief economist at Norbank, on Monday.")
+    assert _named(art, "Ana Gallego").type == "PERSON"

@@ -40,6 +40,8 @@ _CANONICAL_WEIGHT = 3
 _COUNTRY_WEIGHT = 2
 _CUE_LABELS = ("PERSON", "GPE", "ORG", "NORP")  # in the order of RawMention's cue fields
 _TITLED_WORKS = ("WORK_OF_ART", "EVENT", "LAW")  # 'The Godfather' keeps its 'The'
+# what may follow 'Toulouse, France' for the pair to be a place and its country
+_AFTER_PLACE_POS = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "PART", "SPACE"})
 
 
 @dataclass
@@ -95,7 +97,7 @@ def _trim(ent: Span) -> RawMention | None:
         label=ent.label_,
         name=span.text,
         key=_key(span),
-        person_cue=start > titled or _person_before(doc, start, end),
+        person_cue=(start > titled or _person_before(doc, start, end)) and not _org_named(span),
         place_cue=_place_around(doc, start, end),
         org_cue=org_cue,
         norp_cue=is_demonym(span.text) and not country_of_name(span.text),  # not 'Myanmar'
@@ -133,15 +135,20 @@ def _place_around(doc: Doc, start: int, end: int) -> bool:
     if end + 1 >= len(doc) or doc[end].text != "," or is_role(doc[start]):
         return False
     country, after = doc[end + 1], doc[end + 2] if end + 2 < len(doc) else None
-    if after is not None and after.pos_ == "PROPN":  # 'X, China Southern Airlines'
+    if after is not None and after.pos_ not in _AFTER_PLACE_POS:  # 'X, US chief economist'
         return False
     return bool(country_of_name(country.text))
+
+
+def _org_named(span: Span) -> bool:
+    """A name ending in an organisation word ('Yeahronimo Media Ventures') is never a person."""
+    return len(span) > 1 and span[-1].text in lexicons().org_words
 
 
 def _org_around(doc: Doc, start: int, end: int, label: str) -> bool:
     """'Douglas Aircraft', 'Ryanair CEO', 'magazine Der Spiegel': evidence of an organisation."""
     lex = lexicons()
-    if end - start > 1 and doc[end - 1].text in lex.org_words:
+    if _org_named(doc[start:end]):
         return True
     if start > 0 and doc[start - 1].lower_ in lex.org_nouns and doc[start - 1].pos_ == "NOUN":
         return True
