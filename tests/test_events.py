@@ -289,6 +289,12 @@ def test_recall_without_an_object_is_remembering(extract) -> None:  # type: igno
     assert not [e for e in evs if e.trigger == "recalled" and e.trigger_start > 30]
 
 
+def test_a_vow_of_violence_is_a_threat(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The rebels vowed to attack the capital.")
+    ev = _only(evs, "vowed")
+    assert (ev.type, ev.mode) == ("THREATEN", "violence")
+
+
 def test_idiom_is_not_an_event(extract) -> None:  # type: ignore[no-untyped-def]
     _, evs = extract("The officer was in charge of protecting the convoy.")
     assert not [e for e in evs if "charge" in e.trigger]

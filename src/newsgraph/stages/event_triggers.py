@@ -49,9 +49,26 @@ def find_predicates(doc: Doc, lexicon: Lexicon, untyped: bool = False) -> list[P
             pred = _noun_predicate(token, lexicon, typed_verbs)
             if pred is not None:
                 found.append(pred)
+    _promises_of_harm_are_threats(found)
     typed_heads = {p.head.i for p in found if p.coding is not None}
     found = [p for p in found if not _complement_of_typed_noun(p.head, typed_heads)]
     return _without_nested(sorted(found, key=lambda p: (p.start, -p.end)))
+
+
+def _promises_of_harm_are_threats(found: list[Predicate]) -> None:
+    """'vowed to retaliate', 'pledged to strike back': a promise of conflict is a THREATEN."""
+    by_head = {p.head.i: p for p in found if p.coding is not None}
+    for pred in by_head.values():
+        if pred.coding is None or pred.head.lemma_.lower() not in words.PROMISE_VERBS:
+            continue
+        for child in pred.head.children:
+            content = by_head.get(child.i) if child.dep_ in ("xcomp", "ccomp") else None
+            if content is not None and content.coding is not None:
+                kind = content.coding.type
+                if kind in words.THREAT_TYPES:
+                    mode = words.THREAT_MODES.get((kind, content.coding.mode))
+                    mode = mode or words.THREAT_MODES.get((kind, None))
+                    pred.coding = Coding("THREATEN", mode)
 
 
 def _complement_of_typed_noun(token: Token, typed_heads: set[int]) -> bool:
