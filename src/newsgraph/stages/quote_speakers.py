@@ -15,6 +15,7 @@ INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp", "parataxis")
 OBJECT_DEPS = ("dobj", "attr", "npadvmod", "dep", "appos", "oprd")
 NAME_POS = ("PROPN", "NOUN", "PRON")
 RELATIVE_PRONOUNS = ("who", "that", "which")
+PHRASE_DEPS = ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case")
 NOT_SPEAKER_ENTS = ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
 
 
@@ -77,24 +78,22 @@ def _may_name(tok: Token, words: QuoteWords) -> bool:
     )
 
 
-def mention_of(token: Token, entity_spans: dict[int, Span], chunks: dict[int, Span]) -> Span:
+def mention_of(token: Token, entity_spans: dict[int, Span]) -> Span:
     """The noun phrase up to the speaker's head word (titles included), else its entity."""
     ent = entity_spans.get(token.i)
-    end = max(token.i + 1, ent.end if ent is not None else 0)
-    if token.i in chunks:
-        return token.doc[chunks[token.i].start : end]
+    start = token.i
+    for child in reversed(list(token.lefts)):  # nearest modifier first; stop at a gap
+        if child.dep_ not in PHRASE_DEPS or child.right_edge.i < start - 1:
+            break
+        start = child.left_edge.i
     if ent is not None:
-        return ent
-    return token.doc[token.i : token.i + 1]
+        start = min(start, ent.start)
+    return token.doc[start : max(token.i + 1, ent.end if ent is not None else 0)]
 
 
-def token_maps(doc: Doc) -> tuple[dict[int, Span], dict[int, Span]]:
-    """Token index -> named entity span and -> noun chunk, built once per document."""
-    ents = {t.i: ent for ent in doc.ents for t in ent}
-    chunks: dict[int, Span] = {}
-    if doc.has_annotation("DEP"):
-        chunks = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
-    return ents, chunks
+def entity_map(doc: Doc) -> dict[int, Span]:
+    """Token index -> the named entity span it belongs to, built once per document."""
+    return {t.i: ent for ent in doc.ents for t in ent}
 
 
 class SpeakerResolver:

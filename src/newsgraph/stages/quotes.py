@@ -20,9 +20,9 @@ from newsgraph.stages.quote_marks import QuotedSpan, find_quoted_spans
 from newsgraph.stages.quote_speakers import (
     SpeakerMention,
     SpeakerResolver,
+    entity_map,
     mention_of,
     speaker_token,
-    token_maps,
 )
 from newsgraph.stages.quote_words import QuoteWords, quote_words
 
@@ -90,9 +90,10 @@ class _Finder:
 
     def __init__(self, doc: Doc, words: QuoteWords) -> None:
         self.doc = doc
+        self.text = doc.text  # built once: Doc.text joins every token on each access
         self.words = words
         self.starts = [t.idx for t in doc]
-        self.entity_spans, self.chunks = token_maps(doc)
+        self.entity_spans = entity_map(doc)
         self.quoted: set[int] = set()  # token indices inside quotation marks
 
     def direct(self, span: QuotedSpan) -> _Direct:
@@ -224,7 +225,7 @@ class _Finder:
             particle = next((c for c in cue.rights if c.dep_ == "prt" and c.i == cue.i + 1), None)
             end_tok = particle or cue
         cue_end = end_tok.idx + len(end_tok.text)
-        cue_text = self.doc.text[cue.idx : cue_end]
+        cue_text = self.text[cue.idx : cue_end]
         if content is not None and content[0] <= cue.idx < content[1]:
             content = None  # "The plan, he said, will fail": the cue sits inside the clause
         head = speaker_token(cue, self.words)
@@ -232,7 +233,7 @@ class _Finder:
             head = self._speaker_outside(cue, content)
         mention = None
         if head is not None:
-            span = mention_of(head, self.entity_spans, self.chunks)
+            span = mention_of(head, self.entity_spans)
             mention = SpeakerMention(span.text, span.start_char, span.end_char, head.lower_)
         return _Attribution(cue, cue_text, cue.idx, cue_end, mention)
 
