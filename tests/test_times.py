@@ -128,3 +128,27 @@ def test_seed_article(analyse) -> None:  # type: ignore[no-untyped-def]
     assert times["October 2025"].value == "2025-10"
     assert times["the present"].value == "PRESENT_REF"
     assert {"2004", "2017", "2023", "2022", "March 2022"} <= times.keys()
+
+
+def test_spelled_out_year(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The station first aired in nineteen ninety-six, the host recalled.")
+    assert times["nineteen ninety-six"].value == "1996"
+
+
+def test_spelled_out_count_is_not_a_year(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Some two thousand troops crossed the river.")
+    assert not times
+
+
+def test_holiday_resolves_to_its_day(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The family gathered on Thanksgiving, as every year.", "2023-12-01")
+    assert times["Thanksgiving"].value == "2023-11-23"
+
+
+def test_year_earlier_compares_the_same_quarter(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Profit rose in the third quarter of 2019 from a year earlier."
+    assert times_of(analyse, text)["a year earlier"].value == "2018-Q3"
+
+
+def test_frequency_adjective_is_not_a_set(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert "quarterly" not in times_of(analyse, "The board raised its quarterly dividend.")

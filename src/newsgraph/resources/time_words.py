@@ -132,3 +132,9 @@ EASTER_HOLIDAYS: dict[str, int] = {
     "Easter Sunday": 0, "Easter": 0, "Good Friday": -2, "Easter Monday": 1,
     "Palm Sunday": -7, "Ash Wednesday": -46, "Pentecost": 49,
 }  # fmt: skip
+
+# Decades written as words: "the nineties" -> 199.
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip

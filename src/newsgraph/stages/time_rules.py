@@ -352,6 +352,23 @@ def _year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _rel(f"{ctx.ref.year:04d}") if ctx.ref else Resolved("DATE", "XXXX")
 
 
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001."""
+    if m["century"]:
+        rest = _number(m["rest"])
+        century = 1900 if m["century"].lower() == "nineteen" else 2000
+        return Resolved("DATE", f"{century + int(rest):04d}") if rest is not None else None
+    rest = _number(m["after"]) if m["after"] else 0.0
+    return Resolved("DATE", f"{2000 + int(rest):04d}") if rest is not None else None
+
+
+def _decade_word(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return Resolved("DATE", f"19{W.DECADE_WORDS[m['decade'].lower()]}")
+
+
 # --- the rule table, most specific first (ties in length go to the earlier rule) -----------
 
 
@@ -390,6 +407,18 @@ RULES: tuple[TimeRule, ...] = (
         rf"(?:(?P<shift>(?i:last|next|this))\s+)?(?<![A-Za-z])(?P<holiday>{_alt(_HOLIDAY_NAMES)})"
         rf"(?![A-Za-z])(?:,?\s+{_YEAR})?",
         _holiday,
+    ),
+    _rule(
+        "spelled_year",
+        rf"(?i:\b(?:the\s+year\s+)?(?:(?P<century>nineteen|twenty)[- ](?P<rest>(?:{_TENS})"
+        rf"(?:[- ](?:{_ONES}))?|{_TEENS})|two\s+thousand(?:\s+and\s+(?P<after>{_ONES}|{_TEENS}))?)"
+        rf"\b)(?![- ](?:{_ONES})\b)",
+        _spelled_year,
+    ),
+    _rule(
+        "decade_word",
+        rf"(?i:\bthe\s+(?:(?:early|mid|late)[- ]?)?(?P<decade>{_alt(W.DECADE_WORDS)})\b)",
+        _decade_word,
     ),
     _rule("year_end", r"(?i:\byear-end\b)", _year_end),
     _rule("reference", rf"(?i:\b(?:{_alt(W.REFERENCE_WORDS)})\b)", _reference),

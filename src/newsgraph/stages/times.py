@@ -167,14 +167,19 @@ _MODIFIABLE = {"year", "month_year", "month", "relative_unit", "decade", "quarte
 
 
 def _is_counted_number(cand: Candidate, doc: Doc | None) -> bool:
-    """A bare four-digit number counting a plural noun ('2000 people') is a figure, not a year."""
-    if cand.rule.name != "year" or doc is None:
+    """A year-like number counting a plural noun ('2000 people', 'two thousand troops')."""
+    if cand.rule.name not in ("year", "spelled_year") or doc is None:
         return False
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if span is None or len(span) != 1:
+    if span is None or len(span) == 0:
         return False
-    tok = span[0]
-    return tok.dep_ == "nummod" and tok.head.tag_ in _PLURAL_COUNTED
+    last = span[-1]
+    if last.dep_ == "nummod" and last.head.tag_ in _PLURAL_COUNTED:
+        return True
+    if cand.rule.name == "year":
+        return False  # "the 1997 elections" is a year
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return after is not None and after.tag_ in _PLURAL_COUNTED
 
 
 def _is_modifier_word(cand: Candidate, doc: Doc | None) -> bool:
