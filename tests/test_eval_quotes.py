@@ -27,3 +27,35 @@ def test_quote_scores_do_not_drop(settings: Settings) -> None:
         if report.scores.get(name, 0.0) < value - TOLERANCE
     }
     assert not drops, f"quote scores dropped (pinned, now): {drops}"
+
+
+def test_brat_relations_join_source_cue_and_split_content(tmp_path: Path) -> None:
+    from newsgraph.eval.polnear import read_ann
+
+    ann = tmp_path / "a_x1.ann"
+    ann.write_text(
+        "T1\tContent 0 10;20 30\t“One,” “two.”\nT2\tCue 11 15\tsaid\nT3\tSource 16 19\tLee\n"
+        "T4\tAttribution 11 15\tsaid\nE1\tAttribution:T4 Content:T1 Cue:T2 Source:T3\n",
+        encoding="utf-8",
+    )
+    (relation,) = read_ann(ann)
+    assert relation.content == [(0, 10), (20, 30)]
+    assert (relation.cue, relation.source) == ([(11, 15)], [(16, 19)])
+
+
+def test_a_split_folder_without_attributions_is_a_clear_error(tmp_path: Path) -> None:
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.eval.polnear import read_split
+
+    (tmp_path / "text").mkdir()
+    with pytest.raises(NewsgraphError, match="expected text/ and attributions/"):
+        read_split(tmp_path)
+
+
+def test_match_needs_the_ratio_on_both_sides() -> None:
+    from newsgraph.eval.quotes import Item, _match
+
+    gold = [Item(frozenset(range(10)), True)]
+    assert _match(gold, [Item(frozenset(range(4)), True)], 0.3) == [(0, 0)]
+    assert _match(gold, [Item(frozenset(range(4)), True)], 0.8) == []
+    assert _match(gold, [Item(frozenset(range(40)), True)], 0.3) == []
