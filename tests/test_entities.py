@@ -133,3 +133,8 @@ def test_name_ending_in_an_organisation_word_is_no_person(analyse):
 def test_country_before_a_job_is_no_evidence_of_a_place(analyse):
     art = analyse("Prices will rise, said Ana Gallego, US chief economist at Norbank, on Monday.")
     assert _named(art, "Ana Gallego").type == "PERSON"
+
+
+def test_role_word_before_a_known_place_does_not_make_it_a_person(analyse):
+    art = analyse("States led by coal producer Alabama sued the agency on Monday.")
+    assert _named(art, "Alabama").type == "GPE"

@@ -29,3 +29,9 @@ def test_place_noun_overrides_facility():
 def test_organisation_word_overrides_person():
     firm = _m("PERSON", "Douglas Aircraft", org_cue=True)
     assert _vote_type([firm, _m("PERSON", "Douglas Aircraft")], firm) == "ORG"
+
+
+def test_full_name_seen_as_a_person_outweighs_many_bare_surnames():
+    full = _m("PERSON", "Ana Lopez")
+    mentions = [full] + [_m("ORG", "Lopez") for _ in range(6)]
+    assert _vote_type(mentions, full) == "PERSON"

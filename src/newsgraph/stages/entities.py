@@ -117,7 +117,7 @@ def _strippable_title(doc: Doc, start: int, end: int, label: str) -> bool:
 def _person_before(doc: Doc, start: int, end: int) -> bool:
     """A role or honorific right before the name: 'President Bukele', 'Mr. Smith'."""
     prev = doc[start - 1] if start > 0 else None
-    if prev is None or country_of_name(doc[start:end].text):  # 'the leader Kenya': a country
+    if prev is None or country_of_place(doc[start:end].text):  # 'the leader Kenya': a place
         return False
     if (is_honorific(prev) or is_role(prev)) and prev.lower_ != "general":
         return True
@@ -350,10 +350,14 @@ def _entity(doc: Doc, entity_id: str, ms: list[RawMention]) -> Entity:
 
 
 def _vote_type(ms: list[RawMention], canonical: RawMention) -> str:
-    """Evidence first (titles, aliases, place nouns, org words), else the weighted NER vote."""
+    """Evidence first (titles, aliases, place nouns, org words), then a full name NER saw as a
+    person, else the weighted NER vote."""
     evidence = Counter(label for m in ms for label in _cue_labels(m))
     if evidence:
         return evidence.most_common(1)[0][0]
+    full = [m for m in ms if m.key == canonical.key]
+    if " " in canonical.key and 2 * sum(m.label == "PERSON" for m in full) >= len(full):
+        return "PERSON"  # 'Donald Trump' seen as a person: every bare 'Trump' is that person
     votes: Counter[str] = Counter()
     for m in ms:
         votes[m.label] += _CANONICAL_WEIGHT if m.key == canonical.key else 1
