@@ -169,3 +169,12 @@ def test_speech_reported_inside_a_quote_is_not_a_second_quote(extract) -> None: 
     text = "“My father said we would never leave this town again,” Eva Holm told reporters."
     (q,) = extract(text)
     assert q.kind == "direct" and q.speaker_text == "Eva Holm"
+
+
+def test_topic_of_a_speech_verb_is_reported_content(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("Senator Jo Hart complained about the dour tone of the primary campaign.")
+    assert (q.kind, q.text, q.speaker_text) == (
+        "indirect",
+        "the dour tone of the primary campaign",
+        "Senator Jo Hart",
+    )

@@ -21,6 +21,7 @@ class QuoteWords:
     ignored_heads: frozenset[str]
     person_nouns: frozenset[str]
     no_object_content: frozenset[str]
+    topic_prepositions: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -43,4 +44,5 @@ def quote_words() -> QuoteWords:
         ignored_heads=frozenset(raw["ignored_heads"]),
         person_nouns=frozenset(raw["person_nouns"]),
         no_object_content=frozenset(raw["no_object_content"]),
+        topic_prepositions=frozenset(raw["topic_prepositions"]),
     )

@@ -290,8 +290,11 @@ class _Finder:
             return by_dep["ccomp"]
         if "xcomp" in by_dep:
             return by_dep["xcomp"]
-        if cue.lemma_.lower() not in self.words.no_object_content:
-            return by_dep.get("dobj")
+        if cue.lemma_.lower() not in self.words.no_object_content and "dobj" in by_dep:
+            return by_dep["dobj"]
+        topic = by_dep.get("prep")  # "complained about THE TONE", "warned against IT"
+        if topic is not None and topic.lower_ in self.words.topic_prepositions:
+            return next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None)
         return None
 
     def _according_to(self, cue: Token) -> tuple[int, int] | None:
