@@ -119,3 +119,13 @@ def test_titles_over_time_carry_article_dates(store: Store) -> None:
     store.save(article())
     kb_id = store.get_article("a1").entities[0].kb_id or ""
     assert store.title_uses(kb_id)[0].dates == ["2024-05-01"]
+
+
+def test_older_schema_is_migrated_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with open_store(path) as old:  # type: ignore[attr-defined]
+        old.save(article())
+    with sqlite3.connect(path) as db:  # back to a version-1 store, before kb_facts existed
+        db.executescript("DROP TABLE kb_facts; PRAGMA user_version = 1;")
+    titles = open_store(path).list_entities(type="PERSON").items[0].titles
+    assert titles == ["Foreign Minister"]

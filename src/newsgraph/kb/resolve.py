@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pycountry
 from rapidfuzz import fuzz
@@ -49,6 +50,11 @@ def normalise(name: str) -> str:
     return " ".join(words)
 
 
+def search_words(text: str) -> list[str]:
+    """The words of a name search that can match a ``t:`` key (small words dropped)."""
+    return [w for w in normalise(text).split() if w not in NAME_STOPWORDS]
+
+
 def acronym(form: str) -> str | None:
     """The initials of a multi-word normalised form, skipping small words; None for one word."""
     words = [w for w in form.split() if w not in ACRONYM_SKIP]
@@ -57,6 +63,7 @@ def acronym(form: str) -> str | None:
     return "".join(w[0] for w in words)
 
 
+@lru_cache(maxsize=65536)  # a pure lookup, repeated for every mention of common places
 def country_code_of(form: str) -> str | None:
     """The ISO alpha-3 code when the normalised form is itself a country's name or code."""
     if not form:

@@ -160,5 +160,20 @@ CREATE TABLE kb_keys (  -- union of the keys of a KB entity's linked article ent
 CREATE INDEX kb_keys_kb ON kb_keys(kb_id);
 """
 
-MIGRATIONS: list[str] = [V1]
+# v2: per-KB-entity counts of titles, aliases and affiliations, kept on save, so entity lists
+# need not aggregate every linked article entity.
+V2 = """
+CREATE TABLE kb_facts (
+    kb_id TEXT NOT NULL,
+    kind TEXT NOT NULL,  -- title | alias | affiliation
+    value TEXT NOT NULL,
+    n INTEGER NOT NULL,  -- linked article entities stating it
+    PRIMARY KEY (kb_id, kind, value)
+) WITHOUT ROWID;
+INSERT INTO kb_facts(kb_id, kind, value, n)
+    SELECT l.kb_id, f.kind, f.value, count(*) FROM kb_links l JOIN entity_facts f
+    ON f.article_id = l.article_id AND f.entity_id = l.entity_id GROUP BY l.kb_id, f.kind, f.value;
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
 VERSION = len(MIGRATIONS)

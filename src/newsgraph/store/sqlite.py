@@ -107,6 +107,7 @@ class SQLiteStore:
                 (new_kb, f"split from {old_kb} by hand", article_id, entity_id),
             )
             self._rebuild_keys([old_kb, new_kb])
+            self._rebuild_facts([old_kb, new_kb])
             self._refresh_counts([old_kb, new_kb])
             return new_kb
 
@@ -122,6 +123,8 @@ class SQLiteStore:
             self.db.execute("DELETE FROM kb_keys WHERE kb_id = ?", (kb_id,))
             self.db.execute("DELETE FROM kb_entities WHERE id = ?", (kb_id,))
             self._rebuild_keys([into_kb_id])
+            self.db.execute("DELETE FROM kb_facts WHERE kb_id = ?", (kb_id,))
+            self._rebuild_facts([into_kb_id])
             self._refresh_counts([into_kb_id])
 
     def close(self) -> None:
@@ -192,13 +195,24 @@ class SQLiteStore:
             total = self._one(
                 "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", query
             )[0]
-            rows = self.db.execute(
-                f"SELECT {_ARTICLE_COLS}, snippet(articles_fts, 1, '[', ']', ' … ', 24), "
-                "bm25(articles_fts) AS rank FROM articles_fts JOIN articles a ON a.pk = "
-                "articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            ranked = self.db.execute(  # rank first; snippets only for the page shown
+                "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? "
+                "ORDER BY rank LIMIT ? OFFSET ?",
                 (query, limit, offset),
             ).fetchall()
-        hits = [SearchHit(_summary(r[:13]), r[13], r[14]) for r in rows]
+            marks = ",".join("?" * len(ranked))
+            rows = self.db.execute(
+                f"SELECT a.pk, {_ARTICLE_COLS}, snippet(articles_fts, 1, '[', ']', ' … ', 24) "
+                "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+                f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})",
+                (query, *[r[0] for r in ranked]),
+            ).fetchall()
+        by_pk = {r[0]: r[1:] for r in rows}
+        hits = [
+            SearchHit(_summary(by_pk[pk][:13]), by_pk[pk][13], score)
+            for pk, score in ranked
+            if pk in by_pk
+        ]
         return Page(hits, total, offset, limit)
 
     def story(self, story_id: str) -> Story:
@@ -226,7 +240,7 @@ class SQLiteStore:
         if type:
             where.append("k.type = ?")
             args.append(type.upper())
-        for word in resolve.normalise(search or "").split():
+        for word in resolve.search_words(search or ""):
             where.append("k.id IN (SELECT kb_id FROM kb_keys WHERE key >= ? AND key < ?)")
             args += [f"t:{word}", f"t:{word}\uffff"]
         sql = "FROM kb_entities k" + (" WHERE " + " AND ".join(where) if where else "")
@@ -509,6 +523,11 @@ class SQLiteStore:
                 "INSERT OR IGNORE INTO kb_keys(key, kb_id) VALUES (?, ?)",
                 [(k, kb_id) for k in stored],
             )
+            self.db.executemany(
+                "INSERT INTO kb_facts(kb_id, kind, value, n) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT(kb_id, kind, value) DO UPDATE SET n = n + 1",
+                [(kb_id, kind, value) for kind, value in _facts_of(entity)],
+            )
 
     def _candidates(self, keys: list[str]) -> list[resolve.Candidate]:
         if not keys:
@@ -557,6 +576,16 @@ class SQLiteStore:
                 return kb_id
             seed += "+"
 
+    def _rebuild_facts(self, kb_ids: Iterable[str]) -> None:
+        for kb_id in kb_ids:
+            self.db.execute("DELETE FROM kb_facts WHERE kb_id = ?", (kb_id,))
+            self.db.execute(
+                "INSERT INTO kb_facts(kb_id, kind, value, n) SELECT l.kb_id, f.kind, f.value, "
+                "count(*) FROM kb_links l JOIN entity_facts f ON f.article_id = l.article_id "
+                "AND f.entity_id = l.entity_id WHERE l.kb_id = ? GROUP BY f.kind, f.value",
+                (kb_id,),
+            )
+
     def _rebuild_keys(self, kb_ids: Iterable[str]) -> None:
         for kb_id in kb_ids:
             self.db.execute("DELETE FROM kb_keys WHERE kb_id = ?", (kb_id,))
@@ -584,10 +613,8 @@ class SQLiteStore:
             return items
         by_id = {e.id: e for e in items}
         facts = self.db.execute(
-            "SELECT l.kb_id, f.kind, f.value, count(*) AS n FROM kb_links l JOIN entity_facts f "
-            "ON f.article_id = l.article_id AND f.entity_id = l.entity_id "
-            f"WHERE l.kb_id IN ({','.join('?' * len(by_id))}) "
-            "GROUP BY l.kb_id, f.kind, f.value ORDER BY n DESC, f.value",
+            "SELECT kb_id, kind, value, n FROM kb_facts "
+            f"WHERE kb_id IN ({','.join('?' * len(by_id))}) ORDER BY n DESC, value",
             list(by_id),
         ).fetchall()
         lists = {"title": "titles", "alias": "aliases", "affiliation": "affiliations"}
@@ -647,19 +674,20 @@ def _insert_entities(db: sqlite3.Connection, article: Article) -> None:
         "INSERT INTO mentions(article_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
         [(article.id, e.id, m.start, m.end, m.text) for e in article.entities for m in e.mentions],
     )
-    facts = [
-        (article.id, e.id, kind, value)
-        for e in article.entities
-        for kind, values in (
-            ("title", e.titles),
-            ("alias", e.aliases),
-            ("affiliation", e.affiliations),
-        )
-        for value in dict.fromkeys(values)
-    ]
+    facts = [(article.id, e.id, k, v) for e in article.entities for k, v in _facts_of(e)]
     db.executemany(
         "INSERT INTO entity_facts(article_id, entity_id, kind, value) VALUES (?, ?, ?, ?)", facts
     )
+
+
+def _facts_of(entity: Entity) -> list[tuple[str, str]]:
+    """The titles, aliases and affiliations an article entity states, each once."""
+    kinds = (
+        ("title", entity.titles),
+        ("alias", entity.aliases),
+        ("affiliation", entity.affiliations),
+    )
+    return [(kind, value) for kind, values in kinds for value in dict.fromkeys(values)]
 
 
 def _insert_facts(db: sqlite3.Connection, article: Article) -> None:
