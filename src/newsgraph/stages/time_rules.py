@@ -40,9 +40,13 @@ Normaliser = Callable[[re.Match[str], Context], "Resolved | None"]
 
 @dataclass(frozen=True)
 class TimeRule:
+    """A pattern and its normaliser; ``trigger``, when set, is a cheap regex for a word every
+    match contains, so the costly pattern only runs in windows around it."""
+
     name: str
     pattern: re.Pattern[str]
     normalise: Normaliser
+    trigger: re.Pattern[str] | None = None
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -372,8 +376,11 @@ def _decade_word(m: re.Match[str], ctx: Context) -> Resolved | None:
 # --- the rule table, most specific first (ties in length go to the earlier rule) -----------
 
 
-def _rule(name: str, pattern: str, normalise: Normaliser) -> TimeRule:
-    return TimeRule(name, re.compile(pattern), normalise)
+def _rule(name: str, pattern: str, normalise: Normaliser, trigger: str | None = None) -> TimeRule:
+    return TimeRule(name, re.compile(pattern), normalise, re.compile(trigger) if trigger else None)
+
+
+_UNIT_TRIGGER = r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)"
 
 
 _REL_WORDS = "last|past|previous|this|current|next|coming|following"
@@ -444,6 +451,7 @@ RULES: tuple[TimeRule, ...] = (
         r"|3rd|4th)[\s-]+)?(?:fiscal\s+)?quarter(?![\w-])(?:,?\s+(?:of\s+)?(?:fi"
         r"scal\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?)",
         _quarter,
+        r"(?i:quarter)",
     ),
     _rule(
         "half",
@@ -468,6 +476,7 @@ RULES: tuple[TimeRule, ...] = (
         rf"(?i:\b(?:(?:{_APPROX})\s+)?(?P<num>{_NUM}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}"
         rf")\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)",
         _ago,
+        _UNIT_TRIGGER,
     ),
     _rule("year_ago", r"(?i:\b(?P<unit>year|month|week|quarter)-(?:earlier|ago)\b)", _year_ago),
     _rule(
@@ -476,6 +485,7 @@ RULES: tuple[TimeRule, ...] = (
         rf"ous|coming|final|remaining|initial|latest|full|entire|whole)\s+)?(?P<n"
         rf"um>{_NUM}|{_VAGUE})(?:\s+more)?[\s-]+(?P<unit>{_UNIT})(?:-long)?\b)",
         _duration,
+        _UNIT_TRIGGER,
     ),
     _rule(
         "bare_plural",

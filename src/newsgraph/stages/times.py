@@ -124,7 +124,7 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, then the longest non-overlapping ones, in text order."""
     found: list[Candidate] = []
     for order, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule, text):
             start, end = m.span("span") if "span" in m.groupdict() else m.span()
             end = _trim_end(text, start, end)
             if end > start:
@@ -140,6 +140,28 @@ def find_candidates(text: str) -> list[Candidate]:
     for cand in taken:
         _extend_left(text, cand, used)
     return taken
+
+
+def _matches(rule: TimeRule, text: str) -> list[re.Match[str]]:
+    """The rule's matches; with a trigger, searched only in windows around trigger words."""
+    if rule.trigger is None:
+        return list(rule.pattern.finditer(text))
+    windows: list[list[int]] = []
+    for hit in rule.trigger.finditer(text):
+        lo, hi = max(0, hit.start() - _WINDOW_BEFORE), hit.end() + _WINDOW_AFTER
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    found: list[re.Match[str]] = []
+    for lo, hi in windows:
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        found.extend(rule.pattern.finditer(text, lo, min(hi, len(text))))
+    return found
+
+
+_WINDOW_BEFORE, _WINDOW_AFTER = 80, 40
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
