@@ -253,6 +253,13 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DURATION", _duration_value(_number(m["num"]), _unit(m["unit"])))
 
 
+def _long(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """'decades-long' -> PXY, 'day-long' -> P1D."""
+    word = m["unit"].lower()
+    amount = None if word in W.UNIT_PLURALS else 1.0
+    return Resolved("DURATION", _duration_value(amount, _unit(word)))
+
+
 def _bare_plural(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DURATION", _duration_value(None, _unit(m["span"])))
 
@@ -487,6 +494,7 @@ RULES: tuple[TimeRule, ...] = (
         _duration,
         _UNIT_TRIGGER,
     ),
+    _rule("long", rf"(?i:\b(?P<unit>{_UNIT})-long\b)", _long),
     _rule(
         "bare_plural",
         r"(?i:\b(?:for|over|within|in|took|take|takes|last(?:ed)?)\s+(?P<span>ye"
