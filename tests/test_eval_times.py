@@ -32,4 +32,5 @@ def test_times_scores_hold_on_the_pinned_subset(report: Report) -> None:
 
 
 def test_newsgraph_beats_the_dateparser_baseline(report: Report) -> None:
+    pytest.importorskip("dateparser")
     assert report.scores["newsgraph.value.f1"] > report.scores["dateparser.value.f1"]

@@ -51,13 +51,18 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report
     docs = read_timeml(path, limit)
     pipeline = Pipeline(replace(settings, stages=("times",)))
     ours, base = Tally.empty(), Tally.empty()
+    baseline = _dateparser_available()
     for doc in docs:
         article = pipeline.analyse(Article(id=doc.id, text=doc.text, published=doc.dct))
         guesses = [Guess(t.start, t.end, t.type, t.value) for t in article.times]
         score_document(doc, guesses, ours)
-        score_document(doc, dateparser_guesses(doc), base)
+        if baseline:
+            score_document(doc, dateparser_guesses(doc), base)
     report = Report(task="times", documents=len(docs))
-    for name, tally in (("newsgraph", ours), ("dateparser", base)):
+    if not baseline:
+        report.notes.append("dateparser is not installed (pip install dateparser): no baseline")
+    systems = [("newsgraph", ours)] + ([("dateparser", base)] if baseline else [])
+    for name, tally in systems:
         report.add_prf(name, "span_strict", tally.strict)
         report.add_prf(name, "span_relaxed", tally.relaxed)
         report.add(name, "type_accuracy", tally.type_hits / tally.matched if tally.matched else 0)
@@ -100,6 +105,14 @@ def score_document(doc: TimemlDoc, guesses: list[Guess], tally: Tally) -> None:
     tally.value.tp += value_hits
     tally.value.fp += len(guesses) - value_hits
     tally.value.fn += len(gold) - value_hits
+
+
+def _dateparser_available() -> bool:
+    try:
+        import dateparser.search  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def dateparser_guesses(doc: TimemlDoc) -> list[Guess]:
