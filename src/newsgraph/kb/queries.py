@@ -23,7 +23,8 @@ from newsgraph.store.base import (
 )
 
 PROFILE_LIMIT = 50  # rows per list on an entity profile
-TIMELINE_LIMIT = 500
+TIMELINE_LIMIT = 200
+TIMELINE_SEARCH_HITS = 100  # best-matching articles a search timeline draws from
 
 
 def search(store: Store, text: str, offset: int = 0, limit: int = 20) -> Page[SearchHit]:
@@ -90,7 +91,7 @@ def entity_profile(store: Store, kb_id: str, limit: int = PROFILE_LIMIT) -> Enti
         events_as_actor=store.events(actor_kb_id=kb_id, limit=limit).items,
         events_as_target=store.events(target_kb_id=kb_id, limit=limit).items,
         co_occurring=store.co_occurring(kb_id, limit=20),
-        links=store.merge_links(kb_id),
+        links=store.merge_links(kb_id, limit=limit),
     )
 
 
@@ -134,7 +135,7 @@ def timeline(
         quote_list += store.quotes(about_kb_id=kb_id, limit=limit).items
     else:
         assert query is not None
-        ids = [h.article.id for h in store.search(query, limit=limit).items]
+        ids = [h.article.id for h in store.search(query, limit=TIMELINE_SEARCH_HITS).items]
         if ids:
             events = store.events(
                 article_ids=ids, date_from=date_from, date_to=date_to, limit=limit

@@ -292,7 +292,7 @@ class Store(Protocol):
         """The entity's titles with the dates of the articles that used them."""
         ...
 
-    def merge_links(self, kb_id: str) -> list[MergeLink]:
+    def merge_links(self, kb_id: str, limit: int = 200) -> list[MergeLink]:
         """The article entities linked to this KB entity, with the evidence of each merge."""
         ...
 

@@ -175,5 +175,13 @@ INSERT INTO kb_facts(kb_id, kind, value, n)
     ON f.article_id = l.article_id AND f.entity_id = l.entity_id GROUP BY l.kb_id, f.kind, f.value;
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# v3: full-text index over quote texts (quotes by text without scanning every quote).
+V3 = """
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, article_id UNINDEXED, idx UNINDEXED, tokenize='porter unicode61'
+);
+INSERT INTO quotes_fts(text, article_id, idx) SELECT text, article_id, idx FROM quotes;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 VERSION = len(MIGRATIONS)

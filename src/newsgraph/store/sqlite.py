@@ -287,14 +287,15 @@ class SQLiteStore:
         ]
         return sorted(uses, key=lambda u: (u.first or "9999", -u.articles, u.title))
 
-    def merge_links(self, kb_id: str) -> list[MergeLink]:
+    def merge_links(self, kb_id: str, limit: int = 200) -> list[MergeLink]:
+        """The article entities linked to this KB entity (oldest first), with the evidence."""
         with self._lock:
             rows = self.db.execute(
                 "SELECT l.article_id, l.entity_id, e.name, l.kb_id, l.evidence, l.score, "
                 "a.published FROM kb_links l JOIN entities e ON e.article_id = l.article_id "
                 "AND e.id = l.entity_id JOIN articles a ON a.id = l.article_id "
-                "WHERE l.kb_id = ? ORDER BY a.published, l.article_id",
-                (kb_id,),
+                "WHERE l.kb_id = ? ORDER BY a.published, l.article_id LIMIT ?",
+                (kb_id, limit),
             ).fetchall()
         return [MergeLink(*r) for r in rows]
 
@@ -336,9 +337,12 @@ class SQLiteStore:
         if speaker:
             where.append("(se.name LIKE ? OR q.speaker_text LIKE ?)")
             args += [f"%{speaker}%"] * 2
-        if text:
-            where.append("q.text LIKE ?")
-            args.append(f"%{text}%")
+        if text and (words := _fts_query(text)):
+            where.append(
+                "(q.article_id, q.idx) IN "
+                "(SELECT article_id, idx FROM quotes_fts WHERE quotes_fts MATCH ?)"
+            )
+            args.append(words)
         if about_kb_id:
             where.append(
                 "(q.article_id, q.idx) IN (SELECT m.article_id, m.quote_idx FROM kb_links ml "
@@ -427,10 +431,10 @@ class SQLiteStore:
     def overview(self, top: int = 10) -> Overview:
         """Counts and the most-covered people, organisations and places."""
         with self._lock:
-            counts = self._one(
-                "SELECT count(*), count(DISTINCT story_id), coalesce(sum(n_quotes), 0), "
-                "coalesce(sum(n_events), 0), coalesce(sum(n_times), 0), "
-                "coalesce(sum(n_figures), 0) FROM articles"
+            counts = self._one(  # counted from small tables: article rows hold whole texts
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories), "
+                "(SELECT count(*) FROM quotes), (SELECT count(*) FROM events), "
+                "(SELECT count(*) FROM times), (SELECT count(*) FROM figures)"
             )
             kb_count = self._one("SELECT count(*) FROM kb_entities")[0]
         people = self.list_entities(type="PERSON", limit=top).items
@@ -700,6 +704,10 @@ def _insert_facts(db: sqlite3.Connection, article: Article) -> None:
             (aid, i, q.text, q.kind, q.start, q.end, q.speaker, q.speaker_text, q.cue)
             for i, q in enumerate(article.quotes)
         ],
+    )
+    db.executemany(
+        "INSERT INTO quotes_fts(text, article_id, idx) VALUES (?, ?, ?)",
+        [(q.text, aid, i) for i, q in enumerate(article.quotes)],
     )
     db.executemany(
         "INSERT OR IGNORE INTO quote_mentions(article_id, quote_idx, entity_id) VALUES (?, ?, ?)",
