@@ -80,3 +80,8 @@ def test_seed_article(analyse) -> None:  # type: ignore[no-untyped-def]
     assert figs["at least 200"].unit == "gang groups" and figs["at least 200"].low == 200
     assert figs["6,700"].unit == "blue helmets"
     assert figs["dozens of"].unit == "agents" and figs["dozens of"].approximate
+
+
+def test_model_number_before_a_singular_noun_is_a_name(analyse) -> None:  # type: ignore[no-untyped-def]
+    figs = figures_of(analyse, "The carrier ordered five new 737 aircraft and retired the 717 jet.")
+    assert "five" in figs and "717" not in figs

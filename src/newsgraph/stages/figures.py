@@ -75,7 +75,10 @@ def find_figures(text: str, doc: Doc | None, taken: list[tuple[int, int]]) -> li
         if doc is not None and fig.kind not in ("money", "percent"):
             if _names_something(text, doc, fig):
                 continue
-            fig.unit = counted_unit(text, doc, fig.end) or fig.unit
+            unit_tokens = counted_tokens(doc, fig.end)
+            if _is_model_number(fig, unit_tokens):
+                continue
+            fig.unit = _unit_text(text, unit_tokens) or fig.unit
         if _looks_like_year(fig):
             continue
         if fig.unit is None and item.word_one:
@@ -169,14 +172,30 @@ def _apply_approximator(figure: Figure, meaning: str | None) -> None:
 
 def counted_unit(text: str, doc: Doc, end: int) -> str | None:
     """The noun phrase a number counts: its nummod head with the words in between."""
+    return _unit_text(text, counted_tokens(doc, end))
+
+
+def counted_tokens(doc: Doc, end: int) -> list[Token]:
+    """The tokens of the counted noun phrase after the number ending at ``end``."""
     span = doc.char_span(end - 1, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return []
     number = span[-1]
     head = number.head
     if number.dep_ in ("nummod", "quantmod") and head.i > number.i and head.pos_ in _NOUNS:
-        return _unit_text(text, doc[number.i + 1 : head.i + 1])
-    return _unit_text(text, _following_noun_phrase(doc, number.i + 1))
+        return list(doc[number.i + 1 : head.i + 1])
+    return _following_noun_phrase(doc, number.i + 1)
+
+
+def _is_model_number(fig: Figure, unit_tokens: list[Token]) -> bool:
+    """'the 737 airliner', '787 Dreamliner': a plain integer above one before a singular noun
+    cannot be a count, so it is a name."""
+    if not unit_tokens or not _PLAIN_INTEGER.fullmatch(fig.text) or fig.value is None:
+        return False
+    return fig.value > 1 and unit_tokens[-1].tag_ in ("NN", "NNP")
+
+
+_PLAIN_INTEGER = re.compile(r"\d+")
 
 
 _NOUNS = ("NOUN", "PROPN")

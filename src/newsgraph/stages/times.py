@@ -23,7 +23,7 @@ from newsgraph.stages import time_calendar as C
 from newsgraph.stages.time_rules import HALF_MODIFIERS, LEFT_MODIFIERS, RULES, Context, TimeRule
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PLURAL_COUNTED = {"NNS", "NNPS"}
+_PLURAL_COUNTED = {"NNS"}  # not NNPS: "the 2008 Olympic Games" is a year
 
 
 @dataclass
