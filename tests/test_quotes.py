@@ -178,3 +178,9 @@ def test_topic_of_a_speech_verb_is_reported_content(extract) -> None:  # type: i
         "the dour tone of the primary campaign",
         "Senator Jo Hart",
     )
+
+
+def test_relative_pronoun_speaker_links_to_its_antecedent(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Voters met Rosa Diaz, who said the plant would reopen in the spring."
+    (q,) = extract(text, person(text, "e3", "Rosa Diaz"))
+    assert (q.speaker_text, q.speaker) == ("who", "e3")

@@ -36,9 +36,7 @@ def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
     subject = _subject(cue)
     if subject is None and cue.dep_ in INHERITING_DEPS and cue.head is not cue:
         subject = _subject(cue.head)  # "..., adding that ..." speaks through the head
-    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
-        return cue.head  # "Smith, who said ..."
-    if subject is not None:
+    if subject is not None:  # "who" in "Smith, who said": the entity link goes to Smith
         return subject
     return _noun_after(cue, words) or _subject_before(cue)
 

@@ -18,6 +18,7 @@ from newsgraph.model import Article, Quote
 from newsgraph.settings import Settings
 from newsgraph.stages.quote_marks import QuotedSpan, find_quoted_spans
 from newsgraph.stages.quote_speakers import (
+    RELATIVE_PRONOUNS,
     SpeakerMention,
     SpeakerResolver,
     entity_map,
@@ -46,6 +47,7 @@ class _Attribution:
     cue_start: int | None
     cue_end: int | None
     speaker: SpeakerMention | None
+    speaker_id: str | None = None  # the entity the speaker mention names
 
 
 @dataclass
@@ -65,8 +67,9 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
     if not text or len(doc) == 0:
         article.quotes = []
         return
-    finder = _Finder(doc, words)
     spans = find_quoted_spans(text)
+    resolver = SpeakerResolver(article, words, [(s.start, s.end) for s in spans])
+    finder = _Finder(doc, words, resolver)
     finder.quoted = finder.quoted_tokens(spans)
     directs = [finder.direct(span) for span in spans]
     _inherit_speakers(directs, text)
@@ -79,17 +82,15 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
     reported = finder.reported(text, standalone, embedded)
     mixed = [(q.start, q.end) for q in reported if q.kind == "mixed"]
     quotes = [q for q in quotes if not any(a <= q.start < b for a, b in mixed)] + reported
-    resolver = SpeakerResolver(article, words, [(d.span.start, d.span.end) for d in directs])
-    for quote in quotes:
-        _link_speaker(quote, resolver, words)
     article.quotes = sorted(quotes, key=lambda q: q.start)
 
 
 class _Finder:
     """Cue and speaker search over one parsed document."""
 
-    def __init__(self, doc: Doc, words: QuoteWords) -> None:
+    def __init__(self, doc: Doc, words: QuoteWords, resolver: SpeakerResolver) -> None:
         self.doc = doc
+        self.resolver = resolver
         self.text = doc.text  # built once: Doc.text joins every token on each access
         self.words = words
         self.starts = [t.idx for t in doc]
@@ -146,7 +147,8 @@ class _Finder:
             ent = self.entity_spans.get(tok.i)
             if ent is not None and ent.label_ == "PERSON" and tok.i not in self.quoted:
                 mention = SpeakerMention(ent.text, ent.start_char, ent.end_char, ent[-1].lower_)
-                direct.attribution = _Attribution(None, None, None, None, mention)
+                speaker_id = self.resolver.resolve(mention)
+                direct.attribution = _Attribution(None, None, None, None, mention, speaker_id)
                 direct.cue_elsewhere = True
                 return
 
@@ -231,11 +233,16 @@ class _Finder:
         head = speaker_token(cue, self.words)
         if head is not None and self._inside(head, content):
             head = self._speaker_outside(cue, content)
-        mention = None
-        if head is not None:
-            span = mention_of(head, self.entity_spans)
-            mention = SpeakerMention(span.text, span.start_char, span.end_char, head.lower_)
-        return _Attribution(cue, cue_text, cue.idx, cue_end, mention)
+        if head is None:
+            return _Attribution(cue, cue_text, cue.idx, cue_end, None)
+        span = mention_of(head, self.entity_spans)
+        mention = SpeakerMention(span.text, span.start_char, span.end_char, head.lower_)
+        named = mention  # what the entity link resolves: "Smith" for "Smith, who said"
+        if head.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+            phrase = mention_of(cue.head, self.entity_spans)
+            named = SpeakerMention(phrase.text, phrase.start_char, phrase.end_char, cue.head.lower_)
+        speaker_id = self.resolver.resolve(named)
+        return _Attribution(cue, cue_text, cue.idx, cue_end, mention, speaker_id)
 
     def reported(
         self, text: str, directs: list[tuple[int, int]], fragments: list[_Direct]
@@ -354,15 +361,8 @@ def _quote(text: str, start: int, end: int, kind: str, found: _Attribution | Non
         if found.speaker is not None:
             quote.speaker_text = found.speaker.text
             quote.speaker_start, quote.speaker_end = found.speaker.start, found.speaker.end
+            quote.speaker = found.speaker_id
     return quote
-
-
-def _link_speaker(quote: Quote, resolver: SpeakerResolver, words: QuoteWords) -> None:
-    if quote.speaker_start is None or quote.speaker_end is None or quote.speaker_text is None:
-        return
-    head = quote.speaker_text.split()[-1].lower() if quote.speaker_text.split() else ""
-    mention = SpeakerMention(quote.speaker_text, quote.speaker_start, quote.speaker_end, head)
-    quote.speaker = resolver.resolve(mention)
 
 
 def _strip_continuation_marks(content: str) -> str:
