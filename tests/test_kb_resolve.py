@@ -141,3 +141,11 @@ def test_country_named_person_joins_the_country(store: Store) -> None:
     store.save(one_entity_article("a", "Benin", "GPE", country="BEN"))
     store.save(one_entity_article("b", "Benin", "PERSON"))
     assert kb_of(store, "a") == kb_of(store, "b")
+
+
+def test_place_mentions_naming_other_places_do_not_chain(store: Store) -> None:
+    text = "UK officials and England fans travelled on day b, the government said of the trip."
+    uk = Entity("e1", "UK", "GPE", [Mention(0, 2, "UK"), Mention(17, 24, "England")])
+    store.save(Article(id="b", text=text, entities=[uk]))
+    store.save(one_entity_article("c", "England", "GPE"))
+    assert kb_of(store, "b") != kb_of(store, "c")

@@ -118,7 +118,7 @@ class EntityKeys:
 
 def entity_keys(entity: Entity) -> EntityKeys:
     """Normalise an article entity's canonical name, mention forms and aliases."""
-    raw = [entity.name, *(m.text for m in entity.mentions), *entity.aliases]
+    raw = [entity.name, *_mention_texts(entity), *entity.aliases]
     forms = {f for f in (normalise(r) for r in raw) if f}
     capitals = {
         normalise(r) for r in raw if r.replace(".", "").isupper() and len(r.replace(".", "")) > 1
@@ -139,6 +139,20 @@ def entity_keys(entity: Entity) -> EntityKeys:
         country=country,
         names_country=names_country,
     )
+
+
+def _mention_texts(entity: Entity) -> list[str]:
+    """Mention texts that name the entity itself: for places, only those naming the same country.
+
+    A place's mentions may hold other places merged upstream ("England" among "UK" mentions);
+    letting them in would chain England, Scotland and Wales into one KB entity.
+    """
+    texts = [m.text for m in entity.mentions]
+    if entity.type not in ("GPE", "LOC"):
+        return texts
+    code = country_code_of(normalise(entity.name))
+    name = normalise(entity.name)
+    return [t for t in texts if normalise(t) == name or country_code_of(normalise(t)) == code]
 
 
 def _repaired_type(entity: Entity, forms: set[str], codes: set[str | None]) -> str:
