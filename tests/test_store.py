@@ -126,6 +126,9 @@ def test_older_schema_is_migrated_on_open(tmp_path: Path) -> None:
     with open_store(path) as old:  # type: ignore[attr-defined]
         old.save(article())
     with sqlite3.connect(path) as db:  # back to a version-1 store, before kb_facts existed
-        db.executescript("DROP TABLE kb_facts; DROP TABLE quotes_fts; PRAGMA user_version = 1;")
+        db.executescript(
+            "DROP TABLE kb_facts; DROP TABLE quotes_fts; DROP INDEX articles_meta;"
+            "PRAGMA user_version = 1;"
+        )
     titles = open_store(path).list_entities(type="PERSON").items[0].titles
     assert titles == ["Foreign Minister"]

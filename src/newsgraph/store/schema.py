@@ -183,5 +183,11 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(
 INSERT INTO quotes_fts(text, article_id, idx) SELECT text, article_id, idx FROM quotes;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# v4: article metadata in a covering index, so joins and sorts by date never read the article
+# rows (which hold whole texts).
+V4 = """
+CREATE INDEX articles_meta ON articles(id, published, story_id, source, title);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4]
 VERSION = len(MIGRATIONS)
