@@ -76,7 +76,7 @@ def find_figures(text: str, doc: Doc | None, taken: list[tuple[int, int]]) -> li
             if _names_something(text, doc, fig):
                 continue
             unit_tokens = counted_tokens(doc, fig.end)
-            if _is_model_number(fig, unit_tokens):
+            if _is_model_number(fig, unit_tokens, doc):
                 continue
             fig.unit = _unit_text(text, unit_tokens) or fig.unit
         if _looks_like_year(fig):
@@ -187,15 +187,21 @@ def counted_tokens(doc: Doc, end: int) -> list[Token]:
     return _following_noun_phrase(doc, number.i + 1)
 
 
-def _is_model_number(fig: Figure, unit_tokens: list[Token]) -> bool:
-    """'the 737 airliner', '787 Dreamliner': a plain integer above one before a singular noun
-    cannot be a count, so it is a name."""
-    if not unit_tokens or not _PLAIN_INTEGER.fullmatch(fig.text) or fig.value is None:
+def _is_model_number(fig: Figure, unit_tokens: list[Token], doc: Doc) -> bool:
+    """'the 737 airliner', 'Boeing's 787', 'final 717 jet': a three-digit integer after a
+    determiner, adjective or name, before a singular noun or nothing, names a model."""
+    if not _MODEL_NUMBER.fullmatch(fig.text):
         return False
-    return fig.value > 1 and unit_tokens[-1].tag_ in ("NN", "NNP")
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.pos_ not in ("DET", "ADJ", "PROPN", "PRON") and prev.tag_ != "POS":
+        return False
+    return not unit_tokens or unit_tokens[-1].tag_ in ("NN", "NNP")
 
 
-_PLAIN_INTEGER = re.compile(r"\d+")
+_MODEL_NUMBER = re.compile(r"\d{3,4}")
 
 
 _NOUNS = ("NOUN", "PROPN")
