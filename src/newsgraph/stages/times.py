@@ -261,8 +261,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
         return C.FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return C.PAST
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return C.PAST
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+        return C.PAST  # "has fallen", and reduced relatives: "the shares bought Thursday"
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
         return _infinitive_tense(verb)
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
