@@ -149,3 +149,9 @@ def test_place_mentions_naming_other_places_do_not_chain(store: Store) -> None:
     store.save(Article(id="b", text=text, entities=[uk]))
     store.save(one_entity_article("c", "England", "GPE"))
     assert kb_of(store, "b") != kb_of(store, "c")
+
+
+def test_place_alias_naming_another_place_does_not_chain(store: Store) -> None:
+    store.save(one_entity_article("a", "Scotland", "GPE", aliases=["England"]))
+    store.save(one_entity_article("b", "England", "GPE"))
+    assert kb_of(store, "a") != kb_of(store, "b")

@@ -118,7 +118,7 @@ class EntityKeys:
 
 def entity_keys(entity: Entity) -> EntityKeys:
     """Normalise an article entity's canonical name, mention forms and aliases."""
-    raw = [entity.name, *_mention_texts(entity), *entity.aliases]
+    raw = [entity.name, *_own_names(entity)]
     forms = {f for f in (normalise(r) for r in raw) if f}
     capitals = {
         normalise(r) for r in raw if r.replace(".", "").isupper() and len(r.replace(".", "")) > 1
@@ -141,13 +141,13 @@ def entity_keys(entity: Entity) -> EntityKeys:
     )
 
 
-def _mention_texts(entity: Entity) -> list[str]:
-    """Mention texts that name the entity itself: for places, only those naming the same country.
+def _own_names(entity: Entity) -> list[str]:
+    """Mention texts and aliases naming the entity itself: for places, only the same country.
 
-    A place's mentions may hold other places merged upstream ("England" among "UK" mentions);
-    letting them in would chain England, Scotland and Wales into one KB entity.
+    A place's mentions or aliases may hold other places merged upstream ("England" as an alias
+    of "Scotland"); letting them in would chain England, Scotland and Wales into one KB entity.
     """
-    texts = [m.text for m in entity.mentions]
+    texts = [m.text for m in entity.mentions] + entity.aliases
     if entity.type not in ("GPE", "LOC"):
         return texts
     code = country_code_of(normalise(entity.name))
