@@ -152,3 +152,10 @@ def test_year_earlier_compares_the_same_quarter(analyse) -> None:  # type: ignor
 
 def test_frequency_adjective_is_not_a_set(analyse) -> None:  # type: ignore[no-untyped-def]
     assert "quarterly" not in times_of(analyse, "The board raised its quarterly dividend.")
+
+
+def test_that_day_is_the_last_date_mentioned(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The levee broke on May 3, 2019. Later that day, crews arrived. The next day it rained."
+    times = times_of(analyse, text)
+    assert times["Later that day"].value == "2019-05-03"
+    assert times["The next day"].value == "2019-05-04"

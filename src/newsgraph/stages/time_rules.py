@@ -216,8 +216,23 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    shift_word = m["shift"].lower()
+    if m[0].lower().startswith("the ") and shift_word in ("next", "following", "previous"):
+        return _anaphor(m["unit"], -1 if shift_word == "previous" else 1)  # "the next day"
     value = C.unit_shift_value(m["unit"].lower(), ctx.ref, _shift(m["shift"]))
     return _rel(value) if value else None
+
+
+ANAPHOR = "ANAPHOR"
+
+
+def _anaphor(unit: str, shift: int) -> Resolved:
+    """A value to be read off the last date the story mentioned ('that day', 'the next day')."""
+    return Resolved("DATE", f"{ANAPHOR}:{unit.lower()}:{shift}", relative=True)
+
+
+def _that_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return _anaphor(m["unit"], 0)
 
 
 def _season(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -434,6 +449,12 @@ RULES: tuple[TimeRule, ...] = (
         rf"(?i:\bthe\s+(?:(?:early|mid|late)[- ]?)?(?P<decade>{_alt(W.DECADE_WORDS)})\b)",
         _decade_word,
     ),
+    _rule(
+        "that_unit",
+        r"(?i:\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?"
+        r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b)",
+        _that_unit,
+    ),
     _rule("year_end", r"(?i:\byear-end\b)", _year_end),
     _rule("reference", rf"(?i:\b(?:{_alt(W.REFERENCE_WORDS)})\b)", _reference),
     _rule(
@@ -475,7 +496,7 @@ RULES: tuple[TimeRule, ...] = (
     _rule(
         "relative_unit",
         rf"(?i:\b(?:the\s+)?(?P<shift>{_REL_WORDS})\s+(?P<unit>year|month|week|we"
-        rf"ekend|decade|century|fortnight|day)\b)",
+        rf"ekend|decade|century|fortnight|day|morning)\b)",
         _relative_unit,
     ),
     _rule(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -20,7 +20,14 @@ from newsgraph.model import Article, TimeExpr
 from newsgraph.resources import time_words as W
 from newsgraph.settings import Settings
 from newsgraph.stages import time_calendar as C
-from newsgraph.stages.time_rules import HALF_MODIFIERS, LEFT_MODIFIERS, RULES, Context, TimeRule
+from newsgraph.stages.time_rules import (
+    ANAPHOR,
+    HALF_MODIFIERS,
+    LEFT_MODIFIERS,
+    RULES,
+    Context,
+    TimeRule,
+)
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PLURAL_COUNTED = {"NNS"}  # not NNPS: "the 2008 Olympic Games" is a year
@@ -60,9 +67,64 @@ def tag_times(text: str, doc: Doc | None, published: str | None) -> list[TimeExp
         if expr is not None:
             out.append(expr)
     out = merge_adjacent(text, out)
+    resolve_anaphors(out, ref)
     if doc is not None:
         anchor_comparisons(out, doc)
     return out
+
+
+def resolve_anaphors(exprs: list[TimeExpr], ref: date | None) -> None:
+    """'that day', 'the next morning', 'later that year': counted from the last date mentioned,
+    or from the reference date when the story has named none."""
+    last: date | None = None
+    last_month: tuple[int, int] | None = None
+    last_year: int | None = None
+    for expr in exprs:
+        if expr.value.startswith(ANAPHOR):
+            _, unit, shift = expr.value.split(":")
+            expr.value, expr.type = _anaphor_value(
+                unit, int(shift), last, last_month, last_year, ref
+            )
+            continue
+        if (day := parse_date(expr.value)) is not None:
+            last, last_month, last_year = day, (day.year, day.month), day.year
+        elif m := _MONTH_VALUE.fullmatch(expr.value):
+            last_month, last_year = (int(m[1]), int(m[2])), int(m[1])
+        elif _YEAR_VALUE.fullmatch(expr.value):
+            last_year = int(expr.value)
+
+
+def _anaphor_value(
+    unit: str,
+    shift: int,
+    day: date | None,
+    month: tuple[int, int] | None,
+    year: int | None,
+    ref: date | None,
+) -> tuple[str, str]:
+    """(value, type) of an anaphoric expression given the last day, month and year mentioned."""
+    part = W.PARTS_OF_DAY.get(unit)
+    base_day = day or ref
+    if unit == "day" or part:
+        if base_day is None:
+            return "XXXX-XX-XX", "DATE"
+        value = (base_day + timedelta(days=shift)).isoformat()
+        return (f"{value}T{part}", "TIME") if part else (value, "DATE")
+    if unit == "week":
+        return (
+            (C.week_value(base_day + timedelta(weeks=shift)), "DATE")
+            if base_day
+            else ("XXXX-WXX", "DATE")
+        )
+    if unit == "month":
+        base = month or ((ref.year, ref.month) if ref else None)
+        return (C.month_value(*C.add_months(*base, shift)), "DATE") if base else ("XXXX-XX", "DATE")
+    base_year = year or (ref.year if ref else None)
+    return (f"{base_year + shift:04d}", "DATE") if base_year else ("XXXX", "DATE")
+
+
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)")
+_YEAR_VALUE = re.compile(r"\d{4}")
 
 
 def anchor_comparisons(exprs: list[TimeExpr], doc: Doc) -> None:
