@@ -152,7 +152,8 @@ def _own_names(entity: Entity) -> list[str]:
         return texts
     code = country_code_of(normalise(entity.name))
     name = normalise(entity.name)
-    return [t for t in texts if normalise(t) == name or country_code_of(normalise(t)) == code]
+    forms = [(t, normalise(t)) for t in texts]
+    return [t for t, f in forms if f == name or (code is not None and country_code_of(f) == code)]
 
 
 def _repaired_type(entity: Entity, forms: set[str], codes: set[str | None]) -> str:
