@@ -159,3 +159,24 @@ def test_that_day_is_the_last_date_mentioned(analyse) -> None:  # type: ignore[n
     times = times_of(analyse, text)
     assert times["Later that day"].value == "2019-05-03"
     assert times["The next day"].value == "2019-05-04"
+
+
+def test_the_weekend_is_the_one_just_past(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Rebels shelled the city over the weekend.", "2024-10-14")
+    assert times["the weekend"].value == "2024-W41-WE"
+
+
+def test_the_weekend_in_future_tense_is_the_coming_one(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Leaders will meet over the weekend.", "2024-10-14")
+    assert times["the weekend"].value == "2024-W42-WE"
+
+
+def test_the_year_ended_is_a_duration_and_for_the_year_is_this_year(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Sales for the year rose. It earned $5 million in the year ended June 30."
+    years = [t for t in analyse(text, published="1989-10-30").times if t.text == "the year"]
+    assert [(t.type, t.value) for t in years] == [("DATE", "1989"), ("DURATION", "P1Y")]
+
+
+def test_holiday_without_tense_is_the_nearer_one(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Prices since Thanksgiving Day are up 3 percent.", "2000-01-07")
+    assert times["Thanksgiving Day"].value == "1999-11-25"

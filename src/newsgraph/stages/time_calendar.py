@@ -161,6 +161,18 @@ def season_value(season: str, ref: date | None, shift: int) -> str:
     return f"{ref.year + shift:04d}-{season}"
 
 
+def weekend_value(ref: date | None, tense: str | None) -> str:
+    """'the weekend': the one just past (or under way), the coming one in the future tense."""
+    if ref is None:
+        return "XXXX-WXX-WE"
+    saturday_back = (ref.isoweekday() - 6) % 7  # days since the last Saturday (0 on Saturday)
+    if tense == FUTURE and ref.isoweekday() < 6:
+        saturday = ref + timedelta(days=6 - ref.isoweekday())
+    else:
+        saturday = ref - timedelta(days=saturday_back)
+    return week_value(saturday) + "-WE"
+
+
 def easter(year: int) -> date:
     """Western Easter Sunday (the anonymous Gregorian computus)."""
     a, b, c = year % 19, year // 100, year % 100

@@ -244,6 +244,17 @@ def _season(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _rel(C.season_value(season, ctx.ref, _shift(m["shift"])))
 
 
+def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return _rel(C.weekend_value(ctx.ref, ctx.tense))
+
+
+def _the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """'the year ended Sept. 30' is a duration; 'for the year' is the year of the report."""
+    if m["ended"]:
+        return Resolved("DURATION", "P1Y")
+    return _rel(f"{ctx.ref.year:04d}") if ctx.ref else None
+
+
 def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit, amount = _unit(m["unit"]), _number(m["num"])
     direction = W.OFFSET_DIRECTIONS[" ".join(m["dir"].lower().split())]
@@ -371,6 +382,10 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         year -= 1 if this_year > ctx.ref or (shift < 0 and this_year == ctx.ref) else 0
     elif shift > 0 or ctx.tense == C.FUTURE:
         year += 1 if this_year < ctx.ref or (shift > 0 and this_year == ctx.ref) else 0
+    else:  # no tense: the nearer of this year's and the neighbouring year's
+        other = year - 1 if this_year > ctx.ref else year + 1
+        if abs((_holiday_day(name, other) - ctx.ref).days) < abs((this_year - ctx.ref).days):
+            year = other
     return _rel(_holiday_day(name, year).isoformat())
 
 
@@ -456,6 +471,13 @@ RULES: tuple[TimeRule, ...] = (
         _that_unit,
     ),
     _rule("year_end", r"(?i:\byear-end\b)", _year_end),
+    _rule("the_weekend", r"(?i:\bthe\s+weekend\b)", _the_weekend),
+    _rule(
+        "the_year",
+        r"(?i:(?:(?<=\bfor\s)|(?<=\bin\s))(?P<span>the\s+(?:full\s+|fiscal\s+)?year)(?![\w-])"
+        r"(?=(?P<ended>\s+end(?:ed|ing)\b)?))",
+        _the_year,
+    ),
     _rule("reference", rf"(?i:\b(?:{_alt(W.REFERENCE_WORDS)})\b)", _reference),
     _rule(
         "deictic",
