@@ -312,10 +312,12 @@ class SQLiteStore:
         with self._lock:
             rows = self.db.execute(
                 "SELECT k.id, k.name, k.type, top.n FROM (SELECT other.kb_id AS kb_id, "
-                "count(DISTINCT a.story_id) AS n FROM kb_links mine "
-                "JOIN articles a ON a.id = mine.article_id "
+                "count(DISTINCT mine.article_id) AS n FROM (SELECT min(l.article_id) AS article_id "
+                "FROM kb_links l "
+                "JOIN articles a INDEXED BY articles_meta ON a.id = l.article_id "
+                "WHERE l.kb_id = ?1 GROUP BY a.story_id) mine "  # one copy per story
                 "JOIN kb_links other ON other.article_id = mine.article_id "
-                "AND other.kb_id != mine.kb_id WHERE mine.kb_id = ? "
+                "AND other.kb_id != ?1 "
                 "GROUP BY other.kb_id ORDER BY n DESC, other.kb_id LIMIT ?) top "
                 "JOIN kb_entities k ON k.id = top.kb_id ORDER BY top.n DESC, k.id",
                 (kb_id, limit),
