@@ -180,3 +180,10 @@ def test_the_year_ended_is_a_duration_and_for_the_year_is_this_year(analyse) -> 
 def test_holiday_without_tense_is_the_nearer_one(analyse) -> None:  # type: ignore[no-untyped-def]
     times = times_of(analyse, "Prices since Thanksgiving Day are up 3 percent.", "2000-01-07")
     assert times["Thanksgiving Day"].value == "1999-11-25"
+
+
+def test_postponed_until_weekday_points_ahead(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(
+        analyse, "Officials postponed until Tuesday any action on the case.", "2000-03-30"
+    )
+    assert times["Tuesday"].value == "2000-04-04"

@@ -110,6 +110,13 @@ OFFSET_DIRECTIONS: dict[str, int] = {
 # Verbs' auxiliaries that put a clause in the future.
 FUTURE_AUXILIARIES: frozenset[str] = frozenset({"will", "'ll", "shall", "wo", "going"})
 
+# Verbs that point ahead whatever their tense: "postponed until Tuesday", "planned a march on
+# Saturday", "has scheduled a news conference Thursday".
+FUTURE_POINTING_VERBS: frozenset[str] = frozenset({
+    "plan", "schedule", "reschedule", "postpone", "delay", "defer", "adjourn", "slate",
+    "extend",
+})  # fmt: skip
+
 # Holidays on a fixed day: name -> (month, day).
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Valentine's Day": (2, 14),

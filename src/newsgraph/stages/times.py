@@ -321,6 +321,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in W.FUTURE_AUXILIARIES for a in auxes):
         return C.FUTURE
+    if verb.lemma_.lower() in W.FUTURE_POINTING_VERBS:
+        return C.FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return C.PAST
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
