@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -109,6 +110,15 @@ def _print_report(report: object) -> None:
         out.print(f"- {note}")
 
 
+def _run_eval(task: str, path: Path, model: str | None, limit: int | None) -> None:
+    """Run one evaluation module's ``evaluate`` and print its report; errors as one line."""
+    module = importlib.import_module(f"newsgraph.eval.{task}")
+    try:
+        _print_report(module.evaluate(path, _settings(model), limit=limit))
+    except (NewsgraphError, OSError) as exc:
+        raise _fail(exc) from exc
+
+
 LimitOpt = typer.Option(None, "--limit", help="Score only the first N documents.")
 
 
@@ -119,9 +129,7 @@ def eval_entities(
     model: str | None = ModelOpt,
 ) -> None:
     """Entity mentions vs MEANTIME: raw spaCy and newsgraph side by side."""
-    from newsgraph.eval import entities as task
-
-    _print_report(task.evaluate(path, _settings(model), limit=limit))
+    _run_eval("entities", path, model, limit)
 
 
 @eval_app.command("quotes")
@@ -131,9 +139,7 @@ def eval_quotes(
     model: str | None = ModelOpt,
 ) -> None:
     """Quotes and speakers vs PolNeAR attributions."""
-    from newsgraph.eval import quotes as task
-
-    _print_report(task.evaluate(path, _settings(model), limit=limit))
+    _run_eval("quotes", path, model, limit)
 
 
 @eval_app.command("times")
@@ -143,9 +149,7 @@ def eval_times(
     model: str | None = ModelOpt,
 ) -> None:
     """Time expressions vs TimeML TIMEX3: spans, types and values."""
-    from newsgraph.eval import times as task
-
-    _print_report(task.evaluate(path, _settings(model), limit=limit))
+    _run_eval("times", path, model, limit)
 
 
 @eval_app.command("figures")
@@ -155,9 +159,7 @@ def eval_figures(
     model: str | None = ModelOpt,
 ) -> None:
     """Figures vs MEANTIME VALUE markables."""
-    from newsgraph.eval import figures as task
-
-    _print_report(task.evaluate(path, _settings(model), limit=limit))
+    _run_eval("figures", path, model, limit)
 
 
 @eval_app.command("events")
@@ -167,9 +169,7 @@ def eval_events(
     model: str | None = ModelOpt,
 ) -> None:
     """Events vs MEANTIME (triggers, Arg0/Arg1) or PLOVER records (event type)."""
-    from newsgraph.eval import events as task
-
-    _print_report(task.evaluate(path, _settings(model), limit=limit))
+    _run_eval("events", path, model, limit)
 
 
 # -- the store and the knowledge base -------------------------------------------------------
