@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: demo test setup browser lint typecheck pytest bench eval serve clean
+.PHONY: demo test setup browser lint typecheck pytest bench serve clean
 
 setup: $(STAMP)
 
@@ -25,9 +25,19 @@ browser:
 	    else echo "note: chromium not found and cannot be installed; browser tests will skip"; fi; }
 
 demo: setup
-	rm -f $(DEMO_DB)
-	$(BIN)/newsgraph ingest examples/ --db $(DEMO_DB)
-	$(BIN)/newsgraph entities --db $(DEMO_DB) --limit 25
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/newsgraph ingest examples/*.txt examples/*.html examples/*.jsonl --db $(DEMO_DB)
+	$(BIN)/newsgraph overview --db $(DEMO_DB)
+	@echo "Browse it: make serve  (serves the UI at http://127.0.0.1:8000/ on $(DEMO_DB))"
+
+# The web interface and HTTP API on the demo store.
+serve: setup
+	test -f $(DEMO_DB) || $(MAKE) demo
+	$(BIN)/newsgraph serve --db $(DEMO_DB)
+
+# Throughput against bare spaCy (needs ../shared/corpora/bbc).
+bench: setup
+	$(BIN)/python bench/throughput.py
 
 lint: setup
 	$(BIN)/ruff check src tests bench
