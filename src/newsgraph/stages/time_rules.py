@@ -414,10 +414,42 @@ def _decade_word(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _rule(name: str, pattern: str, normalise: Normaliser, trigger: str | None = None) -> TimeRule:
+    trigger = trigger or _TRIGGERS.get(name)
     return TimeRule(name, re.compile(pattern), normalise, re.compile(trigger) if trigger else None)
 
 
-_UNIT_TRIGGER = r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)"
+_UNIT_TRIGGER = (
+    r"(?i:\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|"
+    r"decades?|century|centuries)\b)"
+)
+_MONTH_TRIGGER = rf"(?<![A-Za-z])(?:{_alt(W.MONTHS)})(?![A-Za-z])"
+
+# A cheap pattern for a word every match of the rule contains: the rule's own pattern then
+# runs only in windows around these words, not over the whole text.
+_TRIGGERS: dict[str, str] = {
+    "month_day": _MONTH_TRIGGER,
+    "day_month": _MONTH_TRIGGER,
+    "month_year": _MONTH_TRIGGER,
+    "month_rel_year": _MONTH_TRIGGER,
+    "month": _MONTH_TRIGGER,
+    "holiday": rf"(?<![A-Za-z])(?:{_alt(_HOLIDAY_NAMES)})(?![A-Za-z])",
+    "spelled_year": r"(?i:nineteen|twenty|two\s+thousand)",
+    "decade_word": r"(?i:ties\b)",
+    "that_unit": r"(?i:\bthat\s)",
+    "weekday": rf"(?<![A-Za-z])(?:{_alt(W.WEEKDAYS)})(?![A-Za-z])",
+    "this_part": r"(?i:\bthis\s)",
+    "half": r"(?i:\bhalf\b)",
+    "season": rf"(?i:\b(?:{_alt(W.SEASONS)})\b)",
+    "relative_unit": r"(?i:\b(?:year|month|week|weekend|decade|century|fortnight|day|morning)\b)",
+    "long": r"(?i:-long\b)",
+    "bare_plural": r"(?i:\b(?:years|months|weeks|decades|centuries)\b)",
+    "every": r"(?i:\b(?:every|each)\b)",
+    "per_unit": r"(?i:\b(?:a|an|per)\s+(?:year|month|week|day|hour)\b)",
+    "clock": r"(?i:\b[ap]\.?m\b)",
+    "clock24": r"\d:\d\d",
+    "decade": r"\d0'?s",
+    "century": r"(?i:century)",
+}
 
 
 _REL_WORDS = "last|past|previous|this|current|next|coming|following"

@@ -219,6 +219,8 @@ def _matches(rule: TimeRule, text: str) -> list[re.Match[str]]:
     for lo, hi in windows:
         while lo > 0 and not text[lo - 1].isspace():
             lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1  # a window never ends inside a word: lookaheads see the real next character
         found.extend(rule.pattern.finditer(text, lo, min(hi, len(text))))
     return found
 
