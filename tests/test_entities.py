@@ -138,3 +138,36 @@ def test_country_before_a_job_is_no_evidence_of_a_place(analyse):
 def test_role_word_before_a_known_place_does_not_make_it_a_person(analyse):
     art = analyse("States led by coal producer Alabama sued the agency on Monday.")
     assert _named(art, "Alabama").type == "GPE"
+
+
+def test_country_and_city_named_bare_are_places_with_their_country(analyse):
+    article = analyse(
+        "Togo signed the fisheries accord in Accra on Tuesday, and Benin is expected to follow. "
+        "Benin sent two boats to the port of Lomé."
+    )
+    places = {e.name: (e.type, e.country) for e in article.entities}
+    assert places["Togo"] == ("GPE", "TGO")
+    assert places["Accra"] == ("GPE", "GHA")
+    assert places["Benin"] == ("GPE", "BEN")
+    assert places["Lomé"] == ("GPE", "TGO")
+
+
+def test_portfolio_before_a_title_is_no_organisation(analyse):
+    article = analyse(
+        "The talks were chaired by her Nigerien counterpart, Defence Minister Salifou Mody, "
+        "who arrived on Monday."
+    )
+    assert not any(e.name == "Defence" for e in article.entities)
+    minister = next(e for e in article.entities if e.name == "Salifou Mody")
+    assert "Defence Minister" in minister.titles
+    assert "Defence" not in minister.affiliations
+
+
+def test_nations_of_one_country_stay_apart(analyse):
+    article = analyse(
+        "Scotland beat England 3-1 at Hampden Park. England now face Wales, while Scotland "
+        "travel to Northern Ireland and then Ireland."
+    )
+    nations = {"Scotland", "England", "Wales", "Northern Ireland", "Ireland"}
+    for e in article.entities:
+        assert len(({e.name} | set(e.aliases)) & nations) <= 1

@@ -57,3 +57,23 @@ def test_a_country_within_a_country_carries_its_code_but_is_no_alias():
 
 def test_capital_city_gives_its_country():
     assert country_of_place("Port-au-Prince") == "HTI"
+
+
+def test_two_nations_with_one_country_code_are_never_linked():
+    from newsgraph.stages.entity_links import Candidate, link_names
+
+    cands = [
+        Candidate(0, "Scotland", "GPE", country="GBR"),
+        Candidate(5, "England", "GPE", country="GBR"),
+    ]
+    assert link_names(cands) == [0, 1]
+
+
+def test_short_form_of_the_same_country_is_still_linked():
+    from newsgraph.stages.entity_links import Candidate, link_names
+
+    cands = [
+        Candidate(0, "United Kingdom", "GPE", country="GBR"),
+        Candidate(5, "UK", "GPE", country="GBR"),
+    ]
+    assert link_names(cands) == [0, 0]

@@ -35,3 +35,23 @@ def test_full_name_seen_as_a_person_outweighs_many_bare_surnames():
     full = _m("PERSON", "Ana Lopez")
     mentions = [full] + [_m("ORG", "Lopez") for _ in range(6)]
     assert _vote_type(mentions, full) == "PERSON"
+
+
+def test_country_tagged_person_without_evidence_is_a_place():
+    country = _m("PERSON", "Benin")
+    assert _vote_type([country, _m("PERSON", "Benin")], country) == "GPE"
+
+
+def test_city_tagged_organisation_without_evidence_is_a_place():
+    city = _m("ORG", "Accra")
+    assert _vote_type([city], city) == "GPE"
+
+
+def test_city_name_that_is_a_named_persons_name_stays_a_person():
+    bare = _m("PERSON", "Paris")
+    assert _vote_type([bare], bare, frozenset({"Paris", "Hilton"})) == "PERSON"
+
+
+def test_country_name_with_a_title_before_it_stays_a_person():
+    titled = _m("PERSON", "Jordan", person_cue=True)
+    assert _vote_type([titled], titled) == "PERSON"

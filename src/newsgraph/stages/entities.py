@@ -29,6 +29,7 @@ from newsgraph.stages.names import (
     initials,
     is_demonym,
     is_honorific,
+    is_known_place,
     is_role,
     lexicons,
     role_of_before,
@@ -38,6 +39,11 @@ from newsgraph.stages.names import (
 # surname, and a country's name leans to GPE.
 _CANONICAL_WEIGHT = 3
 _COUNTRY_WEIGHT = 2
+_PLACE_MISTAKEN_FOR = (
+    "PERSON",
+    "ORG",
+    "NORP",
+)  # NER labels a known country or city may wrongly get
 _CUE_LABELS = ("PERSON", "GPE", "ORG", "NORP")  # in the order of RawMention's cue fields
 _TITLED_WORKS = ("WORK_OF_ART", "EVENT", "LAW")  # 'The Godfather' keeps its 'The'
 # what may follow 'Toulouse, France' for the pair to be a place and its country
@@ -91,6 +97,8 @@ def _trim(ent: Span) -> RawMention | None:
     span = doc[start:end]
     if not any(c.isupper() for c in span.text):  # 'maras', 'the press department'
         return None
+    if ent.label_ != "PERSON" and _opens_title(doc, start, end):
+        return None
     return RawMention(
         start=start,
         end=end,
@@ -112,6 +120,13 @@ def _strippable_title(doc: Doc, start: int, end: int, label: str) -> bool:
         return True
     rest = doc[start + 1 : end]
     return label == "ORG" and len(rest) == 2 and all(t.pos_ == "PROPN" for t in rest)
+
+
+def _opens_title(doc: Doc, start: int, end: int) -> bool:
+    """'Defence' in 'Defence Minister Edem Adjovi': a portfolio of the title, not an org."""
+    lex = lexicons()
+    words = lex.portfolios | lex.title_modifiers
+    return end < len(doc) and is_role(doc[end]) and all(t.lower_ in words for t in doc[start:end])
 
 
 def _person_before(doc: Doc, start: int, end: int) -> bool:
@@ -310,9 +325,20 @@ def _build_entities(doc: Doc, raw: list[RawMention], groups: list[int]) -> list[
     for m, root in zip(raw, groups, strict=True):
         members.setdefault(root, []).append(m)
     ordered = sorted(members.values(), key=lambda ms: min(m.start for m in ms))
-    entities = [_entity(doc, f"e{n}", ms) for n, ms in enumerate(ordered, start=1)]
+    person_words = _person_name_words(raw)
+    entities = [_entity(doc, f"e{n}", ms, person_words) for n, ms in enumerate(ordered, start=1)]
     _place_countries(entities)
     return entities
+
+
+def _person_name_words(raw: list[RawMention]) -> frozenset[str]:
+    """Words of full names NER saw as people ('Paris Hilton'): a bare 'Paris' may be her."""
+    return frozenset(
+        word
+        for m in raw
+        if m.label == "PERSON" and " " in m.key and not is_known_place(m.name)
+        for word in m.key.split()
+    )
 
 
 def _place_countries(entities: list[Entity]) -> None:
@@ -326,12 +352,12 @@ def _place_countries(entities: list[Entity]) -> None:
             e.country = next((c for n in names if (c := country_of_place(n, mentioned))), None)
 
 
-def _entity(doc: Doc, entity_id: str, ms: list[RawMention]) -> Entity:
+def _entity(doc: Doc, entity_id: str, ms: list[RawMention], person_words: frozenset[str]) -> Entity:
     """The entity of one group: canonical name, type, aliases, mentions and country."""
     ms = sorted(ms, key=lambda m: m.start)
     proper = [m for m in ms if not m.is_alias] or ms
     canonical = max(proper, key=lambda m: (len(m.key.split()), len(m.key), -m.start))
-    label = _vote_type(ms, canonical)
+    label = _vote_type(ms, canonical, person_words)
     words = set(canonical.key.split())
     aliases = [m.name for m in ms if m.is_alias] + [
         m.name for m in ms if not m.is_alias and not set(m.key.split()) <= words
@@ -349,9 +375,11 @@ def _entity(doc: Doc, entity_id: str, ms: list[RawMention]) -> Entity:
     )
 
 
-def _vote_type(ms: list[RawMention], canonical: RawMention) -> str:
+def _vote_type(
+    ms: list[RawMention], canonical: RawMention, person_words: frozenset[str] = frozenset()
+) -> str:
     """Evidence first (titles, aliases, place nouns, org words), then a full name NER saw as a
-    person, else the weighted NER vote."""
+    person, then a known country or city, else the weighted NER vote."""
     evidence = Counter(label for m in ms for label in _cue_labels(m))
     if evidence:
         return evidence.most_common(1)[0][0]
@@ -363,7 +391,15 @@ def _vote_type(ms: list[RawMention], canonical: RawMention) -> str:
         votes[m.label] += _CANONICAL_WEIGHT if m.key == canonical.key else 1
     if "NORP" not in votes and country_of_name(canonical.name):
         votes["GPE"] += _COUNTRY_WEIGHT
-    return votes.most_common(1)[0][0]
+    winner = votes.most_common(1)[0][0]
+    if winner in _PLACE_MISTAKEN_FOR and _known_place(canonical, person_words):
+        return "GPE"  # 'Togo', 'Lomé' tagged PERSON, 'Accra' tagged ORG, with no evidence
+    return winner
+
+
+def _known_place(canonical: RawMention, person_words: frozenset[str]) -> bool:
+    """A country or city name that is not also a word of a person named in the article."""
+    return is_known_place(canonical.name) and not set(canonical.key.split()) & person_words
 
 
 def _country(label: str, ms: list[RawMention], canonical: RawMention) -> str | None:

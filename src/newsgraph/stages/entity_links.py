@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from newsgraph.stages.names import initials, lexicons
+from newsgraph.stages.names import initials, lexicons, nation_of
 
 _PERSONAL = ("PERSON",)
 _NOT_SURNAME_LABELS = ("NORP",)
@@ -106,6 +106,8 @@ def _parents(key: str, info: dict[str, _KeyInfo], partners: dict[str, list[str]]
 
 def _abbreviates(key: str, me: _KeyInfo, other: str, entry: _KeyInfo) -> bool:
     """Is ``key`` a shorter name of ``other``: initials, same country, surname, name tail?"""
+    if _different_nations(key, other):
+        return False  # 'England' is never a short 'Scotland', nor 'Ireland' 'Northern Ireland'
     words, other_words = key.split(), other.split()
     acronym = len(words) == 1 and key.isupper() and entry.label not in _PERSONAL
     if acronym and key in initials(other_words):
@@ -121,6 +123,12 @@ def _abbreviates(key: str, me: _KeyInfo, other: str, entry: _KeyInfo) -> bool:
         lex = lexicons()  # 'Acme' for 'Acme Corp', 'China Eastern' for 'China Eastern Airlines'
         return all(w in lex.org_designators or w in lex.org_words for w in other_words[n:])
     return False
+
+
+def _different_nations(key: str, other: str) -> bool:
+    """Both names are countries or nations, and not the same one."""
+    mine, theirs = nation_of(key), nation_of(other)
+    return mine is not None and theirs is not None and mine != theirs
 
 
 def _root(

@@ -36,6 +36,7 @@ class Lexicons:
     org_words: frozenset[str]  # case-sensitive last words of organisation names
     org_roles: frozenset[str]  # lowercase roles that follow an organisation's name
     org_nouns: frozenset[str]  # lowercase nouns right before an organisation's name
+    portfolios: frozenset[str]  # lowercase portfolios opening a title ('Defence Minister')
 
 
 def _lines(name: str) -> list[str]:
@@ -58,6 +59,7 @@ def lexicons() -> Lexicons:
         org_words=frozenset(w.strip() for w in _lines("org_words.txt")),
         org_roles=frozenset(w.strip().lower() for w in _lines("org_roles.txt")),
         org_nouns=frozenset(w.strip().lower() for w in _lines("org_nouns.txt")),
+        portfolios=frozenset(w.strip().lower() for w in _lines("portfolio_words.txt")),
     )
 
 
@@ -116,6 +118,20 @@ def subdivision_index() -> dict[str, tuple[str, ...]]:
 def country_of_name(name: str) -> str | None:
     """The alpha-3 code of a country named ``name``, or None."""
     return country_index().get(name.lower().removeprefix("the "))
+
+
+def is_known_place(name: str) -> bool:
+    """A country, a country within one ('Scotland') or a capital or major city ('Lomé')."""
+    lowered = name.lower()
+    return bool(country_of_name(name) or part_index().get(lowered) or city_index().get(lowered))
+
+
+def nation_of(name: str) -> str | None:
+    """What tells countries and nations apart: 'Scotland' for Scotland, 'GBR' for Britain."""
+    lowered = name.lower()
+    if lowered in part_index():
+        return lowered
+    return country_of_name(name)
 
 
 def country_of_place(name: str, context: Counter[str] | None = None) -> str | None:
