@@ -187,3 +187,9 @@ def test_postponed_until_weekday_points_ahead(analyse) -> None:  # type: ignore[
         analyse, "Officials postponed until Tuesday any action on the case.", "2000-03-30"
     )
     assert times["Tuesday"].value == "2000-04-04"
+
+
+def test_year_earlier_in_a_later_sentence_compares_the_reported_quarter(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Profit rose 5% in the third quarter. A year earlier, the company lost money."
+    times = times_of(analyse, text, "1989-10-26")
+    assert times["A year earlier"].value == "1988-Q3"

@@ -135,14 +135,21 @@ def anchor_comparisons(exprs: list[TimeExpr], doc: Doc) -> None:
         span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
         if span is None:
             continue
-        sentence_start = span.sent.start_char
-        period = next(
-            (p for p in reversed(exprs[:i]) if p.start >= sentence_start
-             and _SUB_YEAR_PERIOD.fullmatch(p.value)),
-            None,
-        )  # fmt: skip
+        period = _compared_period(exprs[:i], span.sent.start_char)
         if period is not None:
             expr.value = f"{int(period.value[:4]) - 1:04d}{period.value[4:]}"
+
+
+def _compared_period(before: list[TimeExpr], sentence_start: int) -> TimeExpr | None:
+    """The period a 'year earlier' compares with: one in the same sentence, else the last
+    quarter or half the story reported on (not itself a year-back expression)."""
+    for p in reversed(before):
+        if _YEAR_BACK.search(p.text):
+            continue
+        pattern = _SUB_YEAR_PERIOD if p.start >= sentence_start else _REPORTED_PERIOD
+        if pattern.fullmatch(p.value):
+            return p
+    return None
 
 
 def merge_adjacent(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
@@ -177,6 +184,7 @@ def _is_day(expr: TimeExpr) -> bool:
 
 _YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)$|^year-(?:earlier|ago)$")
 _SUB_YEAR_PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12]|SU|FA|WI|SP|\d\d(?:-\d\d)?)")
+_REPORTED_PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
 _JOINABLE_GAP = re.compile(r",?\s{1,2}(?:on\s+)?")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)")
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
