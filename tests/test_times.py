@@ -193,3 +193,8 @@ def test_year_earlier_in_a_later_sentence_compares_the_reported_quarter(analyse)
     text = "Profit rose 5% in the third quarter. A year earlier, the company lost money."
     times = times_of(analyse, text, "1989-10-26")
     assert times["A year earlier"].value == "1988-Q3"
+
+
+def test_may_after_a_cue_is_the_month(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The case will be heard in May in the appeals court.", "2000-03-29")
+    assert times["May"].value == "2000-05"

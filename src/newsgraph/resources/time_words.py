@@ -17,6 +17,11 @@ MONTHS: dict[str, int] = {
 # Month names that are also common words; alone they count only after a temporal cue.
 AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"May", "March", "Mar.", "Jan", "Jun.", "Jul."})
 
+# Undotted abbreviations, too often names or words alone ("Jan", "Aug"); "May" is a full name.
+BARE_MONTH_ABBREVIATIONS: frozenset[str] = frozenset(
+    {"Jan", "Feb", "Apr", "Aug", "Oct", "Nov", "Dec"}
+)
+
 WEEKDAYS: dict[str, int] = {
     "Monday": 1, "Tuesday": 2, "Wednesday": 3, "Thursday": 4, "Friday": 5, "Saturday": 6,
     "Sunday": 7,

@@ -161,7 +161,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
         and not _CUES_BEFORE_AMBIGUOUS_MONTH.search(ctx.text, cue_window, m.start())
     ):
         return None
-    if not m["month"].endswith(".") and len(m["month"]) <= 3 and not m["shift"]:
+    if m["month"] in W.BARE_MONTH_ABBREVIATIONS and not m["shift"]:
         return None  # bare "Jan"/"Aug" are too often names
     return _rel(C.month_only_value(W.MONTHS[m["month"]], ctx.ref, ctx.tense, shift))
 
