@@ -198,3 +198,13 @@ def test_year_earlier_in_a_later_sentence_compares_the_reported_quarter(analyse)
 def test_may_after_a_cue_is_the_month(analyse) -> None:  # type: ignore[no-untyped-def]
     times = times_of(analyse, "The case will be heard in May in the appeals court.", "2000-03-29")
     assert times["May"].value == "2000-05"
+
+
+def test_the_end_of_the_year_is_this_year(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The plant will close by the end of the year.", "1989-10-30")
+    assert times["the end of the year"].value == "1989"
+
+
+def test_the_summer_is_this_years(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Sales slowed during the summer, the company said.", "1989-10-26")
+    assert times["the summer"].value == "1989-SU"

@@ -239,7 +239,7 @@ def _season(m: re.Match[str], ctx: Context) -> Resolved | None:
     season = W.SEASONS[m["season"].lower()]
     if m["year"]:
         return Resolved("DATE", f"{m['year']}-{season}")
-    if not m["shift"] or m["shift"].lower() == "the":
+    if not m["shift"]:
         return None
     return _rel(C.season_value(season, ctx.ref, _shift(m["shift"])))
 
@@ -506,7 +506,9 @@ RULES: tuple[TimeRule, ...] = (
     _rule("the_weekend", r"(?i:\bthe\s+weekend\b)", _the_weekend),
     _rule(
         "the_year",
-        r"(?i:(?:(?<=\bfor\s)|(?<=\bin\s))(?P<span>the\s+(?:full\s+|fiscal\s+)?year)(?![\w-])"
+        r"(?i:(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bend\sof\s)|(?<=\bstart\sof\s)|"
+        r"(?<=\bbeginning\sof\s)|(?<=\bmiddle\sof\s)|(?<=\brest\sof\s)|(?<=\bhalf\sof\s))"
+        r"(?P<span>the\s+(?:full\s+|fiscal\s+)?year)(?![\w-])"
         r"(?=(?P<ended>\s+end(?:ed|ing)\b)?))",
         _the_year,
     ),

@@ -257,7 +257,7 @@ def _extend_left(text: str, cand: Candidate, used: bytearray) -> None:
 
 
 _MODIFIABLE = {"year", "month_year", "month", "relative_unit", "decade", "quarter", "season",
-               "century", "weekday", "deictic", "month_day"}  # fmt: skip
+               "century", "weekday", "deictic", "month_day", "the_year"}  # fmt: skip
 
 
 def _is_counted_number(cand: Candidate, doc: Doc | None) -> bool:
