@@ -118,7 +118,7 @@ FUTURE_AUXILIARIES: frozenset[str] = frozenset({"will", "'ll", "shall", "wo", "g
 # Verbs that point ahead whatever their tense: "postponed until Tuesday", "planned a march on
 # Saturday", "has scheduled a news conference Thursday".
 FUTURE_POINTING_VERBS: frozenset[str] = frozenset({
-    "plan", "schedule", "reschedule", "postpone", "delay", "defer", "adjourn", "slate",
+    "schedule", "reschedule", "postpone", "delay", "defer", "adjourn", "slate",
     "extend",
 })  # fmt: skip
 
