@@ -226,11 +226,9 @@ def test_plan_to_makes_event_planned(extract) -> None:  # type: ignore[no-untype
 
 
 def test_promised_event_and_future_cooperation_recoded_as_agree(extract) -> None:  # type: ignore[no-untyped-def]
-    _, evs = extract(
-        "Spain promised to provide aid to Morocco.", {"Spain": "GPE", "Morocco": "GPE"}
-    )
+    _, evs = extract("Spain will provide aid to Morocco.", {"Spain": "GPE", "Morocco": "GPE"})
     ev = _only(evs, "provide")
-    assert (ev.type, ev.factuality) == ("AGREE", "promised")
+    assert (ev.type, ev.factuality) == ("AGREE", "planned")
 
 
 def test_commitments_that_will_be_implemented_are_promised(pipeline: Pipeline) -> None:
@@ -317,3 +315,29 @@ def test_events_have_ids_sentences_and_offsets(extract) -> None:  # type: ignore
 
 def test_text_without_events_gives_none(extract) -> None:  # type: ignore[no-untyped-def]
     assert extract("The weather was mild and the river was calm.")[1] == []
+
+
+def test_a_promise_to_cooperate_is_one_agree_event(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract("Chile promised to send aid to Peru.", {"Chile": "GPE", "Peru": "GPE"})
+    assert [(e.trigger, e.type) for e in evs] == [("promised", "AGREE")]
+    assert (_name(art, evs[0].actor), _name(art, evs[0].target)) == ("Chile", "Peru")
+
+
+def test_a_refusal_to_meet_is_one_reject_event(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The union refused to meet the employers on Friday.")
+    assert [e.type for e in evs] == ["REJECT"]
+
+
+def test_noun_inside_a_verb_phrase_is_not_a_second_event(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The dockers will go on strike next month.")
+    assert len(evs) == 1 and "go on strike" in evs[0].trigger
+
+
+def test_distinct_acts_in_one_sentence_are_kept(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Police arrested and detained forty protesters.")
+    assert [e.trigger for e in evs] == ["arrested", "detained"]
+
+
+def test_event_ids_are_renumbered_in_text_order(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The union refused to meet the employers. Police later arrested two men.")
+    assert [e.id for e in evs] == [f"v{n}" for n in range(1, len(evs) + 1)]

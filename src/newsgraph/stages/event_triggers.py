@@ -52,7 +52,19 @@ def find_predicates(doc: Doc, lexicon: Lexicon, untyped: bool = False) -> list[P
     _promises_of_harm_are_threats(found)
     typed_heads = {p.head.i for p in found if p.coding is not None}
     found = [p for p in found if not _complement_of_typed_noun(p.head, typed_heads)]
+    if not untyped:
+        found = _without_nouns_inside_verb_phrases(found)
     return _without_nested(sorted(found, key=lambda p: (p.start, -p.end)))
+
+
+def _without_nouns_inside_verb_phrases(found: list[Predicate]) -> list[Predicate]:
+    """'go on strike', 'the lawsuit, filed': the verb phrase already carries the noun's event."""
+    verb_spans = [(p.start, p.end) for p in found if p.coding is not None and p.head.pos_ == "VERB"]
+    return [p for p in found if not (p.head.pos_ == "NOUN" and _inside_any(p, verb_spans))]
+
+
+def _inside_any(pred: Predicate, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pred.start and pred.end <= end for start, end in spans)
 
 
 def _promises_of_harm_are_threats(found: list[Predicate]) -> None:

@@ -48,11 +48,48 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
 
 def extract_events(article: Article, doc: Doc, lexicon: Lexicon) -> list[Event]:
     """Every PLOVER-typed event in the document, in text order, ids v1, v2, ..."""
-    events: list[Event] = []
-    for pred in find_predicates(doc, lexicon):
-        if pred.coding is not None:
-            events.append(build_event(article, pred, lexicon, f"v{len(events) + 1}"))
+    typed = [pred for pred in find_predicates(doc, lexicon) if pred.coding is not None]
+    built = [(pred, build_event(article, pred, lexicon, "")) for pred in typed]
+    events = _without_duplicates(built)
+    for n, event in enumerate(events, start=1):
+        event.id = f"v{n}"
     return events
+
+
+def _without_duplicates(built: list[tuple[Predicate, Event]]) -> list[Event]:
+    """One event per act: the same trigger, an overlapping trigger of the same act, or the
+    infinitive complement of a verb that already carries it ('refused to meet',
+    'threatened to attack', 'promised to provide aid': the refusal, threat or promise)."""
+    by_head = {pred.head.i: event for pred, event in built}
+    kept: list[Event] = []
+    longest_first = sorted(built, key=lambda b: (b[1].trigger_start - b[1].trigger_end, b[0].start))
+    for pred, event in longest_first:
+        governor = _governing_event(pred, event, by_head)
+        if governor is not None:  # the complement may name what the governor leaves out
+            governor.actor = governor.actor or event.actor
+            governor.target = governor.target or event.target
+            governor.mode = governor.mode or event.mode
+        elif not any(_same_act(event, other) for other in kept):
+            kept.append(event)
+    return sorted(kept, key=lambda e: (e.trigger_start, e.trigger_end))
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    """Same trigger span, or overlapping triggers with the same type, actor and target."""
+    if (a.trigger_start, a.trigger_end) == (b.trigger_start, b.trigger_end):
+        return True
+    overlap = a.trigger_start < b.trigger_end and b.trigger_start < a.trigger_end
+    return overlap and (a.type, a.actor, a.target) == (b.type, b.actor, b.target)
+
+
+def _governing_event(pred: Predicate, event: Event, by_head: dict[int, Event]) -> Event | None:
+    """The event of the verb whose infinitive complement this is, when it is the same act."""
+    if pred.head.dep_ != "xcomp":
+        return None
+    governor = by_head.get(pred.head.head.i)
+    if governor is None or governor is event or governor.type != event.type:
+        return None
+    return governor if event.actor in (None, governor.actor) else None
 
 
 def build_event(article: Article, pred: Predicate, lexicon: Lexicon, event_id: str) -> Event:
