@@ -203,8 +203,9 @@ def _role_phrase(doc: Doc, head: int, owner: list[Entity | None], lower_bound: i
 
 
 def _is_title_modifier(token: Token) -> bool:
-    """'former', 'Foreign', 'press', 'gang', 'vice', '-': words a title is built from."""
-    if token.lower_ in lexicons().title_modifiers or token.text == "-":
+    """'former', 'Foreign', 'Defence', 'press', 'gang', 'vice', '-': words a title is built from."""
+    lex = lexicons()
+    if token.lower_ in lex.title_modifiers or token.lower_ in lex.portfolios or token.text == "-":
         return True
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("compound", "amod", "nmod"):
         return True
