@@ -47,6 +47,7 @@ class TimeRule:
     pattern: re.Pattern[str]
     normalise: Normaliser
     trigger: re.Pattern[str] | None = None
+    keywords: tuple[str, ...] = ()  # lower-case substrings of which every match holds one
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -415,7 +416,8 @@ def _decade_word(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def _rule(name: str, pattern: str, normalise: Normaliser, trigger: str | None = None) -> TimeRule:
     trigger = trigger or _TRIGGERS.get(name)
-    return TimeRule(name, re.compile(pattern), normalise, re.compile(trigger) if trigger else None)
+    compiled = re.compile(trigger) if trigger else None
+    return TimeRule(name, re.compile(pattern), normalise, compiled, _KEYWORDS.get(name, ()))
 
 
 _UNIT_TRIGGER = (
@@ -423,6 +425,33 @@ _UNIT_TRIGGER = (
     r"decades?|century|centuries)\b)"
 )
 _MONTH_TRIGGER = rf"(?<![A-Za-z])(?:{_alt(W.MONTHS)})(?![A-Za-z])"
+
+# Substrings (of the lower-cased text) without which a rule cannot match: a rule whose
+# keywords are all absent is skipped without scanning the text at all.
+_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",),
+    "us_slash": ("/",),
+    "holiday": tuple(sorted({n.lower().split()[0].split("'")[0] for n in _HOLIDAY_NAMES})),
+    "spelled_year": ("nineteen", "twenty", "thousand"),
+    "decade_word": ("ties",),
+    "that_unit": ("that",),
+    "year_end": ("year-end",),
+    "the_weekend": ("weekend",),
+    "the_year": ("year",),
+    "this_part": ("this",),
+    "quarter": ("quarter",),
+    "half": ("half",),
+    "season": tuple(W.SEASONS),
+    "year_ago": ("-earlier", "-ago"),
+    "long": ("-long",),
+    "bare_plural": ("years", "months", "weeks", "decades", "centuries"),
+    "every": ("every", "each"),
+    "clock": ("am", "a.m", "pm", "p.m"),
+    "clock24": (":",),
+    "named_time": ("noon", "midnight", "midday"),
+    "decade": ("0s", "0's"),
+    "century": ("century",),
+}
 
 # A cheap pattern for a word every match of the rule contains: the rule's own pattern then
 # runs only in windows around these words, not over the whole text.

@@ -193,7 +193,10 @@ _CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, then the longest non-overlapping ones, in text order."""
     found: list[Candidate] = []
+    lowered = text.lower()
     for order, rule in enumerate(RULES):
+        if rule.keywords and not any(k in lowered for k in rule.keywords):
+            continue
         for m in _matches(rule, text):
             start, end = m.span("span") if "span" in m.groupdict() else m.span()
             end = _trim_end(text, start, end)
