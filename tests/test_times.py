@@ -208,3 +208,15 @@ def test_the_end_of_the_year_is_this_year(analyse) -> None:  # type: ignore[no-u
 def test_the_summer_is_this_years(analyse) -> None:  # type: ignore[no-untyped-def]
     times = times_of(analyse, "Sales slowed during the summer, the company said.", "1989-10-26")
     assert times["the summer"].value == "1989-SU"
+
+
+def test_every_morning_is_a_set_of_times_of_day(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Traders meet every morning before the market opens.")
+    assert times["every morning"].type == "SET"
+    assert times["every morning"].value == "XXXX-XX-XXTMO"
+
+
+def test_every_night_without_a_publication_date_does_not_fail(analyse) -> None:  # type: ignore[no-untyped-def]
+    article = analyse("Guards patrol the port every night since 12 May 2003.", published=None)
+    assert article.warnings == []
+    assert "XXXX-XX-XXTNI" in {t.value for t in article.times}

@@ -299,10 +299,16 @@ def _every(m: re.Match[str], ctx: Context) -> Resolved | None:
     word = m["unit"].lower()
     if word.capitalize() in W.WEEKDAYS:
         return Resolved("SET", f"XXXX-WXX-{W.WEEKDAYS[word.capitalize()]}")
+    if word in W.PARTS_OF_DAY:  # "every morning": a time of day on every day
+        return Resolved("SET", f"XXXX-XX-XXT{W.PARTS_OF_DAY[word]}")
+    if _unit(word) not in W.UNITS:
+        return None
     return Resolved("SET", _duration_value(1, _unit(word)))
 
 
 def _per_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if _unit(m["unit"]) not in W.UNITS:
+        return None
     return Resolved("SET", _duration_value(1, _unit(m["unit"])))
 
 
