@@ -171,3 +171,11 @@ def test_nations_of_one_country_stay_apart(analyse):
     nations = {"Scotland", "England", "Wales", "Northern Ireland", "Ireland"}
     for e in article.entities:
         assert len(({e.name} | set(e.aliases)) & nations) <= 1
+
+
+def test_bare_surname_that_ner_skipped_joins_the_person(analyse):
+    art = analyse(
+        "Her counterpart, Defence Minister Edem Adjovi, agreed on Monday.\n\n"
+        "Adjovi said his country would send two patrol boats to the mission."
+    )
+    assert [m.text for m in _named(art, "Edem Adjovi").mentions] == ["Edem Adjovi", "Adjovi"]

@@ -284,6 +284,8 @@ def _missed_mentions(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
     for m in raw:
         if len(m.name) > 1 and m.name[0].isupper():
             known.setdefault(tuple(texts[m.start : m.end]), m)
+    for surname, m in _unique_surnames(texts, raw).items():
+        known.setdefault(surname, m)
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted(known, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
@@ -298,6 +300,19 @@ def _missed_mentions(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
                 covered[i:end] = b"\x01" * (end - i)
                 break
     return found
+
+
+def _unique_surnames(texts: list[str], raw: list[RawMention]) -> dict[tuple[str, ...], RawMention]:
+    """The words after the first name of each person named in full, when no other person shares
+    them: a later bare "Adjovi" is a mention of "Edem Adjovi" even where NER skipped it."""
+    owners: dict[tuple[str, ...], set[str]] = {}
+    first: dict[tuple[str, ...], RawMention] = {}
+    for m in raw:
+        if m.label == "PERSON" and m.end - m.start >= 2 and texts[m.start + 1][:1].isupper():
+            surname = tuple(texts[m.start + 1 : m.end])
+            owners.setdefault(surname, set()).add(m.key)
+            first.setdefault(surname, m)
+    return {words: first[words] for words, keys in owners.items() if len(keys) == 1}
 
 
 def _free_match(
