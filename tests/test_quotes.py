@@ -184,3 +184,13 @@ def test_relative_pronoun_speaker_links_to_its_antecedent(extract) -> None:  # t
     text = "Voters met Rosa Diaz, who said the plant would reopen in the spring."
     (q,) = extract(text, person(text, "e3", "Rosa Diaz"))
     assert (q.speaker_text, q.speaker) == ("who", "e3")
+
+
+def test_description_with_a_demonym_goes_to_the_titled_person(analyse) -> None:  # type: ignore[no-untyped-def]
+    art = analyse(
+        "Her counterpart, Togolese Defence Minister Edem Adjovi, agreed on Monday.\n\n"
+        "“No country can fight these gangs alone. The pirates do not respect borders,” "
+        "added the Togolese minister."
+    )
+    (quote,) = art.quotes
+    assert art.entity(quote.speaker).name == "Edem Adjovi"  # type: ignore[union-attr]

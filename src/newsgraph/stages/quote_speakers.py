@@ -111,7 +111,13 @@ class SpeakerResolver:
         """The id of the entity this mention names, or None when nothing fits."""
         direct = self.article.entity_at(mention.start, mention.end)
         if direct is not None and mention.head not in self.words.pronouns:
-            return direct.id
+            if (
+                direct.type in self.words.person_types
+                or mention.head not in self.words.person_nouns
+            ):
+                return direct.id
+            # "the Togolese minister": the name only modifies a description of a person
+            return self._titled(mention, nearest_fallback=False) or direct.id
         if mention.head in self.words.person_pronouns:
             return self._nearest(self.people, self.people_starts, mention.start)
         if mention.head in self.words.group_pronouns:
@@ -127,14 +133,14 @@ class SpeakerResolver:
         i = bisect_left(starts, at)
         return mentions[i - 1][1].id if i > 0 else None
 
-    def _titled(self, mention: SpeakerMention) -> str | None:
+    def _titled(self, mention: SpeakerMention, nearest_fallback: bool = True) -> str | None:
         """A description ("the minister"): the person whose title has that word, nearest first."""
         i = bisect_left(self.people_starts, mention.start)
         before = [e for _, e in reversed(self.people[:i])]
         for ent in before:
             if any(mention.head in title.lower().split() for title in ent.titles):
                 return ent.id
-        if before and mention.head in self.words.person_nouns:
+        if nearest_fallback and before and mention.head in self.words.person_nouns:
             return before[0].id  # no title matched: the nearest person before
         return None
 
