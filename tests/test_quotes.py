@@ -194,3 +194,12 @@ def test_description_with_a_demonym_goes_to_the_titled_person(analyse) -> None: 
     )
     (quote,) = art.quotes
     assert art.entity(quote.speaker).name == "Edem Adjovi"  # type: ignore[union-attr]
+
+
+def test_description_followed_by_a_name_goes_to_that_name(analyse) -> None:  # type: ignore[no-untyped-def]
+    art = analyse(
+        "Togolese Defence Minister Edem Adjovi spoke first.\n\n"
+        "Benin's Foreign Minister, Rosine Houngbédji, said her government would decide soon."
+    )
+    (quote,) = art.quotes
+    assert art.entity(quote.speaker).name == "Rosine Houngbédji"  # type: ignore[union-attr]

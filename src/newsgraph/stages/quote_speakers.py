@@ -117,7 +117,8 @@ class SpeakerResolver:
             ):
                 return direct.id
             # "the Togolese minister": the name only modifies a description of a person
-            return self._titled(mention, nearest_fallback=False) or direct.id
+            described = self._apposed(mention) or self._titled(mention, nearest_fallback=False)
+            return described or direct.id
         if mention.head in self.words.person_pronouns:
             return self._nearest(self.people, self.people_starts, mention.start)
         if mention.head in self.words.group_pronouns:
@@ -125,6 +126,15 @@ class SpeakerResolver:
         titled = self._titled(mention)
         if titled is not None:
             return titled
+        return None
+
+    def _apposed(self, mention: SpeakerMention) -> str | None:
+        """The person named right after a description: "Benin's Foreign Minister, Rosine X"."""
+        i = bisect_left(self.people_starts, mention.end)
+        if i < len(self.people):
+            start, ent = self.people[i]
+            if self.article.text[mention.end : start].strip() in (",", ""):
+                return ent.id
         return None
 
     def _nearest(
