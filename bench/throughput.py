@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import spacy
+
 from newsgraph.ingest import Rejected, read_sources
 from newsgraph.nlp import load_pipeline
 from newsgraph.pipeline import Pipeline
@@ -27,7 +29,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "b
 
 def bare_spacy(paths: list[Path], settings: Settings, workers: int) -> int:
     """Parse the raw files with spaCy alone; returns the number of documents."""
-    nlp = load_pipeline(settings.model)
+    nlp = spacy.load(settings.model)
     texts = (p.read_text(encoding="utf-8", errors="replace") for p in paths)
     return sum(1 for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=workers))
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from newsgraph.model import Article
+from newsgraph.nlp import load_pipeline
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
 
@@ -25,3 +26,12 @@ def test_workers_keep_input_order() -> None:
 def test_article_round_trips_through_json() -> None:
     article = Article(id="x", text="Hello.", title="T")
     assert Article.from_dict(article.to_dict()) == article
+
+
+def test_a_blank_line_ends_a_sentence() -> None:
+    nlp = load_pipeline(Settings().model)
+    doc = nlp("Piracy and the sea lanes\n\nThe mission was created in 2023, officials said.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Piracy and the sea lanes",
+        "The mission was created in 2023, officials said.",
+    ]
