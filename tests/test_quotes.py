@@ -203,3 +203,12 @@ def test_description_followed_by_a_name_goes_to_that_name(analyse) -> None:  # t
     )
     (quote,) = art.quotes
     assert art.entity(quote.speaker).name == "Rosine Houngbédji"  # type: ignore[union-attr]
+
+
+def test_plural_description_is_not_the_last_person_named(analyse) -> None:  # type: ignore[no-untyped-def]
+    art = analyse(
+        "Defence Minister Edem Adjovi spoke on Monday.\n\n"
+        "Officials said attacks in Togolese waters fell by 30% in April."
+    )
+    (quote,) = art.quotes
+    assert (quote.speaker_text, quote.speaker) == ("Officials", None)

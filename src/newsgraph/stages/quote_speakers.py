@@ -151,8 +151,19 @@ class SpeakerResolver:
             if any(mention.head in title.lower().split() for title in ent.titles):
                 return ent.id
         if nearest_fallback and before and mention.head in self.words.person_nouns:
+            if _plural_of_person_noun(mention.head, self.words.person_nouns):
+                return None  # "officials said": a group, not the last person named
             return before[0].id  # no title matched: the nearest person before
         return None
+
+
+def _plural_of_person_noun(word: str, nouns: frozenset[str]) -> bool:
+    """'officials', 'spokesmen', 'deputies': a plural of a person noun."""
+    return (
+        (word.endswith("s") and word[:-1] in nouns)
+        or (word.endswith("ies") and word[:-3] + "y" in nouns)
+        or (word.endswith("men") and word[:-3] + "man" in nouns)
+    )
 
 
 def _mentions_outside(
