@@ -1,8 +1,7 @@
-"""Loads the spaCy pipeline once per process and parses texts in batches."""
+"""Loads the spaCy pipeline once per process, with newsgraph's paragraph-break component."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -10,7 +9,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.errors import ModelNotInstalled
-from newsgraph.settings import Settings
 
 PARAGRAPH_BREAKS = "newsgraph_paragraph_breaks"
 
@@ -38,9 +36,3 @@ def load_pipeline(model: str) -> Language:
     if "parser" in nlp.pipe_names:  # the parser keeps sentence starts set before it
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
-
-
-def parse(texts: Iterable[str], settings: Settings) -> Iterator[Doc]:
-    """Parse texts in batches in this process, in order."""
-    nlp = load_pipeline(settings.model)
-    yield from nlp.pipe(texts, batch_size=settings.batch_size)
