@@ -64,6 +64,26 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
 
 
+def article_from_clean(
+    clean: CleanText,
+    meta: Metadata,
+    settings: Settings,
+    origin: str,
+    input_kind: str,
+    record_id: str | None = None,
+) -> Article:
+    """The Article from cleaned text; ``meta`` wins over what the cleaner read in the text."""
+    draft = Draft(
+        text=clean.text,
+        meta=meta.over(metadata_of(clean)),
+        origin=origin,
+        input_kind=input_kind,
+        record_id=record_id,
+        removed=clean.removed,
+    )
+    return finish_article(draft, settings)
+
+
 def finish_article(draft: Draft, settings: Settings) -> Article:
     """The Article, after checking the body is an English article (RejectedInput otherwise)."""
     check_body(draft.text, settings, draft.origin)

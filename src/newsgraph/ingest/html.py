@@ -7,7 +7,7 @@ from trafilatura.settings import Document
 
 from newsgraph.clean import clean_text, parse_date
 from newsgraph.errors import RejectedInput
-from newsgraph.ingest.article import Draft, Metadata, finish_article, metadata_of
+from newsgraph.ingest.article import Metadata, article_from_clean
 from newsgraph.model import Article
 from newsgraph.settings import Settings
 
@@ -31,15 +31,7 @@ def article_from_html(
     body, found = extract_page(html, given.url, origin)
     page_meta = given.over(found)
     clean = clean_text(body, known_title=page_meta.title)
-    draft = Draft(
-        text=clean.text,
-        meta=page_meta.over(metadata_of(clean)),
-        origin=origin,
-        input_kind=input_kind,
-        record_id=record_id,
-        removed=clean.removed,
-    )
-    return finish_article(draft, settings)
+    return article_from_clean(clean, page_meta, settings, origin, input_kind, record_id)
 
 
 def extract_page(html: str, url: str | None, origin: str) -> tuple[str, Metadata]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.clean import clean_text
-from newsgraph.ingest.article import Draft, Metadata, finish_article, metadata_of
+from newsgraph.ingest.article import Metadata, article_from_clean
 from newsgraph.model import Article
 from newsgraph.settings import Settings
 
@@ -22,12 +22,4 @@ def article_from_text(
     """
     given = meta or Metadata()
     clean = clean_text(text, known_title=given.title)
-    draft = Draft(
-        text=clean.text,
-        meta=given.over(metadata_of(clean)),
-        origin=origin,
-        input_kind=input_kind,
-        record_id=record_id,
-        removed=clean.removed,
-    )
-    return finish_article(draft, settings)
+    return article_from_clean(clean, given, settings, origin, input_kind, record_id)
