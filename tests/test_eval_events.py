@@ -30,6 +30,11 @@ def test_meantime_scores_hold(settings: Settings) -> None:
     path = shared_path("data", "meantime")
     report = events.evaluate(path, settings, limit=BASELINE["meantime_limit"])
     assert not _drops(report.scores, BASELINE["meantime"])
+    for metric in ("trigger.all.f1", "Arg0.link.f1", "Arg1.link.f1"):
+        assert report.scores[f"newsgraph.all.{metric}"] > report.scores[f"baseline.{metric}"]
+    # on the baseline's own footing (sentence roots), arguments are at least as good
+    for metric in ("Arg0.accuracy", "Arg1.accuracy"):
+        assert report.scores[f"newsgraph.roots.{metric}"] >= report.scores[f"baseline.{metric}"]
 
 
 @pytest.mark.shared
@@ -58,3 +63,52 @@ def test_unknown_path_gives_a_clear_error(tmp_path: Path, settings: Settings) ->
     bad.write_text("x")
     with pytest.raises(NewsgraphError, match="MEANTIME folder or a PLOVER"):
         events.evaluate(bad, settings)
+
+
+def _gold_event(arg0: list[object]) -> object:
+    from newsgraph.eval.meantime import EventMention
+
+    return EventMention(id="ev", start=40, end=46, text="filed", participants={"Arg0": arg0})
+
+
+def test_an_argument_coreferent_with_the_gold_one_is_right() -> None:
+    from newsgraph.eval.meantime import MeantimeDoc, Span
+    from newsgraph.eval.report import PRF
+
+    which = Span(id="m2", start=30, end=35, text="which", instance="GM")
+    gm = Span(id="m1", start=0, end=2, text="GM", instance="GM")
+    ford = Span(id="m3", start=10, end=14, text="Ford", instance="FORD")
+    mdoc = MeantimeDoc("d", "d", "", None, 0, [gm, ford, which], [], [], [])
+    chains = events._chains(mdoc)
+    assert chains == {"GM": [(0, 2), (30, 35)], "FORD": [(10, 14)]}
+    for actor, right in (((0, 2), True), ((10, 14), False), (None, False)):
+        args: dict[tuple[str, str], list[int]] = {}
+        for role in ("Arg0", "Arg1", "factuality", "factuality.if_all_happened"):
+            args[("s", role)] = [0, 0]
+        links = {"Arg0": PRF(), "Arg1": PRF()}
+        scoring = events._Scoring(args, links, chains)
+        trig = events.Trigger(40, 46, actor=actor)
+        events._score_participants(trig, _gold_event([which]), scoring, "s")
+        assert args[("s", "Arg0")] == [int(right), 1]
+        assert (links["Arg0"].tp, links["Arg0"].fp, links["Arg0"].fn) == (
+            int(right),
+            int(actor is not None and not right),
+            int(not right),
+        )
+
+
+def test_unmatched_triggers_and_missed_events_count_against_links() -> None:
+    from newsgraph.eval.report import PRF
+
+    args = {("s", r): [0, 0] for r in ("Arg0", "Arg1", "factuality", "factuality.if_all_happened")}
+    links = {"Arg0": PRF(), "Arg1": PRF()}
+    scoring = events._Scoring(args, links, {})
+    stray = events.Trigger(100, 104, actor=(90, 95))
+    events._score_triggers([stray], [_gold_event([])], PRF(), scoring, "s")
+    assert links["Arg0"].fp == 1
+    from newsgraph.eval.meantime import Span
+
+    gold = _gold_event([Span(id="m", start=0, end=2, text="GM")])
+    links2 = {"Arg0": PRF(), "Arg1": PRF()}
+    events._score_triggers([], [gold], PRF(), events._Scoring(args, links2, {}), "s")
+    assert links2["Arg0"].fn == 1

@@ -341,3 +341,65 @@ def test_distinct_acts_in_one_sentence_are_kept(extract) -> None:  # type: ignor
 def test_event_ids_are_renumbered_in_text_order(extract) -> None:  # type: ignore[no-untyped-def]
     _, evs = extract("The union refused to meet the employers. Police later arrested two men.")
     assert [e.id for e in evs] == [f"v{n}" for n in range(1, len(evs) + 1)]
+
+
+def test_participle_with_by_takes_the_agent_as_actor(pipeline: Pipeline) -> None:
+    from newsgraph.stages.event_args import actor_and_target
+
+    doc = pipeline.nlp("The first plane, made by Airbus, was delivered to the airline.")
+    made = next(t for t in doc if t.text == "made")
+    actor, _ = actor_and_target(made)
+    assert actor is not None and actor.text == "Airbus"
+
+
+def test_a_measure_after_by_is_not_an_actor(pipeline: Pipeline) -> None:
+    from newsgraph.stages.event_args import actor_and_target
+
+    doc = pipeline.nlp("The firm wanted to reduce costs by 30%.")
+    reduce = next(t for t in doc if t.text == "reduce")
+    actor, _ = actor_and_target(reduce)
+    assert actor is not None and actor.text == "firm"
+
+
+def test_subject_of_a_passive_controls_its_infinitive(pipeline: Pipeline) -> None:
+    from newsgraph.stages.event_args import actor_and_target
+
+    doc = pipeline.nlp("Penske was selected to purchase the factory.")
+    purchase = next(t for t in doc if t.text == "purchase")
+    actor, target = actor_and_target(purchase)
+    assert actor is not None and actor.text == "Penske"
+    assert target is not None and target.text == "factory"
+
+
+def test_object_of_a_control_verb_does_the_infinitive(pipeline: Pipeline) -> None:
+    from newsgraph.stages.event_args import actor_and_target
+
+    doc = pipeline.nlp("The ministry hired a contractor to build the road.")
+    build = next(t for t in doc if t.text == "build")
+    actor, _ = actor_and_target(build)
+    assert actor is not None and actor.text == "contractor"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "undergoer"),
+    [("Sales fell sharply in January.", "fell", "Sales"),
+     ("The jetliner crashed into the ocean.", "crashed", "jetliner")],
+)  # fmt: skip
+def test_subject_of_an_unaccusative_verb_is_its_target(
+    pipeline: Pipeline, sentence: str, verb: str, undergoer: str
+) -> None:
+    from newsgraph.stages.event_args import actor_and_target
+
+    doc = pipeline.nlp(sentence)
+    actor, target = actor_and_target(next(t for t in doc if t.text == verb))
+    assert actor is None
+    assert target is not None and target.text == undergoer
+
+
+def test_transitive_use_keeps_its_subject_as_actor(pipeline: Pipeline) -> None:
+    from newsgraph.stages.event_args import actor_and_target
+
+    doc = pipeline.nlp("The company increased its prices.")
+    actor, target = actor_and_target(next(t for t in doc if t.text == "increased"))
+    assert actor is not None and actor.text == "company"
+    assert target is not None and target.text == "prices"

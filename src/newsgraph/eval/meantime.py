@@ -49,6 +49,7 @@ class Span:
     type: str = ""  # entity type (PER, ORG, LOC, PRO, FIN, MIX), TIMEX3 type or VALUE type
     syntactic_type: str = ""  # NAM, NOM, PRO, PRE.NAM, APP, ... for entity mentions
     value: str = ""  # TIMEX3 value
+    instance: str = ""  # for entity mentions: the entity instance it REFERS_TO (coreference)
     attrs: dict[str, str] = field(default_factory=dict)
 
 
@@ -94,6 +95,7 @@ def read_document(path: Path) -> MeantimeDoc:
     spans = {mid: _span(el, offsets, text) for mid, el in by_id.items()}
     refers = _relations(root, "REFERS_TO")
     entity_type = {src: by_id[tgt].get("ent_type", "") for src, tgt, _ in refers if tgt in by_id}
+    instance = {src: tgt for src, tgt, _ in refers if tgt in by_id}
 
     entities, timexes, values, events = [], [], [], {}
     for mid, el in by_id.items():
@@ -103,6 +105,7 @@ def read_document(path: Path) -> MeantimeDoc:
         if el.tag == "ENTITY_MENTION":
             span.type = entity_type.get(mid, "")
             span.syntactic_type = el.get("syntactic_type", "")
+            span.instance = instance.get(mid, "")
             entities.append(span)
         elif el.tag == "TIMEX3":
             span.type, span.value = el.get("type", ""), el.get("value", "")

@@ -15,7 +15,14 @@ if TYPE_CHECKING:
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-_OBJECT_CONTROL = frozenset({"ask", "urge", "order", "call", "request", "force", "invite", "tell"})
+# Verbs whose object does what the infinitive says ("urged Kenya to lead", "selected Northrop
+# to build"); passivised, their subject does ("Northrop was selected to build").
+_OBJECT_CONTROL = frozenset({
+    "ask", "urge", "order", "call", "request", "force", "invite", "tell", "select", "choose",
+    "pick", "hire", "appoint", "authorize", "authorise", "allow", "permit", "encourage",
+    "persuade", "enable", "require", "commission", "pay", "send", "instruct", "mandate",
+})  # fmt: skip
+_CONTROLLED_DEPS = frozenset({"xcomp", "advcl"})
 _INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
 _CLIMB_DEPS = frozenset({"dobj", "attr", "prep", "acomp"})  # "is willing to contribute"
 _PRONOUN_WINDOW = 400  # characters before a pronoun searched for what it refers to
@@ -29,6 +36,8 @@ def actor_and_target(verb: Token, skip_object: bool = False) -> tuple[Token | No
     target: Token | None = None
     if passive_subject is not None:
         actor, target = agent, (None if skip_object else passive_subject)
+    elif actor is None and verb.tag_ == "VBN" and _is_agent(agent):
+        actor = agent  # a participle: "the first A380, made by Airbus"
     if actor is None and passive_subject is None:
         actor = _inherited_subject(verb)
     if actor is not None and actor.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -41,7 +50,17 @@ def actor_and_target(verb: Token, skip_object: bool = False) -> tuple[Token | No
         target = _prep_object(verb)
     if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and not skip_object:
         target = verb.head  # "the mission, backed by the UN"
+    if _undergoer_subject(verb) and not skip_object:
+        actor, target = None, actor  # "sales fell": what fell, not who did it
     return actor, target
+
+
+def _undergoer_subject(verb: Token) -> bool:
+    """An intransitive use of a verb whose subject undergoes the event."""
+    if verb.lemma_.lower() not in words.UNACCUSATIVE_VERBS or verb.tag_ == "VBN":
+        return False
+    objects = ("dobj", "nsubjpass", "agent", "ccomp", "xcomp")
+    return not any(c.dep_ in objects for c in verb.children)
 
 
 def noun_arguments(noun: Token) -> tuple[Token | None, Token | None]:
@@ -74,6 +93,13 @@ def look_through_quantity(token: Token) -> Token:
         if counted is not None:
             return counted
     return token
+
+
+def _is_agent(token: Token | None) -> bool:
+    """Whether a 'by' object can be a doer: not a measure ('boost efficiency by 3%')."""
+    if token is None or token.like_num:
+        return False
+    return token.ent_type_ not in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE", "TIME")
 
 
 def _subject(verb: Token) -> Token | None:
@@ -146,10 +172,17 @@ def _inherited_subject(verb: Token) -> Token | None:
         elif node.dep_ not in _INHERIT_SUBJECT_DEPS and node.dep_ not in _CLIMB_DEPS:
             return None
         governor = node.head
-        if node.dep_ == "xcomp" and governor.lemma_.lower() in _OBJECT_CONTROL:
+        controlled = node.dep_ in _CONTROLLED_DEPS and _child(node, ("aux",)) is not None
+        if controlled and governor.lemma_.lower() in _OBJECT_CONTROL:
             obj = _child(governor, ("dobj",))
             if obj is not None:
                 return obj
+        if node.dep_ != "conj":
+            # "was selected to purchase", "had been suspended after violating": the surface
+            # subject of a passive governor controls its infinitives and adjuncts
+            passive_subject = _child(governor, ("nsubjpass",))
+            if passive_subject is not None and passive_subject.lower_ not in _RELATIVE_PRONOUNS:
+                return passive_subject
         subject = _subject(governor) or _agent(governor)
         if subject is not None:
             return subject

@@ -109,6 +109,15 @@ SUPPRESS_VERBS = frozenset(
 ASPECTUAL_VERBS = frozenset(
     {"renew", "resume", "restart", "continue", "begin", "start", "reopen", "open", "launch"}
 )
+# Verbs whose subject, when they take no object, undergoes the event rather than does it
+# (PropBank's Arg1: "sales fell", "the jetliner crashed", "the accident occurred").
+UNACCUSATIVE_VERBS = frozenset({
+    "happen", "occur", "fall", "rise", "crash", "die", "increase", "decrease", "decline",
+    "drop", "grow", "collapse", "expire", "sink", "soar", "plunge", "surge", "tumble", "slump",
+    "remain", "stay", "exist", "improve", "worsen", "deteriorate", "shrink", "fluctuate",
+    "break", "burn", "explode", "freeze", "melt", "stall", "slide", "climb", "jump", "double",
+    "triple", "halve", "stem", "result",
+})  # fmt: skip
 # Nouns that are a verb's object though introduced by a preposition ("took to the streets",
 # "went on strike", "put on alert").
 PREPOSITIONAL_OBJECTS = frozenset({"street", "strike", "alert"})
