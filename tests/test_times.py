@@ -220,3 +220,57 @@ def test_every_night_without_a_publication_date_does_not_fail(analyse) -> None: 
     article = analyse("Guards patrol the port every night since 12 May 2003.", published=None)
     assert article.warnings == []
     assert "XXXX-XX-XXTNI" in {t.value for t in article.times}
+
+
+def test_this_month_is_this_years_whatever_the_tense(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "With the election this September, the figures could not have come at a worse time."
+    assert times_of(analyse, text, published="2024-02-05")["this September"].value == "2024-09"
+
+
+def test_date_after_payable_or_effective_lies_ahead(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The board declared a dividend payable Dec. 7 to holders of record.")
+    assert times["Dec. 7"].value == "2024-12-07"
+
+
+def test_date_scheduled_for_lies_ahead(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The accession was planned for early December, an official said.")
+    assert times["early December"].value.startswith("2024-12")
+
+
+def test_until_points_at_the_nearest_occurrence(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The regulator gave the company until November to submit more data.")
+    assert times["November"].value == "2024-11"
+
+
+def test_a_verb_of_the_subject_does_not_point_ahead(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The job figures for September extended a surge in hiring.")
+    assert times["September"].value == "2024-09"
+
+
+def test_present_perfect_progressive_is_not_future(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Police have been searching for him since shortly after the Oct. 23 shooting."
+    times = times_of(analyse, text, published="2025-05-06")
+    assert times["Oct. 23"].value == "2024-10-23"
+
+
+def test_soon_as_a_connective_or_in_narrative_is_no_time(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert "soon" not in times_of(analyse, "He was released soon after the hearing ended.")
+    assert "soon" not in times_of(analyse, "The trickle of cash soon became a flood.")
+    assert (
+        times_of(analyse, "The ministry will soon publish the list.")["soon"].value == "FUTURE_REF"
+    )
+
+
+def test_a_second_before_a_noun_is_an_ordinal(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert not times_of(analyse, "It would be a second betrayal, his aunt said.")
+    assert times_of(analyse, "The lights went out for a second.")["a second"].value == "PT1S"
+
+
+def test_half_units_are_written_in_the_smaller_unit(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(
+        analyse, "They lived in camps for 2 1/2 years and spent 5 1/2 hours in Nairobi."
+    )
+    assert times["2 1/2 years"].value == "P2Y6M"
+    assert times["5 1/2 hours"].value == "PT5H30M"
+    times = times_of(analyse, "A minute and a half later, the pilot called.")
+    assert times["A minute and a half"].value == "PT1M30S"

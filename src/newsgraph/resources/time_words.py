@@ -83,8 +83,11 @@ REFERENCE_WORDS: dict[str, str] = {
 # Reference words that are no time expression when they modify a noun ("future growth").
 REFERENCE_WORDS_NOT_AS_MODIFIERS: frozenset[str] = frozenset({"future"})
 
-# Contexts in which a reference word is not a time expression ("as soon as", "for now").
-REFERENCE_WORD_EXCEPTIONS: tuple[str, ...] = (r"as\s+soon\s+as", r"just\s+now")
+# Contexts in which a reference word is not a time expression but part of a temporal
+# connective ("as soon as", "soon after the vote").
+REFERENCE_WORD_EXCEPTIONS: tuple[str, ...] = (
+    r"as\s+soon\s+as", r"just\s+now", r"soon\s+(?:after|before|afterwards|thereafter)\b",
+)  # fmt: skip
 
 # Frequency words that make a SET.
 SET_WORDS: dict[str, str] = {
@@ -121,6 +124,15 @@ FUTURE_POINTING_VERBS: frozenset[str] = frozenset({
     "schedule", "reschedule", "postpone", "delay", "defer", "adjourn", "slate",
     "extend",
 })  # fmt: skip
+
+# Words between a date and its clause's verb that make the date lie ahead of the report whatever
+# the verb's tense: "declared a dividend payable Dec. 7", "a summit set for April".
+FUTURE_POINTING_MODIFIERS: frozenset[str] = frozenset({
+    "payable", "effective", "due", "upcoming", "scheduled", "slated", "planned",
+})  # fmt: skip
+
+# Verbs that with "for" name when something is meant to happen: "a summit set for April".
+SCHEDULING_VERBS: frozenset[str] = frozenset({"set", "plan", "book", "target", "slate"})
 
 # Holidays on a fixed day: name -> (month, day).
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {

@@ -61,7 +61,7 @@ _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-_NUM = rf"(?:\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_alt(W.NUMBER_WORDS)})"
+_NUM = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_alt(W.NUMBER_WORDS)})"
 _VAGUE = _alt(W.VAGUE_QUANTITIES)
 _UNIT = rf"(?:{_alt(list(W.UNITS) + list(W.UNIT_PLURALS))})"
 _APPROX = (
@@ -83,6 +83,8 @@ def _number(word: str) -> float | None:
     word = word.lower().strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
+    if re.fullmatch(r"\d+\s+1/2", word):
+        return float(word.split()[0]) + 0.5  # "5 1/2 hours"
     if word in W.NUMBER_WORDS:
         return float(W.NUMBER_WORDS[word])
     parts = re.split(r"[- ]", word)
@@ -107,12 +109,43 @@ def _duration_value(amount: float | None, unit: str) -> str:
         number = "X"
     else:
         total = amount * factor
+        mixed = None
+        if total != int(total) and (letter, is_time) in _SMALLER_UNIT:
+            mixed = _mixed_duration(total, letter, is_time)
+        if mixed is not None:
+            return mixed
         number = str(int(total)) if total == int(total) else str(total)
     return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
 
 
+# A fraction of a unit written in the next smaller one: P2Y6M, P1W3D, P1DT12H, PT5H30M, PT1M30S.
+# Keyed by (letter, is a time unit); months ("M", False) have no whole smaller unit.
+_SMALLER_UNIT: dict[tuple[str, bool], tuple[int, str, bool]] = {
+    ("Y", False): (12, "M", False), ("W", False): (7, "D", False), ("D", False): (24, "H", True),
+    ("H", True): (60, "M", True), ("M", True): (60, "S", True),
+}  # fmt: skip
+
+
+def _mixed_duration(total: float, letter: str, is_time: bool) -> str | None:
+    """'2 1/2 years' -> P2Y6M; None when the fraction is no whole number of the smaller unit."""
+    per, smaller, smaller_is_time = _SMALLER_UNIT[(letter, is_time)]
+    whole, part = int(total), (total - int(total)) * per
+    if part != int(part):
+        return None
+    head = f"{whole}{letter}" if whole else ""
+    if is_time:
+        return f"PT{head}{int(part)}{smaller}"
+    return f"P{head}T{int(part)}{smaller}" if smaller_is_time else f"P{head}{int(part)}{smaller}"
+
+
 def _shift(word: str | None) -> int:
     return W.RELATIVE_SHIFTS.get(word.lower(), 0) if word else 0
+
+
+def _this(m: re.Match[str]) -> bool:
+    """Whether the expression says 'this' (this year's occurrence, whatever the tense)."""
+    shift = m.groupdict().get("shift")
+    return shift is not None and shift.lower() == "this"
 
 
 def _rel(value: str, type_: str = "DATE") -> Resolved:
@@ -138,6 +171,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     month, day = W.MONTHS[m["month"]], int(m["day"])
     if m["year"]:
         return Resolved("DATE", f"{m['year']}-{month:02d}-{day:02d}")
+    if _this(m) and ctx.ref is not None:
+        return _rel(f"{ctx.ref.year:04d}-{month:02d}-{day:02d}")  # "this Oct. 3": this year's
     value = C.month_day_value(month, day, ctx.ref, ctx.tense, _shift(m.groupdict().get("shift")))
     return _rel(value)
 
@@ -164,6 +199,8 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if m["month"] in W.BARE_MONTH_ABBREVIATIONS and not m["shift"]:
         return None  # bare "Jan"/"Aug" are too often names
+    if _this(m) and ctx.ref is not None:
+        return _rel(C.month_value(ctx.ref.year, W.MONTHS[m["month"]]))  # "this September"
     return _rel(C.month_only_value(W.MONTHS[m["month"]], ctx.ref, ctx.tense, shift))
 
 
@@ -213,7 +250,10 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     for exception in _REFERENCE_EXCEPTIONS.finditer(ctx.text, window_start, m.end() + 12):
         if exception.start() <= m.start() and m.end() <= exception.end():
             return None
-    return Resolved("DATE", W.REFERENCE_WORDS[" ".join(m[0].lower().split())])
+    word = " ".join(m[0].lower().split())
+    if word == "soon" and ctx.tense == C.PAST:
+        return None  # "was soon released": soon after a narrated time, not after the report
+    return Resolved("DATE", W.REFERENCE_WORDS[word])
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -277,7 +317,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "a 44-year-old teacher" is an age, not a duration
     if _unit(m["unit"]) == "quarter" and _OF.match(ctx.text, m.end()):
         return None  # "three-quarters of the vote" is a fraction
-    return Resolved("DURATION", _duration_value(_number(m["num"]), _unit(m["unit"])))
+    amount = _number(m["num"])
+    if amount is not None and m["half"]:
+        amount += 0.5  # "a minute and a half"
+    return Resolved("DURATION", _duration_value(amount, _unit(m["unit"])))
 
 
 def _long(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -602,7 +645,8 @@ RULES: tuple[TimeRule, ...] = (
         "duration",
         rf"(?i:\b(?:(?:{_APPROX})\s+)?(?:the\s+)?(?:(?:past|last|next|first|previ"
         rf"ous|coming|final|remaining|initial|latest|full|entire|whole)\s+)?(?P<n"
-        rf"um>{_NUM}|{_VAGUE})(?:\s+more)?[\s-]+(?P<unit>{_UNIT})(?:-long)?\b)",
+        rf"um>{_NUM}|{_VAGUE})(?:\s+more)?[\s-]+(?P<unit>{_UNIT})(?:-long)?\b"
+        r"(?P<half>\s+and\s+a\s+half\b)?)",
         _duration,
         _UNIT_TRIGGER,
     ),

@@ -55,7 +55,9 @@ def tag_times(text: str, doc: Doc | None, published: str | None) -> list[TimeExp
     candidates = [
         c
         for c in find_candidates(text)
-        if not _is_counted_number(c, doc) and not _is_modifier_word(c, doc)
+        if not _is_counted_number(c, doc)
+        and not _is_modifier_word(c, doc)
+        and not _is_ordinal(c, doc)
     ]
     tenses = [clause_tense(doc, c.start, c.end) if doc is not None else None for c in candidates]
     ref, anchor = parse_date(published), "published"
@@ -279,6 +281,14 @@ def _is_counted_number(cand: Candidate, doc: Doc | None) -> bool:
     return after is not None and after.tag_ in _PLURAL_COUNTED
 
 
+def _is_ordinal(cand: Candidate, doc: Doc | None) -> bool:
+    """'a second betrayal', 'a second group': the ordinal, not the unit of time."""
+    if doc is None or " ".join(cand.match[0].lower().split()) not in ("a second", "one second"):
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[-1].dep_ == "amod"
+
+
 def _is_modifier_word(cand: Candidate, doc: Doc | None) -> bool:
     """'a quarterly dividend', 'future growth': a frequency or reference word modifying a noun."""
     if doc is None:
@@ -328,22 +338,31 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verb = _governing_verb(span.root)
-    if verb is None:
+    path = _path_to_verb(span.root)
+    if not path:
         return None
+    verb, between = path[-1], path[:-1]
+    if any(t.lemma_.lower() in W.FUTURE_POINTING_MODIFIERS for t in between):
+        return C.FUTURE  # "payable Dec. 7", "due this September"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in W.FUTURE_AUXILIARIES for a in auxes):
         return C.FUTURE
-    if verb.lemma_.lower() in W.FUTURE_POINTING_VERBS:
-        return C.FUTURE
+    in_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in between)
+    if verb.lemma_.lower() in W.FUTURE_POINTING_VERBS and not in_subject:
+        return C.FUTURE  # "postponed until Tuesday", but not "figures for January extended"
+    if verb.lemma_.lower() in W.SCHEDULING_VERBS and any(c.lower_ == "for" for c in verb.children):
+        return C.FUTURE  # "a summit set for April", "was planned for early March"
+    if any(t.lower_ in ("until", "till") for t in between):
+        return None  # "gave them until mid-November": an end point, often still ahead
+
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return C.PAST
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return C.PAST  # "has fallen", and reduced relatives: "the shares bought Thursday"
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
         return _infinitive_tense(verb)
-    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return C.FUTURE  # "is leaving Thursday"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return C.FUTURE  # "is leaving Thursday", but not "have been searching since Oct. 23"
     return None
 
 
@@ -360,12 +379,15 @@ def _infinitive_tense(verb: Token) -> str | None:
     return None
 
 
-def _governing_verb(token: Token) -> Token | None:
-    """The nearest verb up the dependency tree (a few steps at most)."""
+def _path_to_verb(token: Token) -> list[Token]:
+    """The tokens from ``token`` up to the nearest verb above it (a few steps at most), the
+    verb last; empty when there is none."""
+    path = [token]
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
-            return token
+            return path
         if token.head is token:
-            return None
+            return []
         token = token.head
-    return None
+        path.append(token)
+    return []
