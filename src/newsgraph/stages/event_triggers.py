@@ -102,7 +102,7 @@ def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate |
         return demand
     obj = _object_of(verb)
     if obj is not None:
-        pair = lexicon.pairs.get((lemma, obj.lemma_.lower())) or _reversal(verb, obj, lexicon)
+        pair = _pair(lemma, obj.lemma_.lower(), lexicon) or _reversal(verb, obj, lexicon)
         if pair is not None:
             actor, target = actor_and_target(verb, skip_object=True)
             target = target or noun_arguments(obj)[1]  # "imposed sanctions on Venezuela"
@@ -140,11 +140,23 @@ def _demand(verb: Token) -> Predicate | None:
     return Predicate(verb, verb.idx, end, Coding("REQUEST"), speaker, addressee, speech, False)
 
 
+def _pair(verb: str, obj: str, lexicon: Lexicon) -> Coding | None:
+    """The coding of a verb with its object; a verb with the prefix re- ("reimposed the
+    blockade", "reopened talks") codes as the verb repeated."""
+    coding = lexicon.pairs.get((verb, obj))
+    if coding is None and verb.startswith("re") and len(verb) > 4:
+        coding = lexicon.pairs.get((verb[2:].lstrip("-"), obj))
+    return coding
+
+
 def _reversal(verb: Token, obj: Token, lexicon: Lexicon) -> Coding | None:
     """'lifted the curfew' (CONCEDE), 'cut aid' (SANCTION), 'banned the rally' (COERCE)."""
     if obj.pos_ != "NOUN":
         return None
     named = _noun_coding(obj, lexicon)[0]
+    for child in obj.children:  # "halted mediation efforts": the event is the modifier's
+        if named is None and child.dep_ == "compound" and child.pos_ == "NOUN":
+            named = _noun_coding(child, lexicon)[0]
     if named is None:
         return None
     lemmas = {verb.lemma_.lower()} | {
@@ -154,6 +166,8 @@ def _reversal(verb: Token, obj: Token, lexicon: Lexicon) -> Coding | None:
         return named  # "renewed negotiations" is the negotiation
     if named.type == "CONSULT" and lemmas & words.CANCEL_VERBS:
         return Coding("REJECT", "meet")  # the manual: cancelled meetings are REJECT
+    if named.type == "CONSULT" and lemmas & words.CUT_VERBS:
+        return Coding("SANCTION", "withdraw")  # the manual: withdrawing from a mediation
     if named.type in words.COOPERATIVE_TYPES and lemmas & words.CUT_VERBS:
         return Coding("SANCTION", "discontinue")
     if named.type == "PROTEST" and lemmas & words.SUPPRESS_VERBS:

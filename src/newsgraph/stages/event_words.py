@@ -43,6 +43,10 @@ QUANTITY_NOUNS = frozenset(
         "dozen", "hundred", "thousand", "million", "number", "group", "team", "contingent",
         "unit", "battalion", "company", "batch", "couple", "handful", "score", "lot", "wave",
         "convoy", "shipment", "package", "kind", "type", "series", "delegation", "force",
+        # measures: "handed over 700 kg of medicine"
+        "kg", "kilogram", "kilo", "ton", "tonne", "pound", "litre", "liter", "gallon", "barrel",
+        "bag", "sack", "box", "crate", "truckload", "planeload", "shipload", "consignment",
+        "quantity", "amount",
     }
 )  # fmt: skip
 # Verbs that are PLOVER triggers only with a nominal object ("denied the request", "sought
