@@ -119,6 +119,25 @@ def test_no_publication_date_infers_reference_from_explicit_dates(analyse) -> No
     assert times["yesterday"].anchor == "inferred"
 
 
+def test_without_any_full_date_the_latest_past_year_dates_month_days(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "At the beginning of 2023, the minister offered help. The treaty was signed on "
+        "October 3, and talks ended yesterday. The mission was renewed until October 2026."
+    )
+    times = times_of(analyse, text, published=None)
+    assert (times["October 3"].value, times["October 3"].anchor) == ("2023-10-03", "inferred")
+    assert times["yesterday"].value == "XXXX-XX-XX"  # a day needs a full reference date
+    assert times["yesterday"].anchor is None
+
+
+def test_seed_article_without_a_date_is_dated_by_its_latest_past_year(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = shared_path("samples", SAMPLE.name).read_text(encoding="utf-8")
+    times = times_of(analyse, text, published=None)
+    assert times["October 3"].value == "2024-10-03"
+    assert times["last March 10"].value == "2024-03-10"
+    assert times["October 3"].anchor == "inferred"
+
+
 def test_seed_article(analyse) -> None:  # type: ignore[no-untyped-def]
     text = shared_path("samples", SAMPLE.name).read_text(encoding="utf-8")
     times = times_of(analyse, text, published="2024-10-10")

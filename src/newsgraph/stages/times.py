@@ -63,9 +63,17 @@ def tag_times(text: str, doc: Doc | None, published: str | None) -> list[TimeExp
     ref, anchor = parse_date(published), "published"
     if ref is None:
         ref, anchor = infer_reference(text, candidates), "inferred"
+    year_end = None
+    if ref is None:
+        year = infer_reference_year(text, candidates, tenses)
+        year_end = date(year, 12, 31) if year is not None else None
     out = []
     for cand, tense in zip(candidates, tenses, strict=True):
-        expr = normalise(cand, Context(text, ref, tense), anchor)
+        if year_end is not None and _year_level(cand):
+            # only the year is known: "October 3" is that year's, whatever the tense
+            expr = normalise(cand, Context(text, year_end, C.PAST), "inferred")
+        else:
+            expr = normalise(cand, Context(text, ref, tense), anchor)
         if expr is not None:
             out.append(expr)
     out = merge_adjacent(text, out)
@@ -311,6 +319,39 @@ def normalise(cand: Candidate, ctx: Context, anchor: str) -> TimeExpr | None:
     text = ctx.text[cand.start : cand.end]
     relative = resolved.relative and ctx.ref is not None
     return TimeExpr(text, cand.start, cand.end, resolved.type, value, anchor if relative else None)
+
+
+# Rules whose value needs only the year of the reference ("October 3", "last March", "the
+# summer", "two years ago"), as opposed to its day ("yesterday", "Tuesday", "last week").
+_YEAR_LEVEL_RULES = frozenset({"month_day", "day_month", "month", "month_rel_year", "holiday",
+                               "season", "the_year", "year_end", "quarter", "half"})  # fmt: skip
+_YEAR_LEVEL_UNITS = frozenset({"year", "decade", "century"})
+
+
+def _year_level(cand: Candidate) -> bool:
+    if cand.rule.name in _YEAR_LEVEL_RULES:
+        return True
+    unit = cand.match.groupdict().get("unit")
+    return cand.rule.name in ("relative_unit", "ago") and (unit or "").lower() in _YEAR_LEVEL_UNITS
+
+
+def infer_reference_year(
+    text: str, candidates: list[Candidate], tenses: list[str | None]
+) -> int | None:
+    """Without any full date: the latest year written in the text outside future-tense clauses
+    and "until" phrases ("At the beginning of 2024, Bukele offered..." but not "renewed until
+    October 2025"): the story was written that year or later, most often that year."""
+    years = []
+    for cand, tense in zip(candidates, tenses, strict=True):
+        if tense == C.FUTURE or _UNTIL_BEFORE.search(text, max(0, cand.start - 12), cand.start):
+            continue
+        resolved = cand.rule.normalise(cand.match, Context(text, None, None))
+        if resolved is not None and re.fullmatch(r"\d{4}(?:-\d\d)?(?:-Q\d|-H\d)?", resolved.value):
+            years.append(int(resolved.value[:4]))
+    return max(years) if years else None
+
+
+_UNTIL_BEFORE = re.compile(r"(?i:\b(?:until|till|through|by)\s+(?:early\s+|late\s+|mid-?)?$)")
 
 
 def parse_date(value: str | None) -> date | None:
