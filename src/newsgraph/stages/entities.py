@@ -22,6 +22,7 @@ from newsgraph.stages.names import (
     NUMERIC_LABELS,
     POSSESSIVES,
     QUOTE_CHARS,
+    TITLE_PREPOSITIONS,
     acronym_key,
     country_of_demonym,
     country_of_name,
@@ -89,6 +90,7 @@ def _trim(ent: Span) -> RawMention | None:
     while end > start and (doc[end - 1].text in POSSESSIVES or _is_edge_punct(doc[end - 1].text)):
         end -= 1
     titled = start
+    start = _name_after_title(doc, start, end, ent.label_) or start
     org_cue = _org_around(doc, start, end, ent.label_)  # 'General Motors Corporation'
     while not org_cue and end - start > 1 and _strippable_title(doc, start, end, ent.label_):
         start += 1
@@ -122,11 +124,62 @@ def _strippable_title(doc: Doc, start: int, end: int, label: str) -> bool:
     return label == "ORG" and len(rest) == 2 and all(t.pos_ == "PROPN" for t in rest)
 
 
+def _name_after_title(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """Where the person's name begins in 'Minister of Foreign Affairs Jane Doe' or 'AU
+    Commissioner for Peace and Security Amara Diallo' when NER took the title into the name.
+
+    What is cut off must hold a word no name has (a role, portfolio, acronym, 'and'): 'CEO of
+    Boeing Commercial Airplanes' stays whole. A span NER saw as a person is cut only when it
+    holds the role itself: 'Kwesi Ama Boateng' after 'Minister of Lands' is a three-word name.
+    """
+    for n in range(start + 1, end - 1):
+        if all(_name_word(doc, i, first=i == start) for i in range(start, n)):
+            continue
+        if not all(_name_word(doc, i, first=i == n) for i in range(n, end)):
+            continue
+        head = role_of_before(doc, n, _capitalised)
+        if head is None or (label == "PERSON" and head < start):
+            continue
+        if all(_title_word(t) for t in doc[start : max(start, head)]):
+            return n
+    return None
+
+
+def _name_word(doc: Doc, i: int, first: bool) -> bool:
+    """A word of a person's name: capitalised, not a portfolio, acronym or organisation word."""
+    token, lex = doc[i], lexicons()
+    if token.text in ("-", "'") and not first:
+        return True
+    if not _capitalised(token) or token.text.isupper() or token.text in lex.org_words:
+        return False
+    return token.lower_ not in lex.portfolios | lex.title_modifiers | lex.roles
+
+
+def _title_word(token: Token) -> bool:
+    """A word a title with its organisation may open with: 'AU', 'Deputy', '-'."""
+    return token.text == "-" or token.text[:1].isupper()
+
+
 def _opens_title(doc: Doc, start: int, end: int) -> bool:
-    """'Defence' in 'Defence Minister Edem Adjovi': a portfolio of the title, not an org."""
+    """'Defence' in 'Defence Minister Edem Adjovi' or 'Political Affairs' in 'Commissioner for
+    Political Affairs': a portfolio of the title, not an org."""
+    if not all(_portfolio_word(t) for t in doc[start:end]):
+        return False
+    if end < len(doc) and is_role(doc[end]):
+        return True
+    i = start - 1
+    while i > 0 and _portfolio_word(doc[i]):
+        i -= 1
+    return i > 0 and doc[i].lower_ in TITLE_PREPOSITIONS and is_role(doc[i - 1])
+
+
+def _portfolio_word(token: Token) -> bool:
     lex = lexicons()
-    words = lex.portfolios | lex.title_modifiers
-    return end < len(doc) and is_role(doc[end]) and all(t.lower_ in words for t in doc[start:end])
+    return (
+        token.lower_ in lex.portfolios
+        or token.lower_ in lex.title_modifiers
+        or token.lower_ in ("and", "&")
+    )
 
 
 def _person_before(doc: Doc, start: int, end: int) -> bool:

@@ -198,16 +198,29 @@ def country_display_name(alpha_3: str) -> str:
 
 
 MAX_OF_OBJECT = 6  # tokens of the name in 'Minister of <name> <person>'
+TITLE_PREPOSITIONS = frozenset({"of", "for", "to"})  # 'Minister of', 'Commissioner for'
+_OBJECT_JOINERS = frozenset({"and", "&"})  # 'Minister of Trade and Industry'
 
 
 def role_of_before(doc: Doc, start: int, is_named: Callable[[Token], bool]) -> int | None:
     """Index of 'Minister' in 'Minister of Foreign Affairs <start>', or None.
 
-    ``is_named`` says which tokens may form the name after 'of' (capitalised words, entities).
+    The object may join names ('Commissioner for Peace and Security') and open with 'the'
+    ('Secretary-General of the OAS'). ``is_named`` says which tokens may form the name after
+    the preposition (capitalised words, entities).
     """
     j = start - 1
-    while j >= 0 and start - j <= MAX_OF_OBJECT and is_named(doc[j]):
+    named = 0
+    while j >= 0 and start - j <= MAX_OF_OBJECT:
+        if is_named(doc[j]):
+            named += 1
+        elif doc[j].lower_ not in _OBJECT_JOINERS or j == start - 1:
+            break
         j -= 1
-    if j == start - 1 or j < 1 or doc[j].lower_ != "of" or not is_role(doc[j - 1]):
+    if j >= 0 and doc[j].lower_ == "the" and j < start - 1:
+        j -= 1
+    if named == 0 or j < 1 or doc[j].lower_ not in TITLE_PREPOSITIONS:
         return None
-    return j - 1
+    if doc[j + 1].lower_ in _OBJECT_JOINERS:
+        return None
+    return j - 1 if is_role(doc[j - 1]) else None

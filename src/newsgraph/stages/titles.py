@@ -99,11 +99,18 @@ def _premodifier_with_of(doc: Doc, start: int, owner: list[Entity | None]) -> St
     role = _role_phrase(doc, head, owner, lower_bound=doc[start].sent.start)
     obj = doc[head + 2 : start]
     named = list(dict.fromkeys(e.name for t in obj if (e := owner[t.i]) and _is_body(e)))
+    bare = [t for t in obj if t.lower_ != "the"]
+    if not named and len(bare) == 1 and _is_acronym(bare[0].text):
+        named = [bare[0].text]  # 'Secretary-General of the OAS', OAS missed by NER
     if named:
         role.affiliations += named
     else:
-        role.title = f"{role.title} of {obj.text}"
+        role.title = f"{role.title} {doc[head + 1].lower_} {obj.text}"
     return role
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 8 and text.isupper() and text.isalpha()
 
 
 def _is_body(entity: Entity) -> bool:
