@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +19,11 @@ NAME_POS = ("PROPN", "NOUN", "PRON")
 RELATIVE_PRONOUNS = ("who", "that", "which")
 PHRASE_DEPS = ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case")
 NOT_SPEAKER_ENTS = ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
+PRONOUN_WINDOW = 25  # tokens after a name searched for a pronoun that refers back to it
+HONORIFIC_WEIGHT = 3  # 'Ms. Lee' outweighs a pronoun the parse may have misread
+TITLE_WEIGHT = 2
+GENDER_MARGIN = 2  # one gender needs more than twice the other's evidence
+WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 
 @dataclass
@@ -97,7 +104,9 @@ def entity_map(doc: Doc) -> dict[int, Span]:
 class SpeakerResolver:
     """Links speaker mentions to entities: by overlap, by pronoun, or by title."""
 
-    def __init__(self, article: Article, words: QuoteWords, quoted: list[tuple[int, int]]):
+    def __init__(
+        self, article: Article, doc: Doc, words: QuoteWords, quoted: list[tuple[int, int]]
+    ):
         self.article = article
         self.words = words
         people = [e for e in article.entities if e.type in words.person_types]
@@ -106,6 +115,7 @@ class SpeakerResolver:
         self.groups = _mentions_outside(groups, quoted)
         self.people_starts = [m[0] for m in self.people]
         self.group_starts = [m[0] for m in self.groups]
+        self.genders = person_genders(doc, self.people, words)
 
     def resolve(self, mention: SpeakerMention) -> str | None:
         """The id of the entity this mention names, or None when nothing fits."""
@@ -120,7 +130,8 @@ class SpeakerResolver:
             described = self._apposed(mention) or self._titled(mention, nearest_fallback=False)
             return described or direct.id
         if mention.head in self.words.person_pronouns:
-            return self._nearest(self.people, self.people_starts, mention.start)
+            gender = self.words.pronoun_genders.get(mention.head)
+            return self._nearest_person(mention.start, gender)
         if mention.head in self.words.group_pronouns:
             return self._nearest(self.groups, self.group_starts, mention.start)
         titled = self._titled(mention)
@@ -143,6 +154,14 @@ class SpeakerResolver:
         i = bisect_left(starts, at)
         return mentions[i - 1][1].id if i > 0 else None
 
+    def _nearest_person(self, at: int, gender: str | None) -> str | None:
+        """The nearest person before ``at`` whose gender is unknown or agrees ('she': no man)."""
+        i = bisect_left(self.people_starts, at)
+        for _, ent in reversed(self.people[:i]):
+            if gender is None or self.genders.get(ent.id, gender) == gender:
+                return ent.id
+        return None
+
     def _titled(self, mention: SpeakerMention, nearest_fallback: bool = True) -> str | None:
         """A description ("the minister"): the person whose title has that word, nearest first."""
         i = bisect_left(self.people_starts, mention.start)
@@ -153,7 +172,9 @@ class SpeakerResolver:
         if nearest_fallback and before and mention.head in self.words.person_nouns:
             if _plural_of_person_noun(mention.head, self.words.person_nouns):
                 return None  # "officials said": a group, not the last person named
-            return before[0].id  # no title matched: the nearest person before
+            # no title matched: the nearest person before ('the spokeswoman': no man)
+            gender = self.words.noun_genders.get(mention.head)
+            return self._nearest_person(mention.start, gender)
         return None
 
 
@@ -177,3 +198,76 @@ def _mentions_outside(
         if not any(a <= m.start < b for a, b in quoted)
     ]
     return sorted(found, key=lambda pair: pair[0])
+
+
+def person_genders(doc: Doc, people: list[tuple[int, Entity]], words: QuoteWords) -> dict[str, str]:
+    """Each person's grammatical gender ('m'/'f') as the article states it, when it is clear.
+
+    Evidence: an honorific before a mention ('Ms. Lee'), a gendered title ('spokeswoman'), and
+    the first pronoun after a subject mention that can refer back to it ('Lee said her ...', not
+    the object in 'Lee praised her'), unless another person is named in between.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for ent in {e.id: e for _, e in people}.values():
+        for title in ent.titles:
+            for noun, gender in words.noun_genders.items():
+                if re.search(rf"\b{re.escape(noun)}\b", title.lower()):
+                    votes.setdefault(ent.id, Counter())[gender] += TITLE_WEIGHT
+    starts = [t.idx for t in doc]
+    text = doc.text
+    shared = _shared_name_words(people)
+    for k, (start, ent) in enumerate(people):
+        tally = votes.setdefault(ent.id, Counter())
+        end = _mention_end(ent, start)
+        if text[start:end] in shared:
+            continue  # 'Trump' for Ivanka or Donald Trump: the mention may be the other one's
+        before = WORD_BEFORE.search(text, max(0, start - 12), start)
+        if before is not None and before.group(1).lower() in words.honorific_genders:
+            tally[words.honorific_genders[before.group(1).lower()]] += HONORIFIC_WEIGHT
+        others = (s for s, e in people[k + 1 :] if e.id != ent.id)
+        limit = next(others, len(text))
+        pronoun = _pronoun_after(doc, starts, end, limit, words)
+        if pronoun is not None:
+            tally[pronoun] += 1
+    found: dict[str, str] = {}
+    for eid, tally in votes.items():
+        (first, n), *rest = tally.most_common() or [("", 0)]
+        if n > 0 and (not rest or n > GENDER_MARGIN * rest[0][1]):
+            found[eid] = first
+    return found
+
+
+def _shared_name_words(people: list[tuple[int, Entity]]) -> set[str]:
+    """Words in the names of two or more people (a family name): mentions that may be either."""
+    owners: dict[str, set[str]] = {}
+    for _, ent in people:
+        for word in ent.name.split():
+            owners.setdefault(word, set()).add(ent.id)
+    return {word for word, ids in owners.items() if len(ids) > 1}
+
+
+def _mention_end(ent: Entity, start: int) -> int:
+    return next((m.end for m in ent.mentions if m.start == start), start)
+
+
+def _pronoun_after(
+    doc: Doc, starts: list[int], end: int, limit: int, words: QuoteWords
+) -> str | None:
+    """The gender of the first pronoun after a subject name that refers back to it ('X said he')."""
+    i = bisect_left(starts, end)
+    if i == 0 or i >= len(doc) or doc[i - 1].dep_ not in SUBJECT_DEPS:
+        return None  # only a subject's pronoun refers back: not in 'Lee's aide said he'
+    for tok in doc[i : min(doc[i].sent.end, i + PRONOUN_WINDOW)]:
+        if tok.idx >= limit or tok.is_quote or "\n" in tok.text:
+            return None  # another person, a quotation, a new paragraph: the pronoun may not be hers
+        if tok.tag_ in ("NN", "NNP") and (
+            tok.lower_ in words.person_nouns or tok.lower_ in words.noun_genders
+        ):
+            return None  # 'X met the minister and his ...'
+        gender = words.pronoun_genders.get(tok.lower_)
+        if gender is not None:
+            refers_back = (
+                tok.tag_ == "PRP$" or tok.dep_ in SUBJECT_DEPS or tok.lower_[-4:] == "self"
+            )
+            return gender if refers_back else None
+    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,6 +23,9 @@ class QuoteWords:
     person_nouns: frozenset[str]
     no_object_content: frozenset[str]
     topic_prepositions: frozenset[str]
+    pronoun_genders: Mapping[str, str]  # 'he' -> 'm', 'her' -> 'f'
+    honorific_genders: Mapping[str, str]  # 'mr' -> 'm', 'ms' -> 'f'
+    noun_genders: Mapping[str, str]  # 'spokeswoman' -> 'f'
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -45,4 +49,7 @@ def quote_words() -> QuoteWords:
         person_nouns=frozenset(raw["person_nouns"]),
         no_object_content=frozenset(raw["no_object_content"]),
         topic_prepositions=frozenset(raw["topic_prepositions"]),
+        pronoun_genders=dict(raw["pronoun_genders"]),
+        honorific_genders=dict(raw["honorific_genders"]),
+        noun_genders=dict(raw["noun_genders"]),
     )

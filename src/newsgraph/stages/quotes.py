@@ -68,7 +68,7 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
         article.quotes = []
         return
     spans = find_quoted_spans(text)
-    resolver = SpeakerResolver(article, words, [(s.start, s.end) for s in spans])
+    resolver = SpeakerResolver(article, doc, words, [(s.start, s.end) for s in spans])
     finder = _Finder(doc, words, resolver)
     finder.quoted = finder.quoted_tokens(spans)
     directs = [finder.direct(span) for span in spans]
