@@ -65,3 +65,24 @@ def test_capital_letter_that_opens_a_sentence_is_not_part_of_the_title(analyse):
     art = analyse("Chief executive Maria Lopez said sales rose. New coach Pablo Ruiz agreed.")
     assert _person(art, "Maria Lopez").titles == ["chief executive"]
     assert _person(art, "Pablo Ruiz").titles == ["coach"]
+
+
+def test_relative_clause_with_copula_gives_the_title(analyse):
+    art = analyse("Kofi Mensah, who is the minister of fisheries, visited the coast.")
+    assert _person(art, "Kofi Mensah").titles == ["minister of fisheries"]
+
+
+def test_relative_clause_with_adverb_after_the_copula(analyse):
+    art = analyse("Yaw Boadu, who was also the deputy governor of the central bank, resigned.")
+    assert _person(art, "Yaw Boadu").titles == ["deputy governor"]
+
+
+def test_served_as_gives_the_title_and_affiliation(analyse):
+    art = analyse("Abena Owusu, who served as ambassador to France, died on Sunday.")
+    person = _person(art, "Abena Owusu")
+    assert (person.titles, person.affiliations) == (["ambassador"], ["France"])
+
+
+def test_relative_clause_without_a_role_gives_no_title(analyse):
+    art = analyse("Kwesi Darko, who is the son of a fisherman, opened the market.")
+    assert _person(art, "Kwesi Darko").titles == []

@@ -18,6 +18,7 @@ from newsgraph.model import Article, Entity
 from newsgraph.settings import Settings
 from newsgraph.stages.names import (
     QUOTE_CHARS,
+    TITLE_PREPOSITIONS,
     country_display_name,
     country_of_demonym,
     is_demonym,
@@ -29,6 +30,9 @@ from newsgraph.stages.names import (
 _AFFILIATION_PREPS = frozenset({"of", "to", "at", "for", "with", "in"})
 _NP_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET"})
 _MAX_PHRASE = 12  # tokens scanned for an appositive role phrase
+_PERFECT_AUX = frozenset({"has", "have", "had"})
+_COPULAS = frozenset({"be", "become", "remain"})  # 'who is/became/remains the minister'
+_SERVING_VERBS = frozenset({"serve", "work", "act"})  # 'who served as ambassador'
 
 
 @dataclass
@@ -153,7 +157,7 @@ def _apposition_after(
     i = _skip_alias_clause(doc, end, ent, owner)
     if i >= len(doc) or doc[i].text != ",":
         return None
-    i += 1
+    i = _skip_relative_opener(doc, i + 1)
     j = i
     while j < len(doc) and j - i < _MAX_PHRASE and _in_noun_phrase(doc[j], owner):
         j += 1
@@ -164,7 +168,42 @@ def _apposition_after(
     pp = _prep_object(doc, head + 1, owner)
     if pp is not None:
         role.affiliations += pp[1]
+    else:
+        role.title += _portfolio_object(doc, head + 1)
     return role
+
+
+def _portfolio_object(doc: Doc, i: int) -> str:
+    """' of fisheries' after 'minister': the lowercase portfolio a title names, or ''."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in TITLE_PREPOSITIONS:
+        return ""
+    lex = lexicons()
+    j = i + 1
+    while j < len(doc) and (doc[j].lower_ in lex.portfolios or doc[j].lower_ in ("and", "&")):
+        j += 1
+    while j > i + 1 and doc[j - 1].lower_ in ("and", "&"):
+        j -= 1
+    return f" {doc[i:j].text}" if j > i + 1 else ""
+
+
+def _skip_relative_opener(doc: Doc, i: int) -> int:
+    """Past 'who is', 'who was also', 'who has been', 'who served as' to the role phrase."""
+    if i >= len(doc) or doc[i].lower_ != "who":
+        return i
+    j = i + 1
+    while j < len(doc) and (doc[j].pos_ == "ADV" or doc[j].lower_ in _PERFECT_AUX):
+        j += 1  # 'who is now', 'who has been', 'who had long been'
+    if j >= len(doc):
+        return i
+    if doc[j].lemma_ in _COPULAS:
+        j += 1
+    elif doc[j].lemma_ in _SERVING_VERBS and j + 1 < len(doc) and doc[j + 1].lower_ == "as":
+        j += 2
+    else:
+        return i
+    while j < len(doc) and doc[j].pos_ == "ADV":
+        j += 1  # 'who was also the deputy governor'
+    return j
 
 
 def _skip_alias_clause(doc: Doc, i: int, ent: Entity, owner: list[Entity | None]) -> int:
