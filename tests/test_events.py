@@ -423,3 +423,40 @@ def test_threatening_to_halt_talks_threatens_relations(extract) -> None:  # type
     )
     ev = _only(evs, "halt")
     assert (ev.type, ev.mode) == ("THREATEN", "relations")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition parties say that will not happen.",
+        "The asylum quotas are too low, the leader said.",
+        "The minister insisted he did not know the date.",
+        "He said he accepted that young people drank.",
+        "News of the review was released on Monday.",
+        "The first three sentences of the e-mail were spot on.",
+        "A weight had been lifted off her shoulders.",
+    ],
+)
+def test_words_used_in_another_sense_are_no_events(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract(text)
+    assert not evs, [(e.trigger, e.type) for e in evs]
+
+
+def test_the_event_senses_of_the_same_words_stay(extract) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        ("The union insisted on a pay rise.", "insisted", "REQUEST"),
+        ("Rebels released the hostages on Friday.", "released", "RETREAT"),
+        ("The court passed a life sentence.", "life sentence", "SANCTION"),
+        ("The government lifted the curfew.", "lifted", "CONCEDE"),
+        ("The league undertook a mediation mission.", "mediation", "CONSULT"),
+    ]
+    for text, trigger, kind in cases:
+        _, evs = extract(text)
+        assert _only(evs, trigger).type == kind, text
+
+
+def test_attacking_a_plan_in_words_is_criticism(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The co-chairman attacked the pledges as vacuous.")
+    assert (_only(evs, "attacked").type, _only(evs, "attacked").mode) == ("ACCUSE", "disapprove")
+    _, evs = extract("Gunmen attacked the convoy near the border.")
+    assert _only(evs, "attacked").type == "ASSAULT"

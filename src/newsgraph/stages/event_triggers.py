@@ -112,6 +112,8 @@ def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate |
     coding, particle = _phrasal(verb, lemma, lexicon)
     if coding is None and lemma in lexicon.verbs and not _needs_object(lemma, obj):
         coding = lexicon.verbs[lemma]
+    if coding is not None:
+        coding = _sense(verb, lemma, particle, obj, coding)
     if coding is None and (not untyped or lemma in GRAMMATICAL_VERBS):
         return None
     actor, target = actor_and_target(verb)
@@ -187,6 +189,22 @@ def _phrasal(verb: Token, lemma: str, lexicon: Lexicon) -> tuple[Coding | None, 
     return None, None
 
 
+def _sense(
+    verb: Token, lemma: str, particle: Token | None, obj: Token | None, coding: Coding
+) -> Coding | None:
+    """The coding in this use of the verb: releasing a statement frees nobody, attacking a
+    plan "as vacuous" is criticism."""
+    phrase = f"{lemma} {particle.lower_}" if particle is not None else lemma
+    obj_lemma = obj.lemma_.lower() if obj is not None else ""
+    if {lemma, phrase} & words.INFORMATION_VERBS and obj_lemma in words.INFORMATION_NOUNS:
+        return None
+    if {lemma, phrase} & words.VERBAL_ATTACK_VERBS:
+        as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        if as_phrase or obj_lemma in words.ABSTRACT_OBJECTS:
+            return Coding("ACCUSE", "disapprove")
+    return coding
+
+
 def _needs_object(lemma: str, obj: Token | None) -> bool:
     """'deny', 'seek' are triggers only with a nominal object, not with a clause."""
     if lemma not in words.NEEDS_NOUN_OBJECT:
@@ -217,6 +235,9 @@ def _noun_predicate(noun: Token, lexicon: Lexicon, typed_verbs: set[int]) -> Pre
     if coding is None:
         return None
     governor = noun.head
+    modifier = noun.dep_ == "compound" and governor.pos_ in ("NOUN", "PROPN")
+    if modifier and governor.lemma_.lower() not in words.CARRIER_NOUNS:
+        return None  # "asylum quotas", "opposition parties"; but "a mediation mission"
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and governor.i in typed_verbs:
         return None  # "signed an agreement": the verb already carries the event
     if words.IDIOM_PREPOSITION.get(noun.lemma_.lower()) == governor.lower_:

@@ -52,7 +52,31 @@ QUANTITY_NOUNS = frozenset(
 # Verbs that are PLOVER triggers only with a nominal object ("denied the request", "sought
 # help", "recalled its envoy"); with a clause they mark factuality ("denied that...") or
 # intention ("seeks to..."), and "recalled" alone is remembering.
-NEEDS_NOUN_OBJECT = frozenset({"deny", "seek", "refute", "recall"})
+NEEDS_NOUN_OBJECT = frozenset({"deny", "seek", "refute", "recall", "accept"})
+# Head nouns that carry the event of the noun modifying them ("a mediation mission", "rescue
+# efforts"), unlike "asylum quotas" or "opposition parties", which name no event.
+CARRIER_NOUNS = QUANTITY_NOUNS | frozenset({
+    "mission", "effort", "operation", "process", "campaign", "attempt", "bid", "initiative",
+    "programme", "program", "project", "drive", "package", "plan", "work", "activity", "action",
+})  # fmt: skip
+# Objects that turn a release or hand-over into publishing ("released a statement", "a letter
+# handed over to the UN") rather than freeing people or ceding something.
+INFORMATION_NOUNS = frozenset({
+    "statement", "report", "figure", "data", "detail", "news", "information", "document",
+    "result", "list", "letter", "note", "message", "video", "footage", "image", "photo",
+    "picture", "recording", "tape", "transcript", "study", "survey", "poll", "album", "film",
+    "song", "record", "book", "version", "plan", "proposal", "paper", "memo", "email",
+    "e-mail", "file", "evidence", "name", "text", "copy", "guideline", "estimate", "forecast",
+})  # fmt: skip
+INFORMATION_VERBS = frozenset({"release", "hand over", "hand"})
+# "attacked the plan as vacuous": an attack in words (ACCUSE), not in arms.
+VERBAL_ATTACK_VERBS = frozenset({"attack", "slam", "blast", "hit out", "savage", "lambast"})
+ABSTRACT_OBJECTS = frozenset({
+    "plan", "policy", "proposal", "pledge", "decision", "remark", "comment", "claim", "idea",
+    "budget", "bill", "law", "report", "record", "stance", "handling", "approach", "strategy",
+    "scheme", "reform", "speech", "statement", "manifesto", "move", "deal", "ruling", "view",
+})  # fmt: skip
+
 # Event nouns inside fixed phrases that are not events: "in charge of".
 IDIOM_PREPOSITION = {"charge": "in", "demand": "in", "call": "on", "order": "in"}
 # Definite descriptions that stand for the nearest earlier entity of these types.
