@@ -212,3 +212,17 @@ def test_plural_description_is_not_the_last_person_named(analyse) -> None:  # ty
     )
     (quote,) = art.quotes
     assert (quote.speaker_text, quote.speaker) == ("Officials", None)
+
+
+def test_that_clause_of_a_speech_noun_is_reported_content(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("Critics dismissed Senator Ana Lee's claim that the county vote was rigged.")
+    assert (q.kind, q.cue, q.text, q.speaker_text) == (
+        "indirect",
+        "claim",
+        "the county vote was rigged",
+        "Senator Ana Lee",
+    )
+
+
+def test_a_relative_clause_on_a_speech_noun_is_no_content(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("He repeated the claim that he made on Monday in the capital.") == []

@@ -23,6 +23,8 @@ class QuoteWords:
     person_nouns: frozenset[str]
     no_object_content: frozenset[str]
     topic_prepositions: frozenset[str]
+    speech_nouns: frozenset[str]
+    speech_noun_verbs: frozenset[str]
     pronoun_genders: Mapping[str, str]  # 'he' -> 'm', 'her' -> 'f'
     honorific_genders: Mapping[str, str]  # 'mr' -> 'm', 'ms' -> 'f'
     noun_genders: Mapping[str, str]  # 'spokeswoman' -> 'f'
@@ -49,6 +51,8 @@ def quote_words() -> QuoteWords:
         person_nouns=frozenset(raw["person_nouns"]),
         no_object_content=frozenset(raw["no_object_content"]),
         topic_prepositions=frozenset(raw["topic_prepositions"]),
+        speech_nouns=frozenset(raw["speech_nouns"]),
+        speech_noun_verbs=frozenset(raw["speech_noun_verbs"]),
         pronoun_genders=dict(raw["pronoun_genders"]),
         honorific_genders=dict(raw["honorific_genders"]),
         noun_genders=dict(raw["noun_genders"]),

@@ -230,7 +230,10 @@ class _Finder:
         cue_text = self.text[cue.idx : cue_end]
         if content is not None and content[0] <= cue.idx < content[1]:
             content = None  # "The plan, he said, will fail": the cue sits inside the clause
-        head = speaker_token(cue, self.words)
+        if cue.pos_ == "NOUN":  # "Lee's claim": the possessor, else nobody named
+            head = next((c for c in cue.children if c.dep_ == "poss"), None)
+        else:
+            head = speaker_token(cue, self.words)
         if head is not None and self._inside(head, content):
             head = self._speaker_outside(cue, content)
         if head is None:
@@ -251,9 +254,10 @@ class _Finder:
         found: list[Quote] = []
         taken: list[tuple[int, int]] = list(directs)
         for tok in self.doc:
-            if tok.i in self.quoted or not self._is_cue(tok):
+            noun_clause = self._noun_content(tok)
+            if tok.i in self.quoted or not (self._is_cue(tok) or noun_clause):
                 continue  # speech reported inside a quotation belongs to that quotation
-            clause = self._reported_clause(tok)
+            clause = noun_clause or self._reported_clause(tok)
             if clause is None:
                 continue
             start, end = _trim(text, clause[0], clause[1])
@@ -268,6 +272,23 @@ class _Finder:
             found.append(_quote(text, start, end, "mixed" if inner else "indirect", attribution))
             taken.append((start, end))
         return found
+
+    def _noun_content(self, noun: Token) -> tuple[int, int] | None:
+        """ "Lee's claim that the vote was rigged": the 'that' clause of a speech noun."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.words.speech_nouns:
+            return None
+        for clause in noun.rights:
+            if clause.dep_ in ("acl", "ccomp") and self._content_clause(clause):
+                first, last = clause.left_edge, clause.right_edge
+                return first.idx, last.idx + len(last.text)
+        return None
+
+    def _content_clause(self, clause: Token) -> bool:
+        """ "that the vote was rigged", not the relative "that he made" (its object is the noun)."""
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            return False
+        has_object = any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children)
+        return has_object or clause.lemma_.lower() not in self.words.speech_noun_verbs
 
     def _mostly_quoted(self, inner: list[_Direct], start: int, end: int) -> bool:
         """Quoted words make up most of the clause (more than MOSTLY_QUOTED of its words)."""
