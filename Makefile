@@ -26,7 +26,7 @@ browser:
 
 demo: setup
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/newsgraph ingest examples/*.txt examples/*.html examples/*.jsonl --db $(DEMO_DB)
+	$(BIN)/newsgraph ingest examples/*.txt examples/*.html examples/*.rss examples/*.jsonl --db $(DEMO_DB)
 	COLUMNS=110 $(BIN)/newsgraph overview --db $(DEMO_DB)
 	@echo "Browse it: make serve  (serves the UI at http://127.0.0.1:8000/ on $(DEMO_DB))"
 

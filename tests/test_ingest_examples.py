@@ -24,11 +24,11 @@ def _examples(settings: Settings) -> list[Article | Rejected]:
     return list(read_sources([str(EXAMPLES)], settings))
 
 
-def test_examples_give_six_articles_and_two_rejections(settings: Settings) -> None:
+def test_examples_give_seven_articles_and_three_rejections(settings: Settings) -> None:
     items = _examples(settings)
     rejected = [Path(i.origin).name for i in items if isinstance(i, Rejected)]
-    assert rejected == ["README.md", "wire_feed.jsonl:3"]
-    assert sum(isinstance(i, Article) for i in items) == 6
+    assert rejected == ["README.md", "harbour_times.rss#2", "wire_feed.jsonl:3"]
+    assert sum(isinstance(i, Article) for i in items) == 7
 
 
 def test_syndicated_copy_is_a_distinct_article(settings: Settings) -> None:
@@ -51,7 +51,7 @@ def _ingested(article: Article) -> dict[str, object]:
 
 
 def _golden_name(article: Article) -> str:
-    return Path((article.origin or "").replace(":", "_")).name + ".json"
+    return Path((article.origin or "").replace(":", "_").replace("#", "_")).name + ".json"
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in GOLDEN.glob("*.json")))

@@ -125,7 +125,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     origin: str | None = None  # the file or record the article came from
-    input_kind: str | None = None  # text | html | record
+    input_kind: str | None = None  # text | html | record | feed
     content_hash: str | None = None
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # stages that failed on this article

@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from newsgraph.errors import RejectedInput
 from newsgraph.ingest.decode import decode_bytes
+from newsgraph.ingest.feeds import read_feed
 from newsgraph.ingest.html import article_from_html
 from newsgraph.ingest.records import read_json_document, read_records
 from newsgraph.ingest.rejected import Rejected
@@ -35,7 +36,12 @@ KIND_BY_EXTENSION = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
+# An XML declaration, processing instructions and comments, then a feed's root element.
+_FEED = re.compile(r"(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.I | re.S)
 _MARKUP = re.compile(r"<!doctype html|<(?:html|head|body|article|div|p|main|section)[\s>]", re.I)
 SNIFF_CHARS = 2000
 
@@ -130,7 +136,8 @@ def read_stream(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[I
 def read_bytes(
     data: bytes, origin: str, settings: Settings, kind: str | None = None
 ) -> Iterator[Item]:
-    """The articles in one input's bytes; kind text | html | jsonl | json, or None to sniff."""
+    """The articles in one input's bytes; kind text | html | jsonl | json | feed, or None to
+    sniff."""
     try:
         text = decode_bytes(data)
     except RejectedInput as exc:
@@ -141,6 +148,8 @@ def read_bytes(
         yield from read_records(enumerate(text.splitlines(), start=1), origin, settings)
     elif kind == "json":
         yield from read_json_document(text, origin, settings)
+    elif kind == "feed":
+        yield from read_feed(text, origin, settings)
     elif kind == "html":
         yield _one(origin, lambda: article_from_html(text, settings, origin))
     else:
@@ -150,8 +159,10 @@ def read_bytes(
 def sniff_kind(text: str, declared: str | None = None) -> str:
     """The declared kind, except that markup makes text HTML; unknown kinds are sniffed fully."""
     head = text.lstrip()[:SNIFF_CHARS]
-    if declared in ("html", "jsonl", "json"):
+    if declared in ("html", "jsonl", "json", "feed"):
         return declared
+    if head.startswith("<") and _FEED.match(head):
+        return "feed"
     if head.startswith("<") and _MARKUP.search(head):
         return "html"
     if declared is None and head.startswith("{"):
