@@ -226,3 +226,10 @@ def test_that_clause_of_a_speech_noun_is_reported_content(extract) -> None:  # t
 
 def test_a_relative_clause_on_a_speech_noun_is_no_content(extract) -> None:  # type: ignore[no-untyped-def]
     assert extract("He repeated the claim that he made on Monday in the capital.") == []
+
+
+def test_a_named_report_gives_its_source(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Critics seized on a Daily Ledger report that the mayor had spent the fund on travel."
+    (q,) = extract(text)
+    assert (q.cue, q.speaker_text) == ("report", "Daily Ledger")
+    assert q.text == "the mayor had spent the fund on travel"

@@ -230,8 +230,8 @@ class _Finder:
         cue_text = self.text[cue.idx : cue_end]
         if content is not None and content[0] <= cue.idx < content[1]:
             content = None  # "The plan, he said, will fail": the cue sits inside the clause
-        if cue.pos_ == "NOUN":  # "Lee's claim": the possessor, else nobody named
-            head = next((c for c in cue.children if c.dep_ == "poss"), None)
+        if cue.pos_ == "NOUN":  # "Lee's claim", "a Times report": the possessor or the name
+            head = next((c for c in cue.lefts if _names_a_source(c)), None)
         else:
             head = speaker_token(cue, self.words)
         if head is not None and self._inside(head, content):
@@ -278,7 +278,7 @@ class _Finder:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.words.speech_nouns:
             return None
         for clause in noun.rights:
-            if clause.dep_ in ("acl", "ccomp") and self._content_clause(clause):
+            if clause.dep_ in ("acl", "ccomp", "relcl") and self._content_clause(clause):
                 first, last = clause.left_edge, clause.right_edge
                 return first.idx, last.idx + len(last.text)
         return None
@@ -340,6 +340,11 @@ class _Finder:
         if sent.end - sent.start < MIN_CLAUSE_WORDS + 2:
             return None
         return sent.start_char, sent.end_char
+
+
+def _names_a_source(modifier: Token) -> bool:
+    """The possessor of a speech noun, or the name compounded with it ('a Times report')."""
+    return modifier.dep_ == "poss" or (modifier.dep_ == "compound" and modifier.pos_ == "PROPN")
 
 
 def _direct_quote(direct: _Direct, text: str) -> Quote | None:
