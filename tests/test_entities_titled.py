@@ -47,3 +47,17 @@ def test_title_with_for_and_joined_portfolios(analyse):
 def test_organisation_after_role_of_stays_whole(analyse):
     art = analyse("Pedro Alves, president of Zenith Commercial Airplanes said the order was firm.")
     assert _types(art)["Zenith Commercial Airplanes"] == "ORG"
+
+
+def test_name_after_role_of_the_that_modifies_a_noun_is_no_person(analyse):
+    art = analyse(
+        '"It is regrettable," said Ama Serwaa, the director of the VOA Eurasian division.'
+    )
+    assert _types(art)["Eurasian"] == "NORP"
+
+
+def test_organisation_after_role_of_the_stays_whole(analyse):
+    art = analyse(
+        '"It is sound," said Kojo Antwi, the chief executive of the National Urban League.'
+    )
+    assert _types(art)["National Urban League"] == "ORG"

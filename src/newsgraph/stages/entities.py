@@ -35,6 +35,7 @@ from newsgraph.stages.names import (
     lexicons,
     role_of_before,
 )
+from newsgraph.stages.quote_words import quote_words
 
 # Weights for the NER vote when no evidence decides: the longest form says more than a bare
 # surname, and a country's name leans to GPE.
@@ -47,6 +48,10 @@ _PLACE_MISTAKEN_FOR = (
 )  # NER labels a known country or city may wrongly get
 _CUE_LABELS = ("PERSON", "GPE", "ORG", "NORP")  # in the order of RawMention's cue fields
 _TITLED_WORKS = ("WORK_OF_ART", "EVENT", "LAW")  # 'The Godfather' keeps its 'The'
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
+_APPOSITION_WINDOW = 5  # tokens after 'Name,' searched for the head of an apposition
+_PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_PRONOUN_WINDOW = 60  # tokens after a name searched for a he/she that refers to it
 # what may follow 'Toulouse, France' for the pair to be a place and its country
 _AFTER_PLACE_POS = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "PART", "SPACE"})
 
@@ -66,6 +71,8 @@ class RawMention:
     place_cue: bool = False
     org_cue: bool = False
     norp_cue: bool = False
+    place_prep: bool = False  # 'in Keta': a place unless the article shows a person
+    person_act: bool = False  # 'Keta said', 'Keta ... she': what only a person does
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
@@ -73,6 +80,7 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
     raw = [m for ent in doc.ents if ent.label_ not in NUMERIC_LABELS if (m := _trim(ent))]
     raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw))
     raw += _missed_mentions(doc, raw)
+    _mark_person_acts(doc, raw)
     article.entities = _build_entities(doc, raw, link_names([_candidate(m) for m in raw]))
 
 
@@ -111,6 +119,7 @@ def _trim(ent: Span) -> RawMention | None:
         place_cue=_place_around(doc, start, end),
         org_cue=org_cue,
         norp_cue=is_demonym(span.text) and not country_of_name(span.text),  # not 'Myanmar'
+        place_prep=_after_place_preposition(doc, start, end),
     )
 
 
@@ -128,9 +137,10 @@ def _name_after_title(doc: Doc, start: int, end: int, label: str) -> int | None:
     """Where the person's name begins in 'Minister of Foreign Affairs Jane Doe' or 'AU
     Commissioner for Peace and Security Amara Diallo' when NER took the title into the name.
 
-    What is cut off must hold a word no name has (a role, portfolio, acronym, 'and'): 'CEO of
-    Boeing Commercial Airplanes' stays whole. A span NER saw as a person is cut only when it
-    holds the role itself: 'Kwesi Ama Boateng' after 'Minister of Lands' is a three-word name.
+    NER must have taken part of the title: the role, a portfolio, or a span opening inside the
+    title's object. 'CEO of Boeing Commercial Airplanes' and 'chief executive of the National
+    Urban League' stay whole, and a span NER saw as a person is cut only when it holds the role
+    itself: 'Kwesi Ama Boateng' after 'Minister of Lands' is a three-word name.
     """
     for n in range(start + 1, end - 1):
         if all(_name_word(doc, i, first=i == start) for i in range(start, n)):
@@ -138,11 +148,19 @@ def _name_after_title(doc: Doc, start: int, end: int, label: str) -> int | None:
         if not all(_name_word(doc, i, first=i == n) for i in range(n, end)):
             continue
         head = role_of_before(doc, n, _capitalised)
-        if head is None or (label == "PERSON" and head < start):
+        if head is None or not all(_title_word(t) for t in doc[start : max(start, head)]):
             continue
-        if all(_title_word(t) for t in doc[start : max(start, head)]):
+        if head >= start or (label != "PERSON" and _inside_title(doc, head, start, n)):
             return n
     return None
+
+
+def _inside_title(doc: Doc, head: int, start: int, n: int) -> bool:
+    """The span opens inside the object of the title ('for Peace and [Security Amara Diallo')
+    or what it would lose is a portfolio ('of [Foreign Affairs Jane Doe')."""
+    lex = lexicons()
+    first = head + 3 if doc[head + 2].lower_ == "the" else head + 2
+    return start > first or any(t.lower_ in lex.portfolios for t in doc[start:n])
 
 
 def _name_word(doc: Doc, i: int, first: bool) -> bool:
@@ -189,7 +207,17 @@ def _person_before(doc: Doc, start: int, end: int) -> bool:
         return False
     if (is_honorific(prev) or is_role(prev)) and prev.lower_ != "general":
         return True
+    if _modifies_noun_after(doc[start:end]):
+        return False  # 'the director of the VOA Eurasian division'
     return role_of_before(doc, start, _capitalised) is not None  # 'Secretary of State X'
+
+
+def _modifies_noun_after(span: Span) -> bool:
+    """The name premodifies a common noun after it ('Eurasian division'): no person's name."""
+    root = span.root
+    return (
+        root.dep_ in ("compound", "amod") and root.head.i >= span.end and (root.head.pos_ == "NOUN")
+    )
 
 
 def _capitalised(token: Token) -> bool:
@@ -197,8 +225,14 @@ def _capitalised(token: Token) -> bool:
 
 
 def _place_around(doc: Doc, start: int, end: int) -> bool:
-    """'the capital Port-au-Prince', 'Toulouse, France': evidence of a place."""
-    if start > 0 and doc[start - 1].lower_ in lexicons().place_nouns:
+    """'the capital Port-au-Prince', 'the town of Keta', 'Keta, a fishing town', 'Toulouse,
+    France': evidence of a place."""
+    nouns = lexicons().place_nouns
+    if start > 0 and doc[start - 1].lower_ in nouns:
+        return True
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].text in nouns:
+        return True
+    if _place_apposition(doc, start, end):
         return True
     if end + 1 >= len(doc) or doc[end].text != "," or is_role(doc[start]):
         return False
@@ -206,6 +240,61 @@ def _place_around(doc: Doc, start: int, end: int) -> bool:
     if after is not None and after.pos_ not in _AFTER_PLACE_POS:  # 'X, US chief economist'
         return False
     return bool(country_of_name(country.text))
+
+
+def _after_place_preposition(doc: Doc, start: int, end: int) -> bool:
+    """'the fishermen in Keta', 'near Keta', 'the beach at Keta', 'Keta in eastern Ghana': where
+    a place goes, though a person may too."""
+    if end < len(doc) and doc[end].text in POSSESSIVES:
+        return False  # 'in Keta's view'
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and _known_place_after(doc, end + 1):
+        return True
+    if start == 0:
+        return False
+    prep = doc[start - 1]
+    return prep.lower_ in _PLACE_PREPOSITIONS or (prep.lower_ == "at" and prep.head.pos_ == "NOUN")
+
+
+def _known_place_after(doc: Doc, i: int) -> bool:
+    """A known country or place at ``i``, past adjectives ('eastern Ghana')."""
+    while i < len(doc) and doc[i].pos_ == "ADJ":
+        i += 1
+    return i < len(doc) and is_known_place(doc[i].text)
+
+
+def _mark_person_acts(doc: Doc, raw: list[RawMention]) -> None:
+    """Person evidence, looked for only where a name also sits where places go."""
+    placed = {m.key for m in raw if m.place_prep}
+    for m in raw:
+        if m.key in placed:
+            m.person_act = _acts_as_person(doc, m.start, m.end)
+
+
+def _acts_as_person(doc: Doc, start: int, end: int) -> bool:
+    """The name speaks ('Keta said') or a he/she follows it before any other person."""
+    root = doc[start:end].root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in quote_words().speech_verbs:
+        return True
+    stop = doc[end].sent.end if end < len(doc) else end
+    if stop < len(doc):
+        stop = doc[stop].sent.end  # the rest of this sentence and the next one
+    for token in doc[end : min(stop, end + _PRONOUN_WINDOW)]:
+        if token.ent_type_ == "PERSON":
+            return False
+        if token.lower_ in _PERSONAL_PRONOUNS:
+            return True
+    return False
+
+
+def _place_apposition(doc: Doc, start: int, end: int) -> bool:
+    """'Keta, a fishing town on the coast': a place noun in apposition to the name."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    nouns = lexicons().place_nouns
+    return any(
+        t.dep_ == "appos" and start <= t.head.i < end and t.lemma_.lower() in nouns
+        for t in doc[end + 1 : end + 1 + _APPOSITION_WINDOW]
+    )
 
 
 def _org_named(span: Span) -> bool:
@@ -383,7 +472,7 @@ def _copy_mention(doc: Doc, source: RawMention, start: int, end: int) -> RawMent
     span = doc[start:end]
     return RawMention(
         start, end, source.label, span.text, source.key, link=source.link,
-        is_alias=source.is_alias,
+        is_alias=source.is_alias, place_prep=_after_place_preposition(doc, start, end),
     )  # fmt: skip
 
 
@@ -454,6 +543,25 @@ def _vote_type(
     full = [m for m in ms if m.key == canonical.key]
     if " " in canonical.key and 2 * sum(m.label == "PERSON" for m in full) >= len(full):
         return "PERSON"  # 'Donald Trump' seen as a person: every bare 'Trump' is that person
+    winner = _vote_winner(ms, canonical, person_words)
+    if winner == "PERSON" and _placed_not_personal(ms, canonical, person_words):
+        return "GPE"
+    return winner
+
+
+def _placed_not_personal(
+    ms: list[RawMention], canonical: RawMention, person_words: frozenset[str]
+) -> bool:
+    """'in Keta' with nothing a person does anywhere in the article: a town NER took for one."""
+    if not any(m.place_prep for m in ms) or any(m.person_act for m in ms):
+        return False
+    return not set(canonical.key.split()) & person_words  # 'Paris Hilton' ... 'in Paris'
+
+
+def _vote_winner(
+    ms: list[RawMention], canonical: RawMention, person_words: frozenset[str] = frozenset()
+) -> str:
+    """The weighted NER vote, with known places NER mislabelled turned into places."""
     votes: Counter[str] = Counter()
     for m in ms:
         votes[m.label] += _CANONICAL_WEIGHT if m.key == canonical.key else 1

@@ -1,0 +1,53 @@
+"""Towns NER took for people: the syntax around the name says place, nothing says person."""
+
+from __future__ import annotations
+
+from newsgraph.model import Article
+
+
+def _type(article: Article, name: str) -> str:
+    types = {e.name: e.type for e in article.entities}
+    assert name in types, f"no entity {name!r} in {types}"
+    return types[name]
+
+
+def test_place_preposition_without_person_evidence_makes_a_place(analyse):
+    art = analyse("The fishermen in Keta said the sea had taken their homes.")
+    assert _type(art, "Keta") == "GPE"
+
+
+def test_near_makes_a_place(analyse):
+    art = analyse("Fishermen near Keta say the sea has taken their homes.")
+    assert _type(art, "Keta") == "GPE"
+
+
+def test_place_noun_of_makes_a_place(analyse):
+    art = analyse("The town of Keta has lost hundreds of houses to the sea.")
+    assert _type(art, "Keta") == "GPE"
+
+
+def test_place_noun_in_apposition_makes_a_place(analyse):
+    art = analyse("Keta, a fishing town, has lost hundreds of houses to the sea.")
+    assert _type(art, "Keta") == "GPE"
+
+
+def test_a_name_that_speaks_elsewhere_stays_a_person(analyse):
+    art = analyse(
+        "Residents in Keta said the sea wall had failed. Keta said on Monday that she would appeal."
+    )
+    assert _type(art, "Keta") == "PERSON"
+
+
+def test_a_pronoun_after_the_name_keeps_a_person(analyse):
+    art = analyse("We have confidence in Keta. She will lead the team.")
+    assert _type(art, "Keta") == "PERSON"
+
+
+def test_at_after_a_noun_makes_a_place(analyse):
+    art = analyse("Two years ago, the beach at Keta held more than 200 fishing canoes.")
+    assert _type(art, "Keta") == "GPE"
+
+
+def test_in_a_known_country_after_the_name_makes_a_place(analyse):
+    art = analyse("Many families from Keta in eastern Ghana have moved inland.")
+    assert _type(art, "Keta") == "GPE"
