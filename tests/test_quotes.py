@@ -233,3 +233,18 @@ def test_a_named_report_gives_its_source(extract) -> None:  # type: ignore[no-un
     (q,) = extract(text)
     assert (q.cue, q.speaker_text) == ("report", "Daily Ledger")
     assert q.text == "the mayor had spent the fund on travel"
+
+
+def test_quote_after_that_with_the_clause_running_on_is_mixed(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ana Ruiz spoke at length, saying that “race still matters” in America, "
+        "including how people are treated in schools and courts."
+    )
+    (q,) = extract(text)
+    assert q.kind == "mixed" and q.text.endswith("schools and courts")
+    assert q.speaker_text == "Ana Ruiz"
+
+
+def test_quote_that_ends_the_clause_after_that_stays_direct(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("Ana Lee said that “the plan will fail before the end of the year.”")
+    assert (q.kind, q.speaker_text) == ("direct", "Ana Lee")

@@ -36,6 +36,7 @@ CUE_WINDOW_NEARBY = 60  # tokens before an unattributed quote searched for its s
 CUE_WINDOW_BEFORE = 14  # tokens before an opening mark searched for the cue
 TRAILING = " \t\n,;:—–-"
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
+WORD = re.compile(r"\w")
 
 
 @dataclass
@@ -77,9 +78,7 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
         if direct.attribution is None and direct.words >= MIN_FRAGMENT_WORDS:
             finder.nearby(direct)
     quotes = [q for d in directs if (q := _direct_quote(d, text)) is not None]
-    standalone = [(d.span.start, d.span.end) for d in directs if not d.embedded]
-    embedded = [d for d in directs if d.embedded]
-    reported = finder.reported(text, standalone, embedded)
+    reported = finder.reported(text, directs)
     mixed = [(q.start, q.end) for q in reported if q.kind == "mixed"]
     quotes = [q for q in quotes if not any(a <= q.start < b for a, b in mixed)] + reported
     article.quotes = sorted(quotes, key=lambda q: q.start)
@@ -247,12 +246,12 @@ class _Finder:
         speaker_id = self.resolver.resolve(named)
         return _Attribution(cue, cue_text, cue.idx, cue_end, mention, speaker_id)
 
-    def reported(
-        self, text: str, directs: list[tuple[int, int]], fragments: list[_Direct]
-    ) -> list[Quote]:
+    def reported(self, text: str, directs: list[_Direct]) -> list[Quote]:
         """Reported speech: the clause a speech verb governs, or what 'according to' qualifies."""
         found: list[Quote] = []
-        taken: list[tuple[int, int]] = list(directs)
+        standalone = [d for d in directs if not d.embedded]
+        fragments = [d for d in directs if d.embedded]
+        taken: list[tuple[int, int]] = [(d.span.start, d.span.end) for d in standalone]
         for tok in self.doc:
             noun_clause = self._noun_content(tok)
             if tok.i in self.quoted or not (self._is_cue(tok) or noun_clause):
@@ -261,9 +260,12 @@ class _Finder:
             if clause is None:
                 continue
             start, end = _trim(text, clause[0], clause[1])
-            if end <= start or any(_overlaps(start, end, a, b) for a, b in taken):
+            enclosed = [d for d in standalone if _runs_on_after(text, d, start, end)]
+            spans = {(d.span.start, d.span.end) for d in enclosed}
+            others = [span for span in taken if span not in spans]
+            if end <= start or any(_overlaps(start, end, a, b) for a, b in others):
                 continue
-            inner = [f for f in fragments if start <= f.span.start < end]
+            inner = [f for f in fragments if start <= f.span.start < end] + enclosed
             if inner and self._mostly_quoted(inner, start, end):
                 continue  # "The pact “will allow ...,” Thomas said": the direct quote stands
             if inner:  # keep the fragment's closing mark inside the content
@@ -340,6 +342,13 @@ class _Finder:
         if sent.end - sent.start < MIN_CLAUSE_WORDS + 2:
             return None
         return sent.start_char, sent.end_char
+
+
+def _runs_on_after(text: str, direct: _Direct, start: int, end: int) -> bool:
+    """The clause holds the whole quote and goes on after it ('said that “...” in America')."""
+    span = direct.span
+    ends_early = span.close_at < end and WORD.search(text, span.close_at, end) is not None
+    return start <= span.open_at and ends_early
 
 
 def _names_a_source(modifier: Token) -> bool:
