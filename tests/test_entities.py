@@ -179,3 +179,12 @@ def test_bare_surname_that_ner_skipped_joins_the_person(analyse):
         "Adjovi said his country would send two patrol boats to the mission."
     )
     assert [m.text for m in _named(art, "Edem Adjovi").mentions] == ["Edem Adjovi", "Adjovi"]
+
+
+def test_first_word_of_an_asset_manager_joins_its_full_name(analyse):
+    art = analyse(
+        "The carmaker was sold to private equity firm Halvorsen Capital Management for "
+        "$7 billion. Halvorsen has agreed to take on pension costs."
+    )
+    firm = _named(art, "Halvorsen Capital Management")
+    assert [m.text for m in firm.mentions] == ["Halvorsen Capital Management", "Halvorsen"]
