@@ -248,3 +248,13 @@ def test_quote_after_that_with_the_clause_running_on_is_mixed(extract) -> None: 
 def test_quote_that_ends_the_clause_after_that_stays_direct(extract) -> None:  # type: ignore[no-untyped-def]
     (q,) = extract("Ana Lee said that “the plan will fail before the end of the year.”")
     assert (q.kind, q.speaker_text) == ("direct", "Ana Lee")
+
+
+def test_paragraph_after_a_colon_cue_without_marks_is_reported(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The vote was close.\n\nThe governor added:\n\n"
+        "It is typical of the council. They know nothing, but the talk never stops.\n\nIt ended."
+    )
+    (q,) = extract(text)
+    assert (q.cue, q.speaker_text) == ("added", "The governor")
+    assert q.text == "It is typical of the council. They know nothing, but the talk never stops."

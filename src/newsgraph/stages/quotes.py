@@ -37,6 +37,7 @@ CUE_WINDOW_BEFORE = 14  # tokens before an opening mark searched for the cue
 TRAILING = " \t\n,;:—–-"
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 WORD = re.compile(r"\w")
+OPENING_MARKS = "\"“‘'„«"
 
 
 @dataclass
@@ -307,11 +308,28 @@ class _Finder:
             comp = cue.head  # "The plan, he said, will fail."
             return self._clause_without(comp.sent, cue)
         if comp is None:
-            return None
+            return self._paragraph_after(cue)
         first, last = comp.left_edge, comp.right_edge
         if last.i - first.i + 1 < MIN_CLAUSE_WORDS:
             return None
         return first.idx, last.idx + len(last.text)
+
+    def _paragraph_after(self, cue: Token) -> tuple[int, int] | None:
+        """ "Limbaugh added:" ending a paragraph: the next one, said without quotation marks."""
+        if cue.i + 2 >= len(self.doc) or self.doc[cue.i + 1].text != ":":
+            return None
+        gap = self.doc[cue.i + 2]
+        if not (gap.is_space and "\n" in gap.text) or cue.i + 3 >= len(self.doc):
+            return None
+        start = self.doc[cue.i + 3].idx
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        if (
+            self.text[start] in OPENING_MARKS
+            or len(self.text[start:end].split()) < MIN_CLAUSE_WORDS
+        ):
+            return None  # a quoted paragraph is a direct quote, found from its marks
+        return start, end
 
     def _complement(self, cue: Token) -> Token | None:
         """What was said: a clause (ccomp), else "vowed TO ACT" (xcomp), else "denied THE CLAIM"."""
