@@ -258,3 +258,8 @@ def test_paragraph_after_a_colon_cue_without_marks_is_reported(extract) -> None:
     (q,) = extract(text)
     assert (q.cue, q.speaker_text) == ("added", "The governor")
     assert q.text == "It is typical of the council. They know nothing, but the talk never stops."
+
+
+def test_what_was_noted_is_reported_content(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("In her book, Mara Ilves noted the sharp rise in food prices.")
+    assert (q.kind, q.cue, q.text) == ("indirect", "noted", "the sharp rise in food prices")
