@@ -263,3 +263,12 @@ def test_paragraph_after_a_colon_cue_without_marks_is_reported(extract) -> None:
 def test_what_was_noted_is_reported_content(extract) -> None:  # type: ignore[no-untyped-def]
     (q,) = extract("In her book, Mara Ilves noted the sharp rise in food prices.")
     assert (q.kind, q.cue, q.text) == ("indirect", "noted", "the sharp rise in food prices")
+
+
+def test_what_a_speaker_points_to_is_reported_content(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("The fund pointed to the slow rise in wages across the region.")
+    assert (q.cue, q.speaker_text, q.text) == (
+        "pointed",
+        "The fund",
+        "the slow rise in wages across the region",
+    )

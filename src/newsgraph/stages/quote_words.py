@@ -23,6 +23,7 @@ class QuoteWords:
     person_nouns: frozenset[str]
     no_object_content: frozenset[str]
     topic_prepositions: frozenset[str]
+    verb_prepositions: Mapping[str, frozenset[str]]  # 'point' -> {'to'}
     speech_nouns: frozenset[str]
     speech_noun_verbs: frozenset[str]
     pronoun_genders: Mapping[str, str]  # 'he' -> 'm', 'her' -> 'f'
@@ -51,6 +52,7 @@ def quote_words() -> QuoteWords:
         person_nouns=frozenset(raw["person_nouns"]),
         no_object_content=frozenset(raw["no_object_content"]),
         topic_prepositions=frozenset(raw["topic_prepositions"]),
+        verb_prepositions={v: frozenset(p) for v, p in raw["verb_prepositions"].items()},
         speech_nouns=frozenset(raw["speech_nouns"]),
         speech_noun_verbs=frozenset(raw["speech_noun_verbs"]),
         pronoun_genders=dict(raw["pronoun_genders"]),

@@ -341,7 +341,8 @@ class _Finder:
         if cue.lemma_.lower() not in self.words.no_object_content and "dobj" in by_dep:
             return by_dep["dobj"]
         topic = by_dep.get("prep")  # "complained about THE TONE", "warned against IT"
-        if topic is not None and topic.lower_ in self.words.topic_prepositions:
+        own = self.words.verb_prepositions.get(cue.lemma_.lower(), frozenset())
+        if topic is not None and topic.lower_ in self.words.topic_prepositions | own:
             return next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None)
         return None
 
