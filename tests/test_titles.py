@@ -86,3 +86,29 @@ def test_served_as_gives_the_title_and_affiliation(analyse):
 def test_relative_clause_without_a_role_gives_no_title(analyse):
     art = analyse("Kwesi Darko, who is the son of a fisherman, opened the market.")
     assert _person(art, "Kwesi Darko").titles == []
+
+
+def test_copula_in_the_main_clause_gives_the_title(analyse):
+    art = analyse("Kofi Mensah is the minister of fisheries.")
+    assert _person(art, "Kofi Mensah").titles == ["minister of fisheries"]
+
+
+def test_served_as_in_the_main_clause_gives_the_title(analyse):
+    art = analyse("Abena Owusu served as ambassador to France from 2010 to 2014.")
+    person = _person(art, "Abena Owusu")
+    assert (person.titles, person.affiliations) == (["ambassador"], ["France"])
+
+
+def test_denied_or_future_title_is_not_given(analyse):
+    art = analyse(
+        "Yaw Boadu was not the governor of the central bank. "
+        "Efua Sarpong will become the chief executive of Zenith Foods next year."
+    )
+    assert _person(art, "Yaw Boadu").titles == []
+    assert _person(art, "Efua Sarpong").titles == []
+
+
+def test_honorific_after_of_is_no_affiliation(analyse):
+    art = analyse("Tom Reyes is now the chairman of Mrs. Alvarez's campaign.")
+    person = _person(art, "Tom Reyes")
+    assert (person.titles, person.affiliations) == (["chairman"], [])

@@ -22,6 +22,7 @@ from newsgraph.stages.names import (
     country_display_name,
     country_of_demonym,
     is_demonym,
+    is_honorific,
     is_role,
     lexicons,
     role_of_before,
@@ -32,6 +33,8 @@ _NP_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET"})
 _MAX_PHRASE = 12  # tokens scanned for an appositive role phrase
 _PERFECT_AUX = frozenset({"has", "have", "had"})
 _COPULAS = frozenset({"be", "become", "remain"})  # 'who is/became/remains the minister'
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
 _SERVING_VERBS = frozenset({"serve", "work", "act"})  # 'who served as ambassador'
 
 
@@ -83,6 +86,7 @@ def _roles_around(
         _premodifier(doc, start, owner) or _premodifier_with_of(doc, start, owner),
         _apposition_before(doc, start, owner),
         _apposition_after(doc, end, ent, owner),
+        _predicate(doc, start, end, owner),
     ]
     return [r for r in found if r is not None]
 
@@ -164,7 +168,47 @@ def _apposition_after(
     head = j - 1
     if head < i or owner[head] is not None or not is_role(doc[head]):
         return None
-    role = _role_phrase(doc, head, owner, lower_bound=i)
+    return _role_with_object(doc, head, owner, lower_bound=i)
+
+
+def _predicate(doc: Doc, start: int, end: int, owner: list[Entity | None]) -> StatedRole | None:
+    """'Kofi Mensah is the minister of fisheries', 'Abena Owusu served as ambassador': a title
+    stated as what the person is, not denied ('was not') nor to come ('will become')."""
+    subject = doc[start:end].root
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.tag_ not in _FINITE_TAGS:
+        return None  # 'to become president', 'Obama being a founder'
+    if verb.lemma_ == "become" and verb.tag_ != "VBD":
+        return None  # '(if) Kaine becomes vice president' is yet to happen
+    clauses = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # 'if A wins and B becomes'
+    if any(_unasserted(c) for clause in clauses for c in clause.children):
+        return None
+    if verb.lemma_ in _COPULAS:
+        heads = [c for c in verb.children if c.dep_ == "attr"]
+    elif verb.lemma_ in _SERVING_VERBS:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        heads = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    else:
+        return None
+    head = next((t for t in heads if owner[t.i] is None and is_role(t)), None)
+    if head is None:
+        return None
+    return _role_with_object(doc, head.i, owner, lower_bound=head.left_edge.i)
+
+
+def _unasserted(token: Token) -> bool:
+    """'not', a modal or future auxiliary ('will', 'would', 'could'), or 'if X is ...'."""
+    if token.dep_ == "mark":
+        return token.lower_ in _CONDITIONS
+    return token.dep_ == "neg" or (token.dep_ == "aux" and token.tag_ == "MD")
+
+
+def _role_with_object(
+    doc: Doc, head: int, owner: list[Entity | None], lower_bound: int
+) -> StatedRole:
+    """The title ending at ``head`` with what follows it: 'ambassador to France' or 'minister
+    of fisheries'."""
+    role = _role_phrase(doc, head, owner, lower_bound=lower_bound)
     pp = _prep_object(doc, head + 1, owner)
     if pp is not None:
         role.affiliations += pp[1]
@@ -300,6 +344,8 @@ def _in_proper_name(doc: Doc, j: int, owner: list[Entity | None]) -> bool:
     token = doc[j]
     if owner[j] is not None:
         return owner[j].type != "PERSON"  # type: ignore[union-attr]
+    if is_honorific(token):
+        return False  # 'of Mrs. Clinton's campaign': a person, no organisation
     if token.text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")":
         return doc[j + 1].text.isupper()
     if token.text == ")":
