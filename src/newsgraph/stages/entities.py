@@ -100,9 +100,9 @@ def _trim(ent: Span) -> RawMention | None:
     titled = start
     start = _name_after_title(doc, start, end, ent.label_) or start
     org_cue = _org_around(doc, start, end, ent.label_)  # 'General Motors Corporation'
-    while not org_cue and end - start > 1 and _strippable_title(doc, start, end, ent.label_):
-        start += 1
-    if start >= end:
+    if not org_cue:
+        start = _after_leading_title(doc, start, end, ent.label_)
+    if start >= end or _only_title(doc, start, end):
         return None
     span = doc[start:end]
     if not any(c.isupper() for c in span.text):  # 'maras', 'the press department'
@@ -123,14 +123,45 @@ def _trim(ent: Span) -> RawMention | None:
     )
 
 
-def _strippable_title(doc: Doc, start: int, end: int, label: str) -> bool:
-    """'Senator John McCain', 'Spokeswoman Sandy Angers': a title NER took into the name."""
-    if not (is_honorific(doc[start]) or is_role(doc[start])):
-        return False
+def _after_leading_title(doc: Doc, start: int, end: int, label: str) -> int:
+    """'Senator John McCain', 'Rear Admiral Ifeoma Okafor', 'Lt. Col. Ada Obi': where the
+    name begins after a title NER took into it (an ORG only when two proper nouns remain)."""
+    name = _leading_title_end(doc, start, end)
     if label == "PERSON":
-        return True
-    rest = doc[start + 1 : end]
-    return label == "ORG" and len(rest) == 2 and all(t.pos_ == "PROPN" for t in rest)
+        return name
+    rest = doc[name:end]
+    if label == "ORG" and len(rest) == 2 and all(t.pos_ == "PROPN" for t in rest):
+        return name
+    return start
+
+
+def _leading_title_end(doc: Doc, start: int, end: int) -> int:
+    """The index after the last role or honorific of the title words opening [start, end)
+    ('Rear Admiral', 'Chief Inspector', 'Lt .'), or ``start`` when none opens it."""
+    name = start
+    modifiers = lexicons().title_modifiers
+    for i in range(start, end - 1):
+        token = doc[i]
+        if is_honorific(token) or is_role(token) or (name == i > start and _glued_dot(doc, i)):
+            name = i + 1
+        elif token.lower_ not in modifiers or not token.text[:1].isupper():
+            break
+    return name
+
+
+def _glued_dot(doc: Doc, i: int) -> bool:
+    """The '.' of an abbreviation spaCy split off ('Lt' '.')."""
+    return doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_
+
+
+def _only_title(doc: Doc, start: int, end: int) -> bool:
+    """'Air Marshal' before 'Sam Oduya', 'Brig' before '. Gen.': a title NER took for a name."""
+    if not (is_honorific(doc[end - 1]) or is_role(doc[end - 1])):
+        return False
+    if _leading_title_end(doc, start, end + 1) < end:
+        return False
+    nxt = end + 1 if end < len(doc) and _glued_dot(doc, end) else end
+    return nxt < len(doc) and _capitalised(doc[nxt])
 
 
 def _name_after_title(doc: Doc, start: int, end: int, label: str) -> int | None:
@@ -205,6 +236,8 @@ def _person_before(doc: Doc, start: int, end: int) -> bool:
     prev = doc[start - 1] if start > 0 else None
     if prev is None or country_of_place(doc[start:end].text):  # 'the leader Kenya': a place
         return False
+    if start > 1 and _glued_dot(doc, start - 1):
+        prev = doc[start - 2]  # 'Insp. Ada Obi', tokenised 'Insp' '.'
     if (is_honorific(prev) or is_role(prev)) and prev.lower_ != "general":
         return True
     if _modifies_noun_after(doc[start:end]):

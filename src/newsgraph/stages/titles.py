@@ -44,6 +44,7 @@ class StatedRole:
 
     title: str
     affiliations: list[str] = field(default_factory=list)
+    first: int = 0  # token index where the phrase begins
 
 
 def run(article: Article, doc: Doc, settings: Settings) -> None:
@@ -82,8 +83,10 @@ def _add(ent: Entity, role: StatedRole) -> None:
 def _roles_around(
     doc: Doc, start: int, end: int, ent: Entity, owner: list[Entity | None]
 ) -> list[StatedRole]:
+    premodifier = _premodifier(doc, start, owner) or _premodifier_with_of(doc, start, owner)
     found = [
-        _premodifier(doc, start, owner) or _premodifier_with_of(doc, start, owner),
+        premodifier,
+        _stacked(doc, premodifier, owner, lower_bound=doc[start].sent.start),
         _apposition_before(doc, start, owner),
         _apposition_after(doc, end, ent, owner),
         _predicate(doc, start, end, owner),
@@ -94,9 +97,28 @@ def _roles_around(
 def _premodifier(doc: Doc, start: int, owner: list[Entity | None]) -> StatedRole | None:
     """'Haitian Foreign Minister Dominique Dupuy', 'gang leader Jimmy Cherizier'."""
     head = start - 1
+    dot = head > 0 and _glued_dot(doc, head)
+    head -= dot  # 'Col. Jean Dupont', tokenised 'Col' '.'
     if head < 0 or owner[head] is not None or not is_role(doc[head]):
         return None
-    return _role_phrase(doc, head, owner, lower_bound=doc[start].sent.start)
+    role = _role_phrase(doc, head, owner, lower_bound=doc[start].sent.start)
+    role.title += "." if dot else ""
+    return role
+
+
+def _glued_dot(doc: Doc, i: int) -> bool:
+    """The '.' of an abbreviation spaCy split off ('Lt' '.')."""
+    return doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_
+
+
+def _stacked(
+    doc: Doc, role: StatedRole | None, owner: list[Entity | None], lower_bound: int
+) -> StatedRole | None:
+    """'Nigerian Navy chief' before 'Rear Admiral Ifeoma Okafor': a second title before one."""
+    head = role.first - 1 if role is not None else -1
+    if head < lower_bound or owner[head] is not None or not _stacked_role(doc[head], doc[head + 1]):
+        return None
+    return _role_phrase(doc, head, owner, lower_bound)
 
 
 def _premodifier_with_of(doc: Doc, start: int, owner: list[Entity | None]) -> StatedRole | None:
@@ -168,7 +190,21 @@ def _apposition_after(
     head = j - 1
     if head < i or owner[head] is not None or not is_role(doc[head]):
         return None
+    if _titles_next_name(doc, head, owner):
+        return None  # 'Jo Kim, Cmdr. Lee Park': the rank is Lee Park's
     return _role_with_object(doc, head, owner, lower_bound=i)
+
+
+def _titles_next_name(doc: Doc, head: int, owner: list[Entity | None]) -> bool:
+    """The role right before a person's name (past an abbreviation's '.'): his or her title."""
+    dot = head + 1 < len(doc) and _glued_dot(doc, head + 1)
+    i = head + 1 + dot
+    if i >= len(doc):
+        return False
+    entity = owner[i]
+    if entity is not None and not dot:
+        return entity.type == "PERSON"
+    return doc[i].text[:1].isupper()
 
 
 def _predicate(doc: Doc, start: int, end: int, owner: list[Entity | None]) -> StatedRole | None:
@@ -279,17 +315,24 @@ def _role_phrase(doc: Doc, head: int, owner: list[Entity | None], lower_bound: i
     i = head - 1
     while i >= lower_bound:
         token, entity = doc[i], owner[i]
+        if _stacked_role(token, title[0]):
+            break  # 'Nigerian Navy chief [Rear Admiral]': two titles, read apart
         if entity is not None and entity.type != "PERSON":
             affiliations.insert(0, _affiliation_name(entity))
         elif entity is None and is_demonym(token.text):
             code = country_of_demonym(token.text)
             affiliations.insert(0, country_display_name(code) if code else token.text)
-        elif entity is None and _is_title_modifier(token):
+        elif entity is None and (_is_title_modifier(token) or _glued_dot(doc, i)):
             title.insert(0, token)
         else:
             break
         i -= 1
-    return StatedRole(_title_text(title), list(dict.fromkeys(affiliations)))
+    return StatedRole(_title_text(title), list(dict.fromkeys(affiliations)), first=i + 1)
+
+
+def _stacked_role(token: Token, first: Token) -> bool:
+    """A lowercase role before a capitalised title ('chief' before 'Rear Admiral')."""
+    return token.text.islower() and is_role(token) and first.text[:1].isupper()
 
 
 def _is_title_modifier(token: Token) -> bool:
@@ -310,7 +353,8 @@ def _affiliation_name(entity: Entity) -> str:
 
 def _title_text(tokens: list[Token]) -> str:
     """The title as written, but 'Chief executive' opening a sentence is 'chief executive'."""
-    text = " ".join(t.text for t in tokens).replace(" - ", "-").strip("- ")
+    text = "".join(t.text if t.text == "." else f" {t.text}" for t in tokens)
+    text = text.replace(" - ", "-").strip("- ")
     rest_lower = all(t.text.islower() for t in tokens[1:])
     if tokens and tokens[0].is_sent_start and len(tokens) > 1 and rest_lower:
         return text[:1].lower() + text[1:]

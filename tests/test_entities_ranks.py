@@ -1,0 +1,43 @@
+"""Military and police ranks: titles of the person they precede, never part of the name."""
+
+from __future__ import annotations
+
+from newsgraph.model import Article, Entity
+
+
+def _person(article: Article, name: str) -> Entity:
+    found = [e for e in article.entities if e.name == name and e.type == "PERSON"]
+    assert found, f"no person {name!r} in {[(e.name, e.type) for e in article.entities]}"
+    return found[0]
+
+
+def test_two_word_rank_is_cut_from_the_name_and_is_the_title(analyse):
+    art = analyse(
+        "Kenyan Navy chief Rear Admiral Wanjiru Kamau said on Monday the ships were ready."
+    )
+    person = _person(art, "Wanjiru Kamau")
+    assert person.titles == ["Rear Admiral", "chief"]
+    assert person.affiliations == ["Kenyan Navy"]
+
+
+def test_abbreviated_ranks_split_by_the_tokeniser_are_titles(analyse):
+    art = analyse("Adm. Jo Kim, Cmdr. Lee Park, Insp. Ada Obi and Supt. Ken Udo left.")
+    assert _person(art, "Ada Obi").titles == ["Insp."]  # NER: 'Ada Obi' an ORG
+    assert _person(art, "Ken Udo").titles == ["Supt."]
+
+
+def test_a_rank_before_the_next_name_in_a_list_is_not_an_apposition(analyse):
+    art = analyse("Adm. Jo Kim, Cmdr. Lee Park and Supt. Ken Udo left the base on Tuesday.")
+    assert _person(art, "Jo Kim").titles == ["Adm."]
+    assert _person(art, "Lee Park").titles == ["Cmdr."]
+
+
+def test_lieutenant_general_is_one_title(analyse):
+    art = analyse("The army is led by Lt. Gen. Kwabena Mensah, who was appointed in May.")
+    assert _person(art, "Kwabena Mensah").titles == ["Lt. Gen."]
+
+
+def test_a_rank_ner_took_for_an_organisation_is_a_title(analyse):
+    art = analyse("Chief Inspector Tom Hill and Air Marshal Sam Oduya spoke on Friday.")
+    assert "Air Marshal" not in {e.name for e in art.entities}
+    assert _person(art, "Sam Oduya").titles == ["Air Marshal"]
