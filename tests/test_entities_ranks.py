@@ -41,3 +41,25 @@ def test_a_rank_ner_took_for_an_organisation_is_a_title(analyse):
     art = analyse("Chief Inspector Tom Hill and Air Marshal Sam Oduya spoke on Friday.")
     assert "Air Marshal" not in {e.name for e in art.entities}
     assert _person(art, "Sam Oduya").titles == ["Air Marshal"]
+
+
+def test_bare_surname_of_a_person_named_after_a_rank_is_a_mention(analyse):
+    art = analyse(
+        'Rear Admiral Ifeoma Okafor said on Friday the ships were ready. "We will not wait," '
+        "Okafor told reporters."
+    )
+    assert [m.text for m in _person(art, "Ifeoma Okafor").mentions] == ["Ifeoma Okafor", "Okafor"]
+
+
+def test_last_word_of_a_three_word_name_after_a_rank_is_a_mention(analyse):
+    art = analyse(
+        "Police Sergeant Nana Yaw Kyei said the road was closed. Kyei added that nobody was hurt."
+    )
+    person = _person(art, "Nana Yaw Kyei")
+    assert [m.text for m in person.mentions] == ["Nana Yaw Kyei", "Kyei"]
+    assert person.titles == ["Police Sergeant"]
+
+
+def test_a_role_ending_a_sentence_is_no_abbreviated_rank(analyse):
+    art = analyse("The report was written by Abena Serwaa Darko, a lawyer. Darko argues otherwise.")
+    assert _person(art, "Abena Serwaa Darko").titles == ["lawyer"]

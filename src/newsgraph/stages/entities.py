@@ -28,6 +28,7 @@ from newsgraph.stages.names import (
     country_of_name,
     country_of_place,
     initials,
+    is_abbreviation_dot,
     is_demonym,
     is_honorific,
     is_known_place,
@@ -130,7 +131,11 @@ def _after_leading_title(doc: Doc, start: int, end: int, label: str) -> int:
     if label == "PERSON":
         return name
     rest = doc[name:end]
-    if label == "ORG" and len(rest) == 2 and all(t.pos_ == "PROPN" for t in rest):
+    if (
+        label == "ORG"
+        and 2 <= len(rest) <= 3
+        and all(_name_word(doc, i, i == name) for i in range(name, end))
+    ):
         return name
     return start
 
@@ -142,16 +147,15 @@ def _leading_title_end(doc: Doc, start: int, end: int) -> int:
     modifiers = lexicons().title_modifiers
     for i in range(start, end - 1):
         token = doc[i]
-        if is_honorific(token) or is_role(token) or (name == i > start and _glued_dot(doc, i)):
+        if (
+            is_honorific(token)
+            or is_role(token)
+            or (name == i > start and is_abbreviation_dot(doc, i))
+        ):
             name = i + 1
         elif token.lower_ not in modifiers or not token.text[:1].isupper():
             break
     return name
-
-
-def _glued_dot(doc: Doc, i: int) -> bool:
-    """The '.' of an abbreviation spaCy split off ('Lt' '.')."""
-    return doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_
 
 
 def _only_title(doc: Doc, start: int, end: int) -> bool:
@@ -160,7 +164,7 @@ def _only_title(doc: Doc, start: int, end: int) -> bool:
         return False
     if _leading_title_end(doc, start, end + 1) < end:
         return False
-    nxt = end + 1 if end < len(doc) and _glued_dot(doc, end) else end
+    nxt = end + 1 if end < len(doc) and is_abbreviation_dot(doc, end) else end
     return nxt < len(doc) and _capitalised(doc[nxt])
 
 
@@ -236,7 +240,7 @@ def _person_before(doc: Doc, start: int, end: int) -> bool:
     prev = doc[start - 1] if start > 0 else None
     if prev is None or country_of_place(doc[start:end].text):  # 'the leader Kenya': a place
         return False
-    if start > 1 and _glued_dot(doc, start - 1):
+    if start > 1 and is_abbreviation_dot(doc, start - 1):
         prev = doc[start - 2]  # 'Insp. Ada Obi', tokenised 'Insp' '.'
     if (is_honorific(prev) or is_role(prev)) and prev.lower_ != "general":
         return True
@@ -483,10 +487,13 @@ def _unique_surnames(texts: list[str], raw: list[RawMention]) -> dict[tuple[str,
     owners: dict[tuple[str, ...], set[str]] = {}
     first: dict[tuple[str, ...], RawMention] = {}
     for m in raw:
-        if m.label == "PERSON" and m.end - m.start >= 2 and texts[m.start + 1][:1].isupper():
-            surname = tuple(texts[m.start + 1 : m.end])
-            owners.setdefault(surname, set()).add(m.key)
-            first.setdefault(surname, m)
+        if m.end - m.start < 2 or not (m.label == "PERSON" or m.person_cue):
+            continue  # a person named in full, by NER or by a title ('Rear Admiral X Y')
+        for n in range(m.start + 1, m.end):  # 'Ama Boateng' and 'Boateng' of 'Kwesi Ama Boateng'
+            surname = tuple(texts[n : m.end])
+            if surname[0][:1].isupper():
+                owners.setdefault(surname, set()).add(m.key)
+                first.setdefault(surname, m)
     return {words: first[words] for words, keys in owners.items() if len(keys) == 1}
 
 

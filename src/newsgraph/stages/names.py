@@ -170,6 +170,13 @@ def is_honorific(token: Token) -> bool:
     return token.lower_ in lexicons().honorifics
 
 
+def is_abbreviation_dot(doc: Doc, i: int) -> bool:
+    """The '.' of an abbreviated rank or honorific that spaCy split off ('Col' '.')."""
+    if doc[i].text != "." or i == 0 or doc[i - 1].whitespace_:
+        return False
+    return f"{doc[i - 1].lower_}." in lexicons().honorifics
+
+
 def acronym_key(text: str) -> str:
     """'U.S.' -> 'US'; other text unchanged."""
     bare = text.replace(".", "")

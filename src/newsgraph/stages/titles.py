@@ -21,6 +21,7 @@ from newsgraph.stages.names import (
     TITLE_PREPOSITIONS,
     country_display_name,
     country_of_demonym,
+    is_abbreviation_dot,
     is_demonym,
     is_honorific,
     is_role,
@@ -97,18 +98,13 @@ def _roles_around(
 def _premodifier(doc: Doc, start: int, owner: list[Entity | None]) -> StatedRole | None:
     """'Haitian Foreign Minister Dominique Dupuy', 'gang leader Jimmy Cherizier'."""
     head = start - 1
-    dot = head > 0 and _glued_dot(doc, head)
+    dot = head > 0 and is_abbreviation_dot(doc, head)
     head -= dot  # 'Col. Jean Dupont', tokenised 'Col' '.'
     if head < 0 or owner[head] is not None or not is_role(doc[head]):
         return None
     role = _role_phrase(doc, head, owner, lower_bound=doc[start].sent.start)
     role.title += "." if dot else ""
     return role
-
-
-def _glued_dot(doc: Doc, i: int) -> bool:
-    """The '.' of an abbreviation spaCy split off ('Lt' '.')."""
-    return doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_
 
 
 def _stacked(
@@ -197,7 +193,7 @@ def _apposition_after(
 
 def _titles_next_name(doc: Doc, head: int, owner: list[Entity | None]) -> bool:
     """The role right before a person's name (past an abbreviation's '.'): his or her title."""
-    dot = head + 1 < len(doc) and _glued_dot(doc, head + 1)
+    dot = head + 1 < len(doc) and is_abbreviation_dot(doc, head + 1)
     i = head + 1 + dot
     if i >= len(doc):
         return False
@@ -322,7 +318,7 @@ def _role_phrase(doc: Doc, head: int, owner: list[Entity | None], lower_bound: i
         elif entity is None and is_demonym(token.text):
             code = country_of_demonym(token.text)
             affiliations.insert(0, country_display_name(code) if code else token.text)
-        elif entity is None and (_is_title_modifier(token) or _glued_dot(doc, i)):
+        elif entity is None and (_is_title_modifier(token) or is_abbreviation_dot(doc, i)):
             title.insert(0, token)
         else:
             break
