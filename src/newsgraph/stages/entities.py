@@ -24,6 +24,7 @@ from newsgraph.stages.names import (
     QUOTE_CHARS,
     TITLE_PREPOSITIONS,
     acronym_key,
+    country_names_by_first_word,
     country_of_demonym,
     country_of_name,
     country_of_place,
@@ -81,6 +82,7 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
     raw = [m for ent in doc.ents if ent.label_ not in NUMERIC_LABELS if (m := _trim(ent))]
     raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw))
     raw += _missed_mentions(doc, raw)
+    raw += _missed_countries(doc, raw)
     _mark_person_acts(doc, raw)
     article.entities = _build_entities(doc, raw, link_names([_candidate(m) for m in raw]))
 
@@ -309,9 +311,16 @@ def _mark_person_acts(doc: Doc, raw: list[RawMention]) -> None:
 
 def _acts_as_person(doc: Doc, start: int, end: int) -> bool:
     """The name speaks ('Keta said') or a he/she follows it before any other person."""
+    return _speaks(doc, start, end) or _pronoun_after(doc, end)
+
+
+def _speaks(doc: Doc, start: int, end: int) -> bool:
     root = doc[start:end].root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in quote_words().speech_verbs:
-        return True
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in quote_words().speech_verbs
+
+
+def _pronoun_after(doc: Doc, end: int) -> bool:
+    """A he/she/his/her after the name, in its sentence or the next, before another person."""
     stop = doc[end].sent.end if end < len(doc) else end
     if stop < len(doc):
         stop = doc[stop].sent.end  # the rest of this sentence and the next one
@@ -506,6 +515,59 @@ def _free_match(
         return False
     after = doc[end] if end < len(doc) else None
     return not (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())
+
+
+def _missed_countries(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
+    """Countries NER skipped ('Nigeria will send...' opening a sentence): a capitalised country
+    name no mention covers, not inside a longer name ('Nigeria Airways', 'Bank of Ghana') and
+    with nothing that shows a person ('Mr. Jordan', 'Jordan said he ...', 'Michael Jordan')."""
+    covered = bytearray(len(doc))
+    for m in raw:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    person_words = _person_name_words(raw)
+    index = country_names_by_first_word()
+    found = []
+    for i, token in enumerate(doc):
+        if covered[i] or not token.text[:1].isupper() or token.lower_ not in index:
+            continue
+        end = _country_name_end(doc, i, index[token.lower_])
+        if end is None or any(covered[i:end]) or _in_longer_name(doc, i, end):
+            continue
+        span = doc[i:end]
+        if _named_as_person(doc, i, end) or set(_key(span).split()) & person_words:
+            continue
+        found.append(RawMention(i, end, "GPE", span.text, _key(span)))
+        covered[i:end] = b"\x01" * (end - i)
+    return found
+
+
+def _country_name_end(doc: Doc, i: int, names: tuple[str, ...]) -> int | None:
+    """The end of the longest country name starting at ``i``, written as a proper name."""
+    for name in names:
+        end = i + len(name.split())
+        span = doc[i:end] if end <= len(doc) else None
+        if span is None or span.text.lower() != name or span[-1].pos_ != "PROPN":
+            continue
+        if all(t.text[:1].isupper() or t.is_stop or not t.is_alpha for t in span):
+            return end
+    return None
+
+
+def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """'Nigeria Airways', 'Air Nigeria', 'Bank of Ghana': the country names something else."""
+    if end < len(doc) and _capitalised(doc[end]):
+        return True
+    if start > 0 and _capitalised(doc[start - 1]) and not doc[start].is_sent_start:
+        return True
+    return start > 1 and doc[start - 1].lower_ == "of" and _capitalised(doc[start - 2])
+
+
+def _named_as_person(doc: Doc, start: int, end: int) -> bool:
+    """'Mr. Jordan', 'coach Jordan', 'Jordan said he would stay'."""
+    i = start - 2 if start > 1 and is_abbreviation_dot(doc, start - 1) else start - 1
+    if i >= 0 and (is_honorific(doc[i]) or is_role(doc[i])):
+        return True
+    return _speaks(doc, start, end) and _pronoun_after(doc, end)
 
 
 def _copy_mention(doc: Doc, source: RawMention, start: int, end: int) -> RawMention:

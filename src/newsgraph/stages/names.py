@@ -94,6 +94,17 @@ def country_index() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def country_names_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Lowercased country names (and countries within one) keyed by their first word, longest
+    first: what a scan of the tokens looks names up by."""
+    names = sorted(set(country_index()) | set(part_index()), key=lambda n: -len(n.split()))
+    index: dict[str, list[str]] = {}
+    for name in names:
+        index.setdefault(name.split()[0], []).append(name)
+    return {first: tuple(options) for first, options in index.items()}
+
+
+@lru_cache(maxsize=1)
 def part_index() -> dict[str, str]:
     """Countries within a country ('Scotland') -> its alpha-3; they are not its other names."""
     return {r[0].lower(): r[1] for r in _rows("country_names.tsv") if r[2] == "part"}
