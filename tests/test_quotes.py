@@ -272,3 +272,97 @@ def test_what_a_speaker_points_to_is_reported_content(extract) -> None:  # type:
         "The fund",
         "the slow rise in wages across the region",
     )
+
+
+def group(text: str, eid: str, name: str, kind: str = "ORG", *also: str) -> Entity:
+    """An organisation or place with a mention at every occurrence of its name (and ``also``)."""
+    spans = [
+        Mention(m.start(), m.end(), form)
+        for form in (name, *also)
+        for m in re.finditer(re.escape(form), text)
+    ]
+    return Entity(id=eid, name=name, type=kind, mentions=spans)
+
+
+def test_according_to_a_titled_person_is_the_person(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The truce will hold until March, according to "
+        "AU Commissioner for Peace and Security Amara Diallo."
+    )
+    au = group(text, "e1", "African Union", "ORG", "AU")
+    (q,) = extract(text, au, person(text, "e2", "Amara Diallo"))
+    assert q.text == "The truce will hold until March"
+    assert q.speaker_text == "AU Commissioner for Peace and Security Amara Diallo"
+    assert q.speaker == "e2"
+
+
+def test_a_description_with_an_apposed_name_is_that_person(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Judge Rita Moss ruled on Monday. A lawyer for the newspaper, Dan Ode, "
+        "said no decision had been made about an appeal."
+    )
+    (q,) = extract(text, person(text, "e1", "Rita Moss"), person(text, "e2", "Dan Ode"))
+    assert (q.speaker_text, q.speaker) == ("A lawyer for the newspaper, Dan Ode", "e2")
+
+
+def test_a_description_goes_to_the_organisation_it_names(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Nigerian Navy sent two frigates to the gulf on Monday.\n\n"
+        "The Senate must still approve the deployment, which will cost about $12 million "
+        "a year, according to the navy."
+    )
+    navy = group(text, "e1", "Nigerian Navy")
+    senate = group(text, "e2", "Senate")
+    (q,) = extract(text, navy, senate)
+    assert (q.speaker_text, q.speaker) == ("the navy", "e1")
+
+
+def test_a_description_with_no_matching_organisation_has_no_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The Nigerian Navy sent two frigates.\n\nThe cost will rise, according to the ministry."
+    (q,) = extract(text, group(text, "e1", "Nigerian Navy"))
+    assert (q.speaker_text, q.speaker) == ("the ministry", None)
+
+
+def test_a_bare_surname_goes_to_the_person_named_in_full(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rear Admiral Chidi Okafor visited the port on Tuesday.\n\n"
+        "“We will patrol these waters every day until the attacks stop,” "
+        "Okafor told reporters at the naval base."
+    )
+    chidi = Entity(id="e1", name="Chidi Okafor", type="PERSON", mentions=[Mention(13, 25, "x")])
+    (q,) = extract(text, chidi)
+    assert (q.speaker_text, q.speaker) == ("Okafor", "e1")
+
+
+def test_parenthetical_cue_is_cut_out_of_the_content(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The museum, Mr. Obama said, would open in 2021."
+    (q,) = extract(text, person(text, "e1", "Obama"))
+    assert (q.kind, q.text, q.cue, q.speaker) == (
+        "indirect",
+        "The museum ... would open in 2021",
+        "said",
+        "e1",
+    )
+
+
+def test_a_time_after_a_speech_verb_is_not_what_was_said(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("The new plant, the company said on Monday, will hire 300 workers by June.")
+    assert q.text == "The new plant ... will hire 300 workers by June"
+
+
+def test_a_demonym_in_a_description_does_not_take_the_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Nigerian Navy sent two frigates on Monday.\n\n"
+        "The mission will last a year, according to the Nigerian navy."
+    )
+    navy = group(text, "e1", "Nigerian Navy")
+    nigeria = group(text, "e2", "Nigeria", "NORP", "Nigerian")
+    (q,) = extract(text, navy, nigeria)
+    assert q.speaker == "e1"
+
+
+def test_the_head_of_the_speaker_phrase_names_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Two frigates will sail by June, Nigerian Navy chief Rear Admiral Ifeoma Okafor said."
+    navy = group(text, "e1", "Nigerian Navy")
+    (q,) = extract(text, navy, person(text, "e2", "Ifeoma Okafor"))
+    assert q.speaker == "e2"

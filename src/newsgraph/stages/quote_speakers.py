@@ -23,6 +23,7 @@ PRONOUN_WINDOW = 25  # tokens after a name searched for a pronoun that refers ba
 HONORIFIC_WEIGHT = 3  # 'Ms. Lee' outweighs a pronoun the parse may have misread
 TITLE_WEIGHT = 2
 GENDER_MARGIN = 2  # one gender needs more than twice the other's evidence
+NAME_HEAD_LINKS = ("of", "for", "on", "in")  # 'Ministry OF Defence': the head comes before
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 
@@ -119,13 +120,15 @@ class SpeakerResolver:
 
     def resolve(self, mention: SpeakerMention) -> str | None:
         """The id of the entity this mention names, or None when nothing fits."""
-        direct = self.article.entity_at(mention.start, mention.end)
+        direct = self._at_head(mention) or self.article.entity_at(mention.start, mention.end)
         if direct is not None and mention.head not in self.words.pronouns:
-            if (
-                direct.type in self.words.person_types
-                or mention.head not in self.words.person_nouns
-            ):
+            if direct.type in self.words.person_types:
                 return direct.id
+            if mention.head not in self.words.person_nouns:
+                if name_head(direct.name) == mention.head:
+                    return direct.id
+                # "the Nigerian navy": the demonym only modifies the organisation described
+                return self._described_group(mention) or direct.id
             # "the Togolese minister": the name only modifies a description of a person
             described = self._apposed(mention) or self._titled(mention, nearest_fallback=False)
             return described or direct.id
@@ -137,6 +140,39 @@ class SpeakerResolver:
         titled = self._titled(mention)
         if titled is not None:
             return titled
+        return self._described_group(mention) or self._by_surname(mention)
+
+    def _at_head(self, mention: SpeakerMention) -> Entity | None:
+        """The entity named by the phrase's last word, its head ("Navy chief Ifeoma OKAFOR")."""
+        start = mention.end - len(mention.head)
+        if not mention.head or self.article.text[start : mention.end].lower() != mention.head:
+            return None
+        return self.article.entity_at(start, mention.end)
+
+    def person_at(self, start: int, end: int) -> Entity | None:
+        """The person with a mention overlapping [start, end), if any."""
+        found = self.article.entity_at(start, end)
+        return found if found is not None and found.type in self.words.person_types else None
+
+    def _described_group(self, mention: SpeakerMention) -> str | None:
+        """ "the navy": the organisation or place named last before whose head noun it is."""
+        if not mention.text.lower().startswith("the ") or mention.head in self.words.person_nouns:
+            return None
+        i = bisect_left(self.group_starts, mention.start)
+        for _, ent in reversed(self.groups[:i]):
+            if ent.type not in self.words.person_types and name_head(ent.name) == mention.head:
+                return ent.id
+        return None
+
+    def _by_surname(self, mention: SpeakerMention) -> str | None:
+        """ "Okafor told reporters" with no entity for "Okafor": the person named so before."""
+        if not mention.text.split()[-1][:1].isupper():
+            return None  # a name, not a common noun
+        i = bisect_left(self.people_starts, mention.start)
+        for _, ent in reversed(self.people[:i]):
+            words = ent.name.split()
+            if len(words) > 1 and words[-1].lower() == mention.head:
+                return ent.id
         return None
 
     def _apposed(self, mention: SpeakerMention) -> str | None:
@@ -176,6 +212,15 @@ class SpeakerResolver:
             gender = self.words.noun_genders.get(mention.head)
             return self._nearest_person(mention.start, gender)
         return None
+
+
+def name_head(name: str) -> str:
+    """The head noun of a name: 'navy' in 'Nigerian Navy', 'ministry' in 'Ministry of Defence'."""
+    words = name.lower().split()
+    for k, word in enumerate(words):
+        if k > 0 and word in NAME_HEAD_LINKS:
+            return words[k - 1]
+    return words[-1] if words else ""
 
 
 def _plural_of_person_noun(word: str, nouns: frozenset[str]) -> bool:

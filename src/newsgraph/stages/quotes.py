@@ -38,6 +38,8 @@ TRAILING = " \t\n,;:—–-"
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 WORD = re.compile(r"\w")
 OPENING_MARKS = "\"“‘'„«"
+WHEN_ENTS = ("DATE", "TIME")  # 'commented on Monday': a time, not a topic
+TITLE_LINKS = ("of", "for", "and", "on", "the", "&")  # 'Minister OF State FOR Health AND ...'
 
 
 @dataclass
@@ -241,11 +243,35 @@ class _Finder:
         span = mention_of(head, self.entity_spans)
         mention = SpeakerMention(span.text, span.start_char, span.end_char, head.lower_)
         named = mention  # what the entity link resolves: "Smith" for "Smith, who said"
-        if head.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+        holder = self._title_holder(head)
+        if holder is not None:  # "AU Commissioner for Peace and Security Amara Diallo"
+            end = holder.idx + len(holder.text)
+            whole = self.text[span.start_char : end]
+            mention = SpeakerMention(whole, span.start_char, end, holder.lower_)
+            named = SpeakerMention(holder.text, holder.idx, end, holder.lower_)
+        elif head.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
             phrase = mention_of(cue.head, self.entity_spans)
             named = SpeakerMention(phrase.text, phrase.start_char, phrase.end_char, cue.head.lower_)
         speaker_id = self.resolver.resolve(named)
         return _Attribution(cue, cue_text, cue.idx, cue_end, mention, speaker_id)
+
+    def _title_holder(self, head: Token) -> Token | None:
+        """The person a title names: its apposition, or the name ending a capitalised title."""
+        if head.lower_ not in self.words.person_nouns or self._is_person(head):
+            return None
+        for child in head.rights:
+            if child.dep_ == "appos" and self._is_person(child):
+                return child  # "the Minister of Finance, Amara Diallo"
+        last = head.right_edge
+        if not head.is_title or last.i == head.i or not self._is_person(last):
+            return None
+        between = self.doc[head.i + 1 : last.i]
+        if all(t.is_title or t.lower_ in TITLE_LINKS for t in between):
+            return last  # "Commissioner for Peace and Security Amara Diallo"
+        return None
+
+    def _is_person(self, tok: Token) -> bool:
+        return self.resolver.person_at(tok.idx, tok.idx + len(tok.text)) is not None
 
     def reported(self, text: str, directs: list[_Direct]) -> list[Quote]:
         """Reported speech: the clause a speech verb governs, or what 'according to' qualifies."""
@@ -272,7 +298,11 @@ class _Finder:
             if inner:  # keep the fragment's closing mark inside the content
                 end = max(end, max(f.span.close_at + 1 for f in inner))
             attribution = self.attribution(tok, (start, end))
-            found.append(_quote(text, start, end, "mixed" if inner else "indirect", attribution))
+            quote = _quote(text, start, end, "mixed" if inner else "indirect", attribution)
+            gap = _parenthetical(tok, start, end)
+            if gap is not None:  # "The museum, he said, would open": the parts around the cue
+                quote.text = _join_around(text, start, end, gap)
+            found.append(quote)
             taken.append((start, end))
         return found
 
@@ -343,7 +373,9 @@ class _Finder:
         topic = by_dep.get("prep")  # "complained about THE TONE", "warned against IT"
         own = self.words.verb_prepositions.get(cue.lemma_.lower(), frozenset())
         if topic is not None and topic.lower_ in self.words.topic_prepositions | own:
-            return next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None)
+            found = next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None)
+            # "said on Monday": a time, not what was said
+            return None if found is None or found.ent_type_ in WHEN_ENTS else found
         return None
 
     def _according_to(self, cue: Token) -> tuple[int, int] | None:
@@ -360,7 +392,24 @@ class _Finder:
         """The sentence a parenthetical cue ("he said") sits in."""
         if sent.end - sent.start < MIN_CLAUSE_WORDS + 2:
             return None
-        return sent.start_char, sent.end_char
+        last = sent[-1] if sent[-1].text != "." else sent[-2]
+        return sent.start_char, last.idx + len(last.text)
+
+
+def _parenthetical(cue: Token, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a parenthetical cue with words of the content on both sides, else None."""
+    if cue.dep_ != "parataxis":
+        return None
+    first, last = cue.left_edge, cue.right_edge
+    gap = (first.idx, last.idx + len(last.text))
+    return gap if start < gap[0] and gap[1] < end else None
+
+
+def _join_around(text: str, start: int, end: int, gap: tuple[int, int]) -> str:
+    """ "The museum ... would open in 2021": the content with its parenthetical cut out."""
+    before = text[start : gap[0]].rstrip(TRAILING)
+    after = text[gap[1] : end].lstrip(TRAILING)
+    return f"{before} ... {after}" if before and after else before or after
 
 
 def _runs_on_after(text: str, direct: _Direct, start: int, end: int) -> bool:
