@@ -51,3 +51,18 @@ def test_at_after_a_noun_makes_a_place(analyse):
 def test_in_a_known_country_after_the_name_makes_a_place(analyse):
     art = analyse("Many families from Keta in eastern Ghana have moved inland.")
     assert _type(art, "Keta") == "GPE"
+
+
+def test_a_name_ner_took_for_a_people_is_a_place_where_places_go(analyse):
+    art = analyse("The sailors told reporters at the naval base in Apapa.")  # NER: NORP
+    assert _type(art, "Apapa") == "GPE"
+
+
+def test_a_faith_after_in_stays_a_group(analyse):
+    art = analyse("Women in Islam have rights.")
+    assert _type(art, "Islam") == "NORP"
+
+
+def test_a_group_name_modifying_a_noun_after_in_is_no_place(analyse):
+    art = analyse("Voters in Democrat strongholds stayed home.")
+    assert _type(art, "Democrat") == "NORP"

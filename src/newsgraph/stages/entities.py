@@ -286,6 +286,8 @@ def _after_place_preposition(doc: Doc, start: int, end: int) -> bool:
     a place goes, though a person may too."""
     if end < len(doc) and doc[end].text in POSSESSIVES:
         return False  # 'in Keta's view'
+    if _modifies_noun_after(doc[start:end]):
+        return False  # 'in Democrat strongholds'
     if end + 1 < len(doc) and doc[end].lower_ == "in" and _known_place_after(doc, end + 1):
         return True
     if start == 0:
@@ -646,8 +648,10 @@ def _vote_type(
     if " " in canonical.key and 2 * sum(m.label == "PERSON" for m in full) >= len(full):
         return "PERSON"  # 'Donald Trump' seen as a person: every bare 'Trump' is that person
     winner = _vote_winner(ms, canonical, person_words)
-    if winner == "PERSON" and _placed_not_personal(ms, canonical, person_words):
-        return "GPE"
+    if winner == "NORP" and any(is_demonym(m.name) for m in ms):
+        return winner  # 'in Haitian hands', 'in Islam': a people or faith, no place
+    if winner in ("PERSON", "NORP") and _placed_not_personal(ms, canonical, person_words):
+        return "GPE"  # 'in Keta' tagged PERSON, 'the naval base in Apapa' tagged NORP
     return winner
 
 
