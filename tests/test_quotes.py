@@ -366,3 +366,10 @@ def test_the_head_of_the_speaker_phrase_names_the_speaker(extract) -> None:  # t
     navy = group(text, "e1", "Nigerian Navy")
     (q,) = extract(text, navy, person(text, "e2", "Ifeoma Okafor"))
     assert q.speaker == "e2"
+
+
+def test_a_title_before_two_people_names_neither_alone(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The talks will resume, according to Commissioner for Trade Ana Sol and Ken Ode."
+    trade = group(text, "e1", "Trade")
+    (q,) = extract(text, trade, person(text, "e2", "Ana Sol"), person(text, "e3", "Ken Ode"))
+    assert q.speaker != "e3"

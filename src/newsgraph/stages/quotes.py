@@ -266,7 +266,7 @@ class _Finder:
         if not head.is_title or last.i == head.i or not self._is_person(last):
             return None
         between = self.doc[head.i + 1 : last.i]
-        if all(t.is_title or t.lower_ in TITLE_LINKS for t in between):
+        if all(t.is_title or t.lower_ in TITLE_LINKS for t in between) and _no_conj(last, head):
             return last  # "Commissioner for Peace and Security Amara Diallo"
         return None
 
@@ -394,6 +394,15 @@ class _Finder:
             return None
         last = sent[-1] if sent[-1].text != "." else sent[-2]
         return sent.start_char, last.idx + len(last.text)
+
+
+def _no_conj(tok: Token, top: Token) -> bool:
+    """No conjunct between ``tok`` and ``top`` ('Secretary X and Secretary Y': not one person)."""
+    while tok.i != top.i and tok.head is not tok:
+        if tok.dep_ == "conj":
+            return False
+        tok = tok.head
+    return True
 
 
 def _parenthetical(cue: Token, start: int, end: int) -> tuple[int, int] | None:
