@@ -66,3 +66,11 @@ def test_a_faith_after_in_stays_a_group(analyse):
 def test_a_group_name_modifying_a_noun_after_in_is_no_place(analyse):
     art = analyse("Voters in Democrat strongholds stayed home.")
     assert _type(art, "Democrat") == "NORP"
+
+
+def test_a_pronoun_after_a_place_refers_to_the_person_before_it(analyse):
+    art = analyse(
+        "Navy chief Rear Admiral Ifeoma Okafor said the ships were ready. Okafor told reporters "
+        "at the naval base in Apapa. She added that the ships would sail in June."
+    )
+    assert _type(art, "Apapa") == "GPE"

@@ -306,14 +306,24 @@ def _known_place_after(doc: Doc, i: int) -> bool:
 def _mark_person_acts(doc: Doc, raw: list[RawMention]) -> None:
     """Person evidence, looked for only where a name also sits where places go."""
     placed = {m.key for m in raw if m.place_prep}
+    persons = _person_tokens(doc, raw)
     for m in raw:
         if m.key in placed:
-            m.person_act = _acts_as_person(doc, m.start, m.end)
+            m.person_act = _acts_as_person(doc, m, persons)
 
 
-def _acts_as_person(doc: Doc, start: int, end: int) -> bool:
+def _person_tokens(doc: Doc, raw: list[RawMention]) -> list[str | None]:
+    """For each token, the key of the person mention covering it (by NER or by a title)."""
+    persons: list[str | None] = [None] * len(doc)
+    for m in raw:
+        if m.label == "PERSON" or m.person_cue:
+            persons[m.start : m.end] = [m.key] * (m.end - m.start)
+    return persons
+
+
+def _acts_as_person(doc: Doc, m: RawMention, persons: list[str | None]) -> bool:
     """The name speaks ('Keta said') or a he/she follows it before any other person."""
-    return _speaks(doc, start, end) or _pronoun_after(doc, end)
+    return _speaks(doc, m.start, m.end) or _pronoun_after(doc, m, persons)
 
 
 def _speaks(doc: Doc, start: int, end: int) -> bool:
@@ -321,13 +331,18 @@ def _speaks(doc: Doc, start: int, end: int) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in quote_words().speech_verbs
 
 
-def _pronoun_after(doc: Doc, end: int) -> bool:
-    """A he/she/his/her after the name, in its sentence or the next, before another person."""
-    stop = doc[end].sent.end if end < len(doc) else end
+def _pronoun_after(doc: Doc, m: RawMention, persons: list[str | None]) -> bool:
+    """A he/she/his/her after the name, in its sentence or the next, before another person,
+    when no other person comes before it in its sentence ('Okafor told reporters in Apapa.
+    She added ...': she is Okafor)."""
+    sentence = doc[m.start].sent
+    if any(key not in (None, m.key) for key in persons[sentence.start : m.start]):
+        return False
+    stop = doc[m.end].sent.end if m.end < len(doc) else m.end
     if stop < len(doc):
         stop = doc[stop].sent.end  # the rest of this sentence and the next one
-    for token in doc[end : min(stop, end + _PRONOUN_WINDOW)]:
-        if token.ent_type_ == "PERSON":
+    for token in doc[m.end : min(stop, m.end + _PRONOUN_WINDOW)]:
+        if token.ent_type_ == "PERSON" or persons[token.i] not in (None, m.key):
             return False
         if token.lower_ in _PERSONAL_PRONOUNS:
             return True
@@ -527,6 +542,7 @@ def _missed_countries(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
     for m in raw:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     person_words = _person_name_words(raw)
+    persons = _person_tokens(doc, raw)
     index = country_names_by_first_word()
     found = []
     for i, token in enumerate(doc):
@@ -536,9 +552,10 @@ def _missed_countries(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
         if end is None or any(covered[i:end]) or _in_longer_name(doc, i, end):
             continue
         span = doc[i:end]
-        if _named_as_person(doc, i, end) or set(_key(span).split()) & person_words:
+        mention = RawMention(i, end, "GPE", span.text, _key(span))
+        if _named_as_person(doc, mention, persons) or set(mention.key.split()) & person_words:
             continue
-        found.append(RawMention(i, end, "GPE", span.text, _key(span)))
+        found.append(mention)
         covered[i:end] = b"\x01" * (end - i)
     return found
 
@@ -564,19 +581,20 @@ def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
     return start > 1 and doc[start - 1].lower_ == "of" and _capitalised(doc[start - 2])
 
 
-def _named_as_person(doc: Doc, start: int, end: int) -> bool:
+def _named_as_person(doc: Doc, m: RawMention, persons: list[str | None]) -> bool:
     """'Mr. Jordan', 'coach Jordan', 'Jordan said he would stay'."""
-    i = start - 2 if start > 1 and is_abbreviation_dot(doc, start - 1) else start - 1
+    i = m.start - 2 if m.start > 1 and is_abbreviation_dot(doc, m.start - 1) else m.start - 1
     if i >= 0 and (is_honorific(doc[i]) or is_role(doc[i])):
         return True
-    return _speaks(doc, start, end) and _pronoun_after(doc, end)
+    return _speaks(doc, m.start, m.end) and _pronoun_after(doc, m, persons)
 
 
 def _copy_mention(doc: Doc, source: RawMention, start: int, end: int) -> RawMention:
     span = doc[start:end]
     return RawMention(
         start, end, source.label, span.text, source.key, link=source.link,
-        is_alias=source.is_alias, place_prep=_after_place_preposition(doc, start, end),
+        is_alias=source.is_alias, person_cue=source.person_cue,
+        place_prep=_after_place_preposition(doc, start, end),
     )  # fmt: skip
 
 
