@@ -63,3 +63,12 @@ def test_last_word_of_a_three_word_name_after_a_rank_is_a_mention(analyse):
 def test_a_role_ending_a_sentence_is_no_abbreviated_rank(analyse):
     art = analyse("The report was written by Abena Serwaa Darko, a lawyer. Darko argues otherwise.")
     assert _person(art, "Abena Serwaa Darko").titles == ["lawyer"]
+
+
+def test_a_surname_two_people_share_is_left_alone(analyse):
+    art = analyse(
+        "Rear Admiral Ifeoma Okafor said on Friday the ships were ready. Captain Chike Okafor "
+        'agreed. "We will not wait," Okafor told reporters.'
+    )
+    assert [m.text for m in _person(art, "Ifeoma Okafor").mentions] == ["Ifeoma Okafor"]
+    assert [m.text for m in _person(art, "Chike Okafor").mentions] == ["Chike Okafor"]
