@@ -286,11 +286,12 @@ def group(text: str, eid: str, name: str, kind: str = "ORG", *also: str) -> Enti
 
 def test_according_to_a_titled_person_is_the_person(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "The truce will hold until March, according to "
-        "AU Commissioner for Peace and Security Amara Diallo."
+        "The truce will hold until March, according to AU Commissioner for Peace and "
+        "Security Amara Diallo, who signed the deal with President Omar Sesay."
     )
     au = group(text, "e1", "African Union", "ORG", "AU")
-    (q,) = extract(text, au, person(text, "e2", "Amara Diallo"))
+    sesay = person(text, "e3", "Omar Sesay")
+    (q,) = extract(text, au, person(text, "e2", "Amara Diallo"), sesay)
     assert q.text == "The truce will hold until March"
     assert q.speaker_text == "AU Commissioner for Peace and Security Amara Diallo"
     assert q.speaker == "e2"

@@ -262,13 +262,15 @@ class _Finder:
         for child in head.rights:
             if child.dep_ == "appos" and self._is_person(child):
                 return child  # "the Minister of Finance, Amara Diallo"
-        last = head.right_edge
-        if not head.is_title or last.i == head.i or not self._is_person(last):
+        if not head.is_title:
             return None
-        between = self.doc[head.i + 1 : last.i]
-        if all(t.is_title or t.lower_ in TITLE_LINKS for t in between) and _no_conj(last, head):
-            return last  # "Commissioner for Peace and Security Amara Diallo"
-        return None
+        name = None  # "Commissioner for Peace and Security Amara Diallo": the name ends the title
+        for tok in self.doc[head.i + 1 : head.right_edge.i + 1]:
+            if self._is_person(tok):
+                name = tok
+            elif name is not None or not (tok.is_title or tok.lower_ in TITLE_LINKS):
+                break
+        return name if name is not None and _no_conj(name, head) else None
 
     def _is_person(self, tok: Token) -> bool:
         return self.resolver.person_at(tok.idx, tok.idx + len(tok.text)) is not None
