@@ -112,3 +112,13 @@ def test_honorific_after_of_is_no_affiliation(analyse):
     art = analyse("Tom Reyes is now the chairman of Mrs. Alvarez's campaign.")
     person = _person(art, "Tom Reyes")
     assert (person.titles, person.affiliations) == (["chairman"], [])
+
+
+def test_a_title_in_apposition_makes_a_person_and_keeps_its_portfolio(analyse):
+    art = analyse(
+        '"Those who terrorise the coast will find no safe harbour," said Amara Diallo, the '
+        "African Union Commissioner for Peace and Security."
+    )
+    person = _person(art, "Amara Diallo")
+    assert person.titles == ["Commissioner for Peace and Security"]
+    assert person.affiliations == ["African Union"]

@@ -118,7 +118,10 @@ def _trim(ent: Span) -> RawMention | None:
         label=ent.label_,
         name=span.text,
         key=_key(span),
-        person_cue=(start > titled or _person_before(doc, start, end)) and not _org_named(span),
+        person_cue=(
+            start > titled or _person_before(doc, start, end) or _role_apposition(doc, start, end)
+        )
+        and not _org_named(span),
         place_cue=_place_around(doc, start, end),
         org_cue=org_cue,
         norp_cue=is_demonym(span.text) and not country_of_name(span.text),  # not 'Myanmar'
@@ -356,6 +359,17 @@ def _place_apposition(doc: Doc, start: int, end: int) -> bool:
     nouns = lexicons().place_nouns
     return any(
         t.dep_ == "appos" and start <= t.head.i < end and t.lemma_.lower() in nouns
+        for t in doc[end + 1 : end + 1 + _APPOSITION_WINDOW]
+    )
+
+
+def _role_apposition(doc: Doc, start: int, end: int) -> bool:
+    """'said Amara Diallo, the African Union Commissioner for Peace and Security': a job title
+    in apposition to the name makes it a person whatever NER said."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    return any(
+        t.dep_ == "appos" and start <= t.head.i < end and is_role(t)
         for t in doc[end + 1 : end + 1 + _APPOSITION_WINDOW]
     )
 

@@ -241,11 +241,13 @@ def _role_with_object(
     """The title ending at ``head`` with what follows it: 'ambassador to France' or 'minister
     of fisheries'."""
     role = _role_phrase(doc, head, owner, lower_bound=lower_bound)
+    portfolio = _portfolio_object(doc, head + 1)
+    if portfolio:  # 'Commissioner for Peace and Security': a portfolio, capitalised or not
+        role.title += portfolio
+        return role
     pp = _prep_object(doc, head + 1, owner)
     if pp is not None:
         role.affiliations += pp[1]
-    else:
-        role.title += _portfolio_object(doc, head + 1)
     return role
 
 
