@@ -77,3 +77,15 @@ def test_short_form_of_the_same_country_is_still_linked():
         Candidate(5, "UK", "GPE", country="GBR"),
     ]
     assert link_names(cands) == [0, 0]
+
+
+def test_the_last_word_of_an_organisation_name_is_that_organisation():
+    from newsgraph.stages.entity_links import Candidate, link_names
+
+    cands = [
+        Candidate(0, "United Nations Security Council", "ORG"),
+        Candidate(9, "Council", "ORG"),
+        Candidate(14, "Harbour", "ORG"),  # not a word organisation names end with
+        Candidate(20, "Port Harbour", "ORG"),
+    ]
+    assert link_names(cands) == [0, 0, 2, 3]

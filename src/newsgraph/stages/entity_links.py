@@ -118,6 +118,8 @@ def _abbreviates(key: str, me: _KeyInfo, other: str, entry: _KeyInfo) -> bool:
     if len(other_words) > n and other_words[-n:] == words:  # 'Bukele', 'Security Council'
         if entry.label in _PERSONAL:
             return me.label not in _NOT_SURNAME_LABELS and not me.country
+        if entry.label == "ORG" and n == 1:  # 'the Council' after 'the UN Security Council'
+            return me.label == "ORG" and key in lexicons().org_words
         return entry.label == "ORG" and n >= 2
     if other_words[:n] == words and entry.label == "ORG" and me.label not in _PLACE_OR_PEOPLE:
         lex = lexicons()  # 'Acme' for 'Acme Corp', 'China Eastern' for 'China Eastern Airlines'
