@@ -374,3 +374,15 @@ def test_a_title_before_two_people_names_neither_alone(extract) -> None:  # type
     trade = group(text, "e1", "Trade")
     (q,) = extract(text, trade, person(text, "e2", "Ana Sol"), person(text, "e3", "Ken Ode"))
     assert q.speaker != "e3"
+
+
+def test_passive_speech_verb_subject_is_not_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Rosa Maier was told that her visa application had been refused."
+    (q,) = extract(text, person(text, "e1", "Rosa Maier"))
+    assert q.cue == "told" and q.speaker_text is None and q.speaker is None
+
+
+def test_passive_speech_verb_takes_its_agent(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The plant will close next year, it was announced by Hugo Brandt on Friday."
+    (q,) = extract(text, person(text, "e1", "Hugo Brandt"))
+    assert q.speaker_text == "Hugo Brandt" and q.speaker == "e1"

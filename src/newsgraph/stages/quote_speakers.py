@@ -41,6 +41,8 @@ def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
     """The word naming who speaks through ``cue``: its subject, else a nearby noun."""
     if cue.lower_ == "according":
         return next((t for to in cue.children for t in to.children if t.dep_ == "pobj"), None)
+    if _passive(cue):  # "He was asked ...", "it has been announced": the hearer, or no one
+        return _agent(cue)
     subject = _subject(cue)
     if subject is None and cue.dep_ in INHERITING_DEPS and cue.head is not cue:
         subject = _subject(cue.head)  # "..., adding that ..." speaks through the head
@@ -56,6 +58,17 @@ def _subject_before(cue: Token) -> Token | None:
         if tok.dep_ in SUBJECT_DEPS and tok.pos_ in NAME_POS:
             return tok
     return None
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb ('was told', 'has been announced'): its subject is not who spoke."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The 'by' phrase of a passive verb ('was told by the minister'): the speaker."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _subject(verb: Token) -> Token | None:
