@@ -435,6 +435,9 @@ def test_threatening_to_halt_talks_threatens_relations(extract) -> None:  # type
         "News of the review was released on Monday.",
         "The first three sentences of the e-mail were spot on.",
         "A weight had been lifted off her shoulders.",
+        "Councils have spent millions on asylum since 2001.",
+        "The minister spoke about immigration and asylum.",
+        "Little progress was made on debt relief.",
     ],
 )
 def test_words_used_in_another_sense_are_no_events(extract, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -449,6 +452,9 @@ def test_the_event_senses_of_the_same_words_stay(extract) -> None:  # type: igno
         ("The court passed a life sentence.", "life sentence", "SANCTION"),
         ("The government lifted the curfew.", "lifted", "CONCEDE"),
         ("The league undertook a mediation mission.", "mediation", "CONSULT"),
+        ("The rebels agreed on a ceasefire.", "ceasefire", "RETREAT"),
+        ("Police cracked down on the protests.", "protests", "PROTEST"),
+        ("Two prisoners remain on hunger strike.", "hunger strike", "PROTEST"),
     ]
     for text, trigger, kind in cases:
         _, evs = extract(text)

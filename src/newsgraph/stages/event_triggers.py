@@ -242,6 +242,8 @@ def _noun_predicate(noun: Token, lexicon: Lexicon, typed_verbs: set[int]) -> Pre
         return None  # "signed an agreement": the verb already carries the event
     if words.IDIOM_PREPOSITION.get(noun.lemma_.lower()) == governor.lower_:
         return None  # "in charge of"
+    if _names_a_topic(noun):
+        return None  # "spent £3bn on asylum", "progress on debt relief"
     clause = None
     actor, target = noun_arguments(noun)
     if noun.dep_ in ("dobj", "attr") and governor.pos_ in ("VERB", "AUX"):
@@ -251,6 +253,21 @@ def _noun_predicate(noun: Token, lexicon: Lexicon, typed_verbs: set[int]) -> Pre
         verb_actor, verb_target = actor_and_target(governor, skip_object=True)
         actor, target = actor or verb_actor, target or verb_target
     return Predicate(noun, start, end, coding, actor, target, clause)
+
+
+def _names_a_topic(noun: Token) -> bool:
+    """A bare singular noun (or its conjunct) after 'on/about/over' is a subject matter, not
+    an act: no determiner, possessor, number, adjective or argument of its own."""
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in words.TOPIC_PREPS:
+        return False
+    if prep.lower_ == "on" and prep.head.lemma_.lower() in words.ON_STATE_VERBS:
+        return False  # "remain on hunger strike": a state the subject is in
+    bare_deps = ("compound", "conj", "cc", "punct")
+    return noun.tag_ == "NN" and all(c.dep_ in bare_deps for c in noun.children)
 
 
 def _noun_coding(noun: Token, lexicon: Lexicon) -> tuple[Coding | None, int, int]:

@@ -79,6 +79,11 @@ ABSTRACT_OBJECTS = frozenset({
 
 # Event nouns inside fixed phrases that are not events: "in charge of".
 IDIOM_PREPOSITION = {"charge": "in", "demand": "in", "call": "on", "order": "in"}
+# Prepositions whose bare singular object is a subject matter ("spent £3bn on asylum", "progress
+# on debt relief", "a row over aid and trade"), not an act that took place.
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# Verbs after which 'on' + noun is a state one is in ("remain on hunger strike", "were on patrol").
+ON_STATE_VERBS = frozenset({"be", "remain", "stay", "go", "continue", "keep"})
 # Definite descriptions that stand for the nearest earlier entity of these types.
 ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
     "country": frozenset({"GPE"}),
