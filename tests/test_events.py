@@ -438,6 +438,9 @@ def test_threatening_to_halt_talks_threatens_relations(extract) -> None:  # type
         "Councils have spent millions on asylum since 2001.",
         "The minister spoke about immigration and asylum.",
         "Little progress was made on debt relief.",
+        "The firm failed to meet its sales targets.",
+        "Families struggle to make ends meet.",
+        "The plan met with disapproval from unions.",
     ],
 )
 def test_words_used_in_another_sense_are_no_events(extract, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -455,6 +458,7 @@ def test_the_event_senses_of_the_same_words_stay(extract) -> None:  # type: igno
         ("The rebels agreed on a ceasefire.", "ceasefire", "RETREAT"),
         ("Police cracked down on the protests.", "protests", "PROTEST"),
         ("Two prisoners remain on hunger strike.", "hunger strike", "PROTEST"),
+        ("The minister met the union leaders.", "met", "CONSULT"),
     ]
     for text, trigger, kind in cases:
         _, evs = extract(text)

@@ -198,11 +198,24 @@ def _sense(
     obj_lemma = obj.lemma_.lower() if obj is not None else ""
     if {lemma, phrase} & words.INFORMATION_VERBS and obj_lemma in words.INFORMATION_NOUNS:
         return None
+    if lemma == "meet" and _meets_no_one(verb, obj):
+        return None
     if {lemma, phrase} & words.VERBAL_ATTACK_VERBS:
         as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
         if as_phrase or obj_lemma in words.ABSTRACT_OBJECTS:
             return Coding("ACCUSE", "disapprove")
     return coding
+
+
+def _meets_no_one(verb: Token, obj: Token | None) -> bool:
+    """'meet the targets', 'make ends meet', 'met with disapproval': no one is met."""
+    met = [obj] if obj is not None else []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            met += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ in ("dobj", "nsubj"):
+            met.append(child)
+    return any(t.lemma_.lower() in words.MEET_NON_PARTNERS for t in met)
 
 
 def _needs_object(lemma: str, obj: Token | None) -> bool:

@@ -79,6 +79,17 @@ ABSTRACT_OBJECTS = frozenset({
 
 # Event nouns inside fixed phrases that are not events: "in charge of".
 IDIOM_PREPOSITION = {"charge": "in", "demand": "in", "call": "on", "order": "in"}
+# What one meets without meeting anyone: a requirement fulfilled ("meet the targets", "make ends
+# meet") or a reception ("met with disapproval"), so no consultation. Not "demands": PLOVER
+# codes "would not meet the demands" as a refusal, which the negated meeting becomes.
+MEET_NON_PARTNERS = frozenset({
+    "need", "target", "rule", "concern", "cost", "deadline", "requirement", "standard",
+    "criterion", "criteria", "goal", "expectation", "obligation", "condition", "challenge",
+    "end", "forecast", "estimate", "commitment", "objective", "threshold", "quota", "test",
+    "limit", "bill", "payment", "shortfall", "criticism", "disapproval", "opposition",
+    "resistance", "approval", "success", "failure", "scepticism", "skepticism", "anger",
+    "hostility", "derision", "silence", "response", "reaction",
+})  # fmt: skip
 # Prepositions whose bare singular object is a subject matter ("spent £3bn on asylum", "progress
 # on debt relief", "a row over aid and trade"), not an act that took place.
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
