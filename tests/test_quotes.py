@@ -386,3 +386,27 @@ def test_passive_speech_verb_takes_its_agent(extract) -> None:  # type: ignore[n
     text = "The plant will close next year, it was announced by Hugo Brandt on Friday."
     (q,) = extract(text, person(text, "e1", "Hugo Brandt"))
     assert q.speaker_text == "Hugo Brandt" and q.speaker == "e1"
+
+
+def test_reported_speech_between_quotes_names_the_next_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We will not raise taxes this year,” said Omar Haddad.\n\n"
+        "Lucia Ferri told reporters that she doubted the promise. "
+        "“Nobody believes a word of it any more.”"
+    )
+    first, second = extract(
+        text, person(text, "e1", "Omar Haddad"), person(text, "e2", "Lucia Ferri")
+    )[::2]
+    assert first.speaker == "e1"
+    assert second.text.startswith("Nobody believes")
+    assert (second.speaker_text, second.speaker) == ("Lucia Ferri", "e2")
+
+
+def test_pronoun_cue_between_quotes_keeps_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We will not raise taxes,” Omar Haddad said after meeting Lucia Ferri. "
+        "He said the plan was final. “Nobody can change it now, not even the banks.”"
+    )
+    quotes = extract(text, person(text, "e1", "Omar Haddad"), person(text, "e2", "Lucia Ferri"))
+    last = quotes[-1]
+    assert last.text.startswith("Nobody can") and last.speaker == "e1"

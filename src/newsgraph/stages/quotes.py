@@ -76,7 +76,7 @@ def run(article: Article, doc: Doc, settings: Settings) -> None:
     finder = _Finder(doc, words, resolver)
     finder.quoted = finder.quoted_tokens(spans)
     directs = [finder.direct(span) for span in spans]
-    _inherit_speakers(directs, text)
+    _inherit_speakers(directs, text, finder)
     for direct in directs:
         if direct.attribution is None and direct.words >= MIN_FRAGMENT_WORDS:
             finder.nearby(direct)
@@ -138,6 +138,30 @@ class _Finder:
                     direct.attribution, direct.cue_elsewhere = found, True
                 return
         self._last_person(direct, i)
+
+    def cue_between(self, start: int, end: int, own: _Attribution) -> _Attribution | None:
+        """The attribution of the last speech cue between two quotes, other than ``own``'s.
+
+        Only a cue whose speaker is named (no pronoun) and is not the previous quote's counts
+        ('..., he said, adding' is still that speaker).
+        """
+        first, last = bisect_right(self.starts, start), bisect_left(self.starts, end)
+        for tok in reversed(self.doc[first:last]):
+            if tok.i in self.quoted or not self._is_cue(tok):
+                continue
+            if own.cue is not None and tok.i == own.cue.i:
+                return None
+            found = self.attribution(tok)
+            if found.speaker is None or found.speaker_id is None or self._negated(tok):
+                continue  # 'a review of records indicates', 'He did not say'
+            if found.speaker.head in self.words.pronouns or found.speaker.head in RELATIVE_PRONOUNS:
+                continue  # 'he', 'who' refer back: most often to the speaker already quoted
+            return None if found.speaker_id == own.speaker_id else found
+        return None
+
+    @staticmethod
+    def _negated(verb: Token) -> bool:
+        return any(c.dep_ == "neg" for c in verb.children)
 
     def _last_person(self, direct: _Direct, before: int) -> None:
         """No cue at all: the person named last before the quote, outside quotes, if close."""
@@ -451,16 +475,21 @@ def _direct_quote(direct: _Direct, text: str) -> Quote | None:
     return quote
 
 
-def _inherit_speakers(directs: list[_Direct], text: str) -> None:
-    """A quote with no cue continues the previous speaker: same or next paragraph."""
+def _inherit_speakers(directs: list[_Direct], text: str, finder: _Finder) -> None:
+    """A quote with no cue continues the previous speaker: same or next paragraph.
+
+    A speech cue of its own between the two quotes ('X tells Y that ...') names a new speaker.
+    """
     previous: _Direct | None = None
     for direct in directs:
         if direct.attribution is None and previous is not None and previous.attribution:
             breaks = len(PARAGRAPH_BREAK.findall(text, previous.span.close_at, direct.span.open_at))
             if breaks <= 1:
-                direct.attribution = previous.attribution
+                own = previous.attribution
+                between = finder.cue_between(previous.span.close_at, direct.span.open_at, own)
+                direct.attribution = between or own
                 direct.inherited = True
-                direct.cue_elsewhere = breaks == 1
+                direct.cue_elsewhere = breaks == 1 or between is not None
         if direct.attribution is not None:
             previous = direct
         elif direct.words >= MIN_QUOTE_WORDS:
