@@ -470,3 +470,13 @@ def test_attacking_a_plan_in_words_is_criticism(extract) -> None:  # type: ignor
     assert (_only(evs, "attacked").type, _only(evs, "attacked").mode) == ("ACCUSE", "disapprove")
     _, evs = extract("Gunmen attacked the convoy near the border.")
     assert _only(evs, "attacked").type == "ASSAULT"
+
+
+def test_the_it_of_an_extraposed_clause_does_nothing(extract) -> None:  # type: ignore[no-untyped-def]
+    names = {"Acme": "ORG"}
+    _, evs = extract("Acme held a meeting. It is important to support the rebels.", names)
+    assert _only(evs, "support").actor is None
+    _, evs = extract("Acme held a meeting. It would be possible to rescue the hostages.", names)
+    assert _only(evs, "rescue").actor is None
+    _, evs = extract("Acme held a meeting. It agreed to support the rebels.", names)
+    assert _only(evs, "agreed").actor == "e1"

@@ -184,10 +184,21 @@ def _inherited_subject(verb: Token) -> Token | None:
             if passive_subject is not None and passive_subject.lower_ not in _RELATIVE_PRONOUNS:
                 return passive_subject
         subject = _subject(governor) or _agent(governor)
+        if subject is not None and _expletive(subject, governor, node):
+            return None  # "it is important to support", "it would be possible to rescue"
         if subject is not None:
             return subject
         node = governor
     return None
+
+
+def _expletive(subject: Token, governor: Token, clause: Token) -> bool:
+    """'It' of a copula whose clause is extraposed stands for that clause, not for anyone."""
+    return (
+        subject.lower_ == "it"
+        and governor.lemma_.lower() == "be"
+        and clause.dep_ in ("xcomp", "ccomp")
+    )
 
 
 def mention_span(token: Token) -> tuple[int, int]:
