@@ -410,3 +410,13 @@ def test_pronoun_cue_between_quotes_keeps_the_speaker(extract) -> None:  # type:
     quotes = extract(text, person(text, "e1", "Omar Haddad"), person(text, "e2", "Lucia Ferri"))
     last = quotes[-1]
     assert last.text.startswith("Nobody can") and last.speaker == "e1"
+
+
+def test_adding_after_reported_clause_is_the_reporters(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pedro Salas said the mayor had spoken with great honesty, adding: "
+        "“She listened to every family in the room that day.”"
+    )
+    quotes = extract(text, person(text, "e1", "Pedro Salas"))
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert direct.cue == "adding" and direct.speaker_text == "Pedro Salas"

@@ -45,10 +45,21 @@ def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
         return _agent(cue)
     subject = _subject(cue)
     if subject is None and cue.dep_ in INHERITING_DEPS and cue.head is not cue:
-        subject = _subject(cue.head)  # "..., adding that ..." speaks through the head
+        subject = _subject(_reporting_head(cue, words))  # "..., adding that ...": the head's
     if subject is not None:  # "who" in "Smith, who said": the entity link goes to Smith
         return subject
     return _noun_after(cue, words) or _subject_before(cue)
+
+
+def _reporting_head(cue: Token, words: QuoteWords) -> Token:
+    """The verb a participle cue speaks through, never one inside what was reported.
+
+    'He said Lee had lied, adding ...': 'adding' hangs on 'lied', the reported clause, but the
+    one adding is the subject of 'said'.
+    """
+    head = cue.head
+    reported = cue.tag_ == "VBG" and head.dep_ == "ccomp" and head.head is not head
+    return head.head if reported and head.head.lemma_.lower() in words.speech_verbs else head
 
 
 def _subject_before(cue: Token) -> Token | None:
