@@ -441,6 +441,9 @@ def test_threatening_to_halt_talks_threatens_relations(extract) -> None:  # type
         "The firm failed to meet its sales targets.",
         "Families struggle to make ends meet.",
         "The plan met with disapproval from unions.",
+        "Asked if she was a member, the minister said no.",
+        "The minister was asked about the report.",
+        'He asked: "Why do we need this law?"',
     ],
 )
 def test_words_used_in_another_sense_are_no_events(extract, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -459,6 +462,9 @@ def test_the_event_senses_of_the_same_words_stay(extract) -> None:  # type: igno
         ("Police cracked down on the protests.", "protests", "PROTEST"),
         ("Two prisoners remain on hunger strike.", "hunger strike", "PROTEST"),
         ("The minister met the union leaders.", "met", "CONSULT"),
+        ("Kenya asked the council to send troops.", "asked", "REQUEST"),
+        ("The union asked the court for an injunction.", "asked", "REQUEST"),
+        ("He would not resign even if the chairman asked.", "asked", "REQUEST"),
     ]
     for text, trigger, kind in cases:
         _, evs = extract(text)

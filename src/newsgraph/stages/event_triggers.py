@@ -198,6 +198,8 @@ def _sense(
     obj_lemma = obj.lemma_.lower() if obj is not None else ""
     if {lemma, phrase} & words.INFORMATION_VERBS and obj_lemma in words.INFORMATION_NOUNS:
         return None
+    if phrase == "ask" and _asks_a_question(verb):
+        return None
     if lemma == "meet" and _meets_no_one(verb, obj):
         return None
     if {lemma, phrase} & words.VERBAL_ATTACK_VERBS:
@@ -205,6 +207,23 @@ def _sense(
         if as_phrase or obj_lemma in words.ABSTRACT_OBJECTS:
             return Coding("ACCUSE", "disapprove")
     return coding
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """'asked if she was a member', 'asked about the article', 'Mr Lewis asked.': a question
+    put, not a request (which asks someone to do or give something: 'asked them to leave')."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return True
+        if child.dep_ in ("ccomp", "advcl", "parataxis"):
+            if child.left_edge.lower_ in words.QUESTION_WORDS:
+                return True
+            if any(t.text == "?" for t in child.subtree):
+                return True
+    asked_for = ("dobj", "dative", "ccomp", "prep", "nsubjpass", "mark")  # "even if X asked"
+    return not any(c.dep_ in asked_for for c in verb.children)
 
 
 def _meets_no_one(verb: Token, obj: Token | None) -> bool:

@@ -90,6 +90,10 @@ MEET_NON_PARTNERS = frozenset({
     "resistance", "approval", "success", "failure", "scepticism", "skepticism", "anger",
     "hostility", "derision", "silence", "response", "reaction",
 })  # fmt: skip
+# Words opening an indirect question ("asked if she was a member", "asked why he left").
+QUESTION_WORDS = frozenset({
+    "if", "whether", "why", "what", "how", "when", "where", "who", "whom", "which",
+})  # fmt: skip
 # Prepositions whose bare singular object is a subject matter ("spent £3bn on asylum", "progress
 # on debt relief", "a row over aid and trade"), not an act that took place.
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
