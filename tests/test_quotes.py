@@ -420,3 +420,13 @@ def test_adding_after_reported_clause_is_the_reporters(extract) -> None:  # type
     quotes = extract(text, person(text, "e1", "Pedro Salas"))
     direct = next(q for q in quotes if q.kind == "direct")
     assert direct.cue == "adding" and direct.speaker_text == "Pedro Salas"
+
+
+def test_continue_to_is_no_reported_speech(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The council will continue to fund the library until the end of next year."
+    assert extract(text) == []
+
+
+def test_continued_still_cues_a_quotation(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("“We will keep the library open every day,” the mayor continued.")
+    assert (q.kind, q.cue, q.speaker_text) == ("direct", "continued", "the mayor")

@@ -22,6 +22,7 @@ class QuoteWords:
     ignored_heads: frozenset[str]
     person_nouns: frozenset[str]
     no_object_content: frozenset[str]
+    clause_free_verbs: frozenset[str]  # cue quotations, govern no reported clause: 'continue'
     topic_prepositions: frozenset[str]
     verb_prepositions: Mapping[str, frozenset[str]]  # 'point' -> {'to'}
     speech_nouns: frozenset[str]
@@ -51,6 +52,7 @@ def quote_words() -> QuoteWords:
         ignored_heads=frozenset(raw["ignored_heads"]),
         person_nouns=frozenset(raw["person_nouns"]),
         no_object_content=frozenset(raw["no_object_content"]),
+        clause_free_verbs=frozenset(raw["clause_free_verbs"]),
         topic_prepositions=frozenset(raw["topic_prepositions"]),
         verb_prepositions={v: frozenset(p) for v, p in raw["verb_prepositions"].items()},
         speech_nouns=frozenset(raw["speech_nouns"]),

@@ -389,6 +389,8 @@ class _Finder:
 
     def _complement(self, cue: Token) -> Token | None:
         """What was said: a clause (ccomp), else "vowed TO ACT" (xcomp), else "denied THE CLAIM"."""
+        if cue.lemma_.lower() in self.words.clause_free_verbs:
+            return None  # "will continue to cover": no speech
         by_dep = {c.dep_: c for c in reversed(list(cue.children))}
         if "ccomp" in by_dep:
             return by_dep["ccomp"]
