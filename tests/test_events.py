@@ -442,6 +442,9 @@ def test_threatening_to_halt_talks_threatens_relations(extract) -> None:  # type
         "Families struggle to make ends meet.",
         "The plan met with disapproval from unions.",
         "Asked if she was a member, the minister said no.",
+        "Growth slowed amid weaker global demand.",
+        "Analysts expect rising demand for fuel.",
+        "The extra demand that had driven sales has gone.",
         "The minister was asked about the report.",
         'He asked: "Why do we need this law?"',
     ],
@@ -465,6 +468,10 @@ def test_the_event_senses_of_the_same_words_stay(extract) -> None:  # type: igno
         ("Kenya asked the council to send troops.", "asked", "REQUEST"),
         ("The union asked the court for an injunction.", "asked", "REQUEST"),
         ("He would not resign even if the chairman asked.", "asked", "REQUEST"),
+        ("The union made a demand for higher pay.", "demand", "REQUEST"),
+        ("The rebels repeated their demand that troops leave.", "demand", "REQUEST"),
+        ("The EU repeated the demand for Turkey to recognise Cyprus.", "demand", "REQUEST"),
+        ("Unions renewed the demand for an inquiry.", "demand", "REQUEST"),
     ]
     for text, trigger, kind in cases:
         _, evs = extract(text)

@@ -274,6 +274,8 @@ def _noun_predicate(noun: Token, lexicon: Lexicon, typed_verbs: set[int]) -> Pre
         return None  # "signed an agreement": the verb already carries the event
     if words.IDIOM_PREPOSITION.get(noun.lemma_.lower()) == governor.lower_:
         return None  # "in charge of"
+    if _market_demand(noun, lexicon):  # "domestic demand": an event (of the economy), not a REQUEST
+        return Predicate(noun, noun.idx, noun.idx + len(noun), None, *noun_arguments(noun))
     if _names_a_topic(noun):
         return None  # "spent £3bn on asylum", "progress on debt relief"
     clause = None
@@ -285,6 +287,24 @@ def _noun_predicate(noun: Token, lexicon: Lexicon, typed_verbs: set[int]) -> Pre
         verb_actor, verb_target = actor_and_target(governor, skip_object=True)
         actor, target = actor or verb_actor, target or verb_target
     return Predicate(noun, start, end, coding, actor, target, clause)
+
+
+def _market_demand(noun: Token, lexicon: Lexicon) -> bool:
+    """Singular 'demand' with no claimant, clause or claim determiner is the economy's demand
+    ('domestic demand', 'the demand for oil'), not a demand someone made."""
+    if noun.lemma_.lower() != "demand" or noun.tag_ != "NN":
+        return False
+    for child in noun.children:
+        if child.dep_ in ("poss", "acl", "ccomp"):  # "their demand", "a demand that ..."
+            return False
+        if child.dep_ == "det" and child.lower_ in words.CLAIM_DETERMINERS:
+            return False
+    for child in noun.children:  # "the demand for an apology", "the demand for Turkey to ..."
+        if child.dep_ == "prep" and child.lower_ == "for":
+            asked = [c for c in child.children if c.dep_ == "pobj"]
+            if any(t.pos_ == "PROPN" or _noun_coding(t, lexicon)[0] for t in asked):
+                return False
+    return not any(t.tag_ == "VB" and t.dep_ != "relcl" for t in noun.subtree)
 
 
 def _names_a_topic(noun: Token) -> bool:

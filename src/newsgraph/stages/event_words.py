@@ -90,6 +90,10 @@ MEET_NON_PARTNERS = frozenset({
     "resistance", "approval", "success", "failure", "scepticism", "skepticism", "anger",
     "hostility", "derision", "silence", "response", "reaction",
 })  # fmt: skip
+# Determiners that make singular "demand" a claim made ("a demand for an apology", "this
+# demand"); without one, or with "the", it is the economy's ("domestic demand", "the demand
+# for oil").
+CLAIM_DETERMINERS = frozenset({"a", "an", "this", "that", "every", "each", "another"})
 # Words opening an indirect question ("asked if she was a member", "asked why he left").
 QUESTION_WORDS = frozenset({
     "if", "whether", "why", "what", "how", "when", "where", "who", "whom", "which",
