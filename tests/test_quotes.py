@@ -430,3 +430,12 @@ def test_continue_to_is_no_reported_speech(extract) -> None:  # type: ignore[no-
 def test_continued_still_cues_a_quotation(extract) -> None:  # type: ignore[no-untyped-def]
     (q,) = extract("“We will keep the library open every day,” the mayor continued.")
     assert (q.kind, q.cue, q.speaker_text) == ("direct", "continued", "the mayor")
+
+
+def test_cue_after_a_full_stop_belongs_to_the_next_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mayor Ines Roth said: “The new bridge will open to traffic in the spring.” "
+        "Critics have warned that the budget is far too small."
+    )
+    direct = next(q for q in extract(text) if q.kind == "direct")
+    assert direct.cue == "said" and direct.speaker_text == "Mayor Ines Roth"

@@ -202,9 +202,12 @@ class _Finder:
     def _cue_after(self, span: QuotedSpan) -> _Attribution | None:
         """ "..., he said" / "...," said X / "...“added the official": a cue right after."""
         i = bisect_right(self.starts, span.close_at)
+        full_stop = self.text[span.start : span.end].rstrip().endswith(".")
         for tok in self.doc[i : i + CUE_WINDOW_AFTER]:
             if "\n" in tok.text or tok.is_quote or tok.text in (".", ";", "?", "!"):
                 return None
+            if full_stop and tok.is_sent_start:
+                return None  # '..." That pattern will continue': the next sentence's verb
             if self._is_cue(tok) or self._tagged_as_noun_cue(tok):
                 return self.attribution(tok)
             if tok.pos_ == "VERB":
