@@ -445,6 +445,8 @@ def test_threatening_to_halt_talks_threatens_relations(extract) -> None:  # type
         "Growth slowed amid weaker global demand.",
         "Analysts expect rising demand for fuel.",
         "The extra demand that had driven sales has gone.",
+        "The union warned that costs could outweigh the benefits.",
+        "The firm issued a profit warning.",
         "The minister was asked about the report.",
         'He asked: "Why do we need this law?"',
     ],
@@ -472,6 +474,8 @@ def test_the_event_senses_of_the_same_words_stay(extract) -> None:  # type: igno
         ("The rebels repeated their demand that troops leave.", "demand", "REQUEST"),
         ("The EU repeated the demand for Turkey to recognise Cyprus.", "demand", "REQUEST"),
         ("Unions renewed the demand for an inquiry.", "demand", "REQUEST"),
+        ("The union warned of strikes unless ministers relent.", "warned", "THREATEN"),
+        ("The army issued a warning to the rebels.", "warning", "THREATEN"),
     ]
     for text, trigger, kind in cases:
         _, evs = extract(text)

@@ -50,6 +50,7 @@ def find_predicates(doc: Doc, lexicon: Lexicon, untyped: bool = False) -> list[P
             if pred is not None:
                 found.append(pred)
     _promises_of_harm_are_threats(found)
+    _forecasts_are_no_threats(found)
     typed_heads = {p.head.i for p in found if p.coding is not None}
     found = [p for p in found if not _complement_of_typed_noun(p.head, typed_heads)]
     if not untyped:
@@ -81,6 +82,28 @@ def _promises_of_harm_are_threats(found: list[Predicate]) -> None:
                     mode = words.THREAT_MODES.get((kind, content.coding.mode))
                     mode = mode or words.THREAT_MODES.get((kind, None))
                     pred.coding = Coding("THREATEN", mode)
+
+
+def _forecasts_are_no_threats(found: list[Predicate]) -> None:
+    """'warned costs could outweigh the benefits', 'profit warnings': a warning threatens only
+    when it names an act ('warned of further walkouts'), a condition ('unless') or whom it is
+    addressed to ('issued a warning to the rebels')."""
+    typed = {p.head.i for p in found if p.coding is not None}
+    for pred in found:
+        if pred.coding is None or pred.coding.type != "THREATEN" or pred.coding.mode:
+            continue
+        trigger = pred.head.doc.char_span(pred.start, pred.end, alignment_mode="expand")
+        if trigger is None or not any(t.lemma_.lower() in words.WARNING_WORDS for t in trigger):
+            continue
+        head = pred.clause if pred.clause is not None else pred.head
+        own = {t.i for t in trigger} | {head.i}
+        content = [t for t in head.subtree if t.i not in own]
+        acts = any(t.i in typed for t in content)
+        addressees = [c for c in head.children if c.i not in own]
+        addressees += [c for t in trigger if t.i != head.i for c in t.children if c.i not in own]
+        warned = any(c.dep_ in ("dobj", "dative") or c.lower_ == "to" for c in addressees)
+        if not acts and not warned and not any(t.lower_ in ("unless", "if") for t in content):
+            pred.coding = None
 
 
 def _complement_of_typed_noun(token: Token, typed_heads: set[int]) -> bool:

@@ -94,6 +94,9 @@ MEET_NON_PARTNERS = frozenset({
 # demand"); without one, or with "the", it is the economy's ("domestic demand", "the demand
 # for oil").
 CLAIM_DETERMINERS = frozenset({"a", "an", "this", "that", "every", "each", "another"})
+# Warnings that threaten only when they name an act ("warned police would disperse the
+# rallies", "warned of strikes unless ..."); otherwise they forecast ("warned costs could rise").
+WARNING_WORDS = frozenset({"warn", "warning"})
 # Words opening an indirect question ("asked if she was a member", "asked why he left").
 QUESTION_WORDS = frozenset({
     "if", "whether", "why", "what", "how", "when", "where", "who", "whom", "which",
