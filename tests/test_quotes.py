@@ -439,3 +439,12 @@ def test_cue_after_a_full_stop_belongs_to_the_next_sentence(extract) -> None:  #
     )
     direct = next(q for q in extract(text) if q.kind == "direct")
     assert direct.cue == "said" and direct.speaker_text == "Mayor Ines Roth"
+
+
+def test_pronoun_cue_after_a_full_stop_still_names_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Minister Ana Ruiz called the deal “the best day for the navy in ten long years.” "
+        "She said the ships would sail in May."
+    )
+    direct = next(q for q in extract(text) if q.kind == "direct")
+    assert (direct.cue, direct.speaker_text) == ("said", "She")

@@ -203,16 +203,23 @@ class _Finder:
         """ "..., he said" / "...," said X / "...“added the official": a cue right after."""
         i = bisect_right(self.starts, span.close_at)
         full_stop = self.text[span.start : span.end].rstrip().endswith(".")
+        crossed = False  # past the end of the quote's sentence
         for tok in self.doc[i : i + CUE_WINDOW_AFTER]:
             if "\n" in tok.text or tok.is_quote or tok.text in (".", ";", "?", "!"):
                 return None
-            if full_stop and tok.is_sent_start:
-                return None  # '..." That pattern will continue': the next sentence's verb
+            crossed = crossed or (full_stop and bool(tok.is_sent_start))
             if self._is_cue(tok) or self._tagged_as_noun_cue(tok):
-                return self.attribution(tok)
+                found = self.attribution(tok)
+                if crossed and not self._refers_back(found):
+                    return None  # '..." Critics have warned that': the next sentence's speaker
+                return found
             if tok.pos_ == "VERB":
                 return None  # another clause starts: "...” is what they want"
         return None
+
+    def _refers_back(self, found: _Attribution) -> bool:
+        """ "He/She said" opening the next sentence: most often the person just quoted."""
+        return found.speaker is not None and found.speaker.head in self.words.person_pronouns
 
     def _cue_before(self, span: QuotedSpan) -> _Attribution | None:
         """X said: "..." / X told reporters, "...": the nearest cue before, same sentence."""
