@@ -447,6 +447,9 @@ def test_threatening_to_halt_talks_threatens_relations(extract) -> None:  # type
         "The extra demand that had driven sales has gone.",
         "The union warned that costs could outweigh the benefits.",
         "The firm issued a profit warning.",
+        "Marsh took a pre-tax charge of $618m.",
+        "Landing charges will rise.",
+        "Airlines cut the rates they charge.",
         "The minister was asked about the report.",
         'He asked: "Why do we need this law?"',
     ],
@@ -476,6 +479,8 @@ def test_the_event_senses_of_the_same_words_stay(extract) -> None:  # type: igno
         ("Unions renewed the demand for an inquiry.", "demand", "REQUEST"),
         ("The union warned of strikes unless ministers relent.", "warned", "THREATEN"),
         ("The army issued a warning to the rebels.", "warning", "THREATEN"),
+        ("He faces three charges of murder.", "charges", "ACCUSE"),
+        ("Police charged two men with fraud.", "charged", "ACCUSE"),
     ]
     for text, trigger, kind in cases:
         _, evs = extract(text)

@@ -221,6 +221,8 @@ def _sense(
     obj_lemma = obj.lemma_.lower() if obj is not None else ""
     if {lemma, phrase} & words.INFORMATION_VERBS and obj_lemma in words.INFORMATION_NOUNS:
         return None
+    if lemma == "charge" and _charges_a_price(verb, obj):
+        return None
     if phrase == "ask" and _asks_a_question(verb):
         return None
     if lemma == "meet" and _meets_no_one(verb, obj):
@@ -230,6 +232,39 @@ def _sense(
         if as_phrase or obj_lemma in words.ABSTRACT_OBJECTS:
             return Coding("ACCUSE", "disapprove")
     return coding
+
+
+def _is_money(token: Token) -> bool:
+    text = token.lower_
+    return (
+        token.ent_type_ == "MONEY"
+        or text in words.CURRENCY_WORDS
+        or (text[:1].isdigit() and text.rstrip("bnmk") != text)  # "1.5bn", "80m"
+    )
+
+
+def _is_a_cost(noun: Token) -> bool:
+    """'landing charges', 'a $232m charge', 'a pre-tax charge of $618m': a cost, not a count."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in words.FEE_MODIFIERS:
+            return True
+        if child.dep_ in ("nmod", "nummod", "compound", "amod") and _is_money(child):
+            return True
+        of_sum = child.dep_ == "prep" and child.lower_ == "of"
+        if of_sum and any(_is_money(t) for t in child.subtree):
+            return True
+    return False
+
+
+def _charges_a_price(verb: Token, obj: Token | None) -> bool:
+    """'the rates they charge', 'charge £5 a call': asking a price, not accusing."""
+    priced = [obj] if obj is not None else []
+    if verb.dep_ == "relcl":
+        priced.append(verb.head)
+    for token in priced:
+        if token.lemma_.lower() in words.FEE_NOUNS or any(_is_money(t) for t in token.subtree):
+            return True
+    return any(c.dep_ == "dobj" and _is_money(c) for c in verb.children)
 
 
 def _asks_a_question(verb: Token) -> bool:
@@ -297,6 +332,8 @@ def _noun_predicate(noun: Token, lexicon: Lexicon, typed_verbs: set[int]) -> Pre
         return None  # "signed an agreement": the verb already carries the event
     if words.IDIOM_PREPOSITION.get(noun.lemma_.lower()) == governor.lower_:
         return None  # "in charge of"
+    if noun.lemma_.lower() == "charge" and _is_a_cost(noun):
+        return None  # "landing charges", "a pre-tax charge of $618m"
     if _market_demand(noun, lexicon):  # "domestic demand": an event (of the economy), not a REQUEST
         return Predicate(noun, noun.idx, noun.idx + len(noun), None, *noun_arguments(noun))
     if _names_a_topic(noun):

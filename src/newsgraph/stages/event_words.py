@@ -97,6 +97,20 @@ CLAIM_DETERMINERS = frozenset({"a", "an", "this", "that", "every", "each", "anot
 # Warnings that threaten only when they name an act ("warned police would disperse the
 # rallies", "warned of strikes unless ..."); otherwise they forecast ("warned costs could rise").
 WARNING_WORDS = frozenset({"warn", "warning"})
+# A charge that is a price or a cost, not an accusation: "landing charges", "a restructuring
+# charge of $80m", "the rates they charge".
+FEE_MODIFIERS = frozenset({
+    "restructuring", "tax", "landing", "remittance", "roaming", "service", "bank", "interest",
+    "impairment", "congestion", "handling", "booking", "transaction", "exit", "admission",
+    "user", "prescription", "parking", "call", "one-time", "exceptional", "writedown",
+})  # fmt: skip
+FEE_NOUNS = frozenset({
+    "rate", "tariff", "price", "fee", "tax", "interest", "premium", "commission", "rent",
+    "fare", "toll", "levy",
+})  # fmt: skip
+CURRENCY_WORDS = frozenset({
+    "$", "£", "€", "¥", "euro", "euros", "dollar", "dollars", "pound", "pounds", "yen",
+})  # fmt: skip
 # Words opening an indirect question ("asked if she was a member", "asked why he left").
 QUESTION_WORDS = frozenset({
     "if", "whether", "why", "what", "how", "when", "where", "who", "whom", "which",
