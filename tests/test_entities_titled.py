@@ -61,3 +61,14 @@ def test_organisation_after_role_of_the_stays_whole(analyse):
         '"It is sound," said Kojo Antwi, the chief executive of the National Urban League.'
     )
     assert _types(art)["National Urban League"] == "ORG"
+
+
+def test_honorific_without_a_dot_in_an_org_span_makes_a_person(analyse):
+    for text, name in (
+        ("The average saving would be more than £900, according to Mr Hedge.", "Hedge"),
+        ("Investigations carried out in the wake of Ms Banks' resignation found faults.", "Banks"),
+        ("The chairman accused Ms Stones of playing a card in the run-up to the vote.", "Stones"),
+    ):
+        art = analyse(text)
+        assert _person(art, name).mentions[0].text == name
+        assert not any(n.startswith(("Mr ", "Ms ")) for n in _types(art)), _types(art)

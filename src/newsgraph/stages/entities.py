@@ -77,6 +77,9 @@ class RawMention:
     person_act: bool = False  # 'Keta said', 'Keta ... she': what only a person does
 
 
+_PERSONAL_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"))
+
+
 def run(article: Article, doc: Doc, settings: Settings) -> None:
     """Fill ``article.entities`` from the parsed body."""
     raw = [m for ent in doc.ents if ent.label_ not in NUMERIC_LABELS if (m := _trim(ent))]
@@ -138,11 +141,20 @@ def _after_leading_title(doc: Doc, start: int, end: int, label: str) -> int:
     rest = doc[name:end]
     if (
         label == "ORG"
-        and 2 <= len(rest) <= 3
+        and (2 <= len(rest) <= 3 or (len(rest) == 1 and _personal_honorifics(doc, start, name)))
         and all(_name_word(doc, i, i == name) for i in range(name, end))
     ):
         return name
     return start
+
+
+def _personal_honorifics(doc: Doc, start: int, end: int) -> bool:
+    """'Mr', 'Ms', 'Dr' alone before one name word ('Mr Hedge' typed ORG): a person, where a
+    role before one word may be an organisation's name ('President Hotel')."""
+    return start < end and all(
+        t.lower_.rstrip(".") in _PERSONAL_HONORIFICS or is_abbreviation_dot(doc, t.i)
+        for t in doc[start:end]
+    )
 
 
 def _leading_title_end(doc: Doc, start: int, end: int) -> int:
