@@ -502,3 +502,25 @@ def test_the_it_of_an_extraposed_clause_does_nothing(extract) -> None:  # type: 
     assert _only(evs, "rescue").actor is None
     _, evs = extract("Acme held a meeting. It agreed to support the rebels.", names)
     assert _only(evs, "agreed").actor == "e1"
+
+
+def test_should_predicting_or_judging_is_no_request(extract) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        ("The minister said this should mean lower prices.", "mean"),
+        ("The senator said voters should know the truth by now.", "know"),
+        ("The mayor said there should be an inquiry.", "be"),
+        ("Some 40% believe the king should resign.", "resign"),
+        ("Nearly half of those surveyed said the envoy should return.", "return"),
+    ]
+    for text, trigger in cases:
+        _, evs = extract(text)
+        assert all(ev.type != "REQUEST" for ev in evs if ev.trigger == trigger), text
+
+
+def test_should_asking_someone_to_act_stays_a_request(extract) -> None:  # type: ignore[no-untyped-def]
+    for text, trigger in [
+        ("The senator said the king should resign.", "resign"),
+        ("The mayor said the law must be changed.", "changed"),
+    ]:
+        _, evs = extract(text)
+        assert _only(evs, trigger).type == "REQUEST", text

@@ -160,9 +160,30 @@ def _demand(verb: Token) -> Predicate | None:
     if speech.pos_ != "VERB":
         return None
     speaker = next((c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if not _asks_to_act(verb, addressee) or _poll_share(speaker):
+        return None
     end = verb.idx + len(verb)
     return Predicate(verb, verb.idx, end, Coding("REQUEST"), speaker, addressee, speech, False)
+
+
+def _asks_to_act(verb: Token, subject: Token | None) -> bool:
+    """'should' asks for an act, not a state or a judgement ('voters should know by now'),
+    of someone who can act ('there should be', 'this should mean' ask no one)."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # 'must be done', 'should be changed': someone is to act
+    if verb.lemma_.lower() in words.DEMAND_STATE_VERBS:
+        return False
+    if subject is None:
+        return True
+    return subject.dep_ != "expl" and subject.lower_ not in words.DEMAND_INANIMATE_SUBJECTS
+
+
+def _poll_share(speaker: Token | None) -> bool:
+    """'47% believe', 'half those surveyed said': a poll's figures, no one's demand."""
+    if speaker is None:
+        return False
+    return any(t.lower_ in words.POLL_WORDS for t in speaker.subtree)
 
 
 def _pair(verb: str, obj: str, lexicon: Lexicon) -> Coding | None:

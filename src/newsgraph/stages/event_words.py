@@ -197,6 +197,22 @@ DEMAND_AUX = frozenset({"must", "should"})
 DEMAND_SPEECH_VERBS = SPEECH_VERBS | frozenset(
     {"reiterate", "stress", "demand", "insist", "urge", "argue", "warn", "write", "believe"}
 )
+# Verbs of state or cognition: 'should' with them predicts or judges ("this should mean lower
+# prices", "voters should know by now"), it asks no one to act.
+DEMAND_STATE_VERBS = frozenset({
+    "be", "have", "know", "mean", "believe", "think", "realise", "realize", "understand",
+    "expect", "seem", "appear", "remain", "deserve", "symbolise", "symbolize", "reflect",
+    "cost", "matter", "exist", "happen", "feel", "find", "hear",
+})  # fmt: skip
+# Subjects that can be asked to do nothing: expletives and demonstratives ("there should be",
+# "this should mean").
+DEMAND_INANIMATE_SUBJECTS = frozenset({"there", "this", "that", "these", "those", "which", "what"})
+# A share of those polled is no speaker making a demand ("47% believe she should resign",
+# "nearly half those surveyed said he should return").
+POLL_WORDS = frozenset({
+    "%", "percent", "cent", "half", "majority", "minority", "quarter", "third", "poll",
+    "polled", "surveyed", "survey", "respondent",
+})  # fmt: skip
 
 # PLOVER type families: cooperation reversed or refused, conflict threatened.
 COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
