@@ -55,3 +55,20 @@ def test_city_name_that_is_a_named_persons_name_stays_a_person():
 def test_country_name_with_a_title_before_it_stays_a_person():
     titled = _m("PERSON", "Jordan", person_cue=True)
     assert _vote_type([titled], titled) == "PERSON"
+
+
+def test_a_name_with_a_digit_is_no_person():
+    group = _m("PERSON", "G9")
+    assert _vote_type([group, _m("PERSON", "G9")], group) == "ORG"
+    spy = _m("PERSON", "MI7 Unit")
+    assert _vote_type([spy], spy) == "ORG"
+
+
+def test_a_name_with_a_digit_keeps_another_label():
+    law = _m("LAW", "Section 9")
+    assert _vote_type([law], law) == "LAW"
+
+
+def test_a_channel_with_a_digit_tagged_person_is_an_organisation(analyse):
+    art = analyse("He told BBC4 that the plan was wrong.")
+    assert {e.name: e.type for e in art.entities}.get("BBC4") == "ORG"

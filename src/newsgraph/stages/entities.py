@@ -688,6 +688,9 @@ def _vote_type(
     evidence = Counter(label for m in ms for label in _cue_labels(m))
     if evidence:
         return evidence.most_common(1)[0][0]
+    if any(c.isdigit() for c in canonical.name):  # 'G8', 'MI6', 'BBC4': no person's name
+        winner = _vote_winner(ms, canonical, person_words)
+        return "ORG" if winner == "PERSON" else winner
     full = [m for m in ms if m.key == canonical.key]
     if " " in canonical.key and 2 * sum(m.label == "PERSON" for m in full) >= len(full):
         return "PERSON"  # 'Donald Trump' seen as a person: every bare 'Trump' is that person
