@@ -524,3 +524,21 @@ def test_should_asking_someone_to_act_stays_a_request(extract) -> None:  # type:
     ]:
         _, evs = extract(text)
         assert _only(evs, trigger).type == "REQUEST", text
+
+
+def test_a_politicians_attack_on_a_party_is_criticism(extract) -> None:  # type: ignore[no-untyped-def]
+    names = {"Jane Smith": "PERSON", "the Liberal Party": "ORG"}
+    _, evs = extract("Jane Smith attacked the Liberal Party in a speech on Monday.", names)
+    assert (_only(evs, "attacked").type, _only(evs, "attacked").mode) == ("ACCUSE", "disapprove")
+    _, evs = extract('He attacked the minister, saying his record was "a shambles".')
+    assert _only(evs, "attacked").type == "ACCUSE"
+
+
+def test_an_armed_or_bodily_attack_stays_an_assault(extract) -> None:  # type: ignore[no-untyped-def]
+    for text in [
+        "Rebels attacked the Liberal Party office, killing two guards.",
+        "The senator was attacked in a park.",
+        "Gunmen attacked the minister's car.",
+    ]:
+        _, evs = extract(text)
+        assert _only(evs, "attacked").type == "ASSAULT", text

@@ -136,7 +136,7 @@ def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate |
     if coding is None and lemma in lexicon.verbs and not _needs_object(lemma, obj):
         coding = lexicon.verbs[lemma]
     if coding is not None:
-        coding = _sense(verb, lemma, particle, obj, coding)
+        coding = _sense(verb, lemma, particle, obj, coding, lexicon)
     if coding is None and (not untyped or lemma in GRAMMATICAL_VERBS):
         return None
     actor, target = actor_and_target(verb)
@@ -234,7 +234,12 @@ def _phrasal(verb: Token, lemma: str, lexicon: Lexicon) -> tuple[Coding | None, 
 
 
 def _sense(
-    verb: Token, lemma: str, particle: Token | None, obj: Token | None, coding: Coding
+    verb: Token,
+    lemma: str,
+    particle: Token | None,
+    obj: Token | None,
+    coding: Coding,
+    lexicon: Lexicon,
 ) -> Coding | None:
     """The coding in this use of the verb: releasing a statement frees nobody, attacking a
     plan "as vacuous" is criticism."""
@@ -250,9 +255,39 @@ def _sense(
         return None
     if {lemma, phrase} & words.VERBAL_ATTACK_VERBS:
         as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-        if as_phrase or obj_lemma in words.ABSTRACT_OBJECTS:
+        if (
+            as_phrase
+            or obj_lemma in words.ABSTRACT_OBJECTS
+            or _attacks_in_words(verb, obj, lexicon)
+        ):
             return Coding("ACCUSE", "disapprove")
     return coding
+
+
+def _attacks_in_words(verb: Token, obj: Token | None, lexicon: Lexicon) -> bool:
+    """'the co-chairman attacked Labour': a person's or party's attack on a party or a person,
+    told as speech or aimed at a party, with no weapon or harm in the sentence."""
+    if obj is None or obj.dep_ != "dobj" or obj.ent_type_ in words.PLACE_TYPES:
+        return False  # states attacking states, attacks on towns; 'was attacked in a park'
+    actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if actor is not None and not _can_speak(actor):
+        return False  # 'gunmen attacked', 'rebels attacked'
+    sentence = verb.sent
+    violence = words.VIOLENCE_WORDS | {w for w, _ in lexicon.cues.get("ASSAULT", [])}
+    if any(t.lemma_.lower() in violence or t.lower_ in violence for t in sentence):
+        return False
+    if obj.ent_type_ in words.PERSON_TYPES or obj.ent_type_ in ("ORG", "NORP"):
+        return True
+    return any(
+        t.lower_ in ('"', "“", "”") or t.lemma_.lower() in words.SPEECH_VERBS for t in sentence
+    )
+
+
+def _can_speak(token: Token) -> bool:
+    """A named person, party or government, or a personal pronoun."""
+    if token.lower_ in words.SPEAKER_PRONOUNS:
+        return True
+    return token.ent_type_ in words.PERSON_TYPES or token.ent_type_ in ("ORG", "NORP", "GPE")
 
 
 def _is_money(token: Token) -> bool:

@@ -71,6 +71,14 @@ INFORMATION_NOUNS = frozenset({
 INFORMATION_VERBS = frozenset({"release", "hand over", "hand"})
 # "attacked the plan as vacuous": an attack in words (ACCUSE), not in arms.
 VERBAL_ATTACK_VERBS = frozenset({"attack", "slam", "blast", "hit out", "savage", "lambast"})
+# Words of bodily harm or armed force: an attack told with them is an assault, not criticism.
+VIOLENCE_WORDS = frozenset({
+    "kill", "wound", "injure", "hurt", "dead", "die", "death", "casualty", "blood", "hospital",
+    "troops", "soldier", "militant", "rebel", "insurgent", "fighter", "army", "militia",
+    "gunman", "attacker", "weapon", "raid", "fire", "assault", "violence", "violent", "force",
+})  # fmt: skip
+# Who can attack in words: people, parties and governments named, or a personal pronoun.
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 ABSTRACT_OBJECTS = frozenset({
     "plan", "policy", "proposal", "pledge", "decision", "remark", "comment", "claim", "idea",
     "budget", "bill", "law", "report", "record", "stance", "handling", "approach", "strategy",
