@@ -74,3 +74,17 @@ def test_a_pronoun_after_a_place_refers_to_the_person_before_it(analyse):
         "at the naval base in Apapa. She added that the ships would sail in June."
     )
     assert _type(art, "Apapa") == "GPE"
+
+
+def test_a_name_coordinated_with_places_is_a_place(analyse):
+    art = analyse("He visits Leeds, Bristol, Somerset, Basingstoke, Dorset and Torbay this week.")
+    assert {e.name: e.type for e in art.entities}.get("Torbay") == "GPE"
+    art = analyse("They bombed pubs in Guildford and Woolwich in 1974.")
+    assert {e.name: e.type for e in art.entities}.get("Woolwich") == "GPE"
+
+
+def test_a_person_coordinated_with_a_place_who_speaks_stays_a_person(analyse):
+    art = analyse(
+        "Officials from France and Mr Haldane met on Monday. Haldane said he was pleased."
+    )
+    assert {e.name: e.type for e in art.entities}.get("Haldane") == "PERSON"

@@ -77,6 +77,7 @@ class RawMention:
     person_act: bool = False  # 'Keta said', 'Keta ... she': what only a person does
 
 
+_CONJOINED_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 _PERSONAL_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"))
 
 
@@ -128,7 +129,8 @@ def _trim(ent: Span) -> RawMention | None:
         place_cue=_place_around(doc, start, end),
         org_cue=org_cue,
         norp_cue=is_demonym(span.text) and not country_of_name(span.text),  # not 'Myanmar'
-        place_prep=_after_place_preposition(doc, start, end),
+        place_prep=_after_place_preposition(doc, start, end)
+        or _conjoined_with_place(doc[start:end]),
     )
 
 
@@ -309,6 +311,15 @@ def _after_place_preposition(doc: Doc, start: int, end: int) -> bool:
         return False
     prep = doc[start - 1]
     return prep.lower_ in _PLACE_PREPOSITIONS or (prep.lower_ == "at" and prep.head.pos_ == "NOUN")
+
+
+def _conjoined_with_place(span: Span) -> bool:
+    """'Leicester, Somerset and Torbay', 'Heathrow and Gatwick': a name coordinated with a place
+    NER typed as one stands where places go, though a person may too."""
+    return any(
+        not span.start <= c.i < span.end and c.ent_type_ in _CONJOINED_PLACE_LABELS
+        for c in span.root.conjuncts
+    )
 
 
 def _known_place_after(doc: Doc, i: int) -> bool:
