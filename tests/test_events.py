@@ -542,3 +542,21 @@ def test_an_armed_or_bodily_attack_stays_an_assault(extract) -> None:  # type: i
     ]:
         _, evs = extract(text)
         assert _only(evs, "attacked").type == "ASSAULT", text
+
+
+def test_a_domestic_policy_proposal_is_no_offer(extract) -> None:  # type: ignore[no-untyped-def]
+    for text, trigger in [
+        ("The minister unveiled proposals for longer parental leave.", "proposals"),
+        ("The bill proposes tighter controls on the sale of knives.", "proposes"),
+    ]:
+        _, evs = extract(text)
+        assert all(ev.type != "AGREE" for ev in evs if ev.trigger == trigger), text
+
+
+def test_proposing_cooperation_or_to_a_party_is_an_offer(extract) -> None:  # type: ignore[no-untyped-def]
+    for text, trigger in [
+        ("Iran proposed talks with the European Union.", "proposed"),
+        ("The rebels made a proposal to Colombia.", "proposal"),
+    ]:
+        _, evs = extract(text, {"Iran": "GPE", "Colombia": "GPE"})
+        assert _only(evs, trigger).type == "AGREE", text

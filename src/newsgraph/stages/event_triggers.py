@@ -51,6 +51,7 @@ def find_predicates(doc: Doc, lexicon: Lexicon, untyped: bool = False) -> list[P
                 found.append(pred)
     _promises_of_harm_are_threats(found)
     _forecasts_are_no_threats(found)
+    _policy_proposals_are_no_offers(found, lexicon)
     typed_heads = {p.head.i for p in found if p.coding is not None}
     found = [p for p in found if not _complement_of_typed_noun(p.head, typed_heads)]
     if not untyped:
@@ -104,6 +105,46 @@ def _forecasts_are_no_threats(found: list[Predicate]) -> None:
         warned = any(c.dep_ in ("dobj", "dative") or c.lower_ == "to" for c in addressees)
         if not acts and not warned and not any(t.lower_ in ("unless", "if") for t in content):
             pred.coding = None
+
+
+# What a proposal can offer: cooperation, or an end to conflict ('a proposal for a ceasefire').
+_OFFERED = words.COOPERATIVE_TYPES | {"RETREAT", "CONCEDE"}
+
+
+def _policy_proposals_are_no_offers(found: list[Predicate], lexicon: Lexicon) -> None:
+    """'proposals for maternity pay', 'the bill proposes control orders': a proposal offers
+    something to someone ('proposed talks', 'a proposal for a ceasefire', 'proposed to Iran')
+    only when it names cooperation or is put to someone; otherwise it is no PLOVER event."""
+    offers = {p.head.i for p in found if p.coding is not None and p.coding.type in _OFFERED}
+    for pred in found:
+        head = pred.head
+        if pred.coding is None or pred.coding.type != "AGREE":
+            continue
+        if head.lemma_.lower() not in words.PROPOSAL_WORDS:
+            continue
+        content = [
+            t
+            for c in head.children
+            if c.dep_ in words.PROPOSAL_CONTENT_DEPS and c.lower_ != "to"
+            for t in c.subtree
+        ]
+        holders = [head] + ([head.head] if head.dep_ == "dobj" else [])  # 'made a proposal to'
+        put_to = [c for h in holders for c in h.children if c.dep_ == "dative" or c.lower_ == "to"]
+        addressed = any(
+            t.ent_type_ in words.PERSON_TYPES or t.ent_type_ in words.GROUP_TYPES
+            for c in put_to
+            for t in c.subtree
+        )
+        if not addressed and not any(_offers(t, offers, lexicon) for t in content):
+            pred.coding = None
+
+
+def _offers(token: Token, offers: set[int], lexicon: Lexicon) -> bool:
+    """A found cooperative trigger, or a noun the lexicon codes as one ('proposed talks')."""
+    if token.i in offers:
+        return True
+    coding = _noun_coding(token, lexicon)[0] if token.pos_ == "NOUN" else None
+    return coding is not None and coding.type in _OFFERED
 
 
 def _complement_of_typed_noun(token: Token, typed_heads: set[int]) -> bool:

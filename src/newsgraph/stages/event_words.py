@@ -71,6 +71,10 @@ INFORMATION_NOUNS = frozenset({
 INFORMATION_VERBS = frozenset({"release", "hand over", "hand"})
 # "attacked the plan as vacuous": an attack in words (ACCUSE), not in arms.
 VERBAL_ATTACK_VERBS = frozenset({"attack", "slam", "blast", "hit out", "savage", "lambast"})
+# Proposing is an offer (AGREE) only when put to someone or when it names an act: a domestic
+# policy proposal ("proposals for maternity pay") is no event between actors.
+PROPOSAL_WORDS = frozenset({"propose", "proposal"})
+PROPOSAL_CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "acl", "compound", "relcl"})
 # Words of bodily harm or armed force: an attack told with them is an assault, not criticism.
 VIOLENCE_WORDS = frozenset({
     "kill", "wound", "injure", "hurt", "dead", "die", "death", "casualty", "blood", "hospital",
