@@ -72,3 +72,14 @@ def test_a_name_with_a_digit_keeps_another_label():
 def test_a_channel_with_a_digit_tagged_person_is_an_organisation(analyse):
     art = analyse("He told BBC4 that the plan was wrong.")
     assert {e.name: e.type for e in art.entities}.get("BBC4") == "ORG"
+
+
+def test_a_name_with_the_as_its_own_determiner_is_no_person(analyse):
+    art = analyse("The Tories and the Lib Dems have questioned the timing of the new rules.")
+    assert {e.name: e.type for e in art.entities}.get("Lib Dems") == "ORG"
+
+
+def test_a_title_with_the_stays_a_person(analyse):
+    art = analyse("The Queen met the Rt Rev Michael Hollis on Monday, and the Queen said so.")
+    types = {e.name: e.type for e in art.entities}
+    assert (types.get("Queen"), types.get("Rt Rev Michael Hollis")) == ("PERSON", "PERSON")

@@ -75,6 +75,7 @@ class RawMention:
     norp_cue: bool = False
     place_prep: bool = False  # 'in Keta': a place unless the article shows a person
     person_act: bool = False  # 'Keta said', 'Keta ... she': what only a person does
+    determined: bool = False  # 'the Lib Dems': 'the' determines the name itself
 
 
 _CONJOINED_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
@@ -129,6 +130,7 @@ def _trim(ent: Span) -> RawMention | None:
         place_cue=_place_around(doc, start, end),
         org_cue=org_cue,
         norp_cue=is_demonym(span.text) and not country_of_name(span.text),  # not 'Myanmar'
+        determined=_the_before(doc[start:end]),
         place_prep=_after_place_preposition(doc, start, end)
         or _conjoined_with_place(doc[start:end]),
     )
@@ -311,6 +313,19 @@ def _after_place_preposition(doc: Doc, start: int, end: int) -> bool:
         return False
     prep = doc[start - 1]
     return prep.lower_ in _PLACE_PREPOSITIONS or (prep.lower_ == "at" and prep.head.pos_ == "NOUN")
+
+
+def _the_before(span: Span) -> bool:
+    """'the Lib Dems have said': 'the' right before the name is its own determiner (not that of
+    a noun after it, as in 'the Blair government'), which a person's name never takes; a name
+    holding a title takes it ('the Queen', 'the Rt Rev Ann Hill')."""
+    start = span.start
+    return (
+        start > 0
+        and span.doc[start - 1].lower_ == "the"
+        and span.doc[start - 1].head == span.root
+        and not any(is_role(t) or is_honorific(t) for t in span)
+    )
 
 
 def _conjoined_with_place(span: Span) -> bool:
@@ -699,7 +714,8 @@ def _vote_type(
     evidence = Counter(label for m in ms for label in _cue_labels(m))
     if evidence:
         return evidence.most_common(1)[0][0]
-    if any(c.isdigit() for c in canonical.name):  # 'G8', 'MI6', 'BBC4': no person's name
+    if any(c.isdigit() for c in canonical.name) or any(m.determined for m in ms):
+        # 'G8', 'MI6', 'BBC4', 'the Lib Dems': no person's name
         winner = _vote_winner(ms, canonical, person_words)
         return "ORG" if winner == "PERSON" else winner
     full = [m for m in ms if m.key == canonical.key]
