@@ -560,3 +560,11 @@ def test_proposing_cooperation_or_to_a_party_is_an_offer(extract) -> None:  # ty
     ]:
         _, evs = extract(text, {"Iran": "GPE", "Colombia": "GPE"})
         assert _only(evs, trigger).type == "AGREE", text
+
+
+def test_launching_an_attack_in_words_is_criticism(extract) -> None:  # type: ignore[no-untyped-def]
+    names = {"Jane Smith": "PERSON"}
+    _, evs = extract("Jane Smith launched an attack on the cost of the scheme.", names)
+    assert _only(evs, "launched an attack").type == "ACCUSE"
+    _, evs = extract("Rebels launched an attack on the army base.")
+    assert _only(evs, "launched an attack").type == "ASSAULT"

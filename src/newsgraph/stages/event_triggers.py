@@ -170,6 +170,8 @@ def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate |
         if pair is not None:
             actor, target = actor_and_target(verb, skip_object=True)
             target = target or noun_arguments(obj)[1]  # "imposed sanctions on Venezuela"
+            if pair.type == "ASSAULT" and _noun_attack_in_words(obj, actor, target, lexicon):
+                pair = Coding("ACCUSE", "disapprove")  # "launched an attack on Labour"
             end = max(verb.idx + len(verb), obj.idx + len(obj))
             start = min(verb.idx, obj.idx)
             return Predicate(verb, start, end, pair, actor, target)
@@ -443,7 +445,27 @@ def _noun_predicate(noun: Token, lexicon: Lexicon, typed_verbs: set[int]) -> Pre
         clause = governor
         verb_actor, verb_target = actor_and_target(governor, skip_object=True)
         actor, target = actor or verb_actor, target or verb_target
+    if coding.type == "ASSAULT" and _noun_attack_in_words(noun, actor, target, lexicon):
+        coding = Coding("ACCUSE", "disapprove")  # "Howard launched an attack on Labour"
     return Predicate(noun, start, end, coding, actor, target, clause)
+
+
+def _noun_attack_in_words(
+    noun: Token, actor: Token | None, target: Token | None, lexicon: Lexicon
+) -> bool:
+    """'X launched an attack on the cost of ...': a named attacker's attack in words."""
+    if noun.lemma_.lower() not in words.VERBAL_ATTACK_VERBS or actor is None or target is None:
+        return False
+    if not _can_speak(actor) or target.ent_type_ in words.PLACE_TYPES:
+        return False
+    violence = words.VIOLENCE_WORDS | {w for w, _ in lexicon.cues.get("ASSAULT", [])}
+    if any(t.lemma_.lower() in violence or t.lower_ in violence for t in noun.sent):
+        return False
+    return (
+        target.lemma_.lower() in words.ABSTRACT_OBJECTS
+        or target.ent_type_ in words.PERSON_TYPES
+        or target.ent_type_ in ("ORG", "NORP")
+    )
 
 
 def _market_demand(noun: Token, lexicon: Lexicon) -> bool:

@@ -87,6 +87,7 @@ ABSTRACT_OBJECTS = frozenset({
     "plan", "policy", "proposal", "pledge", "decision", "remark", "comment", "claim", "idea",
     "budget", "bill", "law", "report", "record", "stance", "handling", "approach", "strategy",
     "scheme", "reform", "speech", "statement", "manifesto", "move", "deal", "ruling", "view",
+    "cost", "way",
 })  # fmt: skip
 
 # Event nouns inside fixed phrases that are not events: "in charge of".
