@@ -568,3 +568,9 @@ def test_launching_an_attack_in_words_is_criticism(extract) -> None:  # type: ig
     assert _only(evs, "launched an attack").type == "ACCUSE"
     _, evs = extract("Rebels launched an attack on the army base.")
     assert _only(evs, "launched an attack").type == "ASSAULT"
+
+
+def test_one_group_attacking_another_without_speech_stays_an_assault(extract) -> None:  # type: ignore[no-untyped-def]
+    names = {"Ruritanian Front": "ORG", "Liberation Army": "ORG"}
+    _, evs = extract("The Ruritanian Front attacked the Liberation Army on Monday.", names)
+    assert _only(evs, "attacked").type == "ASSAULT"

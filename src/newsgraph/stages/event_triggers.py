@@ -319,8 +319,14 @@ def _attacks_in_words(verb: Token, obj: Token | None, lexicon: Lexicon) -> bool:
     violence = words.VIOLENCE_WORDS | {w for w, _ in lexicon.cues.get("ASSAULT", [])}
     if any(t.lemma_.lower() in violence or t.lower_ in violence for t in sentence):
         return False
-    if obj.ent_type_ in words.PERSON_TYPES or obj.ent_type_ in ("ORG", "NORP"):
+    if obj.ent_type_ in words.PERSON_TYPES:
         return True
+    personal = actor is not None and (
+        actor.ent_type_ in words.PERSON_TYPES or actor.lower_ in words.SPEAKER_PRONOUNS
+    )
+    if personal and obj.ent_type_ in ("ORG", "NORP"):
+        return True  # 'Jane Smith attacked the Liberal Party'
+    # one group attacking another ('Hamas attacked Fatah') is words only when told as speech
     return any(
         t.lower_ in ('"', "“", "”") or t.lemma_.lower() in words.SPEECH_VERBS for t in sentence
     )
