@@ -72,3 +72,8 @@ def test_honorific_without_a_dot_in_an_org_span_makes_a_person(analyse):
         art = analyse(text)
         assert _person(art, name).mentions[0].text == name
         assert not any(n.startswith(("Mr ", "Ms ")) for n in _types(art)), _types(art)
+
+
+def test_a_job_title_in_apposition_before_the_name_makes_a_person(analyse):
+    art = analyse("The party's Holyrood leader, Mairi Sturgeon, welcomed the move.")
+    assert _types(art).get("Mairi Sturgeon") == "PERSON"

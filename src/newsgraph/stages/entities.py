@@ -402,8 +402,13 @@ def _place_apposition(doc: Doc, start: int, end: int) -> bool:
 
 
 def _role_apposition(doc: Doc, start: int, end: int) -> bool:
-    """'said Amara Diallo, the African Union Commissioner for Peace and Security': a job title
-    in apposition to the name makes it a person whatever NER said."""
+    """'said Amara Diallo, the African Union Commissioner for Peace and Security' or 'the
+    chairman of the Bar Council, Guy Mansfield QC': a job title in apposition to the name makes
+    it a person whatever NER said."""
+    if start > 1 and doc[start - 1].text == ",":
+        root = doc[start:end].root  # 'The chairman of the Bar Council, Guy Mansfield QC'
+        if root.dep_ == "appos" and root.head.i < start - 1 and is_role(root.head):
+            return True
     if end >= len(doc) or doc[end].text != ",":
         return False
     return any(
