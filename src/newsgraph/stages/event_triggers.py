@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.stages import event_words as words
 from newsgraph.stages.event_args import actor_and_target, look_through_quantity, noun_arguments
@@ -316,8 +316,7 @@ def _attacks_in_words(verb: Token, obj: Token | None, lexicon: Lexicon) -> bool:
     if actor is not None and not _can_speak(actor):
         return False  # 'gunmen attacked', 'rebels attacked'
     sentence = verb.sent
-    violence = words.VIOLENCE_WORDS | {w for w, _ in lexicon.cues.get("ASSAULT", [])}
-    if any(t.lemma_.lower() in violence or t.lower_ in violence for t in sentence):
+    if _tells_violence(sentence, lexicon):
         return False
     if obj.ent_type_ in words.PERSON_TYPES:
         return True
@@ -330,6 +329,12 @@ def _attacks_in_words(verb: Token, obj: Token | None, lexicon: Lexicon) -> bool:
     return any(
         t.lower_ in ('"', "“", "”") or t.lemma_.lower() in words.SPEECH_VERBS for t in sentence
     )
+
+
+def _tells_violence(sentence: Span, lexicon: Lexicon) -> bool:
+    """A weapon, harm or armed-force word, or one of the lexicon's ASSAULT cues, in the sentence."""
+    violence = words.VIOLENCE_WORDS | {w for w, _ in lexicon.cues.get("ASSAULT", [])}
+    return any(t.lemma_.lower() in violence or t.lower_ in violence for t in sentence)
 
 
 def _can_speak(token: Token) -> bool:
@@ -464,8 +469,7 @@ def _noun_attack_in_words(
         return False
     if not _can_speak(actor) or target.ent_type_ in words.PLACE_TYPES:
         return False
-    violence = words.VIOLENCE_WORDS | {w for w, _ in lexicon.cues.get("ASSAULT", [])}
-    if any(t.lemma_.lower() in violence or t.lower_ in violence for t in noun.sent):
+    if _tells_violence(noun.sent, lexicon):
         return False
     return (
         target.lemma_.lower() in words.ABSTRACT_OBJECTS
