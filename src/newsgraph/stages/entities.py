@@ -11,6 +11,7 @@ number of tokens or mentions.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -392,13 +393,8 @@ def _pronoun_after(doc: Doc, m: RawMention, persons: list[str | None]) -> bool:
 
 def _place_apposition(doc: Doc, start: int, end: int) -> bool:
     """'Keta, a fishing town on the coast': a place noun in apposition to the name."""
-    if end >= len(doc) or doc[end].text != ",":
-        return False
     nouns = lexicons().place_nouns
-    return any(
-        t.dep_ == "appos" and start <= t.head.i < end and t.lemma_.lower() in nouns
-        for t in doc[end + 1 : end + 1 + _APPOSITION_WINDOW]
-    )
+    return _apposition_after(doc, start, end, lambda t: t.lemma_.lower() in nouns)
 
 
 def _role_apposition(doc: Doc, start: int, end: int) -> bool:
@@ -409,10 +405,16 @@ def _role_apposition(doc: Doc, start: int, end: int) -> bool:
         root = doc[start:end].root  # 'The chairman of the Bar Council, Guy Mansfield QC'
         if root.dep_ == "appos" and root.head.i < start - 1 and is_role(root.head):
             return True
+    return _apposition_after(doc, start, end, is_role)
+
+
+def _apposition_after(doc: Doc, start: int, end: int, fits: Callable[[Token], bool]) -> bool:
+    """'Name, <apposition>': whether the head of an apposition to the name right after its
+    comma fits."""
     if end >= len(doc) or doc[end].text != ",":
         return False
     return any(
-        t.dep_ == "appos" and start <= t.head.i < end and is_role(t)
+        t.dep_ == "appos" and start <= t.head.i < end and fits(t)
         for t in doc[end + 1 : end + 1 + _APPOSITION_WINDOW]
     )
 
