@@ -61,11 +61,11 @@ def tag_times(text: str, doc: Doc | None, published: str | None) -> list[TimeExp
     ]
     tenses = [clause_tense(doc, c.start, c.end) if doc is not None else None for c in candidates]
     ref, anchor = parse_date(published), "published"
-    if ref is None:
-        ref, anchor = infer_reference(text, candidates), "inferred"
     year_end = None
     if ref is None:
-        year = infer_reference_year(text, candidates, tenses)
+        absolute = absolute_values(text, candidates)
+        ref, anchor = infer_reference(absolute), "inferred"
+        year = infer_reference_year(text, candidates, absolute, tenses) if ref is None else None
         year_end = date(year, 12, 31) if year is not None else None
     out = []
     for cand, tense in zip(candidates, tenses, strict=True):
@@ -336,18 +336,20 @@ def _year_level(cand: Candidate) -> bool:
 
 
 def infer_reference_year(
-    text: str, candidates: list[Candidate], tenses: list[str | None]
+    text: str,
+    candidates: list[Candidate],
+    absolute: list[str | None],
+    tenses: list[str | None],
 ) -> int | None:
     """Without any full date: the latest year written in the text outside future-tense clauses
     and "until" phrases ("At the beginning of 2024, Bukele offered..." but not "renewed until
     October 2025"): the story was written that year or later, most often that year."""
     years = []
-    for cand, tense in zip(candidates, tenses, strict=True):
+    for cand, value, tense in zip(candidates, absolute, tenses, strict=True):
         if tense == C.FUTURE or _UNTIL_BEFORE.search(text, max(0, cand.start - 12), cand.start):
             continue
-        resolved = cand.rule.normalise(cand.match, Context(text, None, None))
-        if resolved is not None and re.fullmatch(r"\d{4}(?:-\d\d)?(?:-Q\d|-H\d)?", resolved.value):
-            years.append(int(resolved.value[:4]))
+        if value is not None and re.fullmatch(r"\d{4}(?:-\d\d)?(?:-Q\d|-H\d)?", value):
+            years.append(int(value[:4]))
     return max(years) if years else None
 
 
@@ -364,13 +366,19 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
-def infer_reference(text: str, candidates: list[Candidate]) -> date | None:
-    """The latest fully specified date written in the text, as a stand-in publication date."""
-    days = []
+def absolute_values(text: str, candidates: list[Candidate]) -> list[str | None]:
+    """Each candidate's value with no reference date: what the text itself fixes ('2024',
+    'March 2022', 'June 2, 2021'), X placeholders or None for the rest."""
+    values = []
     for cand in candidates:
         resolved = cand.rule.normalise(cand.match, Context(text, None, None))
-        if resolved is not None and (day := parse_date(resolved.value)) is not None:
-            days.append(day)
+        values.append(resolved.value if resolved is not None else None)
+    return values
+
+
+def infer_reference(absolute: list[str | None]) -> date | None:
+    """The latest fully specified date written in the text, as a stand-in publication date."""
+    days = [day for value in absolute if (day := parse_date(value)) is not None]
     return max(days) if days else None
 
 
