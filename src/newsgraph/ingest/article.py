@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsgraph.clean import CleanText
 from newsgraph.ingest.checks import check_body
@@ -28,6 +29,14 @@ class Metadata:
         names = [f.name for f in dataclasses.fields(self)]
         merged = {n: _first_known(getattr(self, n), getattr(fallback, n)) for n in names}
         return Metadata(**merged)
+
+
+def text_value(value: Any) -> str | None:
+    """A metadata value given as text, its whitespace collapsed; None for anything else or
+    blank text."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return " ".join(value.split())
 
 
 def _first_known(value: str | None, fallback: str | None) -> str | None:

@@ -16,7 +16,7 @@ import feedparser
 import lxml.html
 
 from newsgraph.errors import RejectedInput
-from newsgraph.ingest.article import Metadata
+from newsgraph.ingest.article import Metadata, text_value
 from newsgraph.ingest.html import article_from_html
 from newsgraph.ingest.rejected import Rejected
 from newsgraph.ingest.text import article_from_text
@@ -38,7 +38,7 @@ def read_feed(text: str, origin: str, settings: Settings) -> Iterator[Article | 
         why = f" ({type(problem).__name__}: {problem})" if problem else ""
         yield Rejected(origin, f"not an RSS or Atom feed with entries{why}")
         return
-    source = _clean(parsed.get("feed", {}).get("title"))
+    source = text_value(parsed.get("feed", {}).get("title"))
     for index, entry in enumerate(entries, start=1):
         where = f"{origin}#{index}"
         try:
@@ -52,12 +52,12 @@ def article_from_entry(
 ) -> Article:
     """One feed entry as an Article; raises RejectedInput when it has no usable text."""
     meta = Metadata(
-        title=_clean(entry.get("title")),
+        title=text_value(entry.get("title")),
         section=_first_category(entry),
         source=source,
         published=_date(entry),
-        url=_clean(entry.get("link")),
-        author=_clean(entry.get("author")),
+        url=text_value(entry.get("link")),
+        author=text_value(entry.get("author")),
     )
     body, is_html, kind = _body(entry)
     if not body.strip():
@@ -113,13 +113,7 @@ def _date(entry: Any) -> str | None:
 
 def _first_category(entry: Any) -> str | None:
     for tag in entry.get("tags") or []:
-        term = _clean(tag.get("term") or tag.get("label"))
+        term = text_value(tag.get("term") or tag.get("label"))
         if term:
             return term
     return None
-
-
-def _clean(value: Any) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    return " ".join(value.split())

@@ -8,7 +8,7 @@ from typing import Any
 
 from newsgraph.clean import parse_date
 from newsgraph.errors import RejectedInput
-from newsgraph.ingest.article import Metadata
+from newsgraph.ingest.article import Metadata, text_value
 from newsgraph.ingest.html import article_from_html
 from newsgraph.ingest.rejected import Rejected
 from newsgraph.ingest.text import article_from_text
@@ -43,7 +43,7 @@ def article_from_record(record: Any, settings: Settings, origin: str = "<record>
 
 def record_metadata(record: Mapping[str, Any]) -> tuple[Metadata, list[str]]:
     """The record's metadata fields, and warnings for values that could not be used."""
-    values = {name: _text_field(record, name) for name in META_FIELDS}
+    values = {name: text_value(record.get(name)) for name in META_FIELDS}
     warnings = []
     raw_date = record.get("published")
     published = parse_date(raw_date) if isinstance(raw_date, str) else None
@@ -53,13 +53,6 @@ def record_metadata(record: Mapping[str, Any]) -> tuple[Metadata, list[str]]:
             f"timestamp); published left empty"
         )
     return Metadata(published=published, **values), warnings
-
-
-def _text_field(record: Mapping[str, Any], name: str) -> str | None:
-    value = record.get(name)
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
-    return None
 
 
 def _record_id(record: Mapping[str, Any], origin: str) -> str | None:
