@@ -2,32 +2,10 @@
 
 from __future__ import annotations
 
-import re
+from newsgraph.model import Entity, Mention
+from test_quotes import extract, person  # the same quotes-only runner and hand-made people
 
-import pytest
-
-from newsgraph.model import Article, Entity, Mention, Quote
-from newsgraph.pipeline import Pipeline
-from newsgraph.settings import Settings
-from newsgraph.stages import quotes
-
-
-def person(text: str, eid: str, name: str, titles: tuple[str, ...] = ()) -> Entity:
-    """A PERSON entity with a mention at every occurrence of ``name`` in ``text``."""
-    spans = [Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), text)]
-    return Entity(id=eid, name=name, type="PERSON", mentions=spans, titles=list(titles))
-
-
-@pytest.fixture
-def extract(pipeline: Pipeline, settings: Settings):  # type: ignore[no-untyped-def]
-    """Run only the quotes stage, over hand-made entities."""
-
-    def _extract(text: str, *entities: Entity) -> list[Quote]:
-        article = Article(id="t", text=text, entities=list(entities))
-        quotes.run(article, pipeline.nlp(text), settings)
-        return article.quotes
-
-    return _extract
+__all__ = ["extract", "person"]
 
 
 def test_she_skips_a_man_named_later(extract) -> None:  # type: ignore[no-untyped-def]
