@@ -49,7 +49,7 @@ def main() -> int:
         parse += time.perf_counter() - started
         for name, stage in pipeline.stages:
             started = time.perf_counter()
-            stage(article, doc, settings)
+            stage(article, doc, settings, pipeline.words)
             stages[name] += time.perf_counter() - started
     print(f"{len(articles)} articles, model {settings.model}; spaCy parse {parse:.1f} s")
     print(f"{'stage':10} {'seconds':>8} {'% of parse':>11}")

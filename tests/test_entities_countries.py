@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
-from newsgraph.stages.entities import _missed_countries
+from newsgraph.stages.entities.stage import _missed_countries
 
 
 def _places(article: Article) -> dict[str, str | None]:

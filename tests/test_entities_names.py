@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsgraph.stages.names import (
+from newsgraph.stages.entities.names import (
     country_display_name,
     country_of_demonym,
     country_of_name,
@@ -60,7 +60,7 @@ def test_capital_city_gives_its_country():
 
 
 def test_two_nations_with_one_country_code_are_never_linked():
-    from newsgraph.stages.entity_links import Candidate, link_names
+    from newsgraph.stages.entities.links import Candidate, link_names
 
     cands = [
         Candidate(0, "Scotland", "GPE", country="GBR"),
@@ -70,7 +70,7 @@ def test_two_nations_with_one_country_code_are_never_linked():
 
 
 def test_short_form_of_the_same_country_is_still_linked():
-    from newsgraph.stages.entity_links import Candidate, link_names
+    from newsgraph.stages.entities.links import Candidate, link_names
 
     cands = [
         Candidate(0, "United Kingdom", "GPE", country="GBR"),
@@ -80,7 +80,7 @@ def test_short_form_of_the_same_country_is_still_linked():
 
 
 def test_the_last_word_of_an_organisation_name_is_that_organisation():
-    from newsgraph.stages.entity_links import Candidate, link_names
+    from newsgraph.stages.entities.links import Candidate, link_names
 
     cands = [
         Candidate(0, "United Nations Security Council", "ORG"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.stages.entities import RawMention, _vote_type
+from newsgraph.stages.entities.stage import RawMention, _vote_type
 
 
 def _m(label: str, key: str, **cues: bool) -> RawMention:

@@ -8,7 +8,7 @@ from newsgraph.model import Article, Entity, Event, Mention, TimeExpr
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
 from newsgraph.stages import events
-from newsgraph.stages.event_factuality import factuality_of
+from newsgraph.stages.events.factuality import factuality_of
 
 
 def _article(text: str, names: dict[str, str], times: dict[str, str]) -> Article:
@@ -32,7 +32,7 @@ def extract(pipeline: Pipeline, settings: Settings):  # type: ignore[no-untyped-
         text: str, names: dict[str, str] | None = None, times: dict[str, str] | None = None
     ) -> tuple[Article, list[Event]]:
         art = _article(text, names or {}, times or {})
-        events.run(art, pipeline.nlp(text), settings)
+        events.run(art, pipeline.nlp(text), settings, pipeline.words)
         return art, art.events
 
     return _extract
@@ -146,7 +146,7 @@ def test_the_country_refers_to_the_latest_country_named_or_implied(
     art = _article(text, {"Chile": "GPE", "Peru": "GPE", "Peruvian": "NORP"}, {})
     for ent, code in zip(art.entities, ("CHL", "PER", "PER"), strict=True):
         ent.country = code
-    events.run(art, pipeline.nlp(text), settings)
+    events.run(art, pipeline.nlp(text), settings, pipeline.words)
     assert _name(art, _only(art.events, "asked").actor) == "Peru"
 
 
@@ -344,7 +344,7 @@ def test_event_ids_are_renumbered_in_text_order(extract) -> None:  # type: ignor
 
 
 def test_participle_with_by_takes_the_agent_as_actor(pipeline: Pipeline) -> None:
-    from newsgraph.stages.event_args import actor_and_target
+    from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp("The first plane, made by Airbus, was delivered to the airline.")
     made = next(t for t in doc if t.text == "made")
@@ -353,7 +353,7 @@ def test_participle_with_by_takes_the_agent_as_actor(pipeline: Pipeline) -> None
 
 
 def test_a_measure_after_by_is_not_an_actor(pipeline: Pipeline) -> None:
-    from newsgraph.stages.event_args import actor_and_target
+    from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp("The firm wanted to reduce costs by 30%.")
     reduce = next(t for t in doc if t.text == "reduce")
@@ -362,7 +362,7 @@ def test_a_measure_after_by_is_not_an_actor(pipeline: Pipeline) -> None:
 
 
 def test_subject_of_a_passive_controls_its_infinitive(pipeline: Pipeline) -> None:
-    from newsgraph.stages.event_args import actor_and_target
+    from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp("Penske was selected to purchase the factory.")
     purchase = next(t for t in doc if t.text == "purchase")
@@ -372,7 +372,7 @@ def test_subject_of_a_passive_controls_its_infinitive(pipeline: Pipeline) -> Non
 
 
 def test_object_of_a_control_verb_does_the_infinitive(pipeline: Pipeline) -> None:
-    from newsgraph.stages.event_args import actor_and_target
+    from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp("The ministry hired a contractor to build the road.")
     build = next(t for t in doc if t.text == "build")
@@ -388,7 +388,7 @@ def test_object_of_a_control_verb_does_the_infinitive(pipeline: Pipeline) -> Non
 def test_subject_of_an_unaccusative_verb_is_its_target(
     pipeline: Pipeline, sentence: str, verb: str, undergoer: str
 ) -> None:
-    from newsgraph.stages.event_args import actor_and_target
+    from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp(sentence)
     actor, target = actor_and_target(next(t for t in doc if t.text == verb))
@@ -397,7 +397,7 @@ def test_subject_of_an_unaccusative_verb_is_its_target(
 
 
 def test_transitive_use_keeps_its_subject_as_actor(pipeline: Pipeline) -> None:
-    from newsgraph.stages.event_args import actor_and_target
+    from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp("The company increased its prices.")
     actor, target = actor_and_target(next(t for t in doc if t.text == "increased"))

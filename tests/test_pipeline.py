@@ -9,7 +9,7 @@ from newsgraph.settings import Settings
 def test_failing_stage_leaves_a_warning_and_keeps_the_article() -> None:
     pipeline = Pipeline(Settings())
 
-    def broken(article: Article, doc: object, settings: Settings) -> None:
+    def broken(article: Article, doc: object, settings: Settings, words: object) -> None:
         raise RuntimeError("boom")
 
     pipeline.stages = [("broken", broken), *pipeline.stages]

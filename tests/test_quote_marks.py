@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.stages.quote_marks import find_quoted_spans
+from newsgraph.stages.quotes.marks import find_quoted_spans
 
 
 def contents(text: str) -> list[str]:

@@ -24,7 +24,7 @@ def extract(pipeline: Pipeline, settings: Settings):  # type: ignore[no-untyped-
 
     def _extract(text: str, *entities: Entity) -> list[Quote]:
         article = Article(id="t", text=text, entities=list(entities))
-        quotes.run(article, pipeline.nlp(text), settings)
+        quotes.run(article, pipeline.nlp(text), settings, pipeline.words)
         return article.quotes
 
     return _extract

@@ -17,16 +17,18 @@ from newsgraph.model import Article
 from newsgraph.nlp import load_pipeline
 from newsgraph.settings import Settings
 from newsgraph.stages import Stage, build_stages
+from newsgraph.wordlists import WordLists
 
 log = logging.getLogger(__name__)
 
 
 class Pipeline:
-    """The spaCy pipeline plus newsgraph's stages, built once and reused for many articles."""
+    """The spaCy pipeline, the word lists and newsgraph's stages, built once and reused."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.nlp = load_pipeline(settings.model)
+        self.words = WordLists(settings.language)
         self.stages: list[tuple[str, Stage]] = build_stages(settings)
 
     def analyse(self, article: Article) -> Article:
@@ -47,7 +49,7 @@ class Pipeline:
     def run_stages(self, article: Article, doc: Doc) -> None:
         for name, stage in self.stages:
             try:
-                stage(article, doc, self.settings)
+                stage(article, doc, self.settings, self.words)
             except Exception as exc:  # the error policy: note it, keep the article
                 log.warning("stage %s failed on %s: %r", name, article.id, exc)
                 article.warnings.append(f"stage {name} failed: {type(exc).__name__}: {exc}")

@@ -14,6 +14,7 @@ class Settings:
     """Everything a user may tune; no module keeps settings of its own."""
 
     model: str = DEFAULT_MODEL
+    language: str = "en"  # which word lists the stages read (resources/lang/<code>/ overrides)
     db: Path = Path("newsgraph.db")
     workers: int = 1
     batch_size: int = 32

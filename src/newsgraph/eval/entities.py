@@ -25,7 +25,8 @@ from newsgraph.eval.report import PRF, Report
 from newsgraph.model import Article
 from newsgraph.nlp import load_pipeline
 from newsgraph.settings import Settings
-from newsgraph.stages import entities as entities_stage
+from newsgraph.stages.entities import stage as entities_stage
+from newsgraph.wordlists import WordLists
 
 SCORED_TYPES = ("PER", "ORG", "LOC")
 NAME_SYNTACTIC_TYPES = frozenset({"NAM", "PRE.NAM"})
@@ -54,13 +55,14 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report
     """Score raw spaCy and newsgraph on the MEANTIME documents under ``path``."""
     docs = read_meantime(path, limit)
     nlp = load_pipeline(settings.model)
+    words = WordLists(settings.language)
     bodies = [d.text[d.body_start :] for d in docs]
     totals: dict[str, dict[str, PRF]] = {"spacy": {}, "newsgraph": {}}
     for mt, body, doc in zip(docs, bodies, nlp.pipe(bodies), strict=True):
         gold, neutral = _gold(mt)
         region = _annotated_end(mt)
         article = Article(id=mt.id, text=body)
-        entities_stage.run(article, doc, settings)
+        entities_stage.run(article, doc, settings, words)
         systems = {
             "spacy": _labelled((e.start_char, e.end_char, e.label_) for e in doc.ents),
             "newsgraph": _labelled(

@@ -26,10 +26,10 @@ from newsgraph.eval.report import PRF, Report
 from newsgraph.model import Article, Event
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
-from newsgraph.stages.event_args import mention_span
-from newsgraph.stages.event_factuality import factuality_of
-from newsgraph.stages.event_triggers import find_predicates
-from newsgraph.stages.plover_lexicon import Lexicon, load_lexicon
+from newsgraph.stages.events.arguments import mention_span
+from newsgraph.stages.events.factuality import factuality_of
+from newsgraph.stages.events.plover import Lexicon, load_lexicon
+from newsgraph.stages.events.triggers import find_predicates
 
 # The GSR records predate PLOVER 0.8's sixteen types; their older labels map onto the manual's.
 GSR_TYPES = {

@@ -28,7 +28,7 @@ from newsgraph.eval.report import PRF, Report
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
-from newsgraph.stages.quote_words import quote_words
+from newsgraph.stages.quotes.words import quote_words
 
 THRESHOLDS = (0.3, 0.8)
 WORD = re.compile(r"\w+")

@@ -1,7 +1,8 @@
 """The extraction stages, registered explicitly in the order they run.
 
-Each stage is ``run(article, doc, settings) -> None``: it reads the spaCy ``doc`` of
-``article.text`` and what earlier stages put on the article, and fills its own part.
+Each stage is ``run(article, doc, settings, words) -> None``: it reads the spaCy ``doc`` of
+``article.text`` and what earlier stages put on the article, and fills its own part. ``words``
+is the pipeline's ``WordLists``: every word list a stage reads comes from it.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from spacy.tokens import Doc
 
 from newsgraph.model import Article
 from newsgraph.settings import Settings
-from newsgraph.stages import entities, events, figures, quotes, times, titles
+from newsgraph.stages import entities, events, figures, quotes, times
+from newsgraph.stages.entities import titles
+from newsgraph.wordlists import WordLists
 
-Stage = Callable[[Article, Doc, Settings], None]
+Stage = Callable[[Article, Doc, Settings, WordLists], None]
 
 # Order matters: titles refine entities, quotes need speakers, events need all of them.
 STAGES: dict[str, Stage] = {

@@ -27,7 +27,7 @@ from newsgraph.store.base import (
     Story,
     TimelineItem,
 )
-from newsgraph.web.app import state, store_dependency
+from newsgraph.web.deps import state, store_dependency
 from newsgraph.web.filters import ArticleFilter, filtered_articles
 from newsgraph.web.ingest import IngestReport, ingest
 

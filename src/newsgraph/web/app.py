@@ -7,12 +7,10 @@ templates and static files ship inside the package, the graph library is vendore
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import (
@@ -22,65 +20,18 @@ from fastapi.exception_handlers import (
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph.errors import NewsgraphError, NotFound, StoreError
-from newsgraph.model import Article
 from newsgraph.settings import Settings
-from newsgraph.store.base import Store
-from newsgraph.web.urls import article_url, entity_url
+from newsgraph.web import api, pages
+from newsgraph.web.deps import WEB_DIR, AppState, render, state, template_environment
 
-if TYPE_CHECKING:
-    from newsgraph.pipeline import Pipeline
-
-WEB_DIR = Path(__file__).resolve().parent
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
     "form-action 'self'"
 )
-
-
-@dataclass
-class AppState:
-    """What every request shares: where the store is, the settings, and the pipeline once built."""
-
-    db_path: Path
-    settings: Settings
-    pipeline_lock: threading.Lock = field(default_factory=threading.Lock)
-    store_lock: threading.Lock = field(default_factory=threading.Lock)
-    _pipeline: Pipeline | None = None
-    _store: Store | None = None
-
-    def store(self) -> Store:
-        """The app's one store, opened on first use; it serialises its own access across threads."""
-        with self.store_lock:
-            if self._store is None:
-                from newsgraph.store import open_store
-
-                self._store = open_store(self.db_path)
-            return self._store
-
-    def close(self) -> None:
-        """Close the store when the server stops."""
-        with self.store_lock:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
-
-    def use_pipeline(self, pipeline: Pipeline) -> None:
-        """Reuse a pipeline that is already loaded (tests, or a CLI that built one)."""
-        self._pipeline = pipeline
-
-    def analyse(self, articles: list[Article]) -> list[Article]:
-        """Run the pipeline, one request at a time: spaCy models are not shared between threads."""
-        with self.pipeline_lock:
-            if self._pipeline is None:  # loaded on the first ingest: reading never needs spaCy
-                from newsgraph.pipeline import Pipeline
-
-                self._pipeline = Pipeline(self.settings)
-            return self._pipeline.analyse_batch(articles)
 
 
 def create_app(db_path: Path, settings: Settings) -> FastAPI:
@@ -104,37 +55,11 @@ def create_app(db_path: Path, settings: Settings) -> FastAPI:
     app.state.templates = template_environment()
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
 
-    from newsgraph.web import api, pages
-
     app.include_router(api.router)
     app.include_router(pages.router)
     _add_error_handlers(app)
     _add_security_headers(app)
     return app
-
-
-def template_environment() -> Environment:
-    """Jinja2 with autoescaping on for every template: article text is never trusted."""
-    env = Environment(
-        loader=FileSystemLoader(WEB_DIR / "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(article_url=article_url, entity_url=entity_url)
-    return env
-
-
-def state(request: Request) -> AppState:
-    """The app's shared state, for route dependencies."""
-    app_state: AppState = request.app.state.newsgraph
-    return app_state
-
-
-def store_dependency(request: Request) -> Store:
-    """The store, for route dependencies."""
-    return state(request).store()
 
 
 def _wants_json(request: Request) -> bool:
@@ -192,6 +117,4 @@ def _without_paths(request: Request, message: str) -> str:
 def _error(request: Request, status: int, message: str) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": message}, status_code=status)
-    from newsgraph.web.pages import render
-
     return render(request, "error.html", {"status": status, "message": message}, status)

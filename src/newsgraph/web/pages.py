@@ -13,8 +13,8 @@ from markupsafe import Markup, escape
 from newsgraph.kb import queries
 from newsgraph.model import Article, Entity
 from newsgraph.store.base import EntityProfile, EventRecord, QuoteRecord, Store, TimelineItem
-from newsgraph.web.app import store_dependency
 from newsgraph.web.charts import cooccurrence_graph, parse_day, timeline_chart
+from newsgraph.web.deps import render, store_dependency
 from newsgraph.web.filters import ArticleFilter, filtered_articles
 from newsgraph.web.highlight import entity_link, highlighted_article
 
@@ -26,15 +26,6 @@ Text = Annotated[str, Query(max_length=500)]
 DateText = Annotated[str, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 PAGE_SIZE = 20
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT")
-
-
-def render(
-    request: Request, template: str, context: dict[str, Any], status: int = 200
-) -> HTMLResponse:
-    """One page from its template; the header's search box keeps the current query."""
-    env = request.app.state.templates
-    page = env.get_template(template).render(request=request, q=context.pop("q", ""), **context)
-    return HTMLResponse(page, status_code=status)
 
 
 def snippet_html(snippet: str) -> Markup:

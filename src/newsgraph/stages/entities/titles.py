@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Article, Entity
 from newsgraph.settings import Settings
-from newsgraph.stages.names import (
+from newsgraph.stages.entities.names import (
     QUOTE_CHARS,
     TITLE_PREPOSITIONS,
     country_display_name,
@@ -28,6 +28,7 @@ from newsgraph.stages.names import (
     lexicons,
     role_of_before,
 )
+from newsgraph.wordlists import WordLists
 
 _AFFILIATION_PREPS = frozenset({"of", "to", "at", "for", "with", "in"})
 _NP_POS = frozenset({"ADJ", "NOUN", "PROPN", "DET"})
@@ -48,7 +49,7 @@ class StatedRole:
     first: int = 0  # token index where the phrase begins
 
 
-def run(article: Article, doc: Doc, settings: Settings) -> None:
+def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Add titles and affiliations to every person entity."""
     owner = _token_owners(article, doc)
     for ent in article.entities:

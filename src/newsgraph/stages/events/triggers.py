@@ -6,31 +6,20 @@ target, so that typing (``events``) and evaluation share one reading of the sent
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.stages import event_words as words
-from newsgraph.stages.event_args import actor_and_target, look_through_quantity, noun_arguments
-from newsgraph.stages.plover_lexicon import Coding, Lexicon
+from newsgraph.stages.events import words
+from newsgraph.stages.events.arguments import (
+    actor_and_target,
+    look_through_quantity,
+    noun_arguments,
+)
+from newsgraph.stages.events.plover import Lexicon
+from newsgraph.stages.events.predicate import Coding, Predicate
 
 # Verbs that are grammatical glue rather than events of their own (MEANTIME's GRAMMATICAL).
 GRAMMATICAL_VERBS = frozenset({"be", "have", "do", "become", "seem", "appear", "get"})
 _PARTICLE_DEPS = frozenset({"prt", "prep"})
-
-
-@dataclass
-class Predicate:
-    """A trigger with its coding (None when it is an event outside PLOVER) and arguments."""
-
-    head: Token  # the token that carries the event (verb or noun)
-    start: int  # trigger character span in the text
-    end: int
-    coding: Coding | None
-    actor: Token | None = None
-    target: Token | None = None
-    clause: Token | None = None  # the verb governing a nominal trigger, or a demand's speaker
-    own_cues: bool = True  # False when the trigger's modal belongs to a demand ("must")
 
 
 def find_predicates(doc: Doc, lexicon: Lexicon, untyped: bool = False) -> list[Predicate]:

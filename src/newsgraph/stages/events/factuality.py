@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.stages import event_words as words
+from newsgraph.stages.events import words
 
 HAPPENED, PLANNED, PROMISED = "happened", "planned", "promised"
 HYPOTHETICAL, DENIED, NEGATED = "hypothetical", "denied", "negated"

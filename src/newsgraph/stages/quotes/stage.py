@@ -1,9 +1,9 @@
 """Stage 'quotes': who said what, in quotation marks or reported, linked to the speaker entity.
 
-Direct quotes come from the quotation marks (stages/quote_marks.py) and take their cue from a
+Direct quotes come from the quotation marks (``marks.py``) and take their cue from a
 speech verb just after or before the marks; reported speech comes from the parse (the clausal
 complement of a speech verb, "according to X"). Speakers are the cue's subject, resolved to an
-entity by overlap, pronoun or title (stages/quote_speakers.py). Linear in the document length.
+entity by overlap, pronoun or title (``speakers.py``). Linear in the document length.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Article, Quote
 from newsgraph.settings import Settings
-from newsgraph.stages.quote_marks import QuotedSpan, find_quoted_spans
-from newsgraph.stages.quote_speakers import (
+from newsgraph.stages.quotes.marks import QuotedSpan, find_quoted_spans
+from newsgraph.stages.quotes.speakers import (
     RELATIVE_PRONOUNS,
     SpeakerMention,
     SpeakerResolver,
@@ -25,7 +25,8 @@ from newsgraph.stages.quote_speakers import (
     mention_of,
     speaker_token,
 )
-from newsgraph.stages.quote_words import QuoteWords, quote_words
+from newsgraph.stages.quotes.words import QuoteWords, quote_words
+from newsgraph.wordlists import WordLists
 
 MIN_QUOTE_WORDS = 4  # fewer words with no speech cue: scare quotes, titles, names
 MIN_FRAGMENT_WORDS = 6  # fewer words embedded in a clause: a fragment of reported speech
@@ -64,16 +65,16 @@ class _Direct:
     cue_elsewhere: bool = False  # speaker from a cue that belongs to another sentence
 
 
-def run(article: Article, doc: Doc, settings: Settings) -> None:
+def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.quotes`` with direct, mixed and reported quotes and their speakers."""
-    words = quote_words()
+    cues = quote_words()
     text = article.text
     if not text or len(doc) == 0:
         article.quotes = []
         return
     spans = find_quoted_spans(text)
-    resolver = SpeakerResolver(article, doc, words, [(s.start, s.end) for s in spans])
-    finder = _Finder(doc, words, resolver)
+    resolver = SpeakerResolver(article, doc, cues, [(s.start, s.end) for s in spans])
+    finder = _Finder(doc, cues, resolver)
     finder.quoted = finder.quoted_tokens(spans)
     directs = [finder.direct(span) for span in spans]
     _inherit_speakers(directs, text, finder)

@@ -7,20 +7,13 @@ from functools import lru_cache
 from importlib import resources
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.stages.events.predicate import Coding
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 LEXICON_FILE = "plover_lexicon.tsv"
-
-
-@dataclass(frozen=True)
-class Coding:
-    """What a trigger means in PLOVER: the event type and, when the words fix it, the mode."""
-
-    type: str
-    mode: str | None = None
 
 
 @dataclass

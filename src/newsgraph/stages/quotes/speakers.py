@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Article, Entity
-from newsgraph.stages.quote_words import QuoteWords
+from newsgraph.stages.quotes.words import QuoteWords
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp", "parataxis")

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
-from newsgraph.stages.entity_links import Candidate, link_names
-from newsgraph.stages.names import (
+from newsgraph.stages.entities.links import Candidate, link_names
+from newsgraph.stages.entities.names import (
     NUMERIC_LABELS,
     POSSESSIVES,
     QUOTE_CHARS,
@@ -38,7 +38,8 @@ from newsgraph.stages.names import (
     lexicons,
     role_of_before,
 )
-from newsgraph.stages.quote_words import quote_words
+from newsgraph.stages.quotes.words import quote_words
+from newsgraph.wordlists import WordLists
 
 # Weights for the NER vote when no evidence decides: the longest form says more than a bare
 # surname, and a country's name leans to GPE.
@@ -83,7 +84,7 @@ _CONJOINED_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 _PERSONAL_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"))
 
 
-def run(article: Article, doc: Doc, settings: Settings) -> None:
+def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.entities`` from the parsed body."""
     raw = [m for ent in doc.ents if ent.label_ not in NUMERIC_LABELS if (m := _trim(ent))]
     raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw))

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from newsgraph.stages.names import initials, lexicons, nation_of
+from newsgraph.stages.entities.names import initials, lexicons, nation_of
 
 _PERSONAL = ("PERSON",)
 _NOT_SURNAME_LABELS = ("NORP",)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsgraph.resources import time_words as W
-from newsgraph.stages import time_calendar as C
+from newsgraph.stages.times import calendars as C
 
 
 @dataclass(frozen=True)

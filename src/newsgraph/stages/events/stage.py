@@ -4,7 +4,7 @@ Triggers are verbs, phrasal verbs, verb+object pairs and event nouns found in th
 lexicon (data in ``resources/plover_lexicon.tsv``); the actor, target and place come from the
 dependency parse and are resolved to the article's entities; the time is the time expression
 attached to the trigger (else the publication date); factuality comes from
-``event_factuality``.
+``factuality``.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Article, Entity, Event, TimeExpr
 from newsgraph.settings import Settings
-from newsgraph.stages import event_args as args
-from newsgraph.stages import event_words as words
-from newsgraph.stages.event_factuality import (
+from newsgraph.stages.events import arguments as args
+from newsgraph.stages.events import words
+from newsgraph.stages.events.factuality import (
     HYPOTHETICAL,
     NEGATED,
     PLANNED,
@@ -24,8 +24,9 @@ from newsgraph.stages.event_factuality import (
     is_prospective,
     is_purpose,
 )
-from newsgraph.stages.event_triggers import Predicate, find_predicates
-from newsgraph.stages.plover_lexicon import Lexicon, load_lexicon
+from newsgraph.stages.events.plover import Lexicon, load_lexicon
+from newsgraph.stages.events.triggers import Predicate, find_predicates
+from newsgraph.wordlists import WordLists
 
 # PLOVER: cooperation reported as future or promised is AGREE; a future retreat is CONCEDE.
 _FUTURE_RECODING = {
@@ -41,7 +42,7 @@ _MEANS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 _PERIOD_END_PREPS = frozenset({"until", "till", "through", "to"})
 
 
-def run(article: Article, doc: Doc, settings: Settings) -> None:
+def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.events`` from the parse and what earlier stages found."""
     article.events = extract_events(article, doc, load_lexicon())
 

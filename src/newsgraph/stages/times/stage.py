@@ -1,6 +1,6 @@
 """Stage 'times': find time expressions and normalise them to TIMEX3 values.
 
-Rules in ``time_rules.py`` find candidate spans; overlaps go to the longest; each value is
+Rules in ``rules.py`` find candidate spans; overlaps go to the longest; each value is
 resolved against the publication date with the tense of its clause ("October 3" told in the
 past is the last October 3 before publication). Without a publication date, the latest fully
 specified date in the text becomes the reference (anchor "inferred"); without one either,
@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Article, TimeExpr
 from newsgraph.resources import time_words as W
 from newsgraph.settings import Settings
-from newsgraph.stages import time_calendar as C
-from newsgraph.stages.time_rules import (
+from newsgraph.stages.times import calendars as C
+from newsgraph.stages.times.rules import (
     ANAPHOR,
     HALF_MODIFIERS,
     LEFT_MODIFIERS,
@@ -28,6 +28,7 @@ from newsgraph.stages.time_rules import (
     Context,
     TimeRule,
 )
+from newsgraph.wordlists import WordLists
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PLURAL_COUNTED = {"NNS"}  # not NNPS: "the 2008 Olympic Games" is a year
@@ -45,7 +46,7 @@ class Candidate:
     modifier: str | None = None
 
 
-def run(article: Article, doc: Doc, settings: Settings) -> None:
+def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.times`` with the expressions of the clean text."""
     article.times = tag_times(article.text, doc, article.published)
 

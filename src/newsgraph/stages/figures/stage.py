@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Article, Figure
 from newsgraph.resources import figure_words as W
 from newsgraph.settings import Settings
-from newsgraph.stages.number_parse import parse_amount
+from newsgraph.stages.figures.numbers import parse_amount
+from newsgraph.wordlists import WordLists
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -56,7 +57,7 @@ class Found:
     word_one: bool  # the amount is the word 'one', often a pronoun
 
 
-def run(article: Article, doc: Doc, settings: Settings) -> None:
+def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.figures`` with the figures of the clean text."""
     taken = [(t.start, t.end) for t in article.times]
     article.figures = find_figures(article.text, doc, taken)

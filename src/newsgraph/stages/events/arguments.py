@@ -3,15 +3,11 @@ resolved to the article's entities (names, their compounds, possessives, pronoun
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from newsgraph.model import Article, Entity
-from newsgraph.stages import event_words as words
-
-if TYPE_CHECKING:
-    from newsgraph.stages.event_triggers import Predicate
+from newsgraph.stages.events import words
+from newsgraph.stages.events.predicate import Predicate
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
