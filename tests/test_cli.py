@@ -57,7 +57,7 @@ def test_entities_filters_by_type(db: str) -> None:
 
 def test_entity_shows_merge_evidence(db: str) -> None:
     code, output = run("entity", "Dupuy", "--db", db)
-    assert code == 0 and "new entity" in output
+    assert code == 0 and "same full name" in output
 
 
 def test_search_prints_hits(db: str) -> None:

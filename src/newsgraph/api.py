@@ -62,6 +62,9 @@ class IngestSummary:
     warnings: int = 0  # articles where a stage failed (kept, with a note)
 
 
+SETTLE_EVERY = 500  # a long batch settles the KB as it goes, so readers see it grow
+
+
 def ingest(
     paths: Iterable[str],
     store: Store,
@@ -83,6 +86,8 @@ def ingest_items(
     report = on_progress or (lambda step: None)
     fresh = _new_articles(items, store, summary, report)
     for article in Pipeline(settings).run(fresh, workers=settings.workers):
+        if summary.ingested and summary.ingested % SETTLE_EVERY == 0:
+            store.settle()
         try:
             result = store.save(article)
         except NewsgraphError as exc:
@@ -102,6 +107,7 @@ def ingest_items(
         summary.merged_entities += result.merged_entities
         summary.warnings += bool(article.warnings)
         report(IngestStep("ingested", article.origin or article.id, article.id))
+    store.settle()
     return summary
 
 

@@ -1,273 +1,323 @@
 """Cross-article entity resolution: which knowledge-base entity an article's entity is.
 
-Pure logic, no SQL: the store fetches candidate KB entities by blocking keys (``lookup_keys``),
-hands them here as ``Candidate`` records and saves the ``Match`` (or a new KB entity) with its
-evidence. Keys are strings with a kind prefix, stored per KB entity:
+Pure logic, no SQL. Resolution prefers "not sure" to a wrong merge, and its result does not
+depend on the order articles arrive in:
 
-- ``n:`` a normalised name form ("nayib bukele", "bukele", "un")
-- ``t:`` a name token ("bukele"), for surnames and entity search
-- ``a:`` the acronym of a multi-word form ("united nations" -> "un")
-- ``c:`` an ISO alpha-3 code, for entities that name a country
-- ``ti:`` / ``af:`` a title / an affiliation, for the surname conflict check
+1. Each article entity gets a **cluster key** computed from the entity alone (``member_of``):
+   a person's given name, middle initials and surname (``PERSON:hillary|r|clinton``), an
+   organisation's folded name (``ORG:associated press``), a country's ISO code
+   (``PLACE:c:USA``). Entities with the same key are one KB entity, whose id is a hash of the
+   key. Different given names never share a key; different types never do either.
+2. A key that is a **short form** of exactly one longer key in its block (the surname) joins
+   it (``roots``): an initial ('G. Bush' -> 'George W. Bush'), a nickname ('Bill' ->
+   'William'), a name without the middle initials another has. Two candidates: it stays apart.
+3. A **bare surname** ('Smith' alone in an article) joins a KB person only when exactly one
+   person of that surname fits the article's context (``fits``): no title, country or
+   affiliation conflict, and positive evidence (an agreeing title or affiliation, the same
+   country, or entities named in both). Otherwise it is kept as an *unresolved* KB entity.
+4. An **acronym** joins an expansion only when the article itself wrote the expansion (the
+   entities stage then names the entity by it) or when it is a well-known alias listed in
+   ``resources/kb/known_aliases.tsv``. Bare acronyms otherwise cluster only with the same
+   acronym.
+5. Generic institution names ('the Senate', 'Interior Ministry') join only within one
+   country; without one they stay unresolved.
+
+The store calls ``member_of`` when it saves an article and ``roots`` / ``fits`` when it
+settles the blocks that changed (see ``SQLiteStore.settle``).
 """
 
 from __future__ import annotations
 
-import unicodedata
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pycountry
 from rapidfuzz import fuzz
 
-from newsgraph.kb.resolve_words import (
-    ACRONYM_SKIP,
-    COUNTRY_SHORT_FORMS,
-    NAME_STOPWORDS,
-    POSSESSIVES,
-    TYPE_GROUPS,
+from newsgraph.kb.names import (
+    NameWords,
+    PersonName,
+    acronym,
+    display_name,
+    glued_parts,
+    looks_like_acronym,
+    more_specific,
+    normalise,
+    parse_person,
+    two_people,
 )
 from newsgraph.model import Entity
+from newsgraph.wordlists import WordLists
 
-FUZZY_NAME_MIN = 90  # rapidfuzz token_sort_ratio for "similar name"
+COUNTRY_NAMES = "country_names.tsv"  # the entities stage's short country forms, read as they are
 TITLE_MATCH_MIN = 80  # rapidfuzz token_set_ratio for two titles to agree
-MAX_ACRONYM = 8
+TYPE_GROUPS = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+
+# Evidence scores: how sure a link is. A key shared by name is sure; the rest is less so.
+SCORE_SAME_KEY = 1.0
+SCORE_KNOWN_ALIAS = 0.95
+SCORE_SHORT_FORM = 0.85
+SCORE_CONTEXT = 0.7
 
 
-def normalise(name: str) -> str:
-    """A name folded for comparison: no accents, case, possessive, dots or leading 'the'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
-    for ending in POSSESSIVES:
-        if text.endswith(ending):
-            text = text[: -len(ending)]
-            break
-    text = text.replace(".", "")
-    text = "".join(c if c.isalnum() else " " for c in text)
-    words = text.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+@dataclass(frozen=True)
+class KBWords:
+    """What resolution reads from ``resources/kb/``: name lists and well-known aliases."""
+
+    names: NameWords
+    known_aliases: dict[str, str]  # folded alias -> folded expansion: 'un' -> 'united nations'
+    country_forms: dict[str, str]  # folded short country forms pycountry lacks -> alpha-3
 
 
-def search_words(text: str) -> list[str]:
-    """The words of a name search that can match a ``t:`` key (small words dropped)."""
-    return [w for w in normalise(text).split() if w not in NAME_STOPWORDS]
+def build_kb_words(words: WordLists) -> KBWords:
+    """The knowledge base's word lists, read once per loader."""
+    from newsgraph.kb.names import build_name_words
+
+    aliases = {normalise(r[0]): normalise(r[1]) for r in words.rows("kb/known_aliases.tsv")}
+    rows = words.rows(COUNTRY_NAMES)
+    forms = {normalise(r[0]): r[1].strip() for r in rows if r[2:3] != ["part"]}
+    return KBWords(build_name_words(words), aliases, forms)
 
 
-def acronym(form: str) -> str | None:
-    """The initials of a multi-word normalised form, skipping small words; None for one word."""
-    words = [w for w in form.split() if w not in ACRONYM_SKIP]
-    if len(words) < 2:
-        return None
-    return "".join(w[0] for w in words)
+@dataclass(frozen=True)
+class Member:
+    """An article entity as resolution sees it, computed from the entity alone."""
+
+    group: str  # PERSON, ORG, PLACE, NORP, or the entity's own type
+    kind: str  # 'name' (keyed), 'surname' (needs context), 'unresolved' (no usable name)
+    key: str | None  # the cluster key; None unless kind is 'name'
+    blocks: tuple[str, ...]  # where short forms and bare surnames look for this entity
+    display: str  # the well-formed name shown for it
+    evidence: str  # why it has this key
+    score: float = SCORE_SAME_KEY
+    person: PersonName | None = None
 
 
-@lru_cache(maxsize=65536)  # a pure lookup, repeated for every mention of common places
-def country_code_of(form: str) -> str | None:
-    """The ISO alpha-3 code when the normalised form is itself a country's name or code."""
+def kb_id_of_key(key: str) -> str:
+    """The KB id of a cluster key: the same key gives the same id in any store."""
+    return "kb_" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def unresolved_kb_id(article_id: str, entity_id: str) -> str:
+    """The KB id of an article entity kept on its own."""
+    return kb_id_of_key(f"unresolved:{article_id}/{entity_id}")
+
+
+def group_of(entity_type: str) -> str:
+    return TYPE_GROUPS.get(entity_type, entity_type)
+
+
+def member_of(entity: Entity, kw: KBWords) -> Member:
+    """The entity's cluster key (or why it has none) and the blocks it lives in."""
+    group = group_of(_repaired_type(entity, kw))
+    shown = _best_display(entity, group)
+    if not shown:
+        return Member(group, "unresolved", None, (), entity.name, "no usable name")
+    if group == "PERSON":
+        return _person_member(entity, shown, kw)
+    if group == "PLACE":
+        return _place_member(entity, shown, kw)
+    if group == "ORG":
+        return _org_member(entity, shown, kw)
+    form = normalise(shown)
+    if not form:
+        return Member(group, "unresolved", None, (), shown, "no usable name")
+    return Member(group, "name", f"{group}:{form}", (), shown, "same name")
+
+
+def _best_display(entity: Entity, group: str) -> str:
+    """The entity's name cleaned for display; for a glued span, the person's own part."""
+    parts = glued_parts(entity.name)
+    if len(parts) > 1:
+        return parts[-1] if group == "PERSON" else max(parts, key=len)
+    return display_name(entity.name)
+
+
+def _person_member(entity: Entity, shown: str, kw: KBWords) -> Member:
+    nw = kw.names
+    if two_people(shown, nw):
+        return Member("PERSON", "unresolved", None, (), shown, "two names run together")
+    person = parse_person(shown, nw)
+    if person is None:
+        return Member("PERSON", "unresolved", None, (), shown, "not a person's name")
+    alias_blocks = tuple(
+        f"PERSON:{f}" for a in entity.aliases if (f := normalise(a)) and " " not in f
+    )
+    blocks = (f"PERSON:{person.surname}", *alias_blocks)
+    if not person.given:
+        return Member("PERSON", "surname", None, blocks, person.display, "bare name", person=person)
+    return Member(
+        "PERSON", "name", f"PERSON:{person.key}", blocks, person.display, "same full name",
+        person=person,
+    )  # fmt: skip
+
+
+def _place_member(entity: Entity, shown: str, kw: KBWords) -> Member:
+    form = normalise(shown)
+    code = country_code_of(form, kw)
+    if code and (entity.country in (None, code)):
+        return Member("PLACE", "name", f"PLACE:c:{code}", (), shown, f"same country code {code}")
+    if not form:
+        return Member("PLACE", "unresolved", None, (), shown, "no usable name")
+    return Member("PLACE", "name", f"PLACE:{form}", (), shown, "same place name")
+
+
+def _org_member(entity: Entity, shown: str, kw: KBWords) -> Member:
+    form = normalise(shown)
+    if not form:
+        return Member("ORG", "unresolved", None, (), shown, "no usable name")
+    if form in kw.known_aliases:
+        expansion = kw.known_aliases[form]
+        return Member(
+            "ORG", "name", f"ORG:{expansion}", (), shown,
+            f"well-known alias {shown} of {expansion}", SCORE_KNOWN_ALIAS,
+        )  # fmt: skip
+    if looks_like_acronym(shown):
+        return Member("ORG", "name", f"ORG:acr:{form}", (), shown, "same acronym")
+    if all(w in kw.names.generic_org_words for w in form.split()):
+        if entity.country:
+            return Member(
+                "ORG", "name", f"ORG:{form}@{entity.country}", (), shown,
+                f"same institution in {entity.country}",
+            )  # fmt: skip
+        return Member("ORG", "unresolved", None, (), shown, "generic name, no country")
+    return Member("ORG", "name", f"ORG:{form}", (), shown, "same name")
+
+
+def _repaired_type(entity: Entity, kw: KBWords) -> str:
+    """A 'person' named only by a country's name, with no title or affiliation, is the country."""
+    if entity.type != "PERSON" or entity.titles or entity.affiliations:
+        return entity.type
+    forms = {normalise(m.text) for m in entity.mentions} | {normalise(entity.name)}
+    codes = {country_code_of(f, kw) for f in forms if f}
+    if len(codes) == 1 and None not in codes and not any(" " in f for f in forms):
+        return "GPE"
+    return entity.type
+
+
+def country_code_of(form: str, kw: KBWords) -> str | None:
+    """The ISO alpha-3 code when the folded form is itself a country's name or code."""
     if not form:
         return None
-    if form in COUNTRY_SHORT_FORMS:
-        return COUNTRY_SHORT_FORMS[form]
+    if form in kw.country_forms:
+        return kw.country_forms[form]
+    return _pycountry_code(form)
+
+
+@lru_cache(maxsize=65536)  # pycountry's lookup is a linear scan; the answer never changes
+def _pycountry_code(form: str) -> str | None:
     try:
         return str(pycountry.countries.lookup(form).alpha_3)
     except LookupError:
         return None
 
 
-def type_group(entity_type: str) -> frozenset[str]:
-    """The entity types that may name the same thing as ``entity_type``."""
-    return next((g for g in TYPE_GROUPS if entity_type in g), frozenset({entity_type}))
+# -- short forms: which key a key joins -------------------------------------------------------
+
+
+def roots(people: Iterable[PersonName], nw: NameWords) -> dict[str, str]:
+    """Each person key of one block -> the key it joins (itself when it joins none).
+
+    A key joins the longer keys that name the same person with more detail when they all lead
+    to one root; with two or more roots ('G. Bush' beside George W. and George H. W.) it stays
+    apart. Specificity strictly grows along a join, so the joins form no cycle.
+    """
+    by_key = {p.key: p for p in people}
+    memo: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        if key not in memo:
+            person = by_key[key]
+            longer = [k for k, p in by_key.items() if more_specific(person, p, nw)]
+            found = {root(k) for k in longer}
+            memo[key] = found.pop() if len(found) == 1 else key
+        return memo[key]
+
+    return {key: root(key) for key in sorted(by_key)}
+
+
+def short_form_evidence(person: PersonName, root_display: str) -> str:
+    """Why a short form joined a longer name."""
+    if len(person.given) == 1:
+        return f"initial of {root_display}"
+    if not person.middles:
+        return f"short form of {root_display}"
+    return f"nickname of {root_display}"
+
+
+# -- bare surnames: the context that lets one join --------------------------------------------
 
 
 @dataclass
-class EntityKeys:
-    """An article entity reduced to what resolution compares."""
+class Context:
+    """What an article says about the entity a bare surname names, and who else it names."""
 
-    type: str
-    forms: set[str]
-    acronym_forms: set[str]  # forms written in capitals, short: "UN", "OAS"
     titles: set[str]
     affiliations: set[str]
     country: str | None
-    names_country: bool  # the entity is a country, named by its name or code
-
-    def stored_keys(self) -> set[str]:
-        """The keys saved for the KB entity this article entity is linked to."""
-        keys = {f"n:{f}" for f in self.forms}
-        keys |= {f"t:{t}" for f in self.forms for t in f.split() if t not in NAME_STOPWORDS}
-        keys |= {f"a:{a}" for f in self.forms if (a := acronym(f))}
-        keys |= {f"ti:{t}" for t in self.titles} | {f"af:{a}" for a in self.affiliations}
-        if self.names_country and self.country:
-            keys.add(f"c:{self.country}")
-        return keys
-
-    def lookup_keys(self) -> list[str]:
-        """The keys to fetch candidate KB entities by (blocking)."""
-        keys = {f"n:{f}" for f in self.forms}
-        keys |= {f"a:{f}" for f in self.acronym_forms}
-        own_acronyms = {a for f in self.forms if (a := acronym(f))}
-        keys |= {f"n:{a}" for a in own_acronyms} | {f"a:{a}" for a in own_acronyms}
-        if self.type == "PERSON":
-            keys |= {f"t:{f.split()[-1]}" for f in self.forms}
-        if self.names_country and self.country:
-            keys.add(f"c:{self.country}")
-        return sorted(keys)
-
-
-def entity_keys(entity: Entity) -> EntityKeys:
-    """Normalise an article entity's canonical name, mention forms and aliases."""
-    raw = [entity.name, *_own_names(entity)]
-    forms = {f for f in (normalise(r) for r in raw) if f}
-    capitals = {
-        normalise(r) for r in raw if r.replace(".", "").isupper() and len(r.replace(".", "")) > 1
-    }
-    acronym_forms = {f for f in capitals if " " not in f and len(f) <= MAX_ACRONYM}
-    codes = {country_code_of(f) for f in forms} - {None}
-    etype = _repaired_type(entity, forms, codes)
-    names_country = etype in ("GPE", "LOC") and (
-        (entity.country in codes) if entity.country else len(codes) == 1
-    )
-    country = entity.country or (next(iter(codes)) if names_country else None)
-    return EntityKeys(
-        type=etype,
-        forms=forms,
-        acronym_forms=acronym_forms,
-        titles={normalise(t) for t in entity.titles} - {""},
-        affiliations={normalise(a) for a in entity.affiliations} - {""},
-        country=country,
-        names_country=names_country,
-    )
-
-
-def _own_names(entity: Entity) -> list[str]:
-    """Mention texts and aliases naming the entity itself: for places, only the same country.
-
-    A place's mentions or aliases may hold other places merged upstream ("England" as an alias
-    of "Scotland"); letting them in would chain England, Scotland and Wales into one KB entity.
-    """
-    texts = [m.text for m in entity.mentions] + entity.aliases
-    if entity.type not in ("GPE", "LOC"):
-        return texts
-    code = country_code_of(normalise(entity.name))
-    name = normalise(entity.name)
-    forms = [(t, normalise(t)) for t in texts]
-    return [t for t, f in forms if f == name or (code is not None and country_code_of(f) == code)]
-
-
-def _repaired_type(entity: Entity, forms: set[str], codes: set[str | None]) -> str:
-    """A 'person' named only by a country's name, with no title or affiliation, is the country."""
-    person_evidence = entity.titles or entity.affiliations or any(" " in f for f in forms)
-    if entity.type == "PERSON" and len(codes) == 1 and not person_evidence:
-        return "GPE"
-    return entity.type
+    neighbours: set[str]  # cluster keys of the entities named in full in the same article
 
 
 @dataclass
 class Candidate:
-    """A KB entity found by blocking, with its stored keys."""
+    """A KB person a bare surname may name, with what the knowledge base knows of them."""
 
     kb_id: str
     name: str
-    type: str
-    country: str | None
-    articles: int
-    keys: set[str] = field(default_factory=set)
-
-    def values(self, kind: str) -> set[str]:
-        prefix = f"{kind}:"
-        return {k[len(prefix) :] for k in self.keys if k.startswith(prefix)}
+    titles: set[str] = field(default_factory=set)
+    affiliations: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    neighbour_keys: set[str] = field(default_factory=set)  # keys named beside them anywhere
 
 
-@dataclass
-class Match:
-    """The KB entity an article entity resolves to, and why."""
+def context_of(entity: Entity, neighbours: set[str]) -> Context:
+    return Context(
+        titles={normalise(t) for t in entity.titles} - {""},
+        affiliations={normalise(a) for a in entity.affiliations} - {""},
+        country=entity.country,
+        neighbours=neighbours,
+    )
 
-    kb_id: str
-    evidence: str
-    score: float
 
-
-def best_match(ek: EntityKeys, candidates: list[Candidate]) -> Match | None:
-    """The most convincing candidate, or None when the entity is new to the KB."""
-    group = type_group(ek.type)
-    scored = [(m, c) for c in candidates if c.type in group if (m := _match(ek, c))]
-    if not scored:
+def fits(context: Context, candidates: list[Candidate]) -> tuple[Candidate, str] | None:
+    """The one candidate the context fits, with the evidence; None when none or several do."""
+    fitting = []
+    for cand in candidates:
+        if _conflict(context, cand):
+            continue
+        if reasons := _support(context, cand):
+            fitting.append((cand, reasons))
+    if len(fitting) != 1:
         return None
-    surname_only = [m for m, _ in scored if m.evidence == "surname"]
-    if len(surname_only) > 1:  # an ambiguous bare surname: several people share it
-        scored = [(m, c) for m, c in scored if m.evidence != "surname"]
-        if not scored:
-            return None
-    match, _ = max(scored, key=lambda mc: (mc[0].score, mc[1].articles))
-    return match
+    cand, reasons = fitting[0]
+    return cand, f"surname; only {cand.name} fits ({', '.join(reasons)})"
 
 
-def _match(ek: EntityKeys, cand: Candidate) -> Match | None:
-    forms = cand.values("n")
-    shared = ek.forms & forms
-    if any(" " in f for f in shared):
-        return Match(cand.kb_id, "exact name", 1.0)
-    if ek.type != "PERSON" and shared:
-        return Match(cand.kb_id, "exact name", 0.95)
-    if ek.names_country and ek.country and ek.country in cand.values("c"):
-        return Match(cand.kb_id, f"same country code {ek.country}", 0.97)
-    if hit := _acronym_hit(ek, cand, forms):
-        return hit
-    if ek.type == "PERSON":
-        return _person_match(ek, cand, forms)
-    return _fuzzy(ek, cand, forms)
-
-
-def _acronym_hit(ek: EntityKeys, cand: Candidate, forms: set[str]) -> Match | None:
-    if ek.acronym_forms & cand.values("a"):
-        return Match(cand.kb_id, f"acronym of {cand.name}", 0.9)
-    mine = {a for f in ek.forms if (a := acronym(f))}
-    if mine & forms:
-        return Match(cand.kb_id, f"{cand.name} is its acronym", 0.9)
-    return None
-
-
-def _person_match(ek: EntityKeys, cand: Candidate, forms: set[str]) -> Match | None:
-    """Same surname (one side a bare surname) or a near-identical full name, without conflict."""
-    if not _shares_surname(ek.forms, forms):
-        return _fuzzy(ek, cand, forms)
-    if _conflict(ek, cand):
-        return None
-    if not any(" " in f for f in ek.forms | forms):  # one word on both sides: "Barbecue"
-        return Match(cand.kb_id, "same single name", 0.7)
-    if shared := sorted(ek.affiliations & cand.values("af")):
-        return Match(cand.kb_id, f"surname + matching affiliation {shared[0]}", 0.9)
-    if title := _agreeing_title(ek.titles, cand.values("ti")):
-        return Match(cand.kb_id, f"surname + matching title {title}", 0.85)
-    if ek.country and ek.country == cand.country:
-        return Match(cand.kb_id, f"surname + same country {ek.country}", 0.85)
-    return Match(cand.kb_id, "surname", 0.6)
-
-
-def _shares_surname(mine: set[str], theirs: set[str]) -> bool:
-    """One side names the person by surname alone and it is the other side's last name."""
-    mine_single = {f for f in mine if " " not in f}
-    theirs_single = {f for f in theirs if " " not in f}
-    mine_last = {f.split()[-1] for f in mine if " " in f}
-    theirs_last = {f.split()[-1] for f in theirs if " " in f}
-    if mine_last and theirs_last and not (mine_last & theirs_last):
-        return False
-    return bool(mine_single & (theirs_last | theirs_single) or theirs_single & mine_last)
-
-
-def _conflict(ek: EntityKeys, cand: Candidate) -> bool:
+def _conflict(context: Context, cand: Candidate) -> bool:
     """Stated facts that say these are two different people."""
-    theirs_af, theirs_ti = cand.values("af"), cand.values("ti")
-    if ek.affiliations and theirs_af and not (ek.affiliations & theirs_af):
+    if context.affiliations and cand.affiliations and not context.affiliations & cand.affiliations:
         return True
-    if ek.country and cand.country and ek.country != cand.country:
+    if context.country and cand.countries and context.country not in cand.countries:
         return True
-    return bool(ek.titles and theirs_ti and not _agreeing_title(ek.titles, theirs_ti))
+    return bool(context.titles and cand.titles and not agreeing_title(context.titles, cand.titles))
 
 
-def _agreeing_title(mine: set[str], theirs: set[str]) -> str | None:
+def _support(context: Context, cand: Candidate) -> list[str]:
+    reasons = []
+    if title := agreeing_title(context.titles, cand.titles):
+        reasons.append(f"title {title}")
+    if shared := sorted(context.affiliations & cand.affiliations):
+        reasons.append(f"affiliation {shared[0]}")
+    if context.country and context.country in cand.countries:
+        reasons.append(f"country {context.country}")
+    if shared_keys := len(context.neighbours & cand.neighbour_keys):
+        reasons.append(f"{shared_keys} entities named in both")
+    return reasons
+
+
+def agreeing_title(mine: set[str], theirs: set[str]) -> str | None:
     for a in sorted(mine):
         for b in sorted(theirs):
             if a.split()[-1] == b.split()[-1] or fuzz.token_set_ratio(a, b) >= TITLE_MATCH_MIN:
@@ -275,16 +325,31 @@ def _agreeing_title(mine: set[str], theirs: set[str]) -> str | None:
     return None
 
 
-def _fuzzy(ek: EntityKeys, cand: Candidate, forms: set[str]) -> Match | None:
-    """A near-identical multi-word name ("Organisation" / "Organization")."""
-    long_mine = [f for f in ek.forms if " " in f]
-    long_theirs = [f for f in forms if " " in f]
-    best = max((fuzz.token_sort_ratio(a, b) for a in long_mine for b in long_theirs), default=0.0)
-    if best < FUZZY_NAME_MIN or (ek.type == "PERSON" and _conflict(ek, cand)):
-        return None
-    return Match(cand.kb_id, f"similar name ({best:.0f})", 0.8 * best / 100)
+# -- names shown for a KB entity --------------------------------------------------------------
 
 
-def better_name(current: str, new: str) -> str:
-    """The KB entity's display name: the longest proper form seen."""
-    return new if len(new) > len(current) else current
+def best_name(names: dict[str, int], group: str, nw: NameWords) -> str:
+    """The best-supported well-formed name: full names first for people, then the most used,
+    then the longest, then alphabetical (so the choice never depends on arrival order)."""
+
+    def rank(item: tuple[str, int]) -> tuple[int, int, int, str]:
+        name, count = item
+        full = 1 if group != "PERSON" or len(name.split()) > 1 else 0
+        return (-full, -count, -len(name), name)
+
+    return min(names.items(), key=rank)[0] if names else ""
+
+
+def search_words(text: str, nw: NameWords) -> list[str]:
+    """The words of a name search that can match a ``t:`` key (small words dropped)."""
+    return [w for w in normalise(text).split() if w not in nw.small_words]
+
+
+def search_keys(display: str, nw: NameWords) -> set[str]:
+    """The keys an entity is found by in name search: its folded form and its words."""
+    form = normalise(display)
+    keys = {f"n:{form}"} if form else set()
+    keys |= {f"t:{w}" for w in form.split() if w not in nw.small_words}
+    if a := acronym(form, nw.small_words):
+        keys.add(f"a:{a}")
+    return keys

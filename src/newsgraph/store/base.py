@@ -234,12 +234,20 @@ class Store(Protocol):
         """True when an article with this content hash is stored."""
         ...
 
+    def settle(self) -> int:
+        """Finish resolution for what was saved since the last settle; a batch ends with it."""
+        ...
+
+    def reresolve(self) -> None:
+        """Resolve every stored article again from scratch, keeping the corrections."""
+        ...
+
     def unmerge(self, article_id: str, entity_id: str) -> str:
-        """Split one article entity out of its KB entity into a new one; returns the new kb id."""
+        """Split one article entity out of its KB entity, now and in later ingests."""
         ...
 
     def merge(self, kb_id: str, into_kb_id: str, evidence: str = "merged by hand") -> None:
-        """Move every link of ``kb_id`` to ``into_kb_id`` (and delete ``kb_id``)."""
+        """Join ``kb_id`` to ``into_kb_id``, now and in later ingests."""
         ...
 
     def close(self) -> None: ...

@@ -189,5 +189,50 @@ V4 = """
 CREATE INDEX articles_meta ON articles(id, published, story_id, source, title);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# v5: order-independent resolution (kb/resolve.py). Each article entity's cluster key is kept
+# (kb_members) with the blocks short forms look in (kb_blocks); joins of short keys to longer
+# ones (kb_roots); blocks and KB entities to settle after a batch (kb_dirty, kb_touched); and the
+# corrections people make, as constraints later ingests respect (kb_constraints). The old
+# links are dropped here and rebuilt from the stored entities when the store opens.
+V5 = """
+ALTER TABLE kb_entities ADD COLUMN status TEXT NOT NULL DEFAULT 'resolved';
+CREATE TABLE kb_members (
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    grp TEXT NOT NULL,
+    kind TEXT NOT NULL,  -- name | surname | unresolved
+    key TEXT,
+    display TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    score REAL NOT NULL,
+    given TEXT, middles TEXT, surname TEXT,
+    PRIMARY KEY (article_id, entity_id),
+    FOREIGN KEY (article_id, entity_id) REFERENCES entities(article_id, id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX kb_members_key ON kb_members(key);
+CREATE TABLE kb_blocks (
+    block TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (block, article_id, entity_id)
+) WITHOUT ROWID;
+CREATE TABLE kb_roots (key TEXT PRIMARY KEY, root TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE kb_dirty (block TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE kb_touched (kb_id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE kb_constraints (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,  -- merge: subject kb id joins object kb id | split: subject article/entity
+    subject TEXT NOT NULL,
+    object TEXT,
+    created TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE INDEX kb_constraints_subject ON kb_constraints(kind, subject);
+DELETE FROM kb_keys;
+DELETE FROM kb_facts;
+DELETE FROM kb_links;
+DELETE FROM kb_entities;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+RESOLUTION_VERSION = 5  # stores older than this re-resolve their entities when opened
 VERSION = len(MIGRATIONS)

@@ -7,7 +7,7 @@ import json
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +29,11 @@ from newsgraph.store.base import (
     Story,
     TitleUse,
 )
+from newsgraph.store.sqlite_kb import KBWriter
+from newsgraph.wordlists import WordLists
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 _FTS_WORD = re.compile(r"\w+")
-CANDIDATE_LIMIT = 200  # KB entities fetched per article entity by blocking
 CACHE_KIB = 65_536  # SQLite page cache per connection (64 MiB)
 MMAP_BYTES = 268_435_456  # memory-map up to 256 MiB of the file
 
@@ -45,12 +46,16 @@ _ARTICLE_COLS = (
 class SQLiteStore:
     """The ``Store`` protocol over one SQLite file; safe to share between threads."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, words: WordLists | None = None) -> None:
         self.path = str(path)
         self._lock = threading.RLock()
         self._copies: syndication.CopyIndex | None = None
         self.db = _connect(self.path)
-        _migrate(self.db, self.path)
+        self.kw = (words or WordLists()).get(resolve.build_kb_words)
+        self.kb = KBWriter(self.db, self.kw)
+        self._unsettled = False  # saved since the last settle, in this process
+        if _migrate(self.db, self.path) < schema.RESOLUTION_VERSION:
+            self.reresolve()
 
     # -- writing ---------------------------------------------------------------------------
     def save(self, article: Article) -> SaveResult:
@@ -85,52 +90,43 @@ class SQLiteStore:
                 self._one("SELECT 1 FROM articles WHERE content_hash = ?", content_hash) is not None
             )
 
-    def unmerge(self, article_id: str, entity_id: str) -> str:
-        """Split one article entity out of its KB entity into a new one; returns the new kb id."""
+    def settle(self) -> int:
+        """Finish resolution for what was saved since the last settle (short forms, bare
+        surnames, KB names and counts); returns how many article entities changed KB entity."""
         with self._lock, self.db:
-            link = self._one(
-                "SELECT l.kb_id, e.name, e.type, e.country FROM kb_links l JOIN entities e "
-                "ON e.article_id = l.article_id AND e.id = l.entity_id "
-                "WHERE l.article_id = ? AND l.entity_id = ?",
-                article_id,
-                entity_id,
-            )
-            if link is None:
-                raise NotFound(f"no entity {entity_id!r} in article {article_id!r}")
-            old_kb, name, etype, country = link
-            new_kb = self._new_kb_id(article_id, entity_id)
-            self.db.execute(
-                "INSERT INTO kb_entities(id, name, type, country) VALUES (?, ?, ?, ?)",
-                (new_kb, name, etype, country),
-            )
-            self.db.execute(
-                "UPDATE kb_links SET kb_id = ?, evidence = ?, score = 1.0 "
-                "WHERE article_id = ? AND entity_id = ?",
-                (new_kb, f"split from {old_kb} by hand", article_id, entity_id),
-            )
-            self._rebuild_keys([old_kb, new_kb])
-            self._rebuild_facts([old_kb, new_kb])
-            self._refresh_counts([old_kb, new_kb])
-            return new_kb
+            self._unsettled = False
+            return self.kb.settle()
+
+    def _fresh(self) -> None:
+        """Settle before a read when anything was saved since the last settle (by this process
+        or another one that has not settled yet)."""
+        if (
+            self._unsettled
+            or self._one(
+                "SELECT EXISTS(SELECT 1 FROM kb_dirty) OR EXISTS(SELECT 1 FROM kb_touched)"
+            )[0]
+        ):
+            self.settle()
+
+    def reresolve(self) -> None:
+        """Resolve every stored article again from scratch, keeping the corrections."""
+        with self._lock, self.db:
+            self.kb.rebuild_all(self.iter_articles())
+
+    def unmerge(self, article_id: str, entity_id: str) -> str:
+        """Split one article entity out of its KB entity, now and in later ingests."""
+        with self._lock, self.db:
+            return self.kb.split(article_id, entity_id)
 
     def merge(self, kb_id: str, into_kb_id: str, evidence: str = "merged by hand") -> None:
-        """Move every link of ``kb_id`` to ``into_kb_id`` (and delete ``kb_id``)."""
+        """Join ``kb_id`` to ``into_kb_id``, now and in later ingests."""
         with self._lock, self.db:
-            self.get_entity(kb_id)
-            self.get_entity(into_kb_id)
-            self.db.execute(
-                "UPDATE kb_links SET kb_id = ?, evidence = ? WHERE kb_id = ?",
-                (into_kb_id, f"{evidence} (was {kb_id})", kb_id),
-            )
-            self.db.execute("DELETE FROM kb_keys WHERE kb_id = ?", (kb_id,))
-            self.db.execute("DELETE FROM kb_entities WHERE id = ?", (kb_id,))
-            self._rebuild_keys([into_kb_id])
-            self.db.execute("DELETE FROM kb_facts WHERE kb_id = ?", (kb_id,))
-            self._rebuild_facts([into_kb_id])
-            self._refresh_counts([into_kb_id])
+            self.kb.merge(kb_id, into_kb_id, evidence)
 
     def close(self) -> None:
         with self._lock:
+            if self._unsettled:
+                self.settle()
             self.db.close()
 
     def __enter__(self) -> SQLiteStore:
@@ -142,6 +138,7 @@ class SQLiteStore:
     # -- articles --------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article:
         """The stored Article (exact round trip, entities carrying their current kb_id)."""
+        self._fresh()
         with self._lock:
             row = self._one("SELECT json FROM articles WHERE id = ?", article_id)
             if row is None:
@@ -173,6 +170,7 @@ class SQLiteStore:
             join += "ON k.article_id = a.id "
             args = [kb_id, *args]
         sql = f"FROM articles a {join}{where}"
+        self._fresh()
         with self._lock:
             total = self._one(f"SELECT count(*) {sql}", *args)[0]
             page_ids = self.db.execute(  # sort on the covering index, then read one page
@@ -199,6 +197,7 @@ class SQLiteStore:
         query = _fts_query(text)
         if not query:
             return Page([], 0, offset, limit)
+        self._fresh()
         with self._lock:
             total = self._one(
                 "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", query
@@ -225,6 +224,7 @@ class SQLiteStore:
 
     def story(self, story_id: str) -> Story:
         """A story with its copies and outlets (oldest copy first)."""
+        self._fresh()
         with self._lock:
             rows = self.db.execute(
                 "SELECT id, source FROM articles WHERE story_id = ? ORDER BY pk", (story_id,)
@@ -248,10 +248,11 @@ class SQLiteStore:
         if type:
             where.append("k.type = ?")
             args.append(type.upper())
-        for word in resolve.search_words(search or ""):
+        for word in resolve.search_words(search or "", self.kw.names):
             where.append("k.id IN (SELECT kb_id FROM kb_keys WHERE key >= ? AND key < ?)")
             args += [f"t:{word}", f"t:{word}\uffff"]
         sql = "FROM kb_entities k" + (" WHERE " + " AND ".join(where) if where else "")
+        self._fresh()
         with self._lock:
             total = self._one(f"SELECT count(*) {sql}", *args)[0]
             rows = self.db.execute(
@@ -263,6 +264,7 @@ class SQLiteStore:
         return Page(items, total, offset, limit)
 
     def get_entity(self, kb_id: str) -> EntitySummary:
+        self._fresh()
         with self._lock:
             row = self._one(
                 "SELECT id, name, type, country, n_articles, n_mentions FROM kb_entities "
@@ -275,6 +277,7 @@ class SQLiteStore:
 
     def title_uses(self, kb_id: str) -> list[TitleUse]:
         """The entity's titles with the dates of the articles that used them."""
+        self._fresh()
         with self._lock:
             rows = self.db.execute(
                 "SELECT f.value, a.published, a.story_id FROM kb_links l "
@@ -297,6 +300,7 @@ class SQLiteStore:
 
     def merge_links(self, kb_id: str, limit: int = 200) -> list[MergeLink]:
         """The article entities linked to this KB entity (oldest first), with the evidence."""
+        self._fresh()
         with self._lock:
             rows = self.db.execute(
                 "SELECT l.article_id, l.entity_id, e.name, l.kb_id, l.evidence, l.score, "
@@ -309,6 +313,7 @@ class SQLiteStore:
 
     def co_occurring(self, kb_id: str, limit: int = 20) -> list[CoOccurrence]:
         """Other KB entities in the same stories, most shared stories first."""
+        self._fresh()
         with self._lock:
             rows = self.db.execute(
                 "SELECT k.id, k.name, k.type, top.n FROM (SELECT other.kb_id AS kb_id, "
@@ -374,6 +379,7 @@ class SQLiteStore:
             "LEFT JOIN kb_links sl ON sl.article_id = q.article_id AND sl.entity_id = q.speaker"
             + (" WHERE " + " AND ".join(where) if where else "")
         )
+        self._fresh()
         with self._lock:
             total = self._one(f"SELECT count(*) {sql}", *args)[0]
             rows = self.db.execute(
@@ -429,6 +435,7 @@ class SQLiteStore:
             )
             + (" WHERE " + " AND ".join(where) if where else "")
         )
+        self._fresh()
         with self._lock:
             total = self._one(f"SELECT count(*) {sql}", *args)[0]
             rows = self.db.execute(
@@ -442,6 +449,7 @@ class SQLiteStore:
 
     def overview(self, top: int = 10) -> Overview:
         """Counts and the most-covered people, organisations and places."""
+        self._fresh()
         with self._lock:
             counts = self._one(  # counted from small tables: article rows hold whole texts
                 "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories), "
@@ -501,126 +509,15 @@ class SQLiteStore:
         _insert_entities(db, article)
         _insert_facts(db, article)
         result = SaveResult(article_id=article.id, story_id=story_id)
-        self._resolve(article, result)
+        result.new_kb_entities, result.merged_entities = self.kb.add(article)
+        self._unsettled = True
         db.execute("UPDATE articles SET json = ? WHERE id = ?", (article.to_json(), article.id))
         if signature is not None:
             db.execute(
                 "INSERT INTO signatures(article_id, minhash) VALUES (?, ?)",
                 (article.id, syndication.to_bytes(signature)),
             )
-        self._refresh_counts([e.kb_id for e in article.entities if e.kb_id])
         return result
-
-    def _resolve(self, article: Article, result: SaveResult) -> None:
-        """Link each article entity to a KB entity (new or matched), recording the evidence."""
-        for entity in article.entities:
-            keys = resolve.entity_keys(entity)
-            match = resolve.best_match(keys, self._candidates(keys.lookup_keys()))
-            if match is None:
-                kb_id = self._create_kb_entity(article.id, entity, keys)
-                evidence, score = "new entity", 1.0
-                result.new_kb_entities += 1
-            else:
-                kb_id, evidence, score = match.kb_id, match.evidence, match.score
-                self._improve_kb_entity(kb_id, entity, keys)
-                result.merged_entities += 1
-            entity.kb_id = kb_id
-            stored = keys.stored_keys()
-            self.db.execute(
-                "INSERT INTO kb_links(article_id, entity_id, kb_id, evidence, score, n_mentions) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (article.id, entity.id, kb_id, evidence, score, len(entity.mentions)),
-            )
-            self.db.executemany(
-                "INSERT OR IGNORE INTO entity_keys(article_id, entity_id, key) VALUES (?, ?, ?)",
-                [(article.id, entity.id, k) for k in stored],
-            )
-            self.db.executemany(
-                "INSERT OR IGNORE INTO kb_keys(key, kb_id) VALUES (?, ?)",
-                [(k, kb_id) for k in stored],
-            )
-            self.db.executemany(
-                "INSERT INTO kb_facts(kb_id, kind, value, n) VALUES (?, ?, ?, 1) "
-                "ON CONFLICT(kb_id, kind, value) DO UPDATE SET n = n + 1",
-                [(kb_id, kind, value) for kind, value in _facts_of(entity)],
-            )
-
-    def _candidates(self, keys: list[str]) -> list[resolve.Candidate]:
-        if not keys:
-            return []
-        rows = self.db.execute(
-            "SELECT k.id, k.name, k.type, k.country, k.n_articles FROM kb_entities k "
-            f"WHERE k.id IN (SELECT kb_id FROM kb_keys WHERE key IN ({','.join('?' * len(keys))}))"
-            " ORDER BY k.n_articles DESC LIMIT ?",
-            (*keys, CANDIDATE_LIMIT),
-        ).fetchall()
-        candidates = {r[0]: resolve.Candidate(*r) for r in rows}
-        if candidates:
-            ids = list(candidates)
-            for kb_id, key in self.db.execute(
-                f"SELECT kb_id, key FROM kb_keys WHERE kb_id IN ({','.join('?' * len(ids))}) "
-                "AND substr(key, 1, 2) IN ('n:', 'a:', 'c:', 'ti', 'af')",
-                ids,
-            ):
-                candidates[kb_id].keys.add(key)
-        return list(candidates.values())
-
-    def _create_kb_entity(self, article_id: str, entity: Entity, keys: resolve.EntityKeys) -> str:
-        kb_id = self._new_kb_id(article_id, entity.id)
-        self.db.execute(
-            "INSERT INTO kb_entities(id, name, type, country) VALUES (?, ?, ?, ?)",
-            (kb_id, entity.name, keys.type, keys.country),
-        )
-        return kb_id
-
-    def _improve_kb_entity(self, kb_id: str, entity: Entity, keys: resolve.EntityKeys) -> None:
-        """Keep the longest proper name and the first known country."""
-        name, country = self._one("SELECT name, country FROM kb_entities WHERE id = ?", kb_id)
-        better = resolve.better_name(name, entity.name)
-        if better != name or (country is None and keys.country):
-            self.db.execute(
-                "UPDATE kb_entities SET name = ?, country = coalesce(country, ?) WHERE id = ?",
-                (better, keys.country, kb_id),
-            )
-
-    def _new_kb_id(self, article_id: str, entity_id: str) -> str:
-        """A stable id from the article entity that founded the KB entity."""
-        seed = f"{article_id}/{entity_id}"
-        while True:
-            kb_id = "kb_" + hashlib.sha1(seed.encode()).hexdigest()[:12]
-            if not self._one("SELECT 1 FROM kb_entities WHERE id = ?", kb_id):
-                return kb_id
-            seed += "+"
-
-    def _rebuild_facts(self, kb_ids: Iterable[str]) -> None:
-        for kb_id in kb_ids:
-            self.db.execute("DELETE FROM kb_facts WHERE kb_id = ?", (kb_id,))
-            self.db.execute(
-                "INSERT INTO kb_facts(kb_id, kind, value, n) SELECT l.kb_id, f.kind, f.value, "
-                "count(*) FROM kb_links l JOIN entity_facts f ON f.article_id = l.article_id "
-                "AND f.entity_id = l.entity_id WHERE l.kb_id = ? GROUP BY f.kind, f.value",
-                (kb_id,),
-            )
-
-    def _rebuild_keys(self, kb_ids: Iterable[str]) -> None:
-        for kb_id in kb_ids:
-            self.db.execute("DELETE FROM kb_keys WHERE kb_id = ?", (kb_id,))
-            self.db.execute(
-                "INSERT OR IGNORE INTO kb_keys(key, kb_id) SELECT DISTINCT k.key, l.kb_id "
-                "FROM kb_links l JOIN entity_keys k ON k.article_id = l.article_id "
-                "AND k.entity_id = l.entity_id WHERE l.kb_id = ?",
-                (kb_id,),
-            )
-
-    def _refresh_counts(self, kb_ids: Iterable[str]) -> None:
-        """Recount stories (copies once) and mentions of the given KB entities."""
-        self.db.executemany(
-            "UPDATE kb_entities SET n_articles = (SELECT count(DISTINCT a.story_id) FROM "
-            "kb_links l JOIN articles a ON a.id = l.article_id WHERE l.kb_id = kb_entities.id), "
-            "n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM kb_links "
-            "WHERE kb_id = kb_entities.id) WHERE id = ?",
-            [(k,) for k in set(kb_ids)],
-        )
 
     def _entity_summaries(self, rows: list[Any]) -> list[EntitySummary]:
         """Entity rows with their titles, aliases and affiliations (most used first)."""
@@ -666,8 +563,9 @@ def _connect(path: str) -> sqlite3.Connection:
     return db
 
 
-def _migrate(db: sqlite3.Connection, path: str) -> None:
-    """Bring the schema up to date, refusing stores written by a newer newsgraph."""
+def _migrate(db: sqlite3.Connection, path: str) -> int:
+    """Bring the schema up to date, refusing stores written by a newer newsgraph; returns the
+    version the store had (the schema's own for a new store)."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > schema.VERSION:
         raise StoreError(
@@ -678,6 +576,7 @@ def _migrate(db: sqlite3.Connection, path: str) -> None:
         raise StoreError(f"{path} is an SQLite file but not a newsgraph store; use another --db")
     for number, script in enumerate(schema.MIGRATIONS[version:], start=version + 1):
         db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+    return version or schema.VERSION
 
 
 def _hash(text: str) -> str:
