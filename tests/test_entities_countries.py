@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
+from newsgraph.stages.entities.names import build_name_lexicons
 from newsgraph.stages.entities.stage import _missed_countries
 
 
@@ -13,7 +14,8 @@ def _places(article: Article) -> dict[str, str | None]:
 
 def _found(pipeline: Pipeline, text: str) -> list[str]:
     """The country names found in ``text`` when NER found nothing."""
-    return [m.name for m in _missed_countries(pipeline.nlp(text), [])]
+    lex = pipeline.words.get(build_name_lexicons)
+    return [m.name for m in _missed_countries(pipeline.nlp(text), [], lex)]
 
 
 def test_a_country_opening_a_sentence_that_ner_missed_is_a_place(analyse):

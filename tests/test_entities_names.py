@@ -4,26 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsgraph.stages.entities.names import (
-    country_display_name,
-    country_of_demonym,
-    country_of_name,
-    country_of_place,
-    initials,
-)
+from newsgraph.stages.entities.names import build_name_lexicons, initials
+from newsgraph.wordlists import WordLists
+
+LEX = WordLists().get(build_name_lexicons)
 
 
 def test_demonym_and_its_plural_resolve_to_the_country():
-    assert country_of_demonym("Haitian") == "HTI"
-    assert country_of_demonym("Haitians") == "HTI"
+    assert LEX.country_of_demonym("Haitian") == "HTI"
+    assert LEX.country_of_demonym("Haitians") == "HTI"
 
 
 def test_stateless_group_has_no_country():
-    assert country_of_demonym("Arab") is None
+    assert LEX.country_of_demonym("Arab") is None
 
 
 def test_short_forms_of_country_names():
-    assert [country_of_name(n) for n in ("U.S.", "Britain", "the Bahamas")] == [
+    assert [LEX.country_of_name(n) for n in ("U.S.", "Britain", "the Bahamas")] == [
         "USA",
         "GBR",
         "BHS",
@@ -31,20 +28,20 @@ def test_short_forms_of_country_names():
 
 
 def test_official_names_come_from_pycountry():
-    assert country_of_name("Republic of Haiti") == "HTI"
+    assert LEX.country_of_name("Republic of Haiti") == "HTI"
 
 
 def test_subdivision_gives_its_country():
-    assert country_of_place("Alabama") == "USA"
+    assert LEX.country_of_place("Alabama") == "USA"
 
 
 def test_ambiguous_subdivision_goes_to_the_country_the_article_mentions_most():
-    assert country_of_place("La Rioja", Counter({"ARG": 5, "ESP": 1})) == "ARG"
-    assert country_of_place("La Rioja") is None
+    assert LEX.country_of_place("La Rioja", Counter({"ARG": 5, "ESP": 1})) == "ARG"
+    assert LEX.country_of_place("La Rioja") is None
 
 
 def test_display_name_avoids_inverted_official_names():
-    assert country_display_name("BOL") == "Bolivia"
+    assert LEX.country_display_name("BOL") == "Bolivia"
 
 
 def test_initials_with_and_without_function_words():
@@ -52,11 +49,11 @@ def test_initials_with_and_without_function_words():
 
 
 def test_a_country_within_a_country_carries_its_code_but_is_no_alias():
-    assert (country_of_place("Scotland"), country_of_name("Scotland")) == ("GBR", None)
+    assert (LEX.country_of_place("Scotland"), LEX.country_of_name("Scotland")) == ("GBR", None)
 
 
 def test_capital_city_gives_its_country():
-    assert country_of_place("Port-au-Prince") == "HTI"
+    assert LEX.country_of_place("Port-au-Prince") == "HTI"
 
 
 def test_two_nations_with_one_country_code_are_never_linked():
@@ -66,7 +63,7 @@ def test_two_nations_with_one_country_code_are_never_linked():
         Candidate(0, "Scotland", "GPE", country="GBR"),
         Candidate(5, "England", "GPE", country="GBR"),
     ]
-    assert link_names(cands) == [0, 1]
+    assert link_names(cands, LEX) == [0, 1]
 
 
 def test_short_form_of_the_same_country_is_still_linked():
@@ -76,7 +73,7 @@ def test_short_form_of_the_same_country_is_still_linked():
         Candidate(0, "United Kingdom", "GPE", country="GBR"),
         Candidate(5, "UK", "GPE", country="GBR"),
     ]
-    assert link_names(cands) == [0, 0]
+    assert link_names(cands, LEX) == [0, 0]
 
 
 def test_the_last_word_of_an_organisation_name_is_that_organisation():
@@ -88,4 +85,4 @@ def test_the_last_word_of_an_organisation_name_is_that_organisation():
         Candidate(14, "Harbour", "ORG"),  # not a word organisation names end with
         Candidate(20, "Port Harbour", "ORG"),
     ]
-    assert link_names(cands) == [0, 0, 2, 3]
+    assert link_names(cands, LEX) == [0, 0, 2, 3]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from newsgraph.stages.entities.names import build_name_lexicons
 from newsgraph.stages.entities.stage import RawMention, _vote_type
+from newsgraph.wordlists import WordLists
+
+LEX = WordLists().get(build_name_lexicons)
 
 
 def _m(label: str, key: str, **cues: bool) -> RawMention:
@@ -12,61 +16,61 @@ def _m(label: str, key: str, **cues: bool) -> RawMention:
 def test_longest_form_outweighs_stray_labels_of_the_surname():
     full = _m("PERSON", "Ana Lopez")
     mentions = [full, _m("ORG", "Lopez"), _m("ORG", "Lopez")]
-    assert _vote_type(mentions, full) == "PERSON"
+    assert _vote_type(mentions, full, LEX) == "PERSON"
 
 
 def test_a_title_before_any_mention_makes_a_person():
     full = _m("ORG", "Lopez")
     mentions = [full, _m("ORG", "Lopez"), _m("ORG", "Lopez", person_cue=True)]
-    assert _vote_type(mentions, full) == "PERSON"
+    assert _vote_type(mentions, full, LEX) == "PERSON"
 
 
 def test_place_noun_overrides_facility():
     city = _m("FAC", "Port Town", place_cue=True)
-    assert _vote_type([city], city) == "GPE"
+    assert _vote_type([city], city, LEX) == "GPE"
 
 
 def test_organisation_word_overrides_person():
     firm = _m("PERSON", "Douglas Aircraft", org_cue=True)
-    assert _vote_type([firm, _m("PERSON", "Douglas Aircraft")], firm) == "ORG"
+    assert _vote_type([firm, _m("PERSON", "Douglas Aircraft")], firm, LEX) == "ORG"
 
 
 def test_full_name_seen_as_a_person_outweighs_many_bare_surnames():
     full = _m("PERSON", "Ana Lopez")
     mentions = [full] + [_m("ORG", "Lopez") for _ in range(6)]
-    assert _vote_type(mentions, full) == "PERSON"
+    assert _vote_type(mentions, full, LEX) == "PERSON"
 
 
 def test_country_tagged_person_without_evidence_is_a_place():
     country = _m("PERSON", "Benin")
-    assert _vote_type([country, _m("PERSON", "Benin")], country) == "GPE"
+    assert _vote_type([country, _m("PERSON", "Benin")], country, LEX) == "GPE"
 
 
 def test_city_tagged_organisation_without_evidence_is_a_place():
     city = _m("ORG", "Accra")
-    assert _vote_type([city], city) == "GPE"
+    assert _vote_type([city], city, LEX) == "GPE"
 
 
 def test_city_name_that_is_a_named_persons_name_stays_a_person():
     bare = _m("PERSON", "Paris")
-    assert _vote_type([bare], bare, frozenset({"Paris", "Hilton"})) == "PERSON"
+    assert _vote_type([bare], bare, LEX, frozenset({"Paris", "Hilton"})) == "PERSON"
 
 
 def test_country_name_with_a_title_before_it_stays_a_person():
     titled = _m("PERSON", "Jordan", person_cue=True)
-    assert _vote_type([titled], titled) == "PERSON"
+    assert _vote_type([titled], titled, LEX) == "PERSON"
 
 
 def test_a_name_with_a_digit_is_no_person():
     group = _m("PERSON", "G9")
-    assert _vote_type([group, _m("PERSON", "G9")], group) == "ORG"
+    assert _vote_type([group, _m("PERSON", "G9")], group, LEX) == "ORG"
     spy = _m("PERSON", "MI7 Unit")
-    assert _vote_type([spy], spy) == "ORG"
+    assert _vote_type([spy], spy, LEX) == "ORG"
 
 
 def test_a_name_with_a_digit_keeps_another_label():
     law = _m("LAW", "Section 9")
-    assert _vote_type([law], law) == "LAW"
+    assert _vote_type([law], law, LEX) == "LAW"
 
 
 def test_a_channel_with_a_digit_tagged_person_is_an_organisation(analyse):

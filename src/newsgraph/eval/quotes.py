@@ -28,7 +28,7 @@ from newsgraph.eval.report import PRF, Report
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
-from newsgraph.stages.quotes.words import quote_words
+from newsgraph.stages.common.speech import speech_verbs
 
 THRESHOLDS = (0.3, 0.8)
 WORD = re.compile(r"\w+")
@@ -60,6 +60,7 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report
     """Score newsgraph and textacy's direct_quotations on one PolNeAR split folder."""
     docs = read_split(path, limit)
     pipeline = Pipeline(settings)
+    verbs = speech_verbs(pipeline.words)
     systems: dict[str, dict[str, _Tally]] = {}
     cue_counts: Counter[str] = Counter()
     gold_kinds: Counter[str] = Counter()
@@ -68,7 +69,7 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report
         doc = pipeline.nlp(pdoc.text)
         pipeline.run_stages(article, doc)
         words = _word_starts(pdoc.text)
-        gold = [_gold_item(g, doc, words) for g in pdoc.attributions]
+        gold = [_gold_item(g, doc, words, verbs) for g in pdoc.attributions]
         _count_gold(pdoc.attributions, gold, cue_counts, gold_kinds)
         predictions = {
             "newsgraph": _newsgraph_items(article, words),
@@ -97,23 +98,27 @@ def _tokens(spans: Iterable[tuple[int, int]], words: list[tuple[int, int]]) -> f
     return frozenset(found)
 
 
-def _gold_item(gold: GoldAttribution, doc: Doc, words: list[tuple[int, int]]) -> Item:
+def _gold_item(
+    gold: GoldAttribution, doc: Doc, words: list[tuple[int, int]], verbs: frozenset[str]
+) -> Item:
     """A gold relation: direct when its content opens with a quotation mark."""
     direct = gold.content_text.lstrip()[:1] in QUOTE_CHARS
     return Item(
-        _tokens(gold.content, words), direct, gold.source, direct or _speech_cue(gold.cue, doc)
+        _tokens(gold.content, words),
+        direct,
+        gold.source,
+        direct or _speech_cue(gold.cue, doc, verbs),
     )
 
 
-def _speech_cue(cue: Spans, doc: Doc) -> bool:
+def _speech_cue(cue: Spans, doc: Doc, verbs: frozenset[str]) -> bool:
     """The cue holds a speech verb (by lemma) or 'according to'."""
-    words = quote_words()
     for start, end in cue:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         lemmas = [t.lemma_.lower() for t in span] + [t.lower_ for t in span]
-        if any(lemma in words.speech_verbs for lemma in lemmas) or "according" in lemmas:
+        if any(lemma in verbs for lemma in lemmas) or "according" in lemmas:
             return True
     return False
 

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from newsgraph.stages.entities.names import initials, lexicons, nation_of
+from newsgraph.stages.entities.names import NameLexicons, initials
 
 _PERSONAL = ("PERSON",)
 _NOT_SURNAME_LABELS = ("NORP",)
@@ -42,11 +42,11 @@ class _KeyInfo:
         return self.labels.most_common(1)[0][0]
 
 
-def link_names(cands: list[Candidate]) -> list[int]:
+def link_names(cands: list[Candidate], lex: NameLexicons) -> list[int]:
     """For each candidate, the index (into ``cands``) of the first mention of its group."""
     info = _key_info(cands)
     partners = _partner_index(info)
-    parents = {key: _parents(key, info, partners) for key in info}
+    parents = {key: _parents(key, info, partners, lex) for key in info}
     roots = [_root(c.key, c.position, parents, info, set()) for c in cands]
     first_of_root: dict[str, int] = {}
     for i, root in enumerate(roots):
@@ -88,7 +88,9 @@ def _partner_index(info: dict[str, _KeyInfo]) -> dict[str, list[str]]:
     return index
 
 
-def _parents(key: str, info: dict[str, _KeyInfo], partners: dict[str, list[str]]) -> list[str]:
+def _parents(
+    key: str, info: dict[str, _KeyInfo], partners: dict[str, list[str]], lex: NameLexicons
+) -> list[str]:
     """Longer names this key may stand for; a link stated in the text wins outright."""
     me = info[key]
     if me.links:
@@ -100,13 +102,13 @@ def _parents(key: str, info: dict[str, _KeyInfo], partners: dict[str, list[str]]
     return [
         other
         for other in options
-        if len(other) > len(key) and _abbreviates(key, me, other, info[other])
+        if len(other) > len(key) and _abbreviates(key, me, other, info[other], lex)
     ]
 
 
-def _abbreviates(key: str, me: _KeyInfo, other: str, entry: _KeyInfo) -> bool:
+def _abbreviates(key: str, me: _KeyInfo, other: str, entry: _KeyInfo, lex: NameLexicons) -> bool:
     """Is ``key`` a shorter name of ``other``: initials, same country, surname, name tail?"""
-    if _different_nations(key, other):
+    if _different_nations(key, other, lex):
         return False  # 'England' is never a short 'Scotland', nor 'Ireland' 'Northern Ireland'
     words, other_words = key.split(), other.split()
     acronym = len(words) == 1 and key.isupper() and entry.label not in _PERSONAL
@@ -119,17 +121,17 @@ def _abbreviates(key: str, me: _KeyInfo, other: str, entry: _KeyInfo) -> bool:
         if entry.label in _PERSONAL:
             return me.label not in _NOT_SURNAME_LABELS and not me.country
         if entry.label == "ORG" and n == 1:  # 'the Council' after 'the UN Security Council'
-            return me.label == "ORG" and key in lexicons().org_words
+            return me.label == "ORG" and key in lex.org_words
         return entry.label == "ORG" and n >= 2
     if other_words[:n] == words and entry.label == "ORG" and me.label not in _PLACE_OR_PEOPLE:
-        lex = lexicons()  # 'Acme' for 'Acme Corp', 'China Eastern' for 'China Eastern Airlines'
+        # 'Acme' for 'Acme Corp', 'China Eastern' for 'China Eastern Airlines'
         return all(w in lex.org_designators or w in lex.org_words for w in other_words[n:])
     return False
 
 
-def _different_nations(key: str, other: str) -> bool:
+def _different_nations(key: str, other: str, lex: NameLexicons) -> bool:
     """Both names are countries or nations, and not the same one."""
-    mine, theirs = nation_of(key), nation_of(other)
+    mine, theirs = lex.nation_of(key), lex.nation_of(other)
     return mine is not None and theirs is not None and mine != theirs
 
 

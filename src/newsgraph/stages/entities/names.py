@@ -1,35 +1,42 @@
 """Name lexicons and lookups shared by the entities and titles stages.
 
-Everything here is immutable data loaded once per process from ``newsgraph/resources``:
-role words, honorifics, alias cues, demonyms and the country index (pycountry plus the short
-forms news writes), so the stages stay linear passes over one parsed document.
+``NameLexicons`` holds the word lists of ``resources/entities/`` (role words, honorifics, alias
+cues, demonyms...), the speech verbs of ``resources/common/`` and the country index (pycountry
+plus the short forms news writes), built once per ``WordLists`` by ``build_name_lexicons``, so
+the stages stay linear passes over one parsed document.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
 import pycountry
 from spacy.tokens import Doc, Token
+
+from newsgraph.stages.common.speech import speech_verbs
+from newsgraph.wordlists import WordLists
 
 # spaCy labels that are numbers or times: other stages own them.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 QUOTE_CHARS = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»", "``", "''"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
+HONORIFICS_FILE = "entities/honorifics.tsv"
+PERSONAL_MARK = "personal"  # second column of honorifics.tsv: an honorific only people take
+COUNTRY_NAMES_FILE = "entities/country_names.tsv"
+PART = "part"  # third column of country_names.tsv: a country within one
 
 
 @dataclass(frozen=True)
-class Lexicons:
-    """The word lists, each a frozen set of lowercase entries."""
+class NameLexicons:
+    """The word lists (frozen sets of entries, lowercase unless noted) and country indexes."""
 
     roles: frozenset[str]
     title_modifiers: frozenset[str]
     honorifics: frozenset[str]
+    personal_honorifics: frozenset[str]  # 'mr', 'dr': before one word still a person's name
     alias_cues: tuple[tuple[str, ...], ...]  # token sequences, longest first
     place_nouns: frozenset[str]
     org_designators: frozenset[str]
@@ -37,51 +44,133 @@ class Lexicons:
     org_roles: frozenset[str]  # lowercase roles that follow an organisation's name
     org_nouns: frozenset[str]  # lowercase nouns right before an organisation's name
     portfolios: frozenset[str]  # lowercase portfolios opening a title ('Defence Minister')
+    speech_verbs: frozenset[str]  # lemmas: 'Keta said' shows a person (shared with quotes)
+    demonyms: Mapping[str, str]  # demonym -> alpha-3 ('' for groups without one country)
+    countries: Mapping[str, str]  # lowercased country name -> alpha-3
+    parts: Mapping[str, str]  # countries within a country ('scotland') -> its alpha-3
+    cities: Mapping[str, str]  # lowercased capital or major city -> alpha-3 of its country
+    subdivisions: Mapping[str, tuple[str, ...]]  # lowercased state/province -> alpha-3 codes
+    countries_by_first_word: Mapping[str, tuple[str, ...]]  # longest first
+    display_names: Mapping[str, str]  # alpha-3 -> the name affiliations use ('Bolivia')
+
+    def country_of_name(self, name: str) -> str | None:
+        """The alpha-3 code of a country named ``name``, or None."""
+        return self.countries.get(name.lower().removeprefix("the "))
+
+    def is_known_place(self, name: str) -> bool:
+        """A country, a country within one ('Scotland') or a capital or major city ('Lomé')."""
+        lowered = name.lower()
+        return bool(
+            self.country_of_name(name) or self.parts.get(lowered) or self.cities.get(lowered)
+        )
+
+    def nation_of(self, name: str) -> str | None:
+        """What tells countries and nations apart: 'Scotland' for Scotland, 'GBR' for Britain."""
+        lowered = name.lower()
+        if lowered in self.parts:
+            return lowered
+        return self.country_of_name(name)
+
+    def country_of_place(self, name: str, context: Counter[str] | None = None) -> str | None:
+        """The country of a country or subdivision name ('Alabama' -> USA).
+
+        A name several countries use ('San Salvador') goes to the one the article mentions most.
+        """
+        lowered = name.lower()
+        code = self.country_of_name(name) or self.parts.get(lowered) or self.cities.get(lowered)
+        if code:
+            return code
+        options = self.subdivisions.get(name.lower(), ())
+        if len(options) == 1:
+            return options[0]
+        mentioned = [c for c in options if context and context[c]]
+        if mentioned and context is not None:
+            return max(mentioned, key=lambda c: context[c])
+        return None
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """'Haitian' -> HTI, 'Haitians' -> HTI; None for unknown words or stateless groups."""
+        return self.demonyms.get(word) or None
+
+    def is_demonym(self, word: str) -> bool:
+        return word in self.demonyms
+
+    def is_role(self, token: Token) -> bool:
+        """A head noun of a job title ('minister', 'leader', 'CEO')."""
+        return token.lower_ in self.roles and token.pos_ in ("NOUN", "PROPN")
+
+    def is_honorific(self, token: Token) -> bool:
+        return token.lower_ in self.honorifics
+
+    def is_abbreviation_dot(self, doc: Doc, i: int) -> bool:
+        """The '.' of an abbreviated rank or honorific that spaCy split off ('Col' '.')."""
+        if doc[i].text != "." or i == 0 or doc[i - 1].whitespace_:
+            return False
+        return f"{doc[i - 1].lower_}." in self.honorifics
+
+    def country_display_name(self, alpha_3: str) -> str:
+        """A readable country name for affiliations: 'Bolivia', not 'Bolivia, Plurinational ...'."""
+        if alpha_3 in self.display_names:
+            return self.display_names[alpha_3]
+        country = pycountry.countries.get(alpha_3=alpha_3)
+        if country is None:
+            return alpha_3
+        return str(getattr(country, "common_name", None) or country.name)
 
 
-def _lines(name: str) -> list[str]:
-    """Non-comment lines of a resource file."""
-    text = files("newsgraph").joinpath("resources", name).read_text(encoding="utf-8")
-    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def lexicons() -> Lexicons:
-    """All word lists, read once per process."""
-    cues = sorted((tuple(c.lower().split()) for c in _lines("alias_cues.txt")), key=len)
-    return Lexicons(
-        roles=frozenset(w.strip().lower() for w in _lines("roles.txt")),
-        title_modifiers=frozenset(w.strip().lower() for w in _lines("title_modifiers.txt")),
-        honorifics=frozenset(w.strip().lower() for w in _lines("honorifics.txt")),
+def build_name_lexicons(words: WordLists) -> NameLexicons:
+    """All lists and indexes; ``words.get(build_name_lexicons)`` builds them once per loader."""
+    cues = sorted(
+        (tuple(c.lower().split()) for c in words.lines("entities/alias_cues.txt")), key=len
+    )
+    honorifics = words.rows(HONORIFICS_FILE)
+    countries = _country_index(words)
+    parts = _part_index(words)
+    return NameLexicons(
+        roles=words.words("entities/roles.txt"),
+        title_modifiers=words.words("entities/title_modifiers.txt"),
+        honorifics=frozenset(row[0].strip().lower() for row in honorifics),
+        personal_honorifics=frozenset(
+            row[0].strip().lower() for row in honorifics if row[1:2] == [PERSONAL_MARK]
+        ),
         alias_cues=tuple(reversed(cues)),
-        place_nouns=frozenset(w.strip().lower() for w in _lines("place_nouns.txt")),
-        org_designators=frozenset(w.strip() for w in _lines("org_designators.txt")),
-        org_words=frozenset(w.strip() for w in _lines("org_words.txt")),
-        org_roles=frozenset(w.strip().lower() for w in _lines("org_roles.txt")),
-        org_nouns=frozenset(w.strip().lower() for w in _lines("org_nouns.txt")),
-        portfolios=frozenset(w.strip().lower() for w in _lines("portfolio_words.txt")),
+        place_nouns=words.words("entities/place_nouns.txt"),
+        org_designators=words.words("entities/org_designators.txt", lower=False),
+        org_words=words.words("entities/org_words.txt", lower=False),
+        org_roles=words.words("entities/org_roles.txt"),
+        org_nouns=words.words("entities/org_nouns.txt"),
+        portfolios=words.words("entities/portfolio_words.txt"),
+        speech_verbs=speech_verbs(words),
+        demonyms=_demonyms(words),
+        countries=countries,
+        parts=parts,
+        cities={k.lower(): v for k, v in _tsv(words, "entities/cities.tsv").items()},
+        subdivisions=_subdivision_index(),
+        countries_by_first_word=_by_first_word(set(countries) | set(parts)),
+        display_names={
+            c[1].strip(): c[0].strip() for c in _rows(words, COUNTRY_NAMES_FILE) if c[2]
+        },
     )
 
 
-def _tsv(name: str) -> dict[str, str]:
+def _rows(words: WordLists, name: str) -> list[list[str]]:
+    """The first three columns of a tab-separated resource, missing ones ''."""
+    return [(row + [""])[:3] for row in words.rows(name)]
+
+
+def _tsv(words: WordLists, name: str) -> dict[str, str]:
     """First column -> second column of a tab-separated resource."""
-    return {cols[0].strip(): cols[1].strip() for cols in _rows(name)}
+    return {cols[0].strip(): cols[1].strip() for cols in _rows(words, name)}
 
 
-def _rows(name: str) -> list[list[str]]:
-    return [(line.split("\t") + [""])[:3] for line in _lines(name)]
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
+def _demonyms(words: WordLists) -> dict[str, str]:
     """Demonym -> ISO alpha-3 ('' for groups without one country, like 'Arab')."""
-    table = _tsv("demonyms.tsv")
+    table = _tsv(words, "entities/demonyms.tsv")
     plurals = {f"{k}s": v for k, v in table.items() if not k.endswith(("s", "sh", "ch", "ese"))}
     return {**plurals, **table}
 
 
-@lru_cache(maxsize=1)
-def country_index() -> dict[str, str]:
+def _country_index(words: WordLists) -> dict[str, str]:
     """Lowercased country name (official, common, short form) -> ISO alpha-3."""
     index: dict[str, str] = {}
     for country in pycountry.countries:
@@ -89,103 +178,32 @@ def country_index() -> dict[str, str]:
             name = getattr(country, attr, None)
             if name:
                 index[name.lower()] = country.alpha_3
-    index.update({r[0].lower(): r[1] for r in _rows("country_names.tsv") if r[2] != "part"})
+    rows = _rows(words, COUNTRY_NAMES_FILE)
+    index.update({r[0].lower(): r[1] for r in rows if r[2] != PART})
     return index
 
 
-@lru_cache(maxsize=1)
-def country_names_by_first_word() -> dict[str, tuple[str, ...]]:
+def _part_index(words: WordLists) -> dict[str, str]:
+    """Countries within a country ('Scotland') -> its alpha-3; they are not its other names."""
+    return {r[0].lower(): r[1] for r in _rows(words, COUNTRY_NAMES_FILE) if r[2] == PART}
+
+
+def _by_first_word(names: set[str]) -> dict[str, tuple[str, ...]]:
     """Lowercased country names (and countries within one) keyed by their first word, longest
     first: what a scan of the tokens looks names up by."""
-    names = sorted(set(country_index()) | set(part_index()), key=lambda n: -len(n.split()))
     index: dict[str, list[str]] = {}
-    for name in names:
+    for name in sorted(names, key=lambda n: -len(n.split())):
         index.setdefault(name.split()[0], []).append(name)
     return {first: tuple(options) for first, options in index.items()}
 
 
-@lru_cache(maxsize=1)
-def part_index() -> dict[str, str]:
-    """Countries within a country ('Scotland') -> its alpha-3; they are not its other names."""
-    return {r[0].lower(): r[1] for r in _rows("country_names.tsv") if r[2] == "part"}
-
-
-@lru_cache(maxsize=1)
-def city_index() -> dict[str, str]:
-    """Lowercased name of a capital or major city -> alpha-3 of its country."""
-    return {k.lower(): v for k, v in _tsv("cities.tsv").items()}
-
-
-@lru_cache(maxsize=1)
-def subdivision_index() -> dict[str, tuple[str, ...]]:
+def _subdivision_index() -> dict[str, tuple[str, ...]]:
     """Lowercased name of a state/province -> alpha-3 of the countries that have one so named."""
     seen: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         seen.setdefault(sub.name.lower(), set()).add(sub.country_code)
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     return {name: tuple(sorted(alpha3[c] for c in codes)) for name, codes in seen.items()}
-
-
-def country_of_name(name: str) -> str | None:
-    """The alpha-3 code of a country named ``name``, or None."""
-    return country_index().get(name.lower().removeprefix("the "))
-
-
-def is_known_place(name: str) -> bool:
-    """A country, a country within one ('Scotland') or a capital or major city ('Lomé')."""
-    lowered = name.lower()
-    return bool(country_of_name(name) or part_index().get(lowered) or city_index().get(lowered))
-
-
-def nation_of(name: str) -> str | None:
-    """What tells countries and nations apart: 'Scotland' for Scotland, 'GBR' for Britain."""
-    lowered = name.lower()
-    if lowered in part_index():
-        return lowered
-    return country_of_name(name)
-
-
-def country_of_place(name: str, context: Counter[str] | None = None) -> str | None:
-    """The country of a country or subdivision name ('Alabama' -> USA).
-
-    A name several countries use ('San Salvador') goes to the one the article mentions most.
-    """
-    lowered = name.lower()
-    code = country_of_name(name) or part_index().get(lowered) or city_index().get(lowered)
-    if code:
-        return code
-    options = subdivision_index().get(name.lower(), ())
-    if len(options) == 1:
-        return options[0]
-    mentioned = [c for c in options if context and context[c]]
-    if mentioned and context is not None:
-        return max(mentioned, key=lambda c: context[c])
-    return None
-
-
-def country_of_demonym(word: str) -> str | None:
-    """'Haitian' -> HTI, 'Haitians' -> HTI; None for unknown words or stateless groups."""
-    return demonyms().get(word) or None
-
-
-def is_demonym(word: str) -> bool:
-    return word in demonyms()
-
-
-def is_role(token: Token) -> bool:
-    """A head noun of a job title ('minister', 'leader', 'CEO')."""
-    return token.lower_ in lexicons().roles and token.pos_ in ("NOUN", "PROPN")
-
-
-def is_honorific(token: Token) -> bool:
-    return token.lower_ in lexicons().honorifics
-
-
-def is_abbreviation_dot(doc: Doc, i: int) -> bool:
-    """The '.' of an abbreviated rank or honorific that spaCy split off ('Col' '.')."""
-    if doc[i].text != "." or i == 0 or doc[i - 1].whitespace_:
-        return False
-    return f"{doc[i - 1].lower_}." in lexicons().honorifics
 
 
 def acronym_key(text: str) -> str:
@@ -203,24 +221,14 @@ def initials(words: list[str]) -> set[str]:
     return {every, capitals}
 
 
-@lru_cache(maxsize=512)
-def country_display_name(alpha_3: str) -> str:
-    """A readable country name for affiliations: 'Bolivia', not 'Bolivia, Plurinational ...'."""
-    preferred = {c[1].strip(): c[0].strip() for c in _rows("country_names.tsv") if c[2]}
-    if alpha_3 in preferred:
-        return preferred[alpha_3]
-    country = pycountry.countries.get(alpha_3=alpha_3)
-    if country is None:
-        return alpha_3
-    return str(getattr(country, "common_name", None) or country.name)
-
-
 MAX_OF_OBJECT = 6  # tokens of the name in 'Minister of <name> <person>'
 TITLE_PREPOSITIONS = frozenset({"of", "for", "to"})  # 'Minister of', 'Commissioner for'
 _OBJECT_JOINERS = frozenset({"and", "&"})  # 'Minister of Trade and Industry'
 
 
-def role_of_before(doc: Doc, start: int, is_named: Callable[[Token], bool]) -> int | None:
+def role_of_before(
+    doc: Doc, start: int, is_named: Callable[[Token], bool], lex: NameLexicons
+) -> int | None:
     """Index of 'Minister' in 'Minister of Foreign Affairs <start>', or None.
 
     The object may join names ('Commissioner for Peace and Security') and open with 'the'
@@ -241,4 +249,4 @@ def role_of_before(doc: Doc, start: int, is_named: Callable[[Token], bool]) -> i
         return None
     if doc[j + 1].lower_ in _OBJECT_JOINERS:
         return None
-    return j - 1 if is_role(doc[j - 1]) else None
+    return j - 1 if lex.is_role(doc[j - 1]) else None

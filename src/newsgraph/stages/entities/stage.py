@@ -24,21 +24,12 @@ from newsgraph.stages.entities.names import (
     POSSESSIVES,
     QUOTE_CHARS,
     TITLE_PREPOSITIONS,
+    NameLexicons,
     acronym_key,
-    country_names_by_first_word,
-    country_of_demonym,
-    country_of_name,
-    country_of_place,
+    build_name_lexicons,
     initials,
-    is_abbreviation_dot,
-    is_demonym,
-    is_honorific,
-    is_known_place,
-    is_role,
-    lexicons,
     role_of_before,
 )
-from newsgraph.stages.quotes.words import quote_words
 from newsgraph.wordlists import WordLists
 
 # Weights for the NER vote when no evidence decides: the longest form says more than a bare
@@ -81,20 +72,22 @@ class RawMention:
 
 
 _CONJOINED_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
-_PERSONAL_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"))
 
 
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.entities`` from the parsed body."""
-    raw = [m for ent in doc.ents if ent.label_ not in NUMERIC_LABELS if (m := _trim(ent))]
-    raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw))
-    raw += _missed_mentions(doc, raw)
-    raw += _missed_countries(doc, raw)
-    _mark_person_acts(doc, raw)
-    article.entities = _build_entities(doc, raw, link_names([_candidate(m) for m in raw]))
+    lex = words.get(build_name_lexicons)
+    raw = [m for ent in doc.ents if ent.label_ not in NUMERIC_LABELS if (m := _trim(ent, lex))]
+    raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw, lex))
+    raw += _missed_mentions(doc, raw, lex)
+    raw += _missed_countries(doc, raw, lex)
+    _mark_person_acts(doc, raw, lex)
+    article.entities = _build_entities(
+        doc, raw, link_names([_candidate(m, lex) for m in raw], lex), lex
+    )
 
 
-def _trim(ent: Span) -> RawMention | None:
+def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
     """Drop 'the', possessives, brackets and leading titles; None when no name is left."""
     doc = ent.doc
     start, end = ent.start, ent.end
@@ -108,16 +101,16 @@ def _trim(ent: Span) -> RawMention | None:
     while end > start and (doc[end - 1].text in POSSESSIVES or _is_edge_punct(doc[end - 1].text)):
         end -= 1
     titled = start
-    start = _name_after_title(doc, start, end, ent.label_) or start
-    org_cue = _org_around(doc, start, end, ent.label_)  # 'General Motors Corporation'
+    start = _name_after_title(doc, start, end, ent.label_, lex) or start
+    org_cue = _org_around(doc, start, end, ent.label_, lex)  # 'General Motors Corporation'
     if not org_cue:
-        start = _after_leading_title(doc, start, end, ent.label_)
-    if start >= end or _only_title(doc, start, end):
+        start = _after_leading_title(doc, start, end, ent.label_, lex)
+    if start >= end or _only_title(doc, start, end, lex):
         return None
     span = doc[start:end]
     if not any(c.isupper() for c in span.text):  # 'maras', 'the press department'
         return None
-    if ent.label_ != "PERSON" and _opens_title(doc, start, end):
+    if ent.label_ != "PERSON" and _opens_title(doc, start, end, lex):
         return None
     return RawMention(
         start=start,
@@ -126,54 +119,58 @@ def _trim(ent: Span) -> RawMention | None:
         name=span.text,
         key=_key(span),
         person_cue=(
-            start > titled or _person_before(doc, start, end) or _role_apposition(doc, start, end)
+            start > titled
+            or _person_before(doc, start, end, lex)
+            or _role_apposition(doc, start, end, lex)
         )
-        and not _org_named(span),
-        place_cue=_place_around(doc, start, end),
+        and not _org_named(span, lex),
+        place_cue=_place_around(doc, start, end, lex),
         org_cue=org_cue,
-        norp_cue=is_demonym(span.text) and not country_of_name(span.text),  # not 'Myanmar'
-        determined=_the_before(doc[start:end]),
-        place_prep=_after_place_preposition(doc, start, end)
+        norp_cue=lex.is_demonym(span.text) and not lex.country_of_name(span.text),  # not 'Myanmar'
+        determined=_the_before(doc[start:end], lex),
+        place_prep=_after_place_preposition(doc, start, end, lex)
         or _conjoined_with_place(doc[start:end]),
     )
 
 
-def _after_leading_title(doc: Doc, start: int, end: int, label: str) -> int:
+def _after_leading_title(doc: Doc, start: int, end: int, label: str, lex: NameLexicons) -> int:
     """'Senator John McCain', 'Rear Admiral Ifeoma Okafor', 'Lt. Col. Ada Obi': where the
     name begins after a title NER took into it (an ORG only when two proper nouns remain)."""
-    name = _leading_title_end(doc, start, end)
+    name = _leading_title_end(doc, start, end, lex)
     if label == "PERSON":
         return name
     rest = doc[name:end]
     if (
         label == "ORG"
-        and (2 <= len(rest) <= 3 or (len(rest) == 1 and _personal_honorifics(doc, start, name)))
-        and all(_name_word(doc, i, i == name) for i in range(name, end))
+        and (
+            2 <= len(rest) <= 3 or (len(rest) == 1 and _personal_honorifics(doc, start, name, lex))
+        )
+        and all(_name_word(doc, i, i == name, lex) for i in range(name, end))
     ):
         return name
     return start
 
 
-def _personal_honorifics(doc: Doc, start: int, end: int) -> bool:
+def _personal_honorifics(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
     """'Mr', 'Ms', 'Dr' alone before one name word ('Mr Hedge' typed ORG): a person, where a
     role before one word may be an organisation's name ('President Hotel')."""
     return start < end and all(
-        t.lower_.rstrip(".") in _PERSONAL_HONORIFICS or is_abbreviation_dot(doc, t.i)
+        t.lower_.rstrip(".") in lex.personal_honorifics or lex.is_abbreviation_dot(doc, t.i)
         for t in doc[start:end]
     )
 
 
-def _leading_title_end(doc: Doc, start: int, end: int) -> int:
+def _leading_title_end(doc: Doc, start: int, end: int, lex: NameLexicons) -> int:
     """The index after the last role or honorific of the title words opening [start, end)
     ('Rear Admiral', 'Chief Inspector', 'Lt .'), or ``start`` when none opens it."""
     name = start
-    modifiers = lexicons().title_modifiers
+    modifiers = lex.title_modifiers
     for i in range(start, end - 1):
         token = doc[i]
         if (
-            is_honorific(token)
-            or is_role(token)
-            or (name == i > start and is_abbreviation_dot(doc, i))
+            lex.is_honorific(token)
+            or lex.is_role(token)
+            or (name == i > start and lex.is_abbreviation_dot(doc, i))
         ):
             name = i + 1
         elif token.lower_ not in modifiers or not token.text[:1].isupper():
@@ -181,17 +178,17 @@ def _leading_title_end(doc: Doc, start: int, end: int) -> int:
     return name
 
 
-def _only_title(doc: Doc, start: int, end: int) -> bool:
+def _only_title(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
     """'Air Marshal' before 'Sam Oduya', 'Brig' before '. Gen.': a title NER took for a name."""
-    if not (is_honorific(doc[end - 1]) or is_role(doc[end - 1])):
+    if not (lex.is_honorific(doc[end - 1]) or lex.is_role(doc[end - 1])):
         return False
-    if _leading_title_end(doc, start, end + 1) < end:
+    if _leading_title_end(doc, start, end + 1, lex) < end:
         return False
-    nxt = end + 1 if end < len(doc) and is_abbreviation_dot(doc, end) else end
+    nxt = end + 1 if end < len(doc) and lex.is_abbreviation_dot(doc, end) else end
     return nxt < len(doc) and _capitalised(doc[nxt])
 
 
-def _name_after_title(doc: Doc, start: int, end: int, label: str) -> int | None:
+def _name_after_title(doc: Doc, start: int, end: int, label: str, lex: NameLexicons) -> int | None:
     """Where the person's name begins in 'Minister of Foreign Affairs Jane Doe' or 'AU
     Commissioner for Peace and Security Amara Diallo' when NER took the title into the name.
 
@@ -201,29 +198,28 @@ def _name_after_title(doc: Doc, start: int, end: int, label: str) -> int | None:
     itself: 'Kwesi Ama Boateng' after 'Minister of Lands' is a three-word name.
     """
     for n in range(start + 1, end - 1):
-        if all(_name_word(doc, i, first=i == start) for i in range(start, n)):
+        if all(_name_word(doc, i, first=i == start, lex=lex) for i in range(start, n)):
             continue
-        if not all(_name_word(doc, i, first=i == n) for i in range(n, end)):
+        if not all(_name_word(doc, i, first=i == n, lex=lex) for i in range(n, end)):
             continue
-        head = role_of_before(doc, n, _capitalised)
+        head = role_of_before(doc, n, _capitalised, lex)
         if head is None or not all(_title_word(t) for t in doc[start : max(start, head)]):
             continue
-        if head >= start or (label != "PERSON" and _inside_title(doc, head, start, n)):
+        if head >= start or (label != "PERSON" and _inside_title(doc, head, start, n, lex)):
             return n
     return None
 
 
-def _inside_title(doc: Doc, head: int, start: int, n: int) -> bool:
+def _inside_title(doc: Doc, head: int, start: int, n: int, lex: NameLexicons) -> bool:
     """The span opens inside the object of the title ('for Peace and [Security Amara Diallo')
     or what it would lose is a portfolio ('of [Foreign Affairs Jane Doe')."""
-    lex = lexicons()
     first = head + 3 if doc[head + 2].lower_ == "the" else head + 2
     return start > first or any(t.lower_ in lex.portfolios for t in doc[start:n])
 
 
-def _name_word(doc: Doc, i: int, first: bool) -> bool:
+def _name_word(doc: Doc, i: int, first: bool, lex: NameLexicons) -> bool:
     """A word of a person's name: capitalised, not a portfolio, acronym or organisation word."""
-    token, lex = doc[i], lexicons()
+    token = doc[i]
     if token.text in ("-", "'") and not first:
         return True
     if not _capitalised(token) or token.text.isupper() or token.text in lex.org_words:
@@ -236,21 +232,20 @@ def _title_word(token: Token) -> bool:
     return token.text == "-" or token.text[:1].isupper()
 
 
-def _opens_title(doc: Doc, start: int, end: int) -> bool:
+def _opens_title(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
     """'Defence' in 'Defence Minister Edem Adjovi' or 'Political Affairs' in 'Commissioner for
     Political Affairs': a portfolio of the title, not an org."""
-    if not all(_portfolio_word(t) for t in doc[start:end]):
+    if not all(_portfolio_word(t, lex) for t in doc[start:end]):
         return False
-    if end < len(doc) and is_role(doc[end]):
+    if end < len(doc) and lex.is_role(doc[end]):
         return True
     i = start - 1
-    while i > 0 and _portfolio_word(doc[i]):
+    while i > 0 and _portfolio_word(doc[i], lex):
         i -= 1
-    return i > 0 and doc[i].lower_ in TITLE_PREPOSITIONS and is_role(doc[i - 1])
+    return i > 0 and doc[i].lower_ in TITLE_PREPOSITIONS and lex.is_role(doc[i - 1])
 
 
-def _portfolio_word(token: Token) -> bool:
-    lex = lexicons()
+def _portfolio_word(token: Token, lex: NameLexicons) -> bool:
     return (
         token.lower_ in lex.portfolios
         or token.lower_ in lex.title_modifiers
@@ -258,18 +253,18 @@ def _portfolio_word(token: Token) -> bool:
     )
 
 
-def _person_before(doc: Doc, start: int, end: int) -> bool:
+def _person_before(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
     """A role or honorific right before the name: 'President Bukele', 'Mr. Smith'."""
     prev = doc[start - 1] if start > 0 else None
-    if prev is None or country_of_place(doc[start:end].text):  # 'the leader Kenya': a place
+    if prev is None or lex.country_of_place(doc[start:end].text):  # 'the leader Kenya': a place
         return False
-    if start > 1 and is_abbreviation_dot(doc, start - 1):
+    if start > 1 and lex.is_abbreviation_dot(doc, start - 1):
         prev = doc[start - 2]  # 'Insp. Ada Obi', tokenised 'Insp' '.'
-    if (is_honorific(prev) or is_role(prev)) and prev.lower_ != "general":
+    if (lex.is_honorific(prev) or lex.is_role(prev)) and prev.lower_ != "general":
         return True
     if _modifies_noun_after(doc[start:end]):
         return False  # 'the director of the VOA Eurasian division'
-    return role_of_before(doc, start, _capitalised) is not None  # 'Secretary of State X'
+    return role_of_before(doc, start, _capitalised, lex) is not None  # 'Secretary of State X'
 
 
 def _modifies_noun_after(span: Span) -> bool:
@@ -284,32 +279,32 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.pos_ == "PROPN"
 
 
-def _place_around(doc: Doc, start: int, end: int) -> bool:
+def _place_around(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
     """'the capital Port-au-Prince', 'the town of Keta', 'Keta, a fishing town', 'Toulouse,
     France': evidence of a place."""
-    nouns = lexicons().place_nouns
+    nouns = lex.place_nouns
     if start > 0 and doc[start - 1].lower_ in nouns:
         return True
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].text in nouns:
         return True
-    if _place_apposition(doc, start, end):
+    if _place_apposition(doc, start, end, lex):
         return True
-    if end + 1 >= len(doc) or doc[end].text != "," or is_role(doc[start]):
+    if end + 1 >= len(doc) or doc[end].text != "," or lex.is_role(doc[start]):
         return False
     country, after = doc[end + 1], doc[end + 2] if end + 2 < len(doc) else None
     if after is not None and after.pos_ not in _AFTER_PLACE_POS:  # 'X, US chief economist'
         return False
-    return bool(country_of_name(country.text))
+    return bool(lex.country_of_name(country.text))
 
 
-def _after_place_preposition(doc: Doc, start: int, end: int) -> bool:
+def _after_place_preposition(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
     """'the fishermen in Keta', 'near Keta', 'the beach at Keta', 'Keta in eastern Ghana': where
     a place goes, though a person may too."""
     if end < len(doc) and doc[end].text in POSSESSIVES:
         return False  # 'in Keta's view'
     if _modifies_noun_after(doc[start:end]):
         return False  # 'in Democrat strongholds'
-    if end + 1 < len(doc) and doc[end].lower_ == "in" and _known_place_after(doc, end + 1):
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and _known_place_after(doc, end + 1, lex):
         return True
     if start == 0:
         return False
@@ -317,7 +312,7 @@ def _after_place_preposition(doc: Doc, start: int, end: int) -> bool:
     return prep.lower_ in _PLACE_PREPOSITIONS or (prep.lower_ == "at" and prep.head.pos_ == "NOUN")
 
 
-def _the_before(span: Span) -> bool:
+def _the_before(span: Span, lex: NameLexicons) -> bool:
     """'the Lib Dems have said': 'the' right before the name is its own determiner (not that of
     a noun after it, as in 'the Blair government'), which a person's name never takes; a name
     holding a title takes it ('the Queen', 'the Rt Rev Ann Hill')."""
@@ -326,7 +321,7 @@ def _the_before(span: Span) -> bool:
         start > 0
         and span.doc[start - 1].lower_ == "the"
         and span.doc[start - 1].head == span.root
-        and not any(is_role(t) or is_honorific(t) for t in span)
+        and not any(lex.is_role(t) or lex.is_honorific(t) for t in span)
     )
 
 
@@ -339,20 +334,20 @@ def _conjoined_with_place(span: Span) -> bool:
     )
 
 
-def _known_place_after(doc: Doc, i: int) -> bool:
+def _known_place_after(doc: Doc, i: int, lex: NameLexicons) -> bool:
     """A known country or place at ``i``, past adjectives ('eastern Ghana')."""
     while i < len(doc) and doc[i].pos_ == "ADJ":
         i += 1
-    return i < len(doc) and is_known_place(doc[i].text)
+    return i < len(doc) and lex.is_known_place(doc[i].text)
 
 
-def _mark_person_acts(doc: Doc, raw: list[RawMention]) -> None:
+def _mark_person_acts(doc: Doc, raw: list[RawMention], lex: NameLexicons) -> None:
     """Person evidence, looked for only where a name also sits where places go."""
     placed = {m.key for m in raw if m.place_prep}
     persons = _person_tokens(doc, raw)
     for m in raw:
         if m.key in placed:
-            m.person_act = _acts_as_person(doc, m, persons)
+            m.person_act = _acts_as_person(doc, m, persons, lex)
 
 
 def _person_tokens(doc: Doc, raw: list[RawMention]) -> list[str | None]:
@@ -364,14 +359,14 @@ def _person_tokens(doc: Doc, raw: list[RawMention]) -> list[str | None]:
     return persons
 
 
-def _acts_as_person(doc: Doc, m: RawMention, persons: list[str | None]) -> bool:
+def _acts_as_person(doc: Doc, m: RawMention, persons: list[str | None], lex: NameLexicons) -> bool:
     """The name speaks ('Keta said') or a he/she follows it before any other person."""
-    return _speaks(doc, m.start, m.end) or _pronoun_after(doc, m, persons)
+    return _speaks(doc, m.start, m.end, lex) or _pronoun_after(doc, m, persons)
 
 
-def _speaks(doc: Doc, start: int, end: int) -> bool:
+def _speaks(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
     root = doc[start:end].root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in quote_words().speech_verbs
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in lex.speech_verbs
 
 
 def _pronoun_after(doc: Doc, m: RawMention, persons: list[str | None]) -> bool:
@@ -392,21 +387,21 @@ def _pronoun_after(doc: Doc, m: RawMention, persons: list[str | None]) -> bool:
     return False
 
 
-def _place_apposition(doc: Doc, start: int, end: int) -> bool:
+def _place_apposition(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
     """'Keta, a fishing town on the coast': a place noun in apposition to the name."""
-    nouns = lexicons().place_nouns
+    nouns = lex.place_nouns
     return _apposition_after(doc, start, end, lambda t: t.lemma_.lower() in nouns)
 
 
-def _role_apposition(doc: Doc, start: int, end: int) -> bool:
+def _role_apposition(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
     """'said Amara Diallo, the African Union Commissioner for Peace and Security' or 'the
     chairman of the Bar Council, Guy Mansfield QC': a job title in apposition to the name makes
     it a person whatever NER said."""
     if start > 1 and doc[start - 1].text == ",":
         root = doc[start:end].root  # 'The chairman of the Bar Council, Guy Mansfield QC'
-        if root.dep_ == "appos" and root.head.i < start - 1 and is_role(root.head):
+        if root.dep_ == "appos" and root.head.i < start - 1 and lex.is_role(root.head):
             return True
-    return _apposition_after(doc, start, end, is_role)
+    return _apposition_after(doc, start, end, lex.is_role)
 
 
 def _apposition_after(doc: Doc, start: int, end: int, fits: Callable[[Token], bool]) -> bool:
@@ -420,19 +415,18 @@ def _apposition_after(doc: Doc, start: int, end: int, fits: Callable[[Token], bo
     )
 
 
-def _org_named(span: Span) -> bool:
+def _org_named(span: Span, lex: NameLexicons) -> bool:
     """A name ending in an organisation word ('Yeahronimo Media Ventures') is never a person."""
-    return len(span) > 1 and span[-1].text in lexicons().org_words
+    return len(span) > 1 and span[-1].text in lex.org_words
 
 
-def _org_around(doc: Doc, start: int, end: int, label: str) -> bool:
+def _org_around(doc: Doc, start: int, end: int, label: str, lex: NameLexicons) -> bool:
     """'Douglas Aircraft', 'Ryanair CEO', 'magazine Der Spiegel': evidence of an organisation."""
-    lex = lexicons()
-    if _org_named(doc[start:end]):
+    if _org_named(doc[start:end], lex):
         return True
     if start > 0 and doc[start - 1].lower_ in lex.org_nouns and doc[start - 1].pos_ == "NOUN":
         return True
-    if label in ("GPE", "NORP", "LOC") or country_of_name(doc[start:end].text):
+    if label in ("GPE", "NORP", "LOC") or lex.country_of_name(doc[start:end].text):
         return False
     return end < len(doc) and doc[end].lower_ in lex.org_roles
 
@@ -468,14 +462,14 @@ def _defines_acronym(m: RawMention, acronym: str) -> bool:
     return acronym in initials(words) or (len(words) > 1 and acronym[0] == words[0][0])
 
 
-def _aliases(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
+def _aliases(doc: Doc, raw: list[RawMention], lex: NameLexicons) -> list[RawMention]:
     """'Jimmy Cherizier, alias "Barbecue"': the alias names the same person."""
     out = []
     for m in raw:
         if m.label != "PERSON":
             continue
         i = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
-        cue = next((c for c in lexicons().alias_cues if _matches(doc, i, c)), None)
+        cue = next((c for c in lex.alias_cues if _matches(doc, i, c)), None)
         if cue is None:
             continue
         span = _alias_span(doc, i + len(cue))
@@ -516,10 +510,14 @@ def _resolve_overlaps(raw: list[RawMention]) -> list[RawMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _candidate(m: RawMention) -> Candidate:
+def _candidate(m: RawMention, lex: NameLexicons) -> Candidate:
     """Grouping input; evidence overrides the NER label ('Spokeswoman Sandy Angers', ORG)."""
     return Candidate(
-        position=m.start, key=m.key, label=_evident_label(m), link=m.link, country=_place_code(m)
+        position=m.start,
+        key=m.key,
+        label=_evident_label(m),
+        link=m.link,
+        country=_place_code(m, lex),
     )
 
 
@@ -533,13 +531,13 @@ def _cue_labels(m: RawMention) -> list[str]:
     return [label for label, cue in zip(_CUE_LABELS, cues, strict=True) if cue]
 
 
-def _place_code(m: RawMention) -> str | None:
+def _place_code(m: RawMention, lex: NameLexicons) -> str | None:
     if m.label in ("GPE", "LOC"):
-        return country_of_name(m.name)
+        return lex.country_of_name(m.name)
     return None
 
 
-def _missed_mentions(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
+def _missed_mentions(doc: Doc, raw: list[RawMention], lex: NameLexicons) -> list[RawMention]:
     """Later occurrences of a name already known in this article that NER skipped."""
     texts = [t.text for t in doc]
     covered = bytearray(len(doc))
@@ -561,7 +559,7 @@ def _missed_mentions(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
         for words in by_first[text]:
             end = i + len(words)
             if _free_match(doc, texts, covered, i, words):
-                found.append(_copy_mention(doc, known[words], i, end))
+                found.append(_copy_mention(doc, known[words], i, end, lex))
                 covered[i:end] = b"\x01" * (end - i)
                 break
     return found
@@ -594,16 +592,16 @@ def _free_match(
     return not (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())
 
 
-def _missed_countries(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
+def _missed_countries(doc: Doc, raw: list[RawMention], lex: NameLexicons) -> list[RawMention]:
     """Countries NER skipped ('Nigeria will send...' opening a sentence): a capitalised country
     name no mention covers, not inside a longer name ('Nigeria Airways', 'Bank of Ghana') and
     with nothing that shows a person ('Mr. Jordan', 'Jordan said he ...', 'Michael Jordan')."""
     covered = bytearray(len(doc))
     for m in raw:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    person_words = _person_name_words(raw)
+    person_words = _person_name_words(raw, lex)
     persons = _person_tokens(doc, raw)
-    index = country_names_by_first_word()
+    index = lex.countries_by_first_word
     found = []
     for i, token in enumerate(doc):
         if covered[i] or not token.text[:1].isupper() or token.lower_ not in index:
@@ -613,7 +611,7 @@ def _missed_countries(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
             continue
         span = doc[i:end]
         mention = RawMention(i, end, "GPE", span.text, _key(span))
-        if _named_as_person(doc, mention, persons) or set(mention.key.split()) & person_words:
+        if _named_as_person(doc, mention, persons, lex) or set(mention.key.split()) & person_words:
             continue
         found.append(mention)
         covered[i:end] = b"\x01" * (end - i)
@@ -641,46 +639,52 @@ def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
     return start > 1 and doc[start - 1].lower_ == "of" and _capitalised(doc[start - 2])
 
 
-def _named_as_person(doc: Doc, m: RawMention, persons: list[str | None]) -> bool:
+def _named_as_person(doc: Doc, m: RawMention, persons: list[str | None], lex: NameLexicons) -> bool:
     """'Mr. Jordan', 'coach Jordan', 'Jordan said he would stay'."""
-    i = m.start - 2 if m.start > 1 and is_abbreviation_dot(doc, m.start - 1) else m.start - 1
-    if i >= 0 and (is_honorific(doc[i]) or is_role(doc[i])):
+    i = m.start - 2 if m.start > 1 and lex.is_abbreviation_dot(doc, m.start - 1) else m.start - 1
+    if i >= 0 and (lex.is_honorific(doc[i]) or lex.is_role(doc[i])):
         return True
-    return _speaks(doc, m.start, m.end) and _pronoun_after(doc, m, persons)
+    return _speaks(doc, m.start, m.end, lex) and _pronoun_after(doc, m, persons)
 
 
-def _copy_mention(doc: Doc, source: RawMention, start: int, end: int) -> RawMention:
+def _copy_mention(
+    doc: Doc, source: RawMention, start: int, end: int, lex: NameLexicons
+) -> RawMention:
     span = doc[start:end]
     return RawMention(
         start, end, source.label, span.text, source.key, link=source.link,
         is_alias=source.is_alias, person_cue=source.person_cue,
-        place_prep=_after_place_preposition(doc, start, end),
+        place_prep=_after_place_preposition(doc, start, end, lex),
     )  # fmt: skip
 
 
-def _build_entities(doc: Doc, raw: list[RawMention], groups: list[int]) -> list[Entity]:
+def _build_entities(
+    doc: Doc, raw: list[RawMention], groups: list[int], lex: NameLexicons
+) -> list[Entity]:
     """One Entity per group, in order of first mention."""
     members: dict[int, list[RawMention]] = {}
     for m, root in zip(raw, groups, strict=True):
         members.setdefault(root, []).append(m)
     ordered = sorted(members.values(), key=lambda ms: min(m.start for m in ms))
-    person_words = _person_name_words(raw)
-    entities = [_entity(doc, f"e{n}", ms, person_words) for n, ms in enumerate(ordered, start=1)]
-    _place_countries(entities)
+    person_words = _person_name_words(raw, lex)
+    entities = [
+        _entity(doc, f"e{n}", ms, person_words, lex) for n, ms in enumerate(ordered, start=1)
+    ]
+    _place_countries(entities, lex)
     return entities
 
 
-def _person_name_words(raw: list[RawMention]) -> frozenset[str]:
+def _person_name_words(raw: list[RawMention], lex: NameLexicons) -> frozenset[str]:
     """Words of full names NER saw as people ('Paris Hilton'): a bare 'Paris' may be her."""
     return frozenset(
         word
         for m in raw
-        if m.label == "PERSON" and " " in m.key and not is_known_place(m.name)
+        if m.label == "PERSON" and " " in m.key and not lex.is_known_place(m.name)
         for word in m.key.split()
     )
 
 
-def _place_countries(entities: list[Entity]) -> None:
+def _place_countries(entities: list[Entity], lex: NameLexicons) -> None:
     """Countries of places that are not countries, once the article's countries are known."""
     mentioned = Counter(
         {e.country: len(e.mentions) for e in entities if e.country and e.type == "GPE"}
@@ -688,15 +692,17 @@ def _place_countries(entities: list[Entity]) -> None:
     for e in entities:
         if e.country is None and e.type in ("GPE", "LOC", "FAC"):
             names = [e.name] + [m.text for m in e.mentions]
-            e.country = next((c for n in names if (c := country_of_place(n, mentioned))), None)
+            e.country = next((c for n in names if (c := lex.country_of_place(n, mentioned))), None)
 
 
-def _entity(doc: Doc, entity_id: str, ms: list[RawMention], person_words: frozenset[str]) -> Entity:
+def _entity(
+    doc: Doc, entity_id: str, ms: list[RawMention], person_words: frozenset[str], lex: NameLexicons
+) -> Entity:
     """The entity of one group: canonical name, type, aliases, mentions and country."""
     ms = sorted(ms, key=lambda m: m.start)
     proper = [m for m in ms if not m.is_alias] or ms
     canonical = max(proper, key=lambda m: (len(m.key.split()), len(m.key), -m.start))
-    label = _vote_type(ms, canonical, person_words)
+    label = _vote_type(ms, canonical, lex, person_words)
     words = set(canonical.key.split())
     aliases = [m.name for m in ms if m.is_alias] + [
         m.name for m in ms if not m.is_alias and not set(m.key.split()) <= words
@@ -710,12 +716,15 @@ def _entity(doc: Doc, entity_id: str, ms: list[RawMention], person_words: frozen
         type=label,
         mentions=mentions,
         aliases=list(dict.fromkeys(a for a in aliases if a != canonical.name)),
-        country=_country(label, ms, canonical),
+        country=_country(label, ms, canonical, lex),
     )
 
 
 def _vote_type(
-    ms: list[RawMention], canonical: RawMention, person_words: frozenset[str] = frozenset()
+    ms: list[RawMention],
+    canonical: RawMention,
+    lex: NameLexicons,
+    person_words: frozenset[str] = frozenset(),
 ) -> str:
     """Evidence first (titles, aliases, place nouns, org words), then a full name NER saw as a
     person, then a known country or city, else the weighted NER vote."""
@@ -724,13 +733,13 @@ def _vote_type(
         return evidence.most_common(1)[0][0]
     if any(c.isdigit() for c in canonical.name) or any(m.determined for m in ms):
         # 'G8', 'MI6', 'BBC4', 'the Lib Dems': no person's name
-        winner = _vote_winner(ms, canonical, person_words)
+        winner = _vote_winner(ms, canonical, lex, person_words)
         return "ORG" if winner == "PERSON" else winner
     full = [m for m in ms if m.key == canonical.key]
     if " " in canonical.key and 2 * sum(m.label == "PERSON" for m in full) >= len(full):
         return "PERSON"  # 'Donald Trump' seen as a person: every bare 'Trump' is that person
-    winner = _vote_winner(ms, canonical, person_words)
-    if winner == "NORP" and any(is_demonym(m.name) for m in ms):
+    winner = _vote_winner(ms, canonical, lex, person_words)
+    if winner == "NORP" and any(lex.is_demonym(m.name) for m in ms):
         return winner  # 'in Haitian hands', 'in Islam': a people or faith, no place
     if winner in ("PERSON", "NORP") and _placed_not_personal(ms, canonical, person_words):
         return "GPE"  # 'in Keta' tagged PERSON, 'the naval base in Apapa' tagged NORP
@@ -747,30 +756,35 @@ def _placed_not_personal(
 
 
 def _vote_winner(
-    ms: list[RawMention], canonical: RawMention, person_words: frozenset[str] = frozenset()
+    ms: list[RawMention],
+    canonical: RawMention,
+    lex: NameLexicons,
+    person_words: frozenset[str] = frozenset(),
 ) -> str:
     """The weighted NER vote, with known places NER mislabelled turned into places."""
     votes: Counter[str] = Counter()
     for m in ms:
         votes[m.label] += _CANONICAL_WEIGHT if m.key == canonical.key else 1
-    if "NORP" not in votes and country_of_name(canonical.name):
+    if "NORP" not in votes and lex.country_of_name(canonical.name):
         votes["GPE"] += _COUNTRY_WEIGHT
     winner = votes.most_common(1)[0][0]
-    if winner in _PLACE_MISTAKEN_FOR and _known_place(canonical, person_words):
+    if winner in _PLACE_MISTAKEN_FOR and _known_place(canonical, person_words, lex):
         return "GPE"  # 'Togo', 'Lomé' tagged PERSON, 'Accra' tagged ORG, with no evidence
     return winner
 
 
-def _known_place(canonical: RawMention, person_words: frozenset[str]) -> bool:
+def _known_place(canonical: RawMention, person_words: frozenset[str], lex: NameLexicons) -> bool:
     """A country or city name that is not also a word of a person named in the article."""
-    return is_known_place(canonical.name) and not set(canonical.key.split()) & person_words
+    return lex.is_known_place(canonical.name) and not set(canonical.key.split()) & person_words
 
 
-def _country(label: str, ms: list[RawMention], canonical: RawMention) -> str | None:
+def _country(
+    label: str, ms: list[RawMention], canonical: RawMention, lex: NameLexicons
+) -> str | None:
     """ISO alpha-3 of a country, a place in one, or a demonym's country."""
     names = [canonical.name] + [m.name for m in ms]
     if label == "NORP":
-        return next((c for n in names if (c := country_of_demonym(n))), None)
+        return next((c for n in names if (c := lex.country_of_demonym(n))), None)
     if label in ("GPE", "LOC", "FAC"):
-        return next((c for n in names if (c := country_of_place(n))), None)
+        return next((c for n in names if (c := lex.country_of_place(n))), None)
     return None

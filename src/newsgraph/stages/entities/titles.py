@@ -19,13 +19,8 @@ from newsgraph.settings import Settings
 from newsgraph.stages.entities.names import (
     QUOTE_CHARS,
     TITLE_PREPOSITIONS,
-    country_display_name,
-    country_of_demonym,
-    is_abbreviation_dot,
-    is_demonym,
-    is_honorific,
-    is_role,
-    lexicons,
+    NameLexicons,
+    build_name_lexicons,
     role_of_before,
 )
 from newsgraph.wordlists import WordLists
@@ -51,6 +46,7 @@ class StatedRole:
 
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Add titles and affiliations to every person entity."""
+    lex = words.get(build_name_lexicons)
     owner = _token_owners(article, doc)
     for ent in article.entities:
         if ent.type != "PERSON":
@@ -59,7 +55,7 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
-            for role in _roles_around(doc, span.start, span.end, ent, owner):
+            for role in _roles_around(doc, span.start, span.end, ent, owner, lex):
                 _add(ent, role)
 
 
@@ -83,47 +79,61 @@ def _add(ent: Entity, role: StatedRole) -> None:
 
 
 def _roles_around(
-    doc: Doc, start: int, end: int, ent: Entity, owner: list[Entity | None]
+    doc: Doc, start: int, end: int, ent: Entity, owner: list[Entity | None], lex: NameLexicons
 ) -> list[StatedRole]:
-    premodifier = _premodifier(doc, start, owner) or _premodifier_with_of(doc, start, owner)
+    premodifier = _premodifier(doc, start, owner, lex) or _premodifier_with_of(
+        doc, start, owner, lex
+    )
     found = [
         premodifier,
-        _stacked(doc, premodifier, owner, lower_bound=doc[start].sent.start),
-        _apposition_before(doc, start, owner),
-        _apposition_after(doc, end, ent, owner),
-        _predicate(doc, start, end, owner),
+        _stacked(doc, premodifier, owner, lex, lower_bound=doc[start].sent.start),
+        _apposition_before(doc, start, owner, lex),
+        _apposition_after(doc, end, ent, owner, lex),
+        _predicate(doc, start, end, owner, lex),
     ]
     return [r for r in found if r is not None]
 
 
-def _premodifier(doc: Doc, start: int, owner: list[Entity | None]) -> StatedRole | None:
+def _premodifier(
+    doc: Doc, start: int, owner: list[Entity | None], lex: NameLexicons
+) -> StatedRole | None:
     """'Haitian Foreign Minister Dominique Dupuy', 'gang leader Jimmy Cherizier'."""
     head = start - 1
-    dot = head > 0 and is_abbreviation_dot(doc, head)
+    dot = head > 0 and lex.is_abbreviation_dot(doc, head)
     head -= dot  # 'Col. Jean Dupont', tokenised 'Col' '.'
-    if head < 0 or owner[head] is not None or not is_role(doc[head]):
+    if head < 0 or owner[head] is not None or not lex.is_role(doc[head]):
         return None
-    role = _role_phrase(doc, head, owner, lower_bound=doc[start].sent.start)
+    role = _role_phrase(doc, head, owner, lex, lower_bound=doc[start].sent.start)
     role.title += "." if dot else ""
     return role
 
 
 def _stacked(
-    doc: Doc, role: StatedRole | None, owner: list[Entity | None], lower_bound: int
+    doc: Doc,
+    role: StatedRole | None,
+    owner: list[Entity | None],
+    lex: NameLexicons,
+    lower_bound: int,
 ) -> StatedRole | None:
     """'Nigerian Navy chief' before 'Rear Admiral Ifeoma Okafor': a second title before one."""
     head = role.first - 1 if role is not None else -1
-    if head < lower_bound or owner[head] is not None or not _stacked_role(doc[head], doc[head + 1]):
+    if (
+        head < lower_bound
+        or owner[head] is not None
+        or not _stacked_role(doc[head], doc[head + 1], lex)
+    ):
         return None
-    return _role_phrase(doc, head, owner, lower_bound)
+    return _role_phrase(doc, head, owner, lex, lower_bound)
 
 
-def _premodifier_with_of(doc: Doc, start: int, owner: list[Entity | None]) -> StatedRole | None:
+def _premodifier_with_of(
+    doc: Doc, start: int, owner: list[Entity | None], lex: NameLexicons
+) -> StatedRole | None:
     """'Prime Minister of Canada Stephen Harper', 'Secretary of State Antony Blinken'."""
-    head = role_of_before(doc, start, lambda t: _in_named_object(t, owner))
+    head = role_of_before(doc, start, lambda t: _in_named_object(t, owner), lex)
     if head is None or owner[head] is not None:
         return None
-    role = _role_phrase(doc, head, owner, lower_bound=doc[start].sent.start)
+    role = _role_phrase(doc, head, owner, lex, lower_bound=doc[start].sent.start)
     obj = doc[head + 2 : start]
     named = list(dict.fromkeys(e.name for t in obj if (e := owner[t.i]) and _is_body(e)))
     bare = [t for t in obj if t.lower_ != "the"]
@@ -154,17 +164,19 @@ def _in_named_object(token: Token, owner: list[Entity | None]) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
-def _apposition_before(doc: Doc, start: int, owner: list[Entity | None]) -> StatedRole | None:
+def _apposition_before(
+    doc: Doc, start: int, owner: list[Entity | None], lex: NameLexicons
+) -> StatedRole | None:
     """'the Salvadoran president, Nayib Bukele' and 'the X of Y, Name'."""
     comma = start - 1
     if comma < 1 or doc[comma].text != ",":
         return None
     lower = max(doc[start].sent.start, comma - _MAX_PHRASE)
     for head in range(comma - 1, lower - 1, -1):
-        if owner[head] is None and is_role(doc[head]):
-            pp = _prep_object(doc, head + 1, owner)
+        if owner[head] is None and lex.is_role(doc[head]):
+            pp = _prep_object(doc, head + 1, owner, lex)
             if head + 1 == comma or (pp is not None and pp[0] == comma):
-                role = _role_phrase(doc, head, owner, lower_bound=lower)
+                role = _role_phrase(doc, head, owner, lex, lower_bound=lower)
                 if pp is not None:
                     role.affiliations += pp[1]
                 return role
@@ -174,10 +186,10 @@ def _apposition_before(doc: Doc, start: int, owner: list[Entity | None]) -> Stat
 
 
 def _apposition_after(
-    doc: Doc, end: int, ent: Entity, owner: list[Entity | None]
+    doc: Doc, end: int, ent: Entity, owner: list[Entity | None], lex: NameLexicons
 ) -> StatedRole | None:
     """'Ernesto Sanabria, press secretary of ...', skipping an alias clause in between."""
-    i = _skip_alias_clause(doc, end, ent, owner)
+    i = _skip_alias_clause(doc, end, ent, owner, lex)
     if i >= len(doc) or doc[i].text != ",":
         return None
     i = _skip_relative_opener(doc, i + 1)
@@ -185,16 +197,16 @@ def _apposition_after(
     while j < len(doc) and j - i < _MAX_PHRASE and _in_noun_phrase(doc[j], owner):
         j += 1
     head = j - 1
-    if head < i or owner[head] is not None or not is_role(doc[head]):
+    if head < i or owner[head] is not None or not lex.is_role(doc[head]):
         return None
-    if _titles_next_name(doc, head, owner):
+    if _titles_next_name(doc, head, owner, lex):
         return None  # 'Jo Kim, Cmdr. Lee Park': the rank is Lee Park's
-    return _role_with_object(doc, head, owner, lower_bound=i)
+    return _role_with_object(doc, head, owner, lex, lower_bound=i)
 
 
-def _titles_next_name(doc: Doc, head: int, owner: list[Entity | None]) -> bool:
+def _titles_next_name(doc: Doc, head: int, owner: list[Entity | None], lex: NameLexicons) -> bool:
     """The role right before a person's name (past an abbreviation's '.'): his or her title."""
-    dot = head + 1 < len(doc) and is_abbreviation_dot(doc, head + 1)
+    dot = head + 1 < len(doc) and lex.is_abbreviation_dot(doc, head + 1)
     i = head + 1 + dot
     if i >= len(doc):
         return False
@@ -204,7 +216,9 @@ def _titles_next_name(doc: Doc, head: int, owner: list[Entity | None]) -> bool:
     return doc[i].text[:1].isupper()
 
 
-def _predicate(doc: Doc, start: int, end: int, owner: list[Entity | None]) -> StatedRole | None:
+def _predicate(
+    doc: Doc, start: int, end: int, owner: list[Entity | None], lex: NameLexicons
+) -> StatedRole | None:
     """'Kofi Mensah is the minister of fisheries', 'Abena Owusu served as ambassador': a title
     stated as what the person is, not denied ('was not') nor to come ('will become')."""
     subject = doc[start:end].root
@@ -223,10 +237,10 @@ def _predicate(doc: Doc, start: int, end: int, owner: list[Entity | None]) -> St
         heads = [c for p in preps for c in p.children if c.dep_ == "pobj"]
     else:
         return None
-    head = next((t for t in heads if owner[t.i] is None and is_role(t)), None)
+    head = next((t for t in heads if owner[t.i] is None and lex.is_role(t)), None)
     if head is None:
         return None
-    return _role_with_object(doc, head.i, owner, lower_bound=head.left_edge.i)
+    return _role_with_object(doc, head.i, owner, lex, lower_bound=head.left_edge.i)
 
 
 def _unasserted(token: Token) -> bool:
@@ -237,26 +251,25 @@ def _unasserted(token: Token) -> bool:
 
 
 def _role_with_object(
-    doc: Doc, head: int, owner: list[Entity | None], lower_bound: int
+    doc: Doc, head: int, owner: list[Entity | None], lex: NameLexicons, lower_bound: int
 ) -> StatedRole:
     """The title ending at ``head`` with what follows it: 'ambassador to France' or 'minister
     of fisheries'."""
-    role = _role_phrase(doc, head, owner, lower_bound=lower_bound)
-    portfolio = _portfolio_object(doc, head + 1)
+    role = _role_phrase(doc, head, owner, lex, lower_bound=lower_bound)
+    portfolio = _portfolio_object(doc, head + 1, lex)
     if portfolio:  # 'Commissioner for Peace and Security': a portfolio, capitalised or not
         role.title += portfolio
         return role
-    pp = _prep_object(doc, head + 1, owner)
+    pp = _prep_object(doc, head + 1, owner, lex)
     if pp is not None:
         role.affiliations += pp[1]
     return role
 
 
-def _portfolio_object(doc: Doc, i: int) -> str:
+def _portfolio_object(doc: Doc, i: int, lex: NameLexicons) -> str:
     """' of fisheries' after 'minister': the lowercase portfolio a title names, or ''."""
     if i + 1 >= len(doc) or doc[i].lower_ not in TITLE_PREPOSITIONS:
         return ""
-    lex = lexicons()
     j = i + 1
     while j < len(doc) and (doc[j].lower_ in lex.portfolios or doc[j].lower_ in ("and", "&")):
         j += 1
@@ -285,9 +298,11 @@ def _skip_relative_opener(doc: Doc, i: int) -> int:
     return j
 
 
-def _skip_alias_clause(doc: Doc, i: int, ent: Entity, owner: list[Entity | None]) -> int:
+def _skip_alias_clause(
+    doc: Doc, i: int, ent: Entity, owner: list[Entity | None], lex: NameLexicons
+) -> int:
     """Past ', alias "Barbecue"' (cue words, quotes and the alias itself)."""
-    cue_words = {w for cue in lexicons().alias_cues for w in cue}
+    cue_words = {w for cue in lex.alias_cues for w in cue}
     while True:
         j = i + 1 if i < len(doc) and doc[i].text == "," else i
         k = j
@@ -307,21 +322,23 @@ def _in_noun_phrase(token: Token, owner: list[Entity | None]) -> bool:
     return token.pos_ in _NP_POS or token.text == "-"
 
 
-def _role_phrase(doc: Doc, head: int, owner: list[Entity | None], lower_bound: int) -> StatedRole:
+def _role_phrase(
+    doc: Doc, head: int, owner: list[Entity | None], lex: NameLexicons, lower_bound: int
+) -> StatedRole:
     """The title ending at ``head`` and the affiliations among its modifiers."""
     title = [doc[head]]
     affiliations: list[str] = []
     i = head - 1
     while i >= lower_bound:
         token, entity = doc[i], owner[i]
-        if _stacked_role(token, title[0]):
+        if _stacked_role(token, title[0], lex):
             break  # 'Nigerian Navy chief [Rear Admiral]': two titles, read apart
         if entity is not None and entity.type != "PERSON":
-            affiliations.insert(0, _affiliation_name(entity))
-        elif entity is None and is_demonym(token.text):
-            code = country_of_demonym(token.text)
-            affiliations.insert(0, country_display_name(code) if code else token.text)
-        elif entity is None and (_is_title_modifier(token) or is_abbreviation_dot(doc, i)):
+            affiliations.insert(0, _affiliation_name(entity, lex))
+        elif entity is None and lex.is_demonym(token.text):
+            code = lex.country_of_demonym(token.text)
+            affiliations.insert(0, lex.country_display_name(code) if code else token.text)
+        elif entity is None and (_is_title_modifier(token, lex) or lex.is_abbreviation_dot(doc, i)):
             title.insert(0, token)
         else:
             break
@@ -329,14 +346,13 @@ def _role_phrase(doc: Doc, head: int, owner: list[Entity | None], lower_bound: i
     return StatedRole(_title_text(title), list(dict.fromkeys(affiliations)), first=i + 1)
 
 
-def _stacked_role(token: Token, first: Token) -> bool:
+def _stacked_role(token: Token, first: Token, lex: NameLexicons) -> bool:
     """A lowercase role before a capitalised title ('chief' before 'Rear Admiral')."""
-    return token.text.islower() and is_role(token) and first.text[:1].isupper()
+    return token.text.islower() and lex.is_role(token) and first.text[:1].isupper()
 
 
-def _is_title_modifier(token: Token) -> bool:
+def _is_title_modifier(token: Token, lex: NameLexicons) -> bool:
     """'former', 'Foreign', 'Defence', 'press', 'gang', 'vice', '-': words a title is built from."""
-    lex = lexicons()
     if token.lower_ in lex.title_modifiers or token.lower_ in lex.portfolios or token.text == "-":
         return True
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("compound", "amod", "nmod"):
@@ -344,9 +360,9 @@ def _is_title_modifier(token: Token) -> bool:
     return token.pos_ == "ADJ" and token.text[:1].isupper() and not token.is_sent_start
 
 
-def _affiliation_name(entity: Entity) -> str:
+def _affiliation_name(entity: Entity, lex: NameLexicons) -> str:
     if entity.type == "NORP" and entity.country:
-        return country_display_name(entity.country)
+        return lex.country_display_name(entity.country)
     return entity.name
 
 
@@ -360,7 +376,9 @@ def _title_text(tokens: list[Token]) -> str:
     return text
 
 
-def _prep_object(doc: Doc, i: int, owner: list[Entity | None]) -> tuple[int, list[str]] | None:
+def _prep_object(
+    doc: Doc, i: int, owner: list[Entity | None], lex: NameLexicons
+) -> tuple[int, list[str]] | None:
     """'of the Salvadoran Presidency' -> (index after it, ['Salvadoran Presidency'])."""
     if i >= len(doc) or doc[i].lower_ not in _AFFILIATION_PREPS:
         return None
@@ -368,7 +386,7 @@ def _prep_object(doc: Doc, i: int, owner: list[Entity | None]) -> tuple[int, lis
     if j < len(doc) and doc[j].pos_ == "DET":
         j += 1
     start = j
-    while j < len(doc) and _in_proper_name(doc, j, owner):
+    while j < len(doc) and _in_proper_name(doc, j, owner, lex):
         j += 1
     if j == start:
         return None
@@ -382,12 +400,12 @@ def _prep_object(doc: Doc, i: int, owner: list[Entity | None]) -> tuple[int, lis
     return j, named
 
 
-def _in_proper_name(doc: Doc, j: int, owner: list[Entity | None]) -> bool:
+def _in_proper_name(doc: Doc, j: int, owner: list[Entity | None], lex: NameLexicons) -> bool:
     """Inside a named organisation or place, or its '(ACRONYM)'."""
     token = doc[j]
     if owner[j] is not None:
         return owner[j].type != "PERSON"  # type: ignore[union-attr]
-    if is_honorific(token):
+    if lex.is_honorific(token):
         return False  # 'of Mrs. Clinton's campaign': a person, no organisation
     if token.text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")":
         return doc[j + 1].text.isupper()

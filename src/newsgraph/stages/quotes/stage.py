@@ -25,7 +25,7 @@ from newsgraph.stages.quotes.speakers import (
     mention_of,
     speaker_token,
 )
-from newsgraph.stages.quotes.words import QuoteWords, quote_words
+from newsgraph.stages.quotes.words import QuoteWords, build_quote_words
 from newsgraph.wordlists import WordLists
 
 MIN_QUOTE_WORDS = 4  # fewer words with no speech cue: scare quotes, titles, names
@@ -67,7 +67,7 @@ class _Direct:
 
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.quotes`` with direct, mixed and reported quotes and their speakers."""
-    cues = quote_words()
+    cues = words.get(build_quote_words)
     text = article.text
     if not text or len(doc) == 0:
         article.quotes = []

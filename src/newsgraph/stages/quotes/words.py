@@ -1,12 +1,14 @@
-"""The quotes stage's word lists, read once from resources/quote_cues.json."""
+"""The quotes stage's word lists: ``resources/quotes/cues.json`` and the shared speech verbs."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+
+from newsgraph.stages.common.speech import speech_verbs
+from newsgraph.wordlists import WordLists
+
+CUES_FILE = "quotes/cues.json"
 
 
 @dataclass(frozen=True)
@@ -36,14 +38,11 @@ class QuoteWords:
         return self.person_pronouns | self.group_pronouns
 
 
-@lru_cache(maxsize=1)
-def quote_words() -> QuoteWords:
-    """The word lists (constant data, so caching them is safe)."""
-    raw = json.loads(
-        resources.files("newsgraph.resources").joinpath("quote_cues.json").read_text("utf-8")
-    )
+def build_quote_words(words: WordLists) -> QuoteWords:
+    """The stage's lists as one object; ``words.get(build_quote_words)`` builds it once."""
+    raw = words.json(CUES_FILE)
     return QuoteWords(
-        speech_verbs=frozenset(raw["speech_verbs"]),
+        speech_verbs=speech_verbs(words),
         cue_phrases=tuple(tuple(p) for p in raw["cue_phrases"]),
         person_pronouns=frozenset(raw["person_pronouns"]),
         group_pronouns=frozenset(raw["group_pronouns"]),
