@@ -9,6 +9,8 @@ from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
 from newsgraph.stages import events
 from newsgraph.stages.events.factuality import factuality_of
+from newsgraph.stages.events.vocabulary import EventWords, build_event_words
+from newsgraph.wordlists import WordLists
 
 
 def _article(text: str, names: dict[str, str], times: dict[str, str]) -> Article:
@@ -24,6 +26,11 @@ def _article(text: str, names: dict[str, str], times: dict[str, str]) -> Article
         at = text.index(phrase)
         art.times.append(TimeExpr(phrase, at, at + len(phrase), "DATE", value))
     return art
+
+
+@pytest.fixture(scope="module")
+def vocab() -> EventWords:
+    return WordLists().get(build_event_words)
 
 
 @pytest.fixture
@@ -150,10 +157,10 @@ def test_the_country_refers_to_the_latest_country_named_or_implied(
     assert _name(art, _only(art.events, "asked").actor) == "Peru"
 
 
-def test_infinitive_after_a_noun_is_intended(pipeline: Pipeline) -> None:
+def test_infinitive_after_a_noun_is_intended(pipeline: Pipeline, vocab: EventWords) -> None:
     doc = pipeline.nlp("The country requested help to assist the police.")
     assist = next(t for t in doc if t.text == "assist")
-    assert factuality_of(assist) == "planned"
+    assert factuality_of(assist, vocab) == "planned"
 
 
 def test_negation_makes_event_negated(extract) -> None:  # type: ignore[no-untyped-def]
@@ -231,16 +238,18 @@ def test_promised_event_and_future_cooperation_recoded_as_agree(extract) -> None
     assert (ev.type, ev.factuality) == ("AGREE", "planned")
 
 
-def test_commitments_that_will_be_implemented_are_promised(pipeline: Pipeline) -> None:
+def test_commitments_that_will_be_implemented_are_promised(
+    pipeline: Pipeline, vocab: EventWords
+) -> None:
     doc = pipeline.nlp("They offered commitments that will be implemented soon, she said.")
     implemented = next(t for t in doc if t.text == "implemented")
-    assert factuality_of(implemented) == "promised"
+    assert factuality_of(implemented, vocab) == "promised"
 
 
-def test_clause_of_a_future_event_is_future_too(pipeline: Pipeline) -> None:
+def test_clause_of_a_future_event_is_future_too(pipeline: Pipeline, vocab: EventWords) -> None:
     doc = pipeline.nlp("The envoy will hold talks when he visits Cairo.")
     visits = next(t for t in doc if t.text == "visits")
-    assert factuality_of(visits) == "planned"
+    assert factuality_of(visits, vocab) == "planned"
 
 
 def test_conditional_makes_event_hypothetical(extract) -> None:  # type: ignore[no-untyped-def]
@@ -343,40 +352,44 @@ def test_event_ids_are_renumbered_in_text_order(extract) -> None:  # type: ignor
     assert [e.id for e in evs] == [f"v{n}" for n in range(1, len(evs) + 1)]
 
 
-def test_participle_with_by_takes_the_agent_as_actor(pipeline: Pipeline) -> None:
+def test_participle_with_by_takes_the_agent_as_actor(pipeline: Pipeline, vocab: EventWords) -> None:
     from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp("The first plane, made by Airbus, was delivered to the airline.")
     made = next(t for t in doc if t.text == "made")
-    actor, _ = actor_and_target(made)
+    actor, _ = actor_and_target(made, vocab)
     assert actor is not None and actor.text == "Airbus"
 
 
-def test_a_measure_after_by_is_not_an_actor(pipeline: Pipeline) -> None:
+def test_a_measure_after_by_is_not_an_actor(pipeline: Pipeline, vocab: EventWords) -> None:
     from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp("The firm wanted to reduce costs by 30%.")
     reduce = next(t for t in doc if t.text == "reduce")
-    actor, _ = actor_and_target(reduce)
+    actor, _ = actor_and_target(reduce, vocab)
     assert actor is not None and actor.text == "firm"
 
 
-def test_subject_of_a_passive_controls_its_infinitive(pipeline: Pipeline) -> None:
+def test_subject_of_a_passive_controls_its_infinitive(
+    pipeline: Pipeline, vocab: EventWords
+) -> None:
     from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp("Penske was selected to purchase the factory.")
     purchase = next(t for t in doc if t.text == "purchase")
-    actor, target = actor_and_target(purchase)
+    actor, target = actor_and_target(purchase, vocab)
     assert actor is not None and actor.text == "Penske"
     assert target is not None and target.text == "factory"
 
 
-def test_object_of_a_control_verb_does_the_infinitive(pipeline: Pipeline) -> None:
+def test_object_of_a_control_verb_does_the_infinitive(
+    pipeline: Pipeline, vocab: EventWords
+) -> None:
     from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp("The ministry hired a contractor to build the road.")
     build = next(t for t in doc if t.text == "build")
-    actor, _ = actor_and_target(build)
+    actor, _ = actor_and_target(build, vocab)
     assert actor is not None and actor.text == "contractor"
 
 
@@ -386,21 +399,21 @@ def test_object_of_a_control_verb_does_the_infinitive(pipeline: Pipeline) -> Non
      ("The jetliner crashed into the ocean.", "crashed", "jetliner")],
 )  # fmt: skip
 def test_subject_of_an_unaccusative_verb_is_its_target(
-    pipeline: Pipeline, sentence: str, verb: str, undergoer: str
+    pipeline: Pipeline, vocab: EventWords, sentence: str, verb: str, undergoer: str
 ) -> None:
     from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp(sentence)
-    actor, target = actor_and_target(next(t for t in doc if t.text == verb))
+    actor, target = actor_and_target(next(t for t in doc if t.text == verb), vocab)
     assert actor is None
     assert target is not None and target.text == undergoer
 
 
-def test_transitive_use_keeps_its_subject_as_actor(pipeline: Pipeline) -> None:
+def test_transitive_use_keeps_its_subject_as_actor(pipeline: Pipeline, vocab: EventWords) -> None:
     from newsgraph.stages.events.arguments import actor_and_target
 
     doc = pipeline.nlp("The company increased its prices.")
-    actor, target = actor_and_target(next(t for t in doc if t.text == "increased"))
+    actor, target = actor_and_target(next(t for t in doc if t.text == "increased"), vocab)
     assert actor is not None and actor.text == "company"
     assert target is not None and target.text == "prices"
 

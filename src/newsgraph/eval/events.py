@@ -28,8 +28,9 @@ from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
 from newsgraph.stages.events.arguments import mention_span
 from newsgraph.stages.events.factuality import factuality_of
-from newsgraph.stages.events.plover import Lexicon, load_lexicon
+from newsgraph.stages.events.plover import Lexicon, build_lexicon
 from newsgraph.stages.events.triggers import find_predicates
+from newsgraph.stages.events.vocabulary import EventWords, build_event_words
 
 # The GSR records predate PLOVER 0.8's sixteen types; their older labels map onto the manual's.
 GSR_TYPES = {
@@ -94,7 +95,8 @@ def evaluate_meantime(path: Path, settings: Settings, limit: int | None = None) 
     """Trigger P/R/F1 and Arg0/Arg1 accuracy against MEANTIME EVENT_MENTIONs."""
     docs = read_meantime(path, limit)
     classes = _event_classes(path, limit)
-    pipeline, lexicon = Pipeline(settings), load_lexicon()
+    pipeline = Pipeline(settings)
+    lexicon, vocab = pipeline.words.get(build_lexicon), pipeline.words.get(build_event_words)
     systems = ("baseline", "newsgraph.roots", "newsgraph.all", "newsgraph.plover")
     prf = {(s, g): PRF() for s in systems for g in ("all", "verbal")}
     roles = ("Arg0", "Arg1", "factuality", "factuality.if_all_happened")
@@ -105,9 +107,9 @@ def evaluate_meantime(path: Path, settings: Settings, limit: int | None = None) 
         doc = _analyse(pipeline, article)
         predicted = {
             "baseline": baseline_triggers(doc),
-            "newsgraph.roots": _predicate_triggers(doc, lexicon, untyped=True, roots=True),
-            "newsgraph.all": _predicate_triggers(doc, lexicon, untyped=True),
-            "newsgraph.plover": _predicate_triggers(doc, lexicon, untyped=False),
+            "newsgraph.roots": _predicate_triggers(doc, lexicon, vocab, untyped=True, roots=True),
+            "newsgraph.all": _predicate_triggers(doc, lexicon, vocab, untyped=True),
+            "newsgraph.plover": _predicate_triggers(doc, lexicon, vocab, untyped=False),
         }
         region = _annotated_region(mdoc, doc)
         predicted = {
@@ -197,7 +199,7 @@ def _span_of(token: Token | None) -> tuple[int, int] | None:
 
 
 def _predicate_triggers(
-    doc: Doc, lexicon: Lexicon, untyped: bool, roots: bool = False
+    doc: Doc, lexicon: Lexicon, vocab: EventWords, untyped: bool, roots: bool = False
 ) -> list[Trigger]:
     """newsgraph's triggers; with ``roots``, only sentence roots (the baseline's footing)."""
     return [
@@ -206,9 +208,9 @@ def _predicate_triggers(
             p.end,
             _span_of(p.actor),
             _span_of(p.target),
-            factuality_of(p.head, p.clause, p.own_cues),
+            factuality_of(p.head, vocab, p.clause, p.own_cues),
         )
-        for p in find_predicates(doc, lexicon, untyped=untyped)
+        for p in find_predicates(doc, lexicon, vocab, untyped=untyped)
         if not roots or p.head.dep_ == "ROOT"
     ]
 
@@ -408,7 +410,8 @@ def _evt_spans(markup: str, text: str) -> list[tuple[int, int]]:
 def evaluate_plover(path: Path, settings: Settings, limit: int | None = None) -> Report:
     """Event type and mode accuracy on PLOVER gold-standard records."""
     records = read_gsr(path, limit)
-    pipeline, lexicon = Pipeline(settings), load_lexicon()
+    pipeline = Pipeline(settings)
+    lexicon = pipeline.words.get(build_lexicon)
     counts = {s: {"type": 0, "mode": 0, "covered": 0} for s in ("baseline", "newsgraph")}
     with_mode = 0
     for rec in records:

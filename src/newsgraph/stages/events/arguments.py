@@ -6,25 +6,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.model import Article, Entity
-from newsgraph.stages.events import words
 from newsgraph.stages.events.predicate import Predicate
+from newsgraph.stages.events.vocabulary import PLACE_TYPES, EventWords
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-# Verbs whose object does what the infinitive says ("urged Kenya to lead", "selected Northrop
-# to build"); passivised, their subject does ("Northrop was selected to build").
-_OBJECT_CONTROL = frozenset({
-    "ask", "urge", "order", "call", "request", "force", "invite", "tell", "select", "choose",
-    "pick", "hire", "appoint", "authorize", "authorise", "allow", "permit", "encourage",
-    "persuade", "enable", "require", "commission", "pay", "send", "instruct", "mandate",
-})  # fmt: skip
 _CONTROLLED_DEPS = frozenset({"xcomp", "advcl"})
 _INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
 _CLIMB_DEPS = frozenset({"dobj", "attr", "prep", "acomp"})  # "is willing to contribute"
 _PRONOUN_WINDOW = 400  # characters before a pronoun searched for what it refers to
 
 
-def actor_and_target(verb: Token, skip_object: bool = False) -> tuple[Token | None, Token | None]:
+def actor_and_target(
+    verb: Token, vocab: EventWords, skip_object: bool = False
+) -> tuple[Token | None, Token | None]:
     """The subject (or passive agent) and the object (or recipient) of a verbal trigger."""
     actor = _subject(verb)
     passive_subject = _child(verb, ("nsubjpass",))
@@ -35,40 +29,40 @@ def actor_and_target(verb: Token, skip_object: bool = False) -> tuple[Token | No
     elif actor is None and verb.tag_ == "VBN" and _is_agent(agent):
         actor = agent  # a participle: "the first A380, made by Airbus"
     if actor is None and passive_subject is None:
-        actor = _inherited_subject(verb)
-    if actor is not None and actor.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        actor = _inherited_subject(verb, vocab)
+    if actor is not None and actor.lower_ in vocab.relative_pronouns and verb.dep_ == "relcl":
         actor = verb.head
     if target is None and not skip_object:
         target = _child(verb, ("dobj", "dative"))
         if target is not None:
-            target = look_through_quantity(target)
+            target = look_through_quantity(target, vocab)
     if target is None:
-        target = _prep_object(verb)
+        target = _prep_object(verb, vocab.target_preps)
     if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and not skip_object:
         target = verb.head  # "the mission, backed by the UN"
-    if _undergoer_subject(verb) and not skip_object:
+    if _undergoer_subject(verb, vocab) and not skip_object:
         actor, target = None, actor  # "sales fell": what fell, not who did it
     return actor, target
 
 
-def _undergoer_subject(verb: Token) -> bool:
+def _undergoer_subject(verb: Token, vocab: EventWords) -> bool:
     """An intransitive use of a verb whose subject undergoes the event."""
-    if verb.lemma_.lower() not in words.UNACCUSATIVE_VERBS or verb.tag_ == "VBN":
+    if verb.lemma_.lower() not in vocab.unaccusative_verbs or verb.tag_ == "VBN":
         return False
     objects = ("dobj", "nsubjpass", "agent", "ccomp", "xcomp")
     return not any(c.dep_ in objects for c in verb.children)
 
 
-def noun_arguments(noun: Token) -> tuple[Token | None, Token | None]:
+def noun_arguments(noun: Token, vocab: EventWords) -> tuple[Token | None, Token | None]:
     """Actor and target of a nominal trigger: possessor or 'by', and 'against/with/of...'."""
     actor = _child(noun, ("poss",)) or _agent(noun)
     between = _between(noun)
     if between is not None:
         return between
-    target = _prep_object(noun, words.NOUN_TARGET_PREPS)
+    target = _prep_object(noun, vocab.noun_target_preps)
     if target is None:
         content = _prep_object(noun, ("for",))  # "a request for comment to the secretary"
-        target = _prep_object(content, words.NOUN_TARGET_PREPS) if content is not None else None
+        target = _prep_object(content, vocab.noun_target_preps) if content is not None else None
     if actor is None:
         actor = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_),
                      None)  # fmt: skip
@@ -82,9 +76,9 @@ def noun_arguments(noun: Token) -> tuple[Token | None, Token | None]:
     return actor, target
 
 
-def look_through_quantity(token: Token) -> Token:
+def look_through_quantity(token: Token, vocab: EventWords) -> Token:
     """'dozens of agents' -> agents: the counted noun rather than the quantity word."""
-    if token.lemma_.lower() in words.QUANTITY_NOUNS or token.like_num:
+    if token.lemma_.lower() in vocab.quantity_nouns or token.like_num:
         counted = _prep_object(token, ("of",))
         if counted is not None:
             return counted
@@ -131,7 +125,7 @@ def _agent(token: Token) -> Token | None:
     return None
 
 
-def _prep_object(token: Token, preps: tuple[str, ...] = words.TARGET_PREPS) -> Token | None:
+def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
     """The object of the first of ``preps`` attached to ``token`` (in the order given)."""
     found: dict[str, Token] = {}
     for child in token.children:
@@ -154,7 +148,7 @@ def _between(noun: Token) -> tuple[Token, Token | None] | None:
     return first, second
 
 
-def _inherited_subject(verb: Token) -> Token | None:
+def _inherited_subject(verb: Token, vocab: EventWords) -> Token | None:
     """The subject a verb without one shares with its governor ('agreed to send', 'and sent',
     'won a contract to supply', 'by citing')."""
     node = verb
@@ -169,16 +163,16 @@ def _inherited_subject(verb: Token) -> Token | None:
             return None
         governor = node.head
         controlled = node.dep_ in _CONTROLLED_DEPS and _child(node, ("aux",)) is not None
-        if controlled and governor.lemma_.lower() in _OBJECT_CONTROL:
+        if controlled and governor.lemma_.lower() in vocab.object_control_verbs:
             obj = _child(governor, ("dobj",))
             if obj is not None:
                 return obj
         if node.dep_ != "conj":
             # "was selected to purchase", "had been suspended after violating": the surface
             # subject of a passive governor controls its infinitives and adjuncts
-            passive_subject = _child(governor, ("nsubjpass",))
-            if passive_subject is not None and passive_subject.lower_ not in _RELATIVE_PRONOUNS:
-                return passive_subject
+            passive = _child(governor, ("nsubjpass",))
+            if passive is not None and passive.lower_ not in vocab.relative_pronouns:
+                return passive
         subject = _subject(governor) or _agent(governor)
         if subject is not None and _expletive(subject, governor, node):
             return None  # "it is important to support", "it would be possible to rescue"
@@ -210,26 +204,28 @@ def mention_span(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
-def entity_of(article: Article, token: Token | None, actor: bool = True) -> Entity | None:
+def entity_of(
+    article: Article, token: Token | None, vocab: EventWords, actor: bool = True
+) -> Entity | None:
     """The entity a token refers to: its name, an apposition or conjunct, a pronoun, and for
     actors also a possessor or modifier ('Haiti's government', 'Salvadoran police')."""
     if token is None:
         return None
-    if token.lower_ in words.PRONOUN_TYPES:
-        return _antecedent(article, token, words.PRONOUN_TYPES[token.lower_])
+    if token.lower_ in vocab.pronoun_types:
+        return _antecedent(article, token, vocab.pronoun_types[token.lower_])
     found = article.entity_at(*mention_span(token))
     if found is not None:
         return found
     deps = ("appos", "conj", "compound", "poss", "amod") if actor else ("appos", "conj")
     for child in token.children:
         if child.dep_ in deps and not (child.dep_ == "poss" and child.lower_ in ("its", "their")):
-            found = entity_of(article, child, actor)
+            found = entity_of(article, child, vocab, actor)
             if found is not None:
                 return found
     of = _prep_object(token, ("of",))
     if of is not None and actor:
         return article.entity_at(*mention_span(of))
-    anaphoric = words.ANAPHORIC_NOUNS.get(token.lemma_.lower())
+    anaphoric = vocab.anaphoric_nouns.get(token.lemma_.lower())
     if anaphoric is not None and any(c.lower_ == "the" for c in token.children):
         if "GPE" in anaphoric:
             return _country_antecedent(article, token) or _salient_antecedent(
@@ -239,17 +235,19 @@ def entity_of(article: Article, token: Token | None, actor: bool = True) -> Enti
     return None
 
 
-def target_id(article: Article, token: Token | None) -> str | None:
+def target_id(article: Article, token: Token | None, vocab: EventWords) -> str | None:
     """The recipient entity: the object itself, else its 'with/to/against' phrase
     ('signed an agreement with Chile')."""
-    found = entity_of(article, token, actor=False)
+    found = entity_of(article, token, vocab, actor=False)
     if found is None and token is not None and token.pos_ == "NOUN":
-        found = entity_of(article, _prep_object(token, words.NOUN_TARGET_PREPS), actor=False)
+        found = entity_of(article, _prep_object(token, vocab.noun_target_preps), vocab, actor=False)
     return found.id if found is not None else None
 
 
-def entity_id(article: Article, token: Token | None, actor: bool = True) -> str | None:
-    entity = entity_of(article, token, actor)
+def entity_id(
+    article: Article, token: Token | None, vocab: EventWords, actor: bool = True
+) -> str | None:
+    entity = entity_of(article, token, vocab, actor)
     return entity.id if entity is not None else None
 
 
@@ -299,17 +297,17 @@ def _salient_antecedent(article: Article, token: Token, allowed: frozenset[str])
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
 
-def place_of(article: Article, pred: Predicate) -> str | None:
+def place_of(article: Article, pred: Predicate, vocab: EventWords) -> str | None:
     """A GPE/LOC entity in an 'in/at' phrase attached to the trigger (or its light verb)."""
     heads = [pred.head, pred.clause, _child(pred.head, ("dobj",))]
     for head in heads:
         if head is None:
             continue
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in words.PLACE_PREPS:
+            if child.dep_ == "prep" and child.lower_ in vocab.place_preps:
                 pobj = _child(child, ("pobj",))
-                entity = entity_of(article, pobj, actor=False)
-                if entity is not None and entity.type in words.PLACE_TYPES:
+                entity = entity_of(article, pobj, vocab, actor=False)
+                if entity is not None and entity.type in PLACE_TYPES:
                     return entity.id
     return None
 

@@ -1,19 +1,34 @@
-"""The PLOVER trigger lexicon: words and phrases -> event type and mode, read from data."""
+"""The PLOVER trigger lexicon: words and phrases -> event type and mode, read from data; and
+the type families the rules recode between (PLOVER's structure, not vocabulary)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.stages.events.predicate import Coding
+from newsgraph.wordlists import WordLists
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
-LEXICON_FILE = "plover_lexicon.tsv"
+LEXICON_FILE = "events/plover_lexicon.tsv"
+TYPES_FILE = "events/plover_types.txt"
+
+# Types whose mode is the content of the act, often told in its complement clause.
+CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT"})
+# PLOVER type families: cooperation reversed or refused, conflict threatened.
+COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+CONFLICT_TYPES = frozenset({"PROTEST", "COERCE", "SANCTION", "ASSAULT", "THREATEN", "MOBILIZE"})
+# What a planned or hypothetical conflict event threatens, as a THREATEN mode.
+THREAT_MODES: dict[tuple[str, str | None], str | None] = {
+    ("ASSAULT", None): "violence",
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "deport"): "expel",
+    ("COERCE", None): "restrict",
+    ("SANCTION", "expel"): "expel",
+    ("SANCTION", "withdraw"): "relations",
+    ("SANCTION", None): "restrict",
+    ("PROTEST", None): "restrict",
+}
+THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 
 
 @dataclass
@@ -34,21 +49,19 @@ class Lexicon:
         return None
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """The packaged lexicon, parsed once per process (it never changes at run time)."""
-    text = resources.files("newsgraph").joinpath("resources", LEXICON_FILE).read_text("utf-8")
-    return parse_lexicon(text)
+def build_lexicon(words: WordLists) -> Lexicon:
+    """The packaged lexicon, parsed once per loader (``words.get(build_lexicon)``)."""
+    return parse_lexicon(words.text(LEXICON_FILE), frozenset(words.lines(TYPES_FILE)))
 
 
-def parse_lexicon(text: str) -> Lexicon:
-    """Build a Lexicon from the TSV text: kind, trigger, type, optional mode."""
+def parse_lexicon(text: str, types: frozenset[str]) -> Lexicon:
+    """Build a Lexicon from the TSV text: kind, trigger, type (one of ``types``), optional mode."""
     lex = Lexicon()
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.rstrip("\n").split("\t")
-        if len(cols) < 3 or cols[2] not in PLOVER_TYPES:
+        if len(cols) < 3 or cols[2] not in types:
             raise NewsgraphError(
                 f"{LEXICON_FILE} line {number}: expected 'kind<TAB>trigger<TAB>PLOVER type"
                 f"[<TAB>mode]', got {line!r}"

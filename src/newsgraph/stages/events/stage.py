@@ -1,10 +1,10 @@
 """Stage 'events': who did what to whom, when and where, typed with PLOVER.
 
 Triggers are verbs, phrasal verbs, verb+object pairs and event nouns found in the PLOVER
-lexicon (data in ``resources/plover_lexicon.tsv``); the actor, target and place come from the
-dependency parse and are resolved to the article's entities; the time is the time expression
-attached to the trigger (else the publication date); factuality comes from
-``factuality``.
+lexicon (data in ``resources/events/plover_lexicon.tsv``, other word lists in
+``resources/events/words.json``); the actor, target and place come from the dependency parse
+and are resolved to the article's entities; the time is the time expression attached to the
+trigger (else the publication date); factuality comes from ``factuality``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Article, Entity, Event, TimeExpr
 from newsgraph.settings import Settings
 from newsgraph.stages.events import arguments as args
-from newsgraph.stages.events import words
 from newsgraph.stages.events.factuality import (
     HYPOTHETICAL,
     NEGATED,
@@ -24,8 +23,16 @@ from newsgraph.stages.events.factuality import (
     is_prospective,
     is_purpose,
 )
-from newsgraph.stages.events.plover import Lexicon, load_lexicon
+from newsgraph.stages.events.plover import (
+    CONTENT_TYPES,
+    COOPERATIVE_TYPES,
+    THREAT_MODES,
+    THREAT_TYPES,
+    Lexicon,
+    build_lexicon,
+)
 from newsgraph.stages.events.triggers import Predicate, find_predicates
+from newsgraph.stages.events.vocabulary import EventWords, build_event_words
 from newsgraph.wordlists import WordLists
 
 # PLOVER: cooperation reported as future or promised is AGREE; a future retreat is CONCEDE.
@@ -39,18 +46,18 @@ _FUTURE_RECODING = {
 _DATED_TYPES = frozenset({"DATE", "TIME"})
 # Types whose mode is the means (weapon, tactic, unit), often named outside the trigger phrase.
 _MEANS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
-_PERIOD_END_PREPS = frozenset({"until", "till", "through", "to"})
 
 
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.events`` from the parse and what earlier stages found."""
-    article.events = extract_events(article, doc, load_lexicon())
+    lexicon, vocab = words.get(build_lexicon), words.get(build_event_words)
+    article.events = extract_events(article, doc, lexicon, vocab)
 
 
-def extract_events(article: Article, doc: Doc, lexicon: Lexicon) -> list[Event]:
+def extract_events(article: Article, doc: Doc, lexicon: Lexicon, vocab: EventWords) -> list[Event]:
     """Every PLOVER-typed event in the document, in text order, ids v1, v2, ..."""
-    typed = [pred for pred in find_predicates(doc, lexicon) if pred.coding is not None]
-    built = [(pred, build_event(article, pred, lexicon, "")) for pred in typed]
+    typed = [pred for pred in find_predicates(doc, lexicon, vocab) if pred.coding is not None]
+    built = [(pred, build_event(article, pred, lexicon, vocab, "")) for pred in typed]
     events = _without_duplicates(built)
     for n, event in enumerate(events, start=1):
         event.id = f"v{n}"
@@ -93,26 +100,28 @@ def _governing_event(pred: Predicate, event: Event, by_head: dict[int, Event]) -
     return governor if event.actor in (None, governor.actor) else None
 
 
-def build_event(article: Article, pred: Predicate, lexicon: Lexicon, event_id: str) -> Event:
+def build_event(
+    article: Article, pred: Predicate, lexicon: Lexicon, vocab: EventWords, event_id: str
+) -> Event:
     """One Event from a typed predicate: arguments, time, place, factuality, type and mode."""
     assert pred.coding is not None
-    factuality = factuality_of(pred.head, pred.clause, pred.own_cues)
+    factuality = factuality_of(pred.head, vocab, pred.clause, pred.own_cues)
     event_type, mode = pred.coding.type, pred.coding.mode
     if mode is None:
         mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
-    if mode is None and event_type in words.CONTENT_TYPES:  # "threatened to shell towns"
+    if mode is None and event_type in CONTENT_TYPES:  # "threatened to shell towns"
         mode = lexicon.mode_from_words(event_type, args.subtree_lemmas(pred))
     if mode is None and event_type in _MEANS_TYPES:  # weapons and tactics told nearby
         mode = lexicon.mode_from_words(event_type, args.sentence_lemmas(pred))
-    event_type, mode = recode(event_type, mode, factuality, pred)
+    event_type, mode = recode(event_type, mode, factuality, pred, vocab)
     if event_type != pred.coding.type and mode is None:
         mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
-    actor = args.entity_id(article, pred.actor)
-    target = args.target_id(article, pred.target)  # an actor is not its own recipient below
+    actor = args.entity_id(article, pred.actor, vocab)
+    target = args.target_id(article, pred.target, vocab)  # an actor is not its own recipient below
     actor_entity = article.entity(actor)
     if _diplomatic_protest(event_type, pred, actor_entity):
         event_type, mode = "ACCUSE", "disapprove"
-    time, source = event_time(article, pred)
+    time, source = event_time(article, pred, vocab)
     sent = pred.head.sent
     return Event(
         id=event_id,
@@ -125,7 +134,7 @@ def build_event(article: Article, pred: Predicate, lexicon: Lexicon, event_id: s
         target=target if target != actor else None,
         time=time,
         time_source=source,
-        place=args.place_of(article, pred),
+        place=args.place_of(article, pred, vocab),
         factuality=factuality,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
@@ -143,28 +152,28 @@ def _diplomatic_protest(event_type: str, pred: Predicate, actor: Entity | None) 
 
 
 def recode(
-    event_type: str, mode: str | None, factuality: str, pred: Predicate
+    event_type: str, mode: str | None, factuality: str, pred: Predicate, vocab: EventWords
 ) -> tuple[str, str | None]:
     """PLOVER codes intentions as their own categories: promised or future cooperation is
     AGREE, a future retreat CONCEDE, a planned or conditional conflict act THREATEN, and
     cooperation that will not happen a refusal (REJECT)."""
     if factuality in (PLANNED, PROMISED) and event_type in _FUTURE_RECODING:
         return _FUTURE_RECODING[event_type], None
-    purpose = pred.clause is None and is_purpose(pred.head)  # "stopped work to protest"
-    if factuality in (PLANNED, PROMISED, HYPOTHETICAL) and event_type in words.THREAT_TYPES:
+    purpose = pred.clause is None and is_purpose(pred.head, vocab)  # "stopped work to protest"
+    if factuality in (PLANNED, PROMISED, HYPOTHETICAL) and event_type in THREAT_TYPES:
         if purpose:
             return event_type, mode
-        threat = words.THREAT_MODES.get(
-            (event_type, mode), words.THREAT_MODES.get((event_type, None))
-        )
+        threat = THREAT_MODES.get((event_type, mode), THREAT_MODES.get((event_type, None)))
         return "THREATEN", threat
     head = pred.clause if pred.clause is not None else pred.head
-    if factuality == NEGATED and event_type in words.COOPERATIVE_TYPES and is_prospective(head):
+    if factuality == NEGATED and event_type in COOPERATIVE_TYPES and is_prospective(head, vocab):
         return "REJECT", None
     return event_type, mode
 
 
-def event_time(article: Article, pred: Predicate) -> tuple[str | None, str | None]:
+def event_time(
+    article: Article, pred: Predicate, vocab: EventWords
+) -> tuple[str | None, str | None]:
     """The value of the time expression that dates the event, else the publication date."""
     sent = pred.head.sent
     doc = pred.head.doc
@@ -177,7 +186,7 @@ def event_time(article: Article, pred: Predicate) -> tuple[str | None, str | Non
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        if _ends_a_period(span.root):
+        if _ends_a_period(span.root, vocab):
             continue  # "renewed until October 2025": the end of what began earlier
         rank = _time_rank(span.root, pred)
         if rank is not None:
@@ -205,8 +214,8 @@ def _time_rank(time_root: Token, pred: Predicate) -> int | None:
     return None
 
 
-def _ends_a_period(time_root: Token) -> bool:
-    return time_root.dep_ == "pobj" and time_root.head.lower_ in _PERIOD_END_PREPS
+def _ends_a_period(time_root: Token, vocab: EventWords) -> bool:
+    return time_root.dep_ == "pobj" and time_root.head.lower_ in vocab.period_end_preps
 
 
 def _nearest_predicate(token: Token) -> Token | None:

@@ -8,39 +8,47 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.stages.events import words
 from newsgraph.stages.events.arguments import (
     actor_and_target,
     look_through_quantity,
     noun_arguments,
 )
-from newsgraph.stages.events.plover import Lexicon
+from newsgraph.stages.events.plover import (
+    CONFLICT_TYPES,
+    COOPERATIVE_TYPES,
+    THREAT_MODES,
+    THREAT_TYPES,
+    Lexicon,
+)
 from newsgraph.stages.events.predicate import Coding, Predicate
+from newsgraph.stages.events.vocabulary import GROUP_TYPES, PERSON_TYPES, PLACE_TYPES, EventWords
 
-# Verbs that are grammatical glue rather than events of their own (MEANTIME's GRAMMATICAL).
-GRAMMATICAL_VERBS = frozenset({"be", "have", "do", "become", "seem", "appear", "get"})
 _PARTICLE_DEPS = frozenset({"prt", "prep"})
+# Dependencies of a proposal's content ('proposed talks', 'a proposal for a ceasefire').
+_PROPOSAL_CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "acl", "compound", "relcl"})
 
 
-def find_predicates(doc: Doc, lexicon: Lexicon, untyped: bool = False) -> list[Predicate]:
+def find_predicates(
+    doc: Doc, lexicon: Lexicon, vocab: EventWords, untyped: bool = False
+) -> list[Predicate]:
     """Triggers in text order; with ``untyped``, also verbs outside the PLOVER lexicon."""
     found: list[Predicate] = []
     typed_verbs: set[int] = set()
     for token in doc:
         if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
-            pred = _verb_predicate(token, lexicon, untyped)
+            pred = _verb_predicate(token, lexicon, vocab, untyped)
             if pred is not None:
                 found.append(pred)
                 if pred.coding is not None:
                     typed_verbs.add(token.i)
     for token in doc:
         if token.pos_ == "NOUN" and token.text[:1].islower():
-            pred = _noun_predicate(token, lexicon, typed_verbs)
+            pred = _noun_predicate(token, lexicon, vocab, typed_verbs)
             if pred is not None:
                 found.append(pred)
-    _promises_of_harm_are_threats(found)
-    _forecasts_are_no_threats(found)
-    _policy_proposals_are_no_offers(found, lexicon)
+    _promises_of_harm_are_threats(found, vocab)
+    _forecasts_are_no_threats(found, vocab)
+    _policy_proposals_are_no_offers(found, lexicon, vocab)
     typed_heads = {p.head.i for p in found if p.coding is not None}
     found = [p for p in found if not _complement_of_typed_noun(p.head, typed_heads)]
     if not untyped:
@@ -58,23 +66,23 @@ def _inside_any(pred: Predicate, spans: list[tuple[int, int]]) -> bool:
     return any(start <= pred.start and pred.end <= end for start, end in spans)
 
 
-def _promises_of_harm_are_threats(found: list[Predicate]) -> None:
+def _promises_of_harm_are_threats(found: list[Predicate], vocab: EventWords) -> None:
     """'vowed to retaliate', 'pledged to strike back': a promise of conflict is a THREATEN."""
     by_head = {p.head.i: p for p in found if p.coding is not None}
     for pred in by_head.values():
-        if pred.coding is None or pred.head.lemma_.lower() not in words.PROMISE_VERBS:
+        if pred.coding is None or pred.head.lemma_.lower() not in vocab.promise_verbs:
             continue
         for child in pred.head.children:
             content = by_head.get(child.i) if child.dep_ in ("xcomp", "ccomp") else None
             if content is not None and content.coding is not None:
                 kind = content.coding.type
-                if kind in words.THREAT_TYPES:
-                    mode = words.THREAT_MODES.get((kind, content.coding.mode))
-                    mode = mode or words.THREAT_MODES.get((kind, None))
+                if kind in THREAT_TYPES:
+                    mode = THREAT_MODES.get((kind, content.coding.mode))
+                    mode = mode or THREAT_MODES.get((kind, None))
                     pred.coding = Coding("THREATEN", mode)
 
 
-def _forecasts_are_no_threats(found: list[Predicate]) -> None:
+def _forecasts_are_no_threats(found: list[Predicate], vocab: EventWords) -> None:
     """'warned costs could outweigh the benefits', 'profit warnings': a warning threatens only
     when it names an act ('warned of further walkouts'), a condition ('unless') or whom it is
     addressed to ('issued a warning to the rebels')."""
@@ -83,7 +91,7 @@ def _forecasts_are_no_threats(found: list[Predicate]) -> None:
         if pred.coding is None or pred.coding.type != "THREATEN" or pred.coding.mode:
             continue
         trigger = pred.head.doc.char_span(pred.start, pred.end, alignment_mode="expand")
-        if trigger is None or not any(t.lemma_.lower() in words.WARNING_WORDS for t in trigger):
+        if trigger is None or not any(t.lemma_.lower() in vocab.warning_words for t in trigger):
             continue
         head = pred.clause if pred.clause is not None else pred.head
         own = {t.i for t in trigger} | {head.i}
@@ -97,10 +105,12 @@ def _forecasts_are_no_threats(found: list[Predicate]) -> None:
 
 
 # What a proposal can offer: cooperation, or an end to conflict ('a proposal for a ceasefire').
-_OFFERED = words.COOPERATIVE_TYPES | {"RETREAT", "CONCEDE"}
+_OFFERED = COOPERATIVE_TYPES | {"RETREAT", "CONCEDE"}
 
 
-def _policy_proposals_are_no_offers(found: list[Predicate], lexicon: Lexicon) -> None:
+def _policy_proposals_are_no_offers(
+    found: list[Predicate], lexicon: Lexicon, vocab: EventWords
+) -> None:
     """'proposals for maternity pay', 'the bill proposes control orders': a proposal offers
     something to someone ('proposed talks', 'a proposal for a ceasefire', 'proposed to Iran')
     only when it names cooperation or is put to someone; otherwise it is no PLOVER event."""
@@ -109,18 +119,18 @@ def _policy_proposals_are_no_offers(found: list[Predicate], lexicon: Lexicon) ->
         head = pred.head
         if pred.coding is None or pred.coding.type != "AGREE":
             continue
-        if head.lemma_.lower() not in words.PROPOSAL_WORDS:
+        if head.lemma_.lower() not in vocab.proposal_words:
             continue
         content = [
             t
             for c in head.children
-            if c.dep_ in words.PROPOSAL_CONTENT_DEPS and c.lower_ != "to"
+            if c.dep_ in _PROPOSAL_CONTENT_DEPS and c.lower_ != "to"
             for t in c.subtree
         ]
         holders = [head] + ([head.head] if head.dep_ == "dobj" else [])  # 'made a proposal to'
         put_to = [c for h in holders for c in h.children if c.dep_ == "dative" or c.lower_ == "to"]
         addressed = any(
-            t.ent_type_ in words.PERSON_TYPES or t.ent_type_ in words.GROUP_TYPES
+            t.ent_type_ in PERSON_TYPES or t.ent_type_ in GROUP_TYPES
             for c in put_to
             for t in c.subtree
         )
@@ -148,74 +158,76 @@ def _complement_of_typed_noun(token: Token, typed_heads: set[int]) -> bool:
     )
 
 
-def _verb_predicate(verb: Token, lexicon: Lexicon, untyped: bool) -> Predicate | None:
+def _verb_predicate(
+    verb: Token, lexicon: Lexicon, vocab: EventWords, untyped: bool
+) -> Predicate | None:
     lemma = verb.lemma_.lower()
-    demand = _demand(verb)
+    demand = _demand(verb, vocab)
     if demand is not None:
         return demand
-    obj = _object_of(verb)
+    obj = _object_of(verb, vocab)
     if obj is not None:
-        pair = _pair(lemma, obj.lemma_.lower(), lexicon) or _reversal(verb, obj, lexicon)
+        pair = _pair(lemma, obj.lemma_.lower(), lexicon) or _reversal(verb, obj, lexicon, vocab)
         if pair is not None:
-            actor, target = actor_and_target(verb, skip_object=True)
-            target = target or noun_arguments(obj)[1]  # "imposed sanctions on Venezuela"
-            if pair.type == "ASSAULT" and _noun_attack_in_words(obj, actor, target, lexicon):
+            actor, target = actor_and_target(verb, vocab, skip_object=True)
+            target = target or noun_arguments(obj, vocab)[1]  # "imposed sanctions on Venezuela"
+            if pair.type == "ASSAULT" and _noun_attack_in_words(obj, actor, target, lexicon, vocab):
                 pair = Coding("ACCUSE", "disapprove")  # "launched an attack on Labour"
             end = max(verb.idx + len(verb), obj.idx + len(obj))
             start = min(verb.idx, obj.idx)
             return Predicate(verb, start, end, pair, actor, target)
     coding, particle = _phrasal(verb, lemma, lexicon)
-    if coding is None and lemma in lexicon.verbs and not _needs_object(lemma, obj):
+    if coding is None and lemma in lexicon.verbs and not _needs_object(lemma, obj, vocab):
         coding = lexicon.verbs[lemma]
     if coding is not None:
-        coding = _sense(verb, lemma, particle, obj, coding, lexicon)
-    if coding is None and (not untyped or lemma in GRAMMATICAL_VERBS):
+        coding = _sense(verb, lemma, particle, obj, coding, lexicon, vocab)
+    if coding is None and (not untyped or lemma in vocab.grammatical_verbs):
         return None
-    actor, target = actor_and_target(verb)
+    actor, target = actor_and_target(verb, vocab)
     end = verb.idx + len(verb)
     if particle is not None and particle.dep_ == "prt":
         end = max(end, particle.idx + len(particle))
     return Predicate(verb, verb.idx, end, coding, actor, target)
 
 
-def _demand(verb: Token) -> Predicate | None:
+def _demand(verb: Token, vocab: EventWords) -> Predicate | None:
     """'X said Y must cooperate': X's demand on Y, a REQUEST whatever Y is asked to do."""
     if verb.dep_ not in ("ccomp", "acl") or verb.head is verb:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in words.DEMAND_AUX for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ in vocab.demand_aux for c in verb.children):
         return None
     speech = verb.head  # a speech verb, or a noun like 'statement' whose verb has the speaker
     if speech.pos_ == "NOUN" and speech.head.pos_ == "VERB":
         speech = speech.head
-    elif speech.lemma_.lower() not in words.DEMAND_SPEECH_VERBS:
+    elif speech.lemma_.lower() not in vocab.demand_speech_verbs:
         return None
     if speech.pos_ != "VERB":
         return None
     speaker = next((c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if not _asks_to_act(verb, addressee) or _poll_share(speaker):
+    if not _asks_to_act(verb, addressee, vocab) or _poll_share(speaker, vocab):
         return None
     end = verb.idx + len(verb)
     return Predicate(verb, verb.idx, end, Coding("REQUEST"), speaker, addressee, speech, False)
 
 
-def _asks_to_act(verb: Token, subject: Token | None) -> bool:
+def _asks_to_act(verb: Token, subject: Token | None, vocab: EventWords) -> bool:
     """'should' asks for an act, not a state or a judgement ('voters should know by now'),
     of someone who can act ('there should be', 'this should mean' ask no one)."""
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True  # 'must be done', 'should be changed': someone is to act
-    if verb.lemma_.lower() in words.DEMAND_STATE_VERBS:
+    if verb.lemma_.lower() in vocab.demand_state_verbs:
         return False
     if subject is None:
         return True
-    return subject.dep_ != "expl" and subject.lower_ not in words.DEMAND_INANIMATE_SUBJECTS
+    return subject.dep_ != "expl" and subject.lower_ not in vocab.demand_inanimate_subjects
 
 
-def _poll_share(speaker: Token | None) -> bool:
+def _poll_share(speaker: Token | None, vocab: EventWords) -> bool:
     """'47% believe', 'half those surveyed said': a poll's figures, no one's demand."""
     if speaker is None:
         return False
-    return any(t.lower_ in words.POLL_WORDS for t in speaker.subtree)
+    return any(t.lower_ in vocab.poll_words for t in speaker.subtree)
 
 
 def _pair(verb: str, obj: str, lexicon: Lexicon) -> Coding | None:
@@ -227,7 +239,7 @@ def _pair(verb: str, obj: str, lexicon: Lexicon) -> Coding | None:
     return coding
 
 
-def _reversal(verb: Token, obj: Token, lexicon: Lexicon) -> Coding | None:
+def _reversal(verb: Token, obj: Token, lexicon: Lexicon, vocab: EventWords) -> Coding | None:
     """'lifted the curfew' (CONCEDE), 'cut aid' (SANCTION), 'banned the rally' (COERCE)."""
     if obj.pos_ != "NOUN":
         return None
@@ -240,17 +252,17 @@ def _reversal(verb: Token, obj: Token, lexicon: Lexicon) -> Coding | None:
     lemmas = {verb.lemma_.lower()} | {
         f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"
     }
-    if lemmas & words.ASPECTUAL_VERBS:
+    if lemmas & vocab.aspectual_verbs:
         return named  # "renewed negotiations" is the negotiation
-    if named.type == "CONSULT" and lemmas & words.CANCEL_VERBS:
+    if named.type == "CONSULT" and lemmas & vocab.cancel_verbs:
         return Coding("REJECT", "meet")  # the manual: cancelled meetings are REJECT
-    if named.type == "CONSULT" and lemmas & words.CUT_VERBS:
+    if named.type == "CONSULT" and lemmas & vocab.cut_verbs:
         return Coding("SANCTION", "withdraw")  # the manual: withdrawing from a mediation
-    if named.type in words.COOPERATIVE_TYPES and lemmas & words.CUT_VERBS:
+    if named.type in COOPERATIVE_TYPES and lemmas & vocab.cut_verbs:
         return Coding("SANCTION", "discontinue")
-    if named.type == "PROTEST" and lemmas & words.SUPPRESS_VERBS:
+    if named.type == "PROTEST" and lemmas & vocab.suppress_verbs:
         return Coding("COERCE", "restrict")
-    if named.type in words.CONFLICT_TYPES and lemmas & words.CANCEL_VERBS:
+    if named.type in CONFLICT_TYPES and lemmas & vocab.cancel_verbs:
         return Coding("CONCEDE")
     return None
 
@@ -272,101 +284,104 @@ def _sense(
     obj: Token | None,
     coding: Coding,
     lexicon: Lexicon,
+    vocab: EventWords,
 ) -> Coding | None:
     """The coding in this use of the verb: releasing a statement frees nobody, attacking a
     plan "as vacuous" is criticism."""
     phrase = f"{lemma} {particle.lower_}" if particle is not None else lemma
     obj_lemma = obj.lemma_.lower() if obj is not None else ""
-    if {lemma, phrase} & words.INFORMATION_VERBS and obj_lemma in words.INFORMATION_NOUNS:
+    if {lemma, phrase} & vocab.information_verbs and obj_lemma in vocab.information_nouns:
         return None
-    if lemma == "charge" and _charges_a_price(verb, obj):
+    if lemma == "charge" and _charges_a_price(verb, obj, vocab):
         return None
-    if phrase == "ask" and _asks_a_question(verb):
+    if phrase == "ask" and _asks_a_question(verb, vocab):
         return None
-    if lemma == "meet" and _meets_no_one(verb, obj):
+    if lemma == "meet" and _meets_no_one(verb, obj, vocab):
         return None
-    if {lemma, phrase} & words.VERBAL_ATTACK_VERBS:
+    if {lemma, phrase} & vocab.verbal_attack_verbs:
         as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
         if (
             as_phrase
-            or obj_lemma in words.ABSTRACT_OBJECTS
-            or _attacks_in_words(verb, obj, lexicon)
+            or obj_lemma in vocab.abstract_objects
+            or _attacks_in_words(verb, obj, lexicon, vocab)
         ):
             return Coding("ACCUSE", "disapprove")
     return coding
 
 
-def _attacks_in_words(verb: Token, obj: Token | None, lexicon: Lexicon) -> bool:
+def _attacks_in_words(verb: Token, obj: Token | None, lexicon: Lexicon, vocab: EventWords) -> bool:
     """'the co-chairman attacked Labour': a person's or party's attack on a party or a person,
     told as speech or aimed at a party, with no weapon or harm in the sentence."""
-    if obj is None or obj.dep_ != "dobj" or obj.ent_type_ in words.PLACE_TYPES:
+    if obj is None or obj.dep_ != "dobj" or obj.ent_type_ in PLACE_TYPES:
         return False  # states attacking states, attacks on towns; 'was attacked in a park'
     actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if actor is not None and not _can_speak(actor):
+    if actor is not None and not _can_speak(actor, vocab):
         return False  # 'gunmen attacked', 'rebels attacked'
     sentence = verb.sent
-    if _tells_violence(sentence, lexicon):
+    if _tells_violence(sentence, lexicon, vocab):
         return False
-    if obj.ent_type_ in words.PERSON_TYPES:
+    if obj.ent_type_ in PERSON_TYPES:
         return True
     personal = actor is not None and (
-        actor.ent_type_ in words.PERSON_TYPES or actor.lower_ in words.SPEAKER_PRONOUNS
+        actor.ent_type_ in PERSON_TYPES or actor.lower_ in vocab.speaker_pronouns
     )
     if personal and obj.ent_type_ in ("ORG", "NORP"):
         return True  # 'Jane Smith attacked the Liberal Party'
     # one group attacking another ('Hamas attacked Fatah') is words only when told as speech
     return any(
-        t.lower_ in ('"', "“", "”") or t.lemma_.lower() in words.SPEECH_VERBS for t in sentence
+        t.lower_ in ('"', "“", "”") or t.lemma_.lower() in vocab.saying_verbs for t in sentence
     )
 
 
-def _tells_violence(sentence: Span, lexicon: Lexicon) -> bool:
+def _tells_violence(sentence: Span, lexicon: Lexicon, vocab: EventWords) -> bool:
     """A weapon, harm or armed-force word, or one of the lexicon's ASSAULT cues, in the sentence."""
-    violence = words.VIOLENCE_WORDS | {w for w, _ in lexicon.cues.get("ASSAULT", [])}
+    violence = vocab.violence_words | {w for w, _ in lexicon.cues.get("ASSAULT", [])}
     return any(t.lemma_.lower() in violence or t.lower_ in violence for t in sentence)
 
 
-def _can_speak(token: Token) -> bool:
+def _can_speak(token: Token, vocab: EventWords) -> bool:
     """A named person, party or government, or a personal pronoun."""
-    if token.lower_ in words.SPEAKER_PRONOUNS:
+    if token.lower_ in vocab.speaker_pronouns:
         return True
-    return token.ent_type_ in words.PERSON_TYPES or token.ent_type_ in ("ORG", "NORP", "GPE")
+    return token.ent_type_ in PERSON_TYPES or token.ent_type_ in ("ORG", "NORP", "GPE")
 
 
-def _is_money(token: Token) -> bool:
+def _is_money(token: Token, vocab: EventWords) -> bool:
     text = token.lower_
     return (
         token.ent_type_ == "MONEY"
-        or text in words.CURRENCY_WORDS
+        or text in vocab.currency_words
         or (text[:1].isdigit() and text.rstrip("bnmk") != text)  # "1.5bn", "80m"
     )
 
 
-def _is_a_cost(noun: Token) -> bool:
+def _is_a_cost(noun: Token, vocab: EventWords) -> bool:
     """'landing charges', 'a $232m charge', 'a pre-tax charge of $618m': a cost, not a count."""
     for child in noun.children:
-        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in words.FEE_MODIFIERS:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in vocab.fee_modifiers:
             return True
-        if child.dep_ in ("nmod", "nummod", "compound", "amod") and _is_money(child):
+        if child.dep_ in ("nmod", "nummod", "compound", "amod") and _is_money(child, vocab):
             return True
         of_sum = child.dep_ == "prep" and child.lower_ == "of"
-        if of_sum and any(_is_money(t) for t in child.subtree):
+        if of_sum and any(_is_money(t, vocab) for t in child.subtree):
             return True
     return False
 
 
-def _charges_a_price(verb: Token, obj: Token | None) -> bool:
+def _charges_a_price(verb: Token, obj: Token | None, vocab: EventWords) -> bool:
     """'the rates they charge', 'charge £5 a call': asking a price, not accusing."""
     priced = [obj] if obj is not None else []
     if verb.dep_ == "relcl":
         priced.append(verb.head)
     for token in priced:
-        if token.lemma_.lower() in words.FEE_NOUNS or any(_is_money(t) for t in token.subtree):
+        if token.lemma_.lower() in vocab.fee_nouns or any(
+            _is_money(t, vocab) for t in token.subtree
+        ):
             return True
-    return any(c.dep_ == "dobj" and _is_money(c) for c in verb.children)
+    return any(c.dep_ == "dobj" and _is_money(c, vocab) for c in verb.children)
 
 
-def _asks_a_question(verb: Token) -> bool:
+def _asks_a_question(verb: Token, vocab: EventWords) -> bool:
     """'asked if she was a member', 'asked about the article', 'Mr Lewis asked.': a question
     put, not a request (which asks someone to do or give something: 'asked them to leave')."""
     if any(c.dep_ == "xcomp" for c in verb.children):
@@ -375,7 +390,7 @@ def _asks_a_question(verb: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ == "about":
             return True
         if child.dep_ in ("ccomp", "advcl", "parataxis"):
-            if child.left_edge.lower_ in words.QUESTION_WORDS:
+            if child.left_edge.lower_ in vocab.question_words:
                 return True
             if any(t.text == "?" for t in child.subtree):
                 return True
@@ -383,7 +398,7 @@ def _asks_a_question(verb: Token) -> bool:
     return not any(c.dep_ in asked_for for c in verb.children)
 
 
-def _meets_no_one(verb: Token, obj: Token | None) -> bool:
+def _meets_no_one(verb: Token, obj: Token | None, vocab: EventWords) -> bool:
     """'meet the targets', 'make ends meet', 'met with disapproval': no one is met."""
     met = [obj] if obj is not None else []
     for child in verb.children:
@@ -391,83 +406,87 @@ def _meets_no_one(verb: Token, obj: Token | None) -> bool:
             met += [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ in ("dobj", "nsubj"):
             met.append(child)
-    return any(t.lemma_.lower() in words.MEET_NON_PARTNERS for t in met)
+    return any(t.lemma_.lower() in vocab.meet_non_partners for t in met)
 
 
-def _needs_object(lemma: str, obj: Token | None) -> bool:
+def _needs_object(lemma: str, obj: Token | None, vocab: EventWords) -> bool:
     """'deny', 'seek' are triggers only with a nominal object, not with a clause."""
-    if lemma not in words.NEEDS_NOUN_OBJECT:
+    if lemma not in vocab.needs_noun_object:
         return False
     return obj is None or obj.pos_ not in ("NOUN", "PROPN")
 
 
-def _object_of(verb: Token) -> Token | None:
+def _object_of(verb: Token, vocab: EventWords) -> Token | None:
     """The verb's object head (passive subject, or the noun a participle modifies)."""
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
-            return look_through_quantity(child)
-        if child.dep_ == "prep" and child.lower_ in words.PARTICLE_PREPS:
+            return look_through_quantity(child, vocab)
+        if child.dep_ == "prep" and child.lower_ in vocab.particle_preps:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                return look_through_quantity(pobj)
+                return look_through_quantity(pobj, vocab)
         if child.dep_ == "prep" and child.lower_ in ("to", "on", "into"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lemma_.lower() in words.PREPOSITIONAL_OBJECTS:
+            if pobj is not None and pobj.lemma_.lower() in vocab.prepositional_objects:
                 return pobj
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return look_through_quantity(verb.head)
+        return look_through_quantity(verb.head, vocab)
     return None
 
 
-def _noun_predicate(noun: Token, lexicon: Lexicon, typed_verbs: set[int]) -> Predicate | None:
+def _noun_predicate(
+    noun: Token, lexicon: Lexicon, vocab: EventWords, typed_verbs: set[int]
+) -> Predicate | None:
     coding, start, end = _noun_coding(noun, lexicon)
     if coding is None:
         return None
     governor = noun.head
     modifier = noun.dep_ == "compound" and governor.pos_ in ("NOUN", "PROPN")
-    if modifier and governor.lemma_.lower() not in words.CARRIER_NOUNS:
+    if modifier and governor.lemma_.lower() not in vocab.carrier_nouns:
         return None  # "asylum quotas", "opposition parties"; but "a mediation mission"
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and governor.i in typed_verbs:
         return None  # "signed an agreement": the verb already carries the event
-    if words.IDIOM_PREPOSITION.get(noun.lemma_.lower()) == governor.lower_:
+    if vocab.idiom_preposition.get(noun.lemma_.lower()) == governor.lower_:
         return None  # "in charge of"
-    if noun.lemma_.lower() == "charge" and _is_a_cost(noun):
+    if noun.lemma_.lower() == "charge" and _is_a_cost(noun, vocab):
         return None  # "landing charges", "a pre-tax charge of $618m"
-    if _market_demand(noun, lexicon):  # "domestic demand": an event (of the economy), not a REQUEST
-        return Predicate(noun, noun.idx, noun.idx + len(noun), None, *noun_arguments(noun))
-    if _names_a_topic(noun):
+    if _market_demand(
+        noun, lexicon, vocab
+    ):  # "domestic demand": an event (of the economy), not a REQUEST
+        return Predicate(noun, noun.idx, noun.idx + len(noun), None, *noun_arguments(noun, vocab))
+    if _names_a_topic(noun, vocab):
         return None  # "spent £3bn on asylum", "progress on debt relief"
     clause = None
-    actor, target = noun_arguments(noun)
+    actor, target = noun_arguments(noun, vocab)
     if noun.dep_ in ("dobj", "attr") and governor.pos_ in ("VERB", "AUX"):
         # "imposed a curfew", "would tighten the blockade": the verb carries the noun's event
         # (its factuality, time and actor); the noun's own arguments come first
         clause = governor
-        verb_actor, verb_target = actor_and_target(governor, skip_object=True)
+        verb_actor, verb_target = actor_and_target(governor, vocab, skip_object=True)
         actor, target = actor or verb_actor, target or verb_target
-    if coding.type == "ASSAULT" and _noun_attack_in_words(noun, actor, target, lexicon):
+    if coding.type == "ASSAULT" and _noun_attack_in_words(noun, actor, target, lexicon, vocab):
         coding = Coding("ACCUSE", "disapprove")  # "Howard launched an attack on Labour"
     return Predicate(noun, start, end, coding, actor, target, clause)
 
 
 def _noun_attack_in_words(
-    noun: Token, actor: Token | None, target: Token | None, lexicon: Lexicon
+    noun: Token, actor: Token | None, target: Token | None, lexicon: Lexicon, vocab: EventWords
 ) -> bool:
     """'X launched an attack on the cost of ...': a named attacker's attack in words."""
-    if noun.lemma_.lower() not in words.VERBAL_ATTACK_VERBS or actor is None or target is None:
+    if noun.lemma_.lower() not in vocab.verbal_attack_verbs or actor is None or target is None:
         return False
-    if not _can_speak(actor) or target.ent_type_ in words.PLACE_TYPES:
+    if not _can_speak(actor, vocab) or target.ent_type_ in PLACE_TYPES:
         return False
-    if _tells_violence(noun.sent, lexicon):
+    if _tells_violence(noun.sent, lexicon, vocab):
         return False
     return (
-        target.lemma_.lower() in words.ABSTRACT_OBJECTS
-        or target.ent_type_ in words.PERSON_TYPES
+        target.lemma_.lower() in vocab.abstract_objects
+        or target.ent_type_ in PERSON_TYPES
         or target.ent_type_ in ("ORG", "NORP")
     )
 
 
-def _market_demand(noun: Token, lexicon: Lexicon) -> bool:
+def _market_demand(noun: Token, lexicon: Lexicon, vocab: EventWords) -> bool:
     """Singular 'demand' with no claimant, clause or claim determiner is the economy's demand
     ('domestic demand', 'the demand for oil'), not a demand someone made."""
     if noun.lemma_.lower() != "demand" or noun.tag_ != "NN":
@@ -475,7 +494,7 @@ def _market_demand(noun: Token, lexicon: Lexicon) -> bool:
     for child in noun.children:
         if child.dep_ in ("poss", "acl", "ccomp"):  # "their demand", "a demand that ..."
             return False
-        if child.dep_ == "det" and child.lower_ in words.CLAIM_DETERMINERS:
+        if child.dep_ == "det" and child.lower_ in vocab.claim_determiners:
             return False
     for child in noun.children:  # "the demand for an apology", "the demand for Turkey to ..."
         if child.dep_ == "prep" and child.lower_ == "for":
@@ -485,16 +504,16 @@ def _market_demand(noun: Token, lexicon: Lexicon) -> bool:
     return not any(t.tag_ == "VB" and t.dep_ != "relcl" for t in noun.subtree)
 
 
-def _names_a_topic(noun: Token) -> bool:
+def _names_a_topic(noun: Token, vocab: EventWords) -> bool:
     """A bare singular noun (or its conjunct) after 'on/about/over' is a subject matter, not
     an act: no determiner, possessor, number, adjective or argument of its own."""
     first = noun
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
         first = first.head
     prep = first.head
-    if first.dep_ != "pobj" or prep.lower_ not in words.TOPIC_PREPS:
+    if first.dep_ != "pobj" or prep.lower_ not in vocab.topic_preps:
         return False
-    if prep.lower_ == "on" and prep.head.lemma_.lower() in words.ON_STATE_VERBS:
+    if prep.lower_ == "on" and prep.head.lemma_.lower() in vocab.on_state_verbs:
         return False  # "remain on hunger strike": a state the subject is in
     bare_deps = ("compound", "conj", "cc", "punct")
     return noun.tag_ == "NN" and all(c.dep_ in bare_deps for c in noun.children)
