@@ -21,8 +21,8 @@ from newsgraph.wordlists import WordLists
 POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 BRACKETS = "()[]{}<>"
 _SPACES = re.compile(r"\s+")
-HONORIFICS = "honorifics.txt"  # the entities stage's lists, read as they are
-ROLES = "roles.txt"
+HONORIFICS = "entities/honorifics.tsv"  # the entities stage's lists, read as they are
+ROLES = "entities/roles.txt"
 _EDGE = " \t\n\r.,;:!?\"'\u201c\u201d\u2018\u2019*|/\\-\u2013\u2014_#@" + BRACKETS
 
 
@@ -64,7 +64,8 @@ def build_name_words(words: WordLists) -> NameWords:
     """The lists of ``resources/kb/`` with the entities stage's honorifics and role words."""
     namer = NickNamer()
     given = frozenset(namer._nickname_lookup) | frozenset(namer._canonical_lookup)
-    prefixes = {normalise(w) for w in words.words(HONORIFICS) | words.words(ROLES)}
+    honorifics = {row[0] for row in words.rows(HONORIFICS)}
+    prefixes = {normalise(w) for w in honorifics | words.words(ROLES)}
     return NameWords(
         person_prefixes=frozenset(prefixes - {""}),
         suffixes=words.words("kb/name_suffixes.txt"),

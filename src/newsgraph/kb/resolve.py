@@ -51,7 +51,7 @@ from newsgraph.kb.names import (
 from newsgraph.model import Entity
 from newsgraph.wordlists import WordLists
 
-COUNTRY_NAMES = "country_names.tsv"  # the entities stage's short country forms, read as they are
+COUNTRY_NAMES = "entities/country_names.tsv"  # the short country forms news writes
 TITLE_MATCH_MIN = 80  # rapidfuzz token_set_ratio for two titles to agree
 TYPE_GROUPS = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
