@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+
 from newsgraph.resources import time_words as W
 from newsgraph.stages.times import calendars as C
 
@@ -415,7 +417,7 @@ def _holiday_day(name: str, year: int) -> date:
         return date(year, *W.FIXED_HOLIDAYS[name])
     if name in W.WEEKDAY_HOLIDAYS:
         return C.nth_weekday(year, *W.WEEKDAY_HOLIDAYS[name])
-    return C.easter(year) + timedelta(days=W.EASTER_HOLIDAYS[name])
+    return easter(year) + timedelta(days=W.EASTER_HOLIDAYS[name])
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
