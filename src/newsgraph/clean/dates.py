@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
-
-MONTHS = ["january", "february", "march", "april", "may", "june", "july"]
-MONTHS += ["august", "september", "october", "november", "december"]
 
 _ISO = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\d])")
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -36,8 +34,9 @@ def parse_date(text: str) -> str | None:
 
 def _month_number(name: str) -> int:
     """1-12 for an English month name or its abbreviation."""
+    # calendar's names are English under the C locale, and newsgraph never sets LC_TIME
     prefix = name.lower()[:3]
-    return next(i for i, month in enumerate(MONTHS, start=1) if month.startswith(prefix))
+    return next(i for i in range(1, 13) if calendar.month_name[i].lower().startswith(prefix))
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

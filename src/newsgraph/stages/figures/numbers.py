@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.resources import figure_words as W
+from newsgraph.stages.figures.words import FigureWords
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
-def parse_amount(text: str, short_scale: str | None = None) -> float | None:
+def parse_amount(text: str, w: FigureWords, short_scale: str | None = None) -> float | None:
     """The value of an amount such as '40 billion', 'two million' or '$15bn' (scale 'bn')."""
     words = text.lower().replace("-", " ").split()
     if not words:
@@ -20,27 +20,27 @@ def parse_amount(text: str, short_scale: str | None = None) -> float | None:
     for word in words:
         if _DIGITS.fullmatch(word):
             value = float(word.replace(",", ""))
-        elif word in W.SCALES and (value is not None or number_words):
-            scale *= W.SCALES[word]
+        elif word in w.scales and (value is not None or number_words):
+            scale *= w.scales[word]
         else:
             number_words.append(word)
     if value is None:
-        value = _words_value(number_words)
+        value = _words_value(number_words, w)
     if value is None:
         return None
     if short_scale:
-        scale *= W.SCALES.get(short_scale.lower(), 1.0)
+        scale *= w.scales.get(short_scale.lower(), 1.0)
     return value * scale
 
 
-def _words_value(words: list[str]) -> float | None:
+def _words_value(words: list[str], w: FigureWords) -> float | None:
     """'twenty five' -> 25, 'a dozen' -> 12; None when a word is not a number."""
     phrase = " ".join(words)
-    if phrase in W.NUMBER_WORDS:
-        return float(W.NUMBER_WORDS[phrase])
+    if phrase in w.number_words:
+        return float(w.number_words[phrase])
     total = 0.0
     for word in words:
-        if word not in W.NUMBER_WORDS:
+        if word not in w.number_words:
             return None
-        total += W.NUMBER_WORDS[word]
+        total += w.number_words[word]
     return total if words else None

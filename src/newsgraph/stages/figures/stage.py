@@ -17,34 +17,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Article, Figure
-from newsgraph.resources import figure_words as W
 from newsgraph.settings import Settings
 from newsgraph.stages.figures.numbers import parse_amount
+from newsgraph.stages.figures.words import FigureWords, build_figure_words
 from newsgraph.wordlists import WordLists
 
-
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first so prefixes do not win."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_WORD_NUM = (
-    rf"(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_alt(W.NUMBER_WORDS)}"
-)
-_SCALE_WORDS = "hundred|thousand|million|billion|trillion"
-_AMOUNT = rf"(?:{_DIGITS}|(?<![\w-])(?:{_WORD_NUM}))(?:\s+(?:{_SCALE_WORDS})\b)*"
-
-FIGURE_PATTERN = re.compile(
-    rf"(?i)(?<![\w.])(?:(?P<approx>{_alt(W.APPROXIMATORS)})\s+)?(?:"
-    rf"(?P<vague>{_alt(W.VAGUE_AMOUNTS)})"
-    rf"|(?P<cur>{_alt(W.CURRENCY_SYMBOLS)})\s?(?P<amt1>{_AMOUNT})(?:\s?(?P<short>bn|mn|tn|m|k)(?![\w]))?"
-    rf"(?![\w])(?:\s+(?P<cw1>{_alt(W.CURRENCY_WORDS)})\b)?"
-    rf"|(?P<amt2>{_AMOUNT})(?:\s?(?P<pct>{_alt(W.PERCENT_WORDS)})(?![\w])"
-    rf"|\s+(?P<cw2>{_alt(W.CURRENCY_WORDS)})\b|(?P<measure>km|kg|mph|km/h|mm|cm|ft|lbs?)\b)?"
-    rf")(?![\w])"
-)
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to|and|or)\s*", re.I)
 _BETWEEN = re.compile(r"(?i:\b(?:between|from)\s+)$")
 
@@ -60,26 +37,28 @@ class Found:
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.figures`` with the figures of the clean text."""
     taken = [(t.start, t.end) for t in article.times]
-    article.figures = find_figures(article.text, doc, taken)
+    article.figures = find_figures(article.text, doc, taken, words.get(build_figure_words))
 
 
-def find_figures(text: str, doc: Doc | None, taken: list[tuple[int, int]]) -> list[Figure]:
+def find_figures(
+    text: str, doc: Doc | None, taken: list[tuple[int, int]], w: FigureWords
+) -> list[Figure]:
     """Figures of ``text`` outside the ``taken`` spans (time expressions), in text order."""
     found = []
-    for m in FIGURE_PATTERN.finditer(text):
-        if _overlaps(m.start(), m.end(), taken) or _is_identifier(text, m.start()):
+    for m in w.pattern.finditer(text):
+        if _overlaps(m.start(), m.end(), taken) or _is_identifier(text, m.start(), w):
             continue
-        item = _read_match(m)
+        item = _read_match(m, w)
         if item is None:
             continue
         fig = item.figure
         if doc is not None and fig.kind not in ("money", "percent"):
             if _names_something(text, doc, fig):
                 continue
-            unit_tokens = counted_tokens(doc, fig.end)
+            unit_tokens = counted_tokens(doc, fig.end, w)
             if _is_model_number(fig, unit_tokens, doc):
                 continue
-            fig.unit = _unit_text(text, unit_tokens) or fig.unit
+            fig.unit = _unit_text(text, unit_tokens, w) or fig.unit
         if _looks_like_year(fig):
             continue
         if fig.unit is None and item.word_one:
@@ -123,34 +102,32 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _is_identifier(text: str, start: int) -> bool:
+def _is_identifier(text: str, start: int, w: FigureWords) -> bool:
     """'Flight 123', 'COVID-19', 'No. 5': numbers that name rather than count."""
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
         return True  # "COVID-19", "737-800", "2010-11"
     before = text[max(0, start - 20) : start].split()
-    return bool(before) and before[-1].lower() in W.IDENTIFIER_CUES
+    return bool(before) and before[-1].lower() in w.identifier_cues
 
 
-def _read_match(m: re.Match[str]) -> Found | None:
+def _read_match(m: re.Match[str], w: FigureWords) -> Found | None:
     """Kind, value, bounds and currency of one match."""
     approx = (m["approx"] or "").lower()
     approx = " ".join(approx.split())
     figure = Figure(m[0], m.start(), m.end(), None)
     if m["vague"]:
-        figure.low, figure.high = (
-            float(x) for x in W.VAGUE_AMOUNTS[" ".join(m["vague"].lower().split())]
-        )
+        figure.low, figure.high = w.vague_amounts[" ".join(m["vague"].lower().split())]
         figure.approximate = True
         return Found(figure, False)
     amount_text = m["amt1"] or m["amt2"]
-    value = parse_amount(amount_text, m["short"])
+    value = parse_amount(amount_text, w, m["short"])
     if value is None:
         return None
     currency_word = (m["cw1"] or m["cw2"] or "").lower()
     if m["cur"] or currency_word:
         figure.kind = "money"
-        code, factor = W.CURRENCY_WORDS.get(currency_word, ("USD", 1.0))
-        figure.currency = W.CURRENCY_SYMBOLS.get(m["cur"] or "", code) if m["cur"] else code
+        code, factor = w.currency_words.get(currency_word, ("USD", 1.0))
+        figure.currency = w.currency_symbols.get(m["cur"] or "", code) if m["cur"] else code
         value *= factor
     elif m["pct"]:
         figure.kind = "percent"
@@ -158,7 +135,7 @@ def _read_match(m: re.Match[str]) -> Found | None:
     elif m["measure"]:
         figure.unit = m["measure"]
     figure.value = value
-    _apply_approximator(figure, W.APPROXIMATORS.get(approx))
+    _apply_approximator(figure, w.approximators.get(approx))
     return Found(figure, amount_text.lower() == "one")
 
 
@@ -171,12 +148,12 @@ def _apply_approximator(figure: Figure, meaning: str | None) -> None:
         figure.approximate, figure.high = True, figure.value
 
 
-def counted_unit(text: str, doc: Doc, end: int) -> str | None:
+def counted_unit(text: str, doc: Doc, end: int, w: FigureWords) -> str | None:
     """The noun phrase a number counts: its nummod head with the words in between."""
-    return _unit_text(text, counted_tokens(doc, end))
+    return _unit_text(text, counted_tokens(doc, end, w), w)
 
 
-def counted_tokens(doc: Doc, end: int) -> list[Token]:
+def counted_tokens(doc: Doc, end: int, w: FigureWords) -> list[Token]:
     """The tokens of the counted noun phrase after the number ending at ``end``."""
     span = doc.char_span(end - 1, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -185,7 +162,7 @@ def counted_tokens(doc: Doc, end: int) -> list[Token]:
     head = number.head
     if number.dep_ in ("nummod", "quantmod") and head.i > number.i and head.pos_ in _NOUNS:
         return list(doc[number.i + 1 : head.i + 1])
-    return _following_noun_phrase(doc, number.i + 1)
+    return _following_noun_phrase(doc, number.i + 1, w)
 
 
 def _is_model_number(fig: Figure, unit_tokens: list[Token], doc: Doc) -> bool:
@@ -208,12 +185,12 @@ _MODEL_NUMBER = re.compile(r"\d{3,4}")
 _NOUNS = ("NOUN", "PROPN")
 
 
-def _following_noun_phrase(doc: Doc, i: int) -> list[Token]:
+def _following_noun_phrase(doc: Doc, i: int, w: FigureWords) -> list[Token]:
     """Adjectives and nouns right after the number, up to the noun that ends the phrase."""
     words: list[Token] = []
     while i < len(doc) and len(words) < 5:
         tok = doc[i]
-        if tok.text in W.UNIT_SKIP_TOKENS or (tok.lower_ == "of" and not words):
+        if tok.text in w.unit_skip_tokens or (tok.lower_ == "of" and not words):
             i += 1
             continue
         if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or "\n" in tok.whitespace_:
@@ -230,9 +207,9 @@ def _following_noun_phrase(doc: Doc, i: int) -> list[Token]:
     return words
 
 
-def _unit_text(text: str, tokens: Iterable[Token]) -> str | None:
+def _unit_text(text: str, tokens: Iterable[Token], w: FigureWords) -> str | None:
     """The words of the unit as written, without quote marks."""
-    toks = [t for t in tokens if t.text not in W.UNIT_SKIP_TOKENS]
+    toks = [t for t in tokens if t.text not in w.unit_skip_tokens]
     if not toks or toks[-1].pos_ not in _NOUNS:
         return None
     raw = text[toks[0].idx : toks[-1].idx + len(toks[-1])]

@@ -2,7 +2,8 @@
 
 Stage 'times' (``stage.run``) reads the spaCy doc and ``Article.published`` and writes
 ``Article.times``. ``rules`` finds candidate spans and normalises each; ``calendars`` holds the
-calendar arithmetic (weeks, quarters, seasons, holidays) the rules use.
+calendar arithmetic (weeks, quarters, seasons, holidays) the rules use; ``words`` reads the word
+tables of ``resources/times/`` the rules are built from.
 """
 
 from __future__ import annotations

@@ -173,20 +173,6 @@ def weekend_value(ref: date | None, tense: str | None) -> str:
     return week_value(saturday) + "-WE"
 
 
-def easter(year: int) -> date:
-    """Western Easter Sunday (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month = (h + l_ - 7 * m + 114) // 31
-    day = (h + l_ - 7 * m + 114) % 31 + 1
-    return date(year, month, day)
-
-
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The nth (or last, n=-1) ISO weekday of a month: Thanksgiving is (11, 4, 4)."""
     if n > 0:

@@ -1,7 +1,7 @@
 """Patterns that find time expressions and the rules that turn each match into a TIMEX3 value.
 
-Each ``TimeRule`` is a compiled pattern built from the word tables in
-``resources/time_words.py`` plus a normaliser ``(match, context) -> Resolved | None``. The
+Each ``TimeRule`` is a compiled pattern built from the word tables of ``words.TimeWords``
+(``resources/times/``) plus a normaliser ``(match, context) -> Resolved | None``. The
 tagger runs every rule over the text, keeps the longest non-overlapping matches, and asks the
 winning rule for the value, given the reference date and the tense of the clause.
 """
@@ -13,8 +13,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsgraph.resources import time_words as W
+from dateutil.easter import easter
+
 from newsgraph.stages.times import calendars as C
+from newsgraph.stages.times.words import TimeWords, build_time_words
+from newsgraph.wordlists import WordLists
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class Context:
     text: str
     ref: date | None  # the reference date (published or inferred); None: year unknown
     tense: str | None  # past | future | None for the clause the expression sits in
+    words: TimeWords
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,21 @@ class TimeRule:
     normalise: Normaliser
     trigger: re.Pattern[str] | None = None
     keywords: tuple[str, ...] = ()  # lower-case substrings of which every match holds one
+    modifiable: bool = False  # takes in left modifiers: "the beginning of 2024", "early March"
+
+
+@dataclass(frozen=True)
+class TimeRules:
+    """The rule table built from one set of word tables, with those tables."""
+
+    words: TimeWords
+    rules: tuple[TimeRule, ...]
+
+
+def build_time_rules(words: WordLists) -> TimeRules:
+    """The tagger's rules compiled from the word tables ``words`` holds."""
+    time_words = words.get(build_time_words)
+    return TimeRules(time_words, _rule_table(time_words))
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -55,52 +74,37 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_MONTH = rf"(?<![A-Za-z])(?P<month>{_alt(W.MONTHS)})(?![A-Za-z])"
-_WEEKDAY = rf"(?<![A-Za-z])(?P<weekday>{_alt(W.WEEKDAYS)})(?![A-Za-z])"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-_NUM = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_alt(W.NUMBER_WORDS)})"
-_VAGUE = _alt(W.VAGUE_QUANTITIES)
-_UNIT = rf"(?:{_alt(list(W.UNITS) + list(W.UNIT_PLURALS))})"
-_APPROX = (
-    "about|around|nearly|almost|roughly|some|more than|less than|fewer than|at least|"
-    "at most|up to|over|under|just over|just under|only|another|approximately"
-)
-_PART = rf"(?P<part>{_alt(W.PARTS_OF_DAY)})"
-_CUES_BEFORE_AMBIGUOUS_MONTH = re.compile(
-    r"(?i:\b(?:in|since|until|till|by|from|to|through|of|during|before|after|early|late|"
-    r"mid-|last|next|this|between|and|or|on|that)\s*)$"
-)
-_REFERENCE_EXCEPTIONS = re.compile("|".join(f"(?i:{p})" for p in W.REFERENCE_WORD_EXCEPTIONS))
 _OF = re.compile(r"\s+of\b")
 _AGE = re.compile(r"(?i:-old\b|\s+old\b)")
 
 
-def _number(word: str) -> float | None:
+def _number(word: str, w: TimeWords) -> float | None:
     """A number written in digits or words; None for vague quantities ("several")."""
     word = word.lower().strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
     if re.fullmatch(r"\d+\s+1/2", word):
         return float(word.split()[0]) + 0.5  # "5 1/2 hours"
-    if word in W.NUMBER_WORDS:
-        return float(W.NUMBER_WORDS[word])
+    if word in w.number_words:
+        return float(w.number_words[word])
     parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and all(p in W.NUMBER_WORDS for p in parts):
-        return float(W.NUMBER_WORDS[parts[0]] + W.NUMBER_WORDS[parts[1]])
+    if len(parts) == 2 and all(p in w.number_words for p in parts):
+        return float(w.number_words[parts[0]] + w.number_words[parts[1]])
     return None
 
 
-def _unit(word: str) -> str:
+def _unit(word: str, w: TimeWords) -> str:
     word = word.lower()
-    return W.UNIT_PLURALS.get(word, word)
+    return w.unit_plurals.get(word, word)
 
 
-def _duration_value(amount: float | None, unit: str) -> str:
+def _duration_value(amount: float | None, unit: str, w: TimeWords) -> str:
     """P2Y, PT5H, PXD... (decades and centuries in years, quarters in months)."""
-    letter, is_time = W.UNITS[unit]
+    letter, is_time = w.units[unit]
     scale = {"DE": ("Y", 10), "CE": ("Y", 100)}.get(letter, (letter, 1))
     letter, factor = scale
     if unit == "fortnight":
@@ -138,8 +142,8 @@ def _mixed_duration(total: float, letter: str, is_time: bool) -> str | None:
     return f"P{head}T{int(part)}{smaller}" if smaller_is_time else f"P{head}{int(part)}{smaller}"
 
 
-def _shift(word: str | None) -> int:
-    return W.RELATIVE_SHIFTS.get(word.lower(), 0) if word else 0
+def _shift(word: str | None, w: TimeWords) -> int:
+    return w.relative_shifts.get(word.lower(), 0) if word else 0
 
 
 def _this(m: re.Match[str]) -> bool:
@@ -168,40 +172,43 @@ def _us_slash(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    month, day = W.MONTHS[m["month"]], int(m["day"])
+    month, day = ctx.words.months[m["month"]], int(m["day"])
     if m["year"]:
         return Resolved("DATE", f"{m['year']}-{month:02d}-{day:02d}")
     if _this(m) and ctx.ref is not None:
         return _rel(f"{ctx.ref.year:04d}-{month:02d}-{day:02d}")  # "this Oct. 3": this year's
-    value = C.month_day_value(month, day, ctx.ref, ctx.tense, _shift(m.groupdict().get("shift")))
+    shift = _shift(m.groupdict().get("shift"), ctx.words)
+    value = C.month_day_value(month, day, ctx.ref, ctx.tense, shift)
     return _rel(value)
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("DATE", C.month_value(int(m["year"]), W.MONTHS[m["month"]]))
+    return Resolved("DATE", C.month_value(int(m["year"]), ctx.words.months[m["month"]]))
 
 
 def _month_relative_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    value = C.unit_shift_value("year", ctx.ref, _shift(m["rel"]))
+    value = C.unit_shift_value("year", ctx.ref, _shift(m["rel"], ctx.words))
     return (
-        _rel(C.month_value(int(value), W.MONTHS[m["month"]])) if value and value.isdigit() else None
+        _rel(C.month_value(int(value), ctx.words.months[m["month"]]))
+        if value and value.isdigit()
+        else None
     )
 
 
 def _month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
-    shift = _shift(m["shift"])
+    shift = _shift(m["shift"], ctx.words)
     cue_window = max(0, m.start() - 20)
     if (
-        m["month"] in W.AMBIGUOUS_MONTHS
+        m["month"] in ctx.words.ambiguous_months
         and not m["shift"]
-        and not _CUES_BEFORE_AMBIGUOUS_MONTH.search(ctx.text, cue_window, m.start())
+        and not ctx.words.ambiguous_month_cues.search(ctx.text, cue_window, m.start())
     ):
         return None
-    if m["month"] in W.BARE_MONTH_ABBREVIATIONS and not m["shift"]:
+    if m["month"] in ctx.words.bare_month_abbreviations and not m["shift"]:
         return None  # bare "Jan"/"Aug" are too often names
     if _this(m) and ctx.ref is not None:
-        return _rel(C.month_value(ctx.ref.year, W.MONTHS[m["month"]]))  # "this September"
-    return _rel(C.month_only_value(W.MONTHS[m["month"]], ctx.ref, ctx.tense, shift))
+        return _rel(C.month_value(ctx.ref.year, ctx.words.months[m["month"]]))  # "this September"
+    return _rel(C.month_only_value(ctx.words.months[m["month"]], ctx.ref, ctx.tense, shift))
 
 
 def _year(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -217,9 +224,11 @@ def _century(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
-    value = C.weekday_value(W.WEEKDAYS[m["weekday"]], ctx.ref, ctx.tense, _shift(m["shift"]))
+    value = C.weekday_value(
+        ctx.words.weekdays[m["weekday"]], ctx.ref, ctx.tense, _shift(m["shift"], ctx.words)
+    )
     if m["part"]:
-        return _rel(f"{value}T{W.PARTS_OF_DAY[m['part'].lower()]}", "TIME")
+        return _rel(f"{value}T{ctx.words.parts_of_day[m['part'].lower()]}", "TIME")
     return _rel(value)
 
 
@@ -236,31 +245,31 @@ def _deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
     if word in ("tonight", "last night"):
         part = "night"
     if part:
-        return _rel(f"{value}T{W.PARTS_OF_DAY[part]}", "TIME")
+        return _rel(f"{value}T{ctx.words.parts_of_day[part]}", "TIME")
     return _rel(value)
 
 
 def _this_part(m: re.Match[str], ctx: Context) -> Resolved | None:
     value = C.unit_shift_value("day", ctx.ref, 0) or "XXXX-XX-XX"
-    return _rel(f"{value}T{W.PARTS_OF_DAY[m['part'].lower()]}", "TIME")
+    return _rel(f"{value}T{ctx.words.parts_of_day[m['part'].lower()]}", "TIME")
 
 
 def _reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     window_start = max(0, m.start() - 12)
-    for exception in _REFERENCE_EXCEPTIONS.finditer(ctx.text, window_start, m.end() + 12):
+    for exception in ctx.words.reference_exceptions.finditer(ctx.text, window_start, m.end() + 12):
         if exception.start() <= m.start() and m.end() <= exception.end():
             return None
     word = " ".join(m[0].lower().split())
     if word == "soon" and ctx.tense == C.PAST:
         return None  # "was soon released": soon after a narrated time, not after the report
-    return Resolved("DATE", W.REFERENCE_WORDS[word])
+    return Resolved("DATE", ctx.words.reference_words[word])
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     shift_word = m["shift"].lower()
     if m[0].lower().startswith("the ") and shift_word in ("next", "following", "previous"):
         return _anaphor(m["unit"], -1 if shift_word == "previous" else 1)  # "the next day"
-    value = C.unit_shift_value(m["unit"].lower(), ctx.ref, _shift(m["shift"]))
+    value = C.unit_shift_value(m["unit"].lower(), ctx.ref, _shift(m["shift"], ctx.words))
     return _rel(value) if value else None
 
 
@@ -277,12 +286,12 @@ def _that_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _season(m: re.Match[str], ctx: Context) -> Resolved | None:
-    season = W.SEASONS[m["season"].lower()]
+    season = ctx.words.seasons[m["season"].lower()]
     if m["year"]:
         return Resolved("DATE", f"{m['year']}-{season}")
     if not m["shift"]:
         return None
-    return _rel(C.season_value(season, ctx.ref, _shift(m["shift"])))
+    return _rel(C.season_value(season, ctx.ref, _shift(m["shift"], ctx.words)))
 
 
 def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -297,8 +306,8 @@ def _the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
-    unit, amount = _unit(m["unit"]), _number(m["num"])
-    direction = W.OFFSET_DIRECTIONS[" ".join(m["dir"].lower().split())]
+    unit, amount = _unit(m["unit"], ctx.words), _number(m["num"], ctx.words)
+    direction = ctx.words.offset_directions[" ".join(m["dir"].lower().split())]
     if amount is None:
         return Resolved("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
     if unit in ("hour", "minute", "second"):
@@ -315,58 +324,58 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if _AGE.match(ctx.text, m.end()):
         return None  # "a 44-year-old teacher" is an age, not a duration
-    if _unit(m["unit"]) == "quarter" and _OF.match(ctx.text, m.end()):
+    if _unit(m["unit"], ctx.words) == "quarter" and _OF.match(ctx.text, m.end()):
         return None  # "three-quarters of the vote" is a fraction
-    amount = _number(m["num"])
+    amount = _number(m["num"], ctx.words)
     if amount is not None and m["half"]:
         amount += 0.5  # "a minute and a half"
-    return Resolved("DURATION", _duration_value(amount, _unit(m["unit"])))
+    return Resolved("DURATION", _duration_value(amount, _unit(m["unit"], ctx.words), ctx.words))
 
 
 def _long(m: re.Match[str], ctx: Context) -> Resolved | None:
     """'decades-long' -> PXY, 'day-long' -> P1D."""
     word = m["unit"].lower()
-    amount = None if word in W.UNIT_PLURALS else 1.0
-    return Resolved("DURATION", _duration_value(amount, _unit(word)))
+    amount = None if word in ctx.words.unit_plurals else 1.0
+    return Resolved("DURATION", _duration_value(amount, _unit(word, ctx.words), ctx.words))
 
 
 def _bare_plural(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("DURATION", _duration_value(None, _unit(m["span"])))
+    return Resolved("DURATION", _duration_value(None, _unit(m["span"], ctx.words), ctx.words))
 
 
 def _set_word(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("SET", W.SET_WORDS[m[0].lower()])
+    return Resolved("SET", ctx.words.set_words[m[0].lower()])
 
 
 def _every(m: re.Match[str], ctx: Context) -> Resolved | None:
     word = m["unit"].lower()
-    if word.capitalize() in W.WEEKDAYS:
-        return Resolved("SET", f"XXXX-WXX-{W.WEEKDAYS[word.capitalize()]}")
-    if word in W.PARTS_OF_DAY:  # "every morning": a time of day on every day
-        return Resolved("SET", f"XXXX-XX-XXT{W.PARTS_OF_DAY[word]}")
-    if _unit(word) not in W.UNITS:
+    if word.capitalize() in ctx.words.weekdays:
+        return Resolved("SET", f"XXXX-WXX-{ctx.words.weekdays[word.capitalize()]}")
+    if word in ctx.words.parts_of_day:  # "every morning": a time of day on every day
+        return Resolved("SET", f"XXXX-XX-XXT{ctx.words.parts_of_day[word]}")
+    if _unit(word, ctx.words) not in ctx.words.units:
         return None
-    return Resolved("SET", _duration_value(1, _unit(word)))
+    return Resolved("SET", _duration_value(1, _unit(word, ctx.words), ctx.words))
 
 
 def _per_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
-    if _unit(m["unit"]) not in W.UNITS:
+    if _unit(m["unit"], ctx.words) not in ctx.words.units:
         return None
-    return Resolved("SET", _duration_value(1, _unit(m["unit"])))
+    return Resolved("SET", _duration_value(1, _unit(m["unit"], ctx.words), ctx.words))
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
     year = m["year"] or m["yr"]
     if m["relyr"]:
-        year = C.unit_shift_value("year", ctx.ref, _shift(m["relyr"]))
+        year = C.unit_shift_value("year", ctx.ref, _shift(m["relyr"], ctx.words))
         if year is None or not year.isdigit():
             return None
     if year and not m["ord"]:  # "the 1988 quarter": the quarter under report, that year
         last = C.unit_shift_value("quarter", ctx.ref, -1)
         return _rel(f"{year}-{last[5:]}") if last and ctx.ref else None
     if m["ord"]:
-        quarter = W.ORDINALS[m["ord"].lower()]
+        quarter = ctx.words.ordinals[m["ord"].lower()]
         if year:
             return Resolved("DATE", f"{year}-Q{quarter}")
         if rel in ("last", "previous", "year-earlier", "year-ago") and ctx.ref:
@@ -407,26 +416,27 @@ def _named_time(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _rel(f"{day}T{clock}", "TIME")
 
 
-_HOLIDAY_NAMES = [*W.FIXED_HOLIDAYS, *W.WEEKDAY_HOLIDAYS, *W.EASTER_HOLIDAYS]
+def _holiday_names(w: TimeWords) -> list[str]:
+    return [*w.fixed_holidays, *w.weekday_holidays, *w.easter_holidays]
 
 
-def _holiday_day(name: str, year: int) -> date:
-    if name in W.FIXED_HOLIDAYS:
-        return date(year, *W.FIXED_HOLIDAYS[name])
-    if name in W.WEEKDAY_HOLIDAYS:
-        return C.nth_weekday(year, *W.WEEKDAY_HOLIDAYS[name])
-    return C.easter(year) + timedelta(days=W.EASTER_HOLIDAYS[name])
+def _holiday_day(name: str, year: int, w: TimeWords) -> date:
+    if name in w.fixed_holidays:
+        return date(year, *w.fixed_holidays[name])
+    if name in w.weekday_holidays:
+        return C.nth_weekday(year, *w.weekday_holidays[name])
+    return easter(year) + timedelta(days=w.easter_holidays[name])
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """'Thanksgiving', 'last Christmas', 'Easter 1998': the day in the year the words point to."""
     name = m["holiday"]
     if m["year"]:
-        return Resolved("DATE", _holiday_day(name, int(m["year"])).isoformat())
+        return Resolved("DATE", _holiday_day(name, int(m["year"]), ctx.words).isoformat())
     if ctx.ref is None:
         return None
-    shift = _shift(m["shift"])
-    this_year = _holiday_day(name, ctx.ref.year)
+    shift = _shift(m["shift"], ctx.words)
+    this_year = _holiday_day(name, ctx.ref.year, ctx.words)
     year = ctx.ref.year
     if shift < 0 or (shift == 0 and ctx.tense == C.PAST):
         year -= 1 if this_year > ctx.ref or (shift < 0 and this_year == ctx.ref) else 0
@@ -434,9 +444,11 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         year += 1 if this_year < ctx.ref or (shift > 0 and this_year == ctx.ref) else 0
     else:  # no tense: the nearer of this year's and the neighbouring year's
         other = year - 1 if this_year > ctx.ref else year + 1
-        if abs((_holiday_day(name, other) - ctx.ref).days) < abs((this_year - ctx.ref).days):
+        if abs((_holiday_day(name, other, ctx.words) - ctx.ref).days) < abs(
+            (this_year - ctx.ref).days
+        ):
             year = other
-    return _rel(_holiday_day(name, year).isoformat())
+    return _rel(_holiday_day(name, year, ctx.words).isoformat())
 
 
 def _year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -449,251 +461,304 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 def _spelled_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001."""
     if m["century"]:
-        rest = _number(m["rest"])
+        rest = _number(m["rest"], ctx.words)
         century = 1900 if m["century"].lower() == "nineteen" else 2000
         return Resolved("DATE", f"{century + int(rest):04d}") if rest is not None else None
-    rest = _number(m["after"]) if m["after"] else 0.0
+    rest = _number(m["after"], ctx.words) if m["after"] else 0.0
     return Resolved("DATE", f"{2000 + int(rest):04d}") if rest is not None else None
 
 
 def _decade_word(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("DATE", f"19{W.DECADE_WORDS[m['decade'].lower()]}")
+    return Resolved("DATE", f"19{ctx.words.decade_words[m['decade'].lower()]}")
 
 
 # --- the rule table, most specific first (ties in length go to the earlier rule) -----------
 
 
-def _rule(name: str, pattern: str, normalise: Normaliser, trigger: str | None = None) -> TimeRule:
-    trigger = trigger or _TRIGGERS.get(name)
+def _rule(
+    name: str,
+    pattern: str,
+    normalise: Normaliser,
+    trigger: str | None = None,
+    keywords: tuple[str, ...] = (),
+    modifiable: bool = False,
+) -> TimeRule:
+    """A rule; ``trigger`` is a cheap pattern for a word every match contains, so the rule's own
+    pattern runs only in windows around it; ``keywords`` are substrings of the lower-cased text
+    without which the rule cannot match, so it is skipped without scanning the text at all."""
     compiled = re.compile(trigger) if trigger else None
-    return TimeRule(name, re.compile(pattern), normalise, compiled, _KEYWORDS.get(name, ()))
+    return TimeRule(name, re.compile(pattern), normalise, compiled, keywords, modifiable)
 
 
-_UNIT_TRIGGER = (
-    r"(?i:\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|"
-    r"decades?|century|centuries)\b)"
-)
-_MONTH_TRIGGER = rf"(?<![A-Za-z])(?:{_alt(W.MONTHS)})(?![A-Za-z])"
+def _in_order(words: Iterable[str]) -> str:
+    """A regex alternation of literal words in their listed order."""
+    return "|".join(re.escape(w) for w in words)
 
-# Substrings (of the lower-cased text) without which a rule cannot match: a rule whose
-# keywords are all absent is skipped without scanning the text at all.
-_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "iso": ("-",),
-    "us_slash": ("/",),
-    "holiday": tuple(sorted({n.lower().split()[0].split("'")[0] for n in _HOLIDAY_NAMES})),
-    "spelled_year": ("nineteen", "twenty", "thousand"),
-    "decade_word": ("ties",),
-    "that_unit": ("that",),
-    "year_end": ("year-end",),
-    "the_weekend": ("weekend",),
-    "the_year": ("year",),
-    "this_part": ("this",),
-    "quarter": ("quarter",),
-    "half": ("half",),
-    "season": tuple(W.SEASONS),
-    "year_ago": ("-earlier", "-ago"),
-    "long": ("-long",),
-    "bare_plural": ("years", "months", "weeks", "decades", "centuries"),
-    "every": ("every", "each"),
-    "clock": ("am", "a.m", "pm", "p.m"),
-    "clock24": (":",),
-    "named_time": ("noon", "midnight", "midday"),
-    "decade": ("0s", "0's"),
-    "century": ("century",),
-}
 
-# A cheap pattern for a word every match of the rule contains: the rule's own pattern then
-# runs only in windows around these words, not over the whole text.
-_TRIGGERS: dict[str, str] = {
-    "month_day": _MONTH_TRIGGER,
-    "day_month": _MONTH_TRIGGER,
-    "month_year": _MONTH_TRIGGER,
-    "month_rel_year": _MONTH_TRIGGER,
-    "month": _MONTH_TRIGGER,
-    "holiday": rf"(?<![A-Za-z])(?:{_alt(_HOLIDAY_NAMES)})(?![A-Za-z])",
-    "spelled_year": r"(?i:nineteen|twenty|two\s+thousand)",
-    "decade_word": r"(?i:ties\b)",
-    "that_unit": r"(?i:\bthat\s)",
-    "weekday": rf"(?<![A-Za-z])(?:{_alt(W.WEEKDAYS)})(?![A-Za-z])",
-    "this_part": r"(?i:\bthis\s)",
-    "half": r"(?i:\bhalf\b)",
-    "season": rf"(?i:\b(?:{_alt(W.SEASONS)})\b)",
-    "relative_unit": r"(?i:\b(?:year|month|week|weekend|decade|century|fortnight|day|morning)\b)",
-    "long": r"(?i:-long\b)",
-    "bare_plural": r"(?i:\b(?:years|months|weeks|decades|centuries)\b)",
-    "every": r"(?i:\b(?:every|each)\b)",
-    "per_unit": r"(?i:\b(?:a|an|per)\s+(?:year|month|week|day|hour)\b)",
-    "clock": r"(?i:\b[ap]\.?m\b)",
-    "clock24": r"\d:\d\d",
-    "decade": r"\d0'?s",
-    "century": r"(?i:century)",
-}
+def _unit_trigger(w: TimeWords) -> str:
+    """Any unit word, singular or plural: 'seconds?|...|century|centuries'."""
+    units = [
+        f"{unit}s?" if plural == unit + "s" else f"{unit}|{plural}"
+        for plural, unit in w.unit_plurals.items()
+    ]
+    return rf"(?i:\b(?:{'|'.join(units)})\b)"
 
 
 _REL_WORDS = "last|past|previous|this|current|next|coming|following"
-_SET_UNITS = "day|week|month|year|quarter|morning|night|evening|hour|weekend|" + "|".join(
-    w.lower() for w in W.WEEKDAYS
-)
+_SET_UNITS = "day|week|month|year|quarter|morning|night|evening|hour|weekend"
 
-RULES: tuple[TimeRule, ...] = (
-    _rule("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", _iso),
-    _rule(
-        "us_slash",
-        r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?!["
-        r"\d/])",
-        _us_slash,
-    ),
-    _rule(
-        "month_day",
-        rf"(?:(?P<shift>(?i:last|next|this))\s+)?{_MONTH}\.?\s+{_DAY}(?:,?\s+{_YEAR}"
-        rf")?",
-        _month_day,
-    ),
-    _rule("day_month", rf"(?<!\d){_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?", _month_day),
-    _rule("month_year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", _month_year),
-    _rule(
-        "month_rel_year",
-        rf"{_MONTH}\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b",
-        _month_relative_year,
-    ),
-    _rule(
-        "holiday",
-        rf"(?:(?P<shift>(?i:last|next|this))\s+)?(?<![A-Za-z])(?P<holiday>{_alt(_HOLIDAY_NAMES)})"
-        rf"(?![A-Za-z])(?:,?\s+{_YEAR})?",
-        _holiday,
-    ),
-    _rule(
-        "spelled_year",
-        rf"(?i:\b(?:the\s+year\s+)?(?:(?P<century>nineteen|twenty)[- ](?P<rest>(?:{_TENS})"
-        rf"(?:[- ](?:{_ONES}))?|{_TEENS})|two\s+thousand(?:\s+and\s+(?P<after>{_ONES}|{_TEENS}))?)"
-        rf"\b)(?![- ](?:{_ONES})\b)",
-        _spelled_year,
-    ),
-    _rule(
-        "decade_word",
-        rf"(?i:\bthe\s+(?:(?:early|mid|late)[- ]?)?(?P<decade>{_alt(W.DECADE_WORDS)})\b)",
-        _decade_word,
-    ),
-    _rule(
-        "that_unit",
-        r"(?i:\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?"
-        r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b)",
-        _that_unit,
-    ),
-    _rule("year_end", r"(?i:\byear-end\b)", _year_end),
-    _rule("the_weekend", r"(?i:\bthe\s+weekend\b)", _the_weekend),
-    _rule(
-        "the_year",
-        r"(?i:(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bend\sof\s)|(?<=\bstart\sof\s)|"
-        r"(?<=\bbeginning\sof\s)|(?<=\bmiddle\sof\s)|(?<=\brest\sof\s)|(?<=\bhalf\sof\s))"
-        r"(?P<span>the\s+(?:full\s+|fiscal\s+)?year)(?![\w-])"
-        r"(?=(?P<ended>\s+end(?:ed|ing)\b)?))",
-        _the_year,
-    ),
-    _rule("reference", rf"(?i:\b(?:{_alt(W.REFERENCE_WORDS)})\b)", _reference),
-    _rule(
-        "deictic",
-        rf"(?i:\b(?P<word>{_alt(_DEICTIC_DAYS)})\b)(?:\s+(?i:{_PART}))?(?![A-Za-z"
-        rf"])",
-        _deictic,
-    ),
-    _rule("this_part", r"(?i:\bthis\s+(?P<part>morning|afternoon|evening)\b)", _this_part),
-    _rule(
-        "weekday",
-        rf"(?:(?P<shift>(?i:last|next|this|coming|past))\s+)?{_WEEKDAY}(?:\s+(?i:{_PART}"
-        rf"))?(?![A-Za-z])",
-        _weekday,
-    ),
-    _rule(
-        "quarter",
-        r"(?i:\b(?:the\s+)?(?:(?P<relyr>this|last|next)\s+year's\s+)?"
-        r"(?:(?P<rel>this|last|next|current|latest|previous|past|most recent|"
-        r"(?:comparable\s+)?year-earlier|(?:comparable\s+)?year-ago|same)\s+)?"
-        r"(?:(?P<yr>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd"
-        r"|3rd|4th)[\s-]+)?(?:fiscal\s+)?quarter(?![\w-])(?:,?\s+(?:of\s+)?(?:fi"
-        r"scal\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?)",
-        _quarter,
-        r"(?i:quarter)",
-    ),
-    _rule(
-        "half",
-        r"(?i:\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>(?:19"
-        r"|20)\d\d)(?!\d))?)",
-        _half,
-    ),
-    _rule(
-        "season",
-        rf"(?i:\b(?:(?P<shift>last|this|next|the|early|late)\s+)?(?P<season>{_alt(W.SEASONS)}"
-        rf")(?:,?\s+(?:of\s+)?{_YEAR})?\b)",
-        _season,
-    ),
-    _rule(
-        "relative_unit",
-        rf"(?i:\b(?:the\s+)?(?P<shift>{_REL_WORDS})\s+(?P<unit>year|month|week|we"
-        rf"ekend|decade|century|fortnight|day|morning)\b)",
-        _relative_unit,
-    ),
-    _rule(
-        "ago",
-        rf"(?i:\b(?:(?:{_APPROX})\s+)?(?P<num>{_NUM}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}"
-        rf")\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)",
-        _ago,
-        _UNIT_TRIGGER,
-    ),
-    _rule("year_ago", r"(?i:\b(?P<unit>year|month|week|quarter)-(?:earlier|ago)\b)", _year_ago),
-    _rule(
-        "duration",
-        rf"(?i:\b(?:(?:{_APPROX})\s+)?(?:the\s+)?(?:(?:past|last|next|first|previ"
-        rf"ous|coming|final|remaining|initial|latest|full|entire|whole)\s+)?(?P<n"
-        rf"um>{_NUM}|{_VAGUE})(?:\s+more)?[\s-]+(?P<unit>{_UNIT})(?:-long)?\b"
-        r"(?P<half>\s+and\s+a\s+half\b)?)",
-        _duration,
-        _UNIT_TRIGGER,
-    ),
-    _rule("long", rf"(?i:\b(?P<unit>{_UNIT})-long\b)", _long),
-    _rule(
-        "bare_plural",
-        r"(?i:\b(?:for|over|within|in|took|take|takes|last(?:ed)?)\s+(?P<span>ye"
-        r"ars|months|weeks|decades|centuries)\b)",
-        _bare_plural,
-    ),
-    _rule("set_word", rf"(?i:\b(?:{_alt(W.SET_WORDS)})\b)", _set_word),
-    _rule("every", rf"(?i:\b(?:every|each)\s+(?:other\s+)?(?P<unit>{_SET_UNITS})\b)", _every),
-    _rule(
-        "per_unit",
-        r"(?i:(?:\d|million|billion|percent|%|times|dollars|cents)\S*\s+(?P<span"
-        r">(?:a|an|per)\s+(?P<unit>year|month|week|day|hour)\b))",
-        _per_unit,
-    ),
-    _rule(
-        "clock",
-        r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>(?i"
-        r":a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s+(?:EST|EDT|GMT|UTC|ET|PST|PDT|CST|CD"
-        r"T)\b)?",
-        _clock,
-    ),
-    _rule(
-        "clock24",
-        r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])(?P<ampm>)("
-        r"?:\s+(?:GMT|UTC|EST|EDT|ET)\b)?",
-        _clock,
-    ),
-    _rule("named_time", r"(?i:\b(?:noon|midnight|midday)\b)", _named_time),
-    _rule(
-        "decade",
-        r"(?i:\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0(?"
-        r":'s|s)(?![A-Za-z]))",
-        _decade,
-    ),
-    _rule("century", r"(?i:\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b)", _century),
-    _rule("year", rf"(?<![\d$£€.,/]){_YEAR}(?!\s*%|\s*percent|[.,]\d)", _year),
-    _rule("month", rf"(?:(?P<shift>(?i:last|next|this))\s+)?{_MONTH}", _month_alone),
-)  # fmt: skip
 
-# Words in front of an expression that belong to it: "the beginning of 2024", "early next year".
-LEFT_MODIFIERS = re.compile(
-    r"(?i:\b(?P<mod>the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+middle\s+of|"
-    r"the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+close\s+of|the\s+turn\s+of|"
-    r"the\s+rest\s+of|earlier|later|early|late|mid-|mid|the\s+fiscal|fiscal)\s*)$"
-)
-HALF_MODIFIERS = {"the first half of": "H1", "the second half of": "H2"}
+def _rule_table(w: TimeWords) -> tuple[TimeRule, ...]:
+    """Every rule, its patterns built from the word tables ``w``."""
+    month = rf"(?<![A-Za-z])(?P<month>{_alt(w.months)})(?![A-Za-z])"
+    weekday = rf"(?<![A-Za-z])(?P<weekday>{_alt(w.weekdays)})(?![A-Za-z])"
+    num = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_alt(w.number_words)})"
+    vague = _alt(w.vague_quantities)
+    unit = rf"(?:{_alt(list(w.units) + list(w.unit_plurals))})"
+    approx = _in_order(w.amount_approximators)
+    part = rf"(?P<part>{_alt(w.parts_of_day)})"
+    holidays = _holiday_names(w)
+    month_trigger = rf"(?<![A-Za-z])(?:{_alt(w.months)})(?![A-Za-z])"
+    unit_trigger = _unit_trigger(w)
+    set_units = _SET_UNITS + "|" + "|".join(day.lower() for day in w.weekdays)
+    return (
+        _rule(
+            "iso",
+            r"(?<![\d-])(?P<year>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
+            _iso,
+            keywords=("-",),
+        ),
+        _rule(
+            "us_slash",
+            r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?!["
+            r"\d/])",
+            _us_slash,
+            keywords=("/",),
+        ),
+        _rule(
+            "month_day",
+            rf"(?:(?P<shift>(?i:last|next|this))\s+)?{month}\.?\s+{_DAY}(?:,?\s+{_YEAR}"
+            rf")?",
+            _month_day,
+            month_trigger,
+            modifiable=True,
+        ),
+        _rule(
+            "day_month",
+            rf"(?<!\d){_DAY}(?:\s+of)?\s+{month}(?:,?\s+{_YEAR})?",
+            _month_day,
+            month_trigger,
+        ),
+        _rule(
+            "month_year",
+            rf"{month},?\s+(?:of\s+)?{_YEAR}",
+            _month_year,
+            month_trigger,
+            modifiable=True,
+        ),
+        _rule(
+            "month_rel_year",
+            rf"{month}\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b",
+            _month_relative_year,
+            month_trigger,
+        ),
+        _rule(
+            "holiday",
+            rf"(?:(?P<shift>(?i:last|next|this))\s+)?(?<![A-Za-z])(?P<holiday>{_alt(holidays)})"
+            rf"(?![A-Za-z])(?:,?\s+{_YEAR})?",
+            _holiday,
+            rf"(?<![A-Za-z])(?:{_alt(holidays)})(?![A-Za-z])",
+            tuple(sorted({n.lower().split()[0].split("'")[0] for n in holidays})),
+        ),
+        _rule(
+            "spelled_year",
+            rf"(?i:\b(?:the\s+year\s+)?(?:(?P<century>nineteen|twenty)[- ](?P<rest>(?:{_TENS})"
+            rf"(?:[- ](?:{_ONES}))?|{_TEENS})|two\s+thousand(?:\s+and\s+(?P<after>{_ONES}|"
+            rf"{_TEENS}))?)"
+            rf"\b)(?![- ](?:{_ONES})\b)",
+            _spelled_year,
+            r"(?i:nineteen|twenty|two\s+thousand)",
+            ("nineteen", "twenty", "thousand"),
+        ),
+        _rule(
+            "decade_word",
+            rf"(?i:\bthe\s+(?:(?:early|mid|late)[- ]?)?(?P<decade>{_alt(w.decade_words)})\b)",
+            _decade_word,
+            r"(?i:ties\b)",
+            ("ties",),
+        ),
+        _rule(
+            "that_unit",
+            r"(?i:\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?"
+            r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b)",
+            _that_unit,
+            r"(?i:\bthat\s)",
+            ("that",),
+        ),
+        _rule("year_end", r"(?i:\byear-end\b)", _year_end, keywords=("year-end",)),
+        _rule("the_weekend", r"(?i:\bthe\s+weekend\b)", _the_weekend, keywords=("weekend",)),
+        _rule(
+            "the_year",
+            r"(?i:(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bend\sof\s)|(?<=\bstart\sof\s)|"
+            r"(?<=\bbeginning\sof\s)|(?<=\bmiddle\sof\s)|(?<=\brest\sof\s)|(?<=\bhalf\sof\s))"
+            r"(?P<span>the\s+(?:full\s+|fiscal\s+)?year)(?![\w-])"
+            r"(?=(?P<ended>\s+end(?:ed|ing)\b)?))",
+            _the_year,
+            keywords=("year",),
+            modifiable=True,
+        ),
+        _rule("reference", rf"(?i:\b(?:{_alt(w.reference_words)})\b)", _reference),
+        _rule(
+            "deictic",
+            rf"(?i:\b(?P<word>{_alt(_DEICTIC_DAYS)})\b)(?:\s+(?i:{part}))?(?![A-Za-z"
+            rf"])",
+            _deictic,
+            modifiable=True,
+        ),
+        _rule(
+            "this_part",
+            r"(?i:\bthis\s+(?P<part>morning|afternoon|evening)\b)",
+            _this_part,
+            r"(?i:\bthis\s)",
+            ("this",),
+        ),
+        _rule(
+            "weekday",
+            rf"(?:(?P<shift>(?i:last|next|this|coming|past))\s+)?{weekday}(?:\s+(?i:{part}"
+            rf"))?(?![A-Za-z])",
+            _weekday,
+            rf"(?<![A-Za-z])(?:{_alt(w.weekdays)})(?![A-Za-z])",
+            modifiable=True,
+        ),
+        _rule(
+            "quarter",
+            r"(?i:\b(?:the\s+)?(?:(?P<relyr>this|last|next)\s+year's\s+)?"
+            r"(?:(?P<rel>this|last|next|current|latest|previous|past|most recent|"
+            r"(?:comparable\s+)?year-earlier|(?:comparable\s+)?year-ago|same)\s+)?"
+            r"(?:(?P<yr>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd"
+            r"|3rd|4th)[\s-]+)?(?:fiscal\s+)?quarter(?![\w-])(?:,?\s+(?:of\s+)?(?:fi"
+            r"scal\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?)",
+            _quarter,
+            r"(?i:quarter)",
+            ("quarter",),
+            modifiable=True,
+        ),
+        _rule(
+            "half",
+            r"(?i:\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>(?:19"
+            r"|20)\d\d)(?!\d))?)",
+            _half,
+            r"(?i:\bhalf\b)",
+            ("half",),
+        ),
+        _rule(
+            "season",
+            rf"(?i:\b(?:(?P<shift>last|this|next|the|early|late)\s+)?(?P<season>{_alt(w.seasons)}"
+            rf")(?:,?\s+(?:of\s+)?{_YEAR})?\b)",
+            _season,
+            rf"(?i:\b(?:{_alt(w.seasons)})\b)",
+            tuple(w.seasons),
+            modifiable=True,
+        ),
+        _rule(
+            "relative_unit",
+            rf"(?i:\b(?:the\s+)?(?P<shift>{_REL_WORDS})\s+(?P<unit>year|month|week|we"
+            rf"ekend|decade|century|fortnight|day|morning)\b)",
+            _relative_unit,
+            r"(?i:\b(?:year|month|week|weekend|decade|century|fortnight|day|morning)\b)",
+            modifiable=True,
+        ),
+        _rule(
+            "ago",
+            rf"(?i:\b(?:(?:{approx})\s+)?(?P<num>{num}|{vague})[\s-]+(?P<unit>{unit}"
+            rf")\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)",
+            _ago,
+            unit_trigger,
+        ),
+        _rule(
+            "year_ago",
+            r"(?i:\b(?P<unit>year|month|week|quarter)-(?:earlier|ago)\b)",
+            _year_ago,
+            keywords=("-earlier", "-ago"),
+        ),
+        _rule(
+            "duration",
+            rf"(?i:\b(?:(?:{approx})\s+)?(?:the\s+)?(?:(?:{_in_order(w.duration_openers)})\s+)?(?P<n"
+            rf"um>{num}|{vague})(?:\s+more)?[\s-]+(?P<unit>{unit})(?:-long)?\b"
+            r"(?P<half>\s+and\s+a\s+half\b)?)",
+            _duration,
+            unit_trigger,
+        ),
+        _rule("long", rf"(?i:\b(?P<unit>{unit})-long\b)", _long, r"(?i:-long\b)", ("-long",)),
+        _rule(
+            "bare_plural",
+            r"(?i:\b(?:for|over|within|in|took|take|takes|last(?:ed)?)\s+(?P<span>ye"
+            r"ars|months|weeks|decades|centuries)\b)",
+            _bare_plural,
+            r"(?i:\b(?:years|months|weeks|decades|centuries)\b)",
+            ("years", "months", "weeks", "decades", "centuries"),
+        ),
+        _rule("set_word", rf"(?i:\b(?:{_alt(w.set_words)})\b)", _set_word),
+        _rule(
+            "every",
+            rf"(?i:\b(?:every|each)\s+(?:other\s+)?(?P<unit>{set_units})\b)",
+            _every,
+            r"(?i:\b(?:every|each)\b)",
+            ("every", "each"),
+        ),
+        _rule(
+            "per_unit",
+            r"(?i:(?:\d|million|billion|percent|%|times|dollars|cents)\S*\s+(?P<span"
+            r">(?:a|an|per)\s+(?P<unit>year|month|week|day|hour)\b))",
+            _per_unit,
+            r"(?i:\b(?:a|an|per)\s+(?:year|month|week|day|hour)\b)",
+        ),
+        _rule(
+            "clock",
+            r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>(?i"
+            r":a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s+(?:EST|EDT|GMT|UTC|ET|PST|PDT|CST|CD"
+            r"T)\b)?",
+            _clock,
+            r"(?i:\b[ap]\.?m\b)",
+            ("am", "a.m", "pm", "p.m"),
+        ),
+        _rule(
+            "clock24",
+            r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])(?P<ampm>)("
+            r"?:\s+(?:GMT|UTC|EST|EDT|ET)\b)?",
+            _clock,
+            r"\d:\d\d",
+            (":",),
+        ),
+        _rule(
+            "named_time",
+            r"(?i:\b(?:noon|midnight|midday)\b)",
+            _named_time,
+            keywords=("noon", "midnight", "midday"),
+        ),
+        _rule(
+            "decade",
+            r"(?i:\b(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0(?"
+            r":'s|s)(?![A-Za-z]))",
+            _decade,
+            r"\d0'?s",
+            ("0s", "0's"),
+            modifiable=True,
+        ),
+        _rule(
+            "century",
+            r"(?i:\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b)",
+            _century,
+            r"(?i:century)",
+            ("century",),
+            modifiable=True,
+        ),
+        _rule("year", rf"(?<![\d$£€.,/]){_YEAR}(?!\s*%|\s*percent|[.,]\d)", _year, modifiable=True),
+        _rule(
+            "month",
+            rf"(?:(?P<shift>(?i:last|next|this))\s+)?{month}",
+            _month_alone,
+            month_trigger,
+            modifiable=True,
+        ),
+    )

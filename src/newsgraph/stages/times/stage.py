@@ -17,17 +17,10 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Article, TimeExpr
-from newsgraph.resources import time_words as W
 from newsgraph.settings import Settings
 from newsgraph.stages.times import calendars as C
-from newsgraph.stages.times.rules import (
-    ANAPHOR,
-    HALF_MODIFIERS,
-    LEFT_MODIFIERS,
-    RULES,
-    Context,
-    TimeRule,
-)
+from newsgraph.stages.times.rules import ANAPHOR, Context, TimeRule, TimeRules, build_time_rules
+from newsgraph.stages.times.words import TimeWords
 from newsgraph.wordlists import WordLists
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -48,23 +41,26 @@ class Candidate:
 
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.times`` with the expressions of the clean text."""
-    article.times = tag_times(article.text, doc, article.published)
+    article.times = tag_times(article.text, doc, article.published, words.get(build_time_rules))
 
 
-def tag_times(text: str, doc: Doc | None, published: str | None) -> list[TimeExpr]:
+def tag_times(
+    text: str, doc: Doc | None, published: str | None, rules: TimeRules
+) -> list[TimeExpr]:
     """Time expressions of ``text``, resolved against ``published`` (YYYY-MM-DD) or inferred."""
+    w = rules.words
     candidates = [
         c
-        for c in find_candidates(text)
+        for c in find_candidates(text, rules)
         if not _is_counted_number(c, doc)
-        and not _is_modifier_word(c, doc)
+        and not _is_modifier_word(c, doc, w)
         and not _is_ordinal(c, doc)
     ]
-    tenses = [clause_tense(doc, c.start, c.end) if doc is not None else None for c in candidates]
+    tenses = [clause_tense(doc, c.start, c.end, w) if doc is not None else None for c in candidates]
     ref, anchor = parse_date(published), "published"
     year_end = None
     if ref is None:
-        absolute = absolute_values(text, candidates)
+        absolute = absolute_values(text, candidates, w)
         ref, anchor = infer_reference(absolute), "inferred"
         year = infer_reference_year(text, candidates, absolute, tenses) if ref is None else None
         year_end = date(year, 12, 31) if year is not None else None
@@ -72,19 +68,19 @@ def tag_times(text: str, doc: Doc | None, published: str | None) -> list[TimeExp
     for cand, tense in zip(candidates, tenses, strict=True):
         if year_end is not None and _year_level(cand):
             # only the year is known: "October 3" is that year's, whatever the tense
-            expr = normalise(cand, Context(text, year_end, C.PAST), "inferred")
+            expr = normalise(cand, Context(text, year_end, C.PAST, w), "inferred")
         else:
-            expr = normalise(cand, Context(text, ref, tense), anchor)
+            expr = normalise(cand, Context(text, ref, tense, w), anchor)
         if expr is not None:
             out.append(expr)
     out = merge_adjacent(text, out)
-    resolve_anaphors(out, ref)
+    resolve_anaphors(out, ref, w)
     if doc is not None:
         anchor_comparisons(out, doc)
     return out
 
 
-def resolve_anaphors(exprs: list[TimeExpr], ref: date | None) -> None:
+def resolve_anaphors(exprs: list[TimeExpr], ref: date | None, w: TimeWords) -> None:
     """'that day', 'the next morning', 'later that year': counted from the last date mentioned,
     or from the reference date when the story has named none."""
     last: date | None = None
@@ -94,7 +90,7 @@ def resolve_anaphors(exprs: list[TimeExpr], ref: date | None) -> None:
         if expr.value.startswith(ANAPHOR):
             _, unit, shift = expr.value.split(":")
             expr.value, expr.type = _anaphor_value(
-                unit, int(shift), last, last_month, last_year, ref
+                unit, int(shift), last, last_month, last_year, ref, w
             )
             continue
         if (day := parse_date(expr.value)) is not None:
@@ -112,9 +108,10 @@ def _anaphor_value(
     month: tuple[int, int] | None,
     year: int | None,
     ref: date | None,
+    w: TimeWords,
 ) -> tuple[str, str]:
     """(value, type) of an anaphoric expression given the last day, month and year mentioned."""
-    part = W.PARTS_OF_DAY.get(unit)
+    part = w.parts_of_day.get(unit)
     base_day = day or ref
     if unit == "day" or part:
         if base_day is None:
@@ -201,11 +198,11 @@ _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)")
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
 
 
-def find_candidates(text: str) -> list[Candidate]:
+def find_candidates(text: str, rules: TimeRules) -> list[Candidate]:
     """Every rule's matches, then the longest non-overlapping ones, in text order."""
     found: list[Candidate] = []
     lowered = text.lower()
-    for order, rule in enumerate(RULES):
+    for order, rule in enumerate(rules.rules):
         if rule.keywords and not any(k in lowered for k in rule.keywords):
             continue
         for m in _matches(rule, text):
@@ -222,7 +219,7 @@ def find_candidates(text: str) -> list[Candidate]:
             taken.append(cand)
     taken.sort(key=lambda c: c.start)
     for cand in taken:
-        _extend_left(text, cand, used)
+        _extend_left(text, cand, used, rules.words)
     return taken
 
 
@@ -257,21 +254,17 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _extend_left(text: str, cand: Candidate, used: bytearray) -> None:
+def _extend_left(text: str, cand: Candidate, used: bytearray, w: TimeWords) -> None:
     """Take in modifiers such as 'the beginning of' or 'early' that belong to a date."""
-    if cand.rule.name not in _MODIFIABLE:
+    if not cand.rule.modifiable:
         return
     window_start = max(0, cand.start - 30)
-    m = LEFT_MODIFIERS.search(text, window_start, cand.start)
+    m = w.left_modifiers.search(text, window_start, cand.start)
     if m is None or any(used[m.start() : cand.start]):
         return
     used[m.start() : cand.start] = b"\x01" * (cand.start - m.start())
     cand.start = m.start()
     cand.modifier = " ".join(m["mod"].lower().split())
-
-
-_MODIFIABLE = {"year", "month_year", "month", "relative_unit", "decade", "quarter", "season",
-               "century", "weekday", "deictic", "month_day", "the_year"}  # fmt: skip
 
 
 def _is_counted_number(cand: Candidate, doc: Doc | None) -> bool:
@@ -298,12 +291,12 @@ def _is_ordinal(cand: Candidate, doc: Doc | None) -> bool:
     return span is not None and len(span) > 0 and span[-1].dep_ == "amod"
 
 
-def _is_modifier_word(cand: Candidate, doc: Doc | None) -> bool:
+def _is_modifier_word(cand: Candidate, doc: Doc | None, w: TimeWords) -> bool:
     """'a quarterly dividend', 'future growth': a frequency or reference word modifying a noun."""
     if doc is None:
         return False
     word = cand.match[0].lower()
-    if cand.rule.name != "set_word" and word not in W.REFERENCE_WORDS_NOT_AS_MODIFIERS:
+    if cand.rule.name != "set_word" and word not in w.reference_words_not_as_modifiers:
         return False
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     return span is not None and len(span) == 1 and span[0].dep_ == "amod"
@@ -315,8 +308,9 @@ def normalise(cand: Candidate, ctx: Context, anchor: str) -> TimeExpr | None:
     if resolved is None:
         return None
     value = resolved.value
-    if cand.modifier in HALF_MODIFIERS and re.fullmatch(r"\d{4}", value):
-        value = f"{value}-{HALF_MODIFIERS[cand.modifier]}"
+    halves = ctx.words.half_modifiers
+    if cand.modifier in halves and re.fullmatch(r"\d{4}", value):
+        value = f"{value}-{halves[cand.modifier]}"
     text = ctx.text[cand.start : cand.end]
     relative = resolved.relative and ctx.ref is not None
     return TimeExpr(text, cand.start, cand.end, resolved.type, value, anchor if relative else None)
@@ -367,12 +361,12 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
-def absolute_values(text: str, candidates: list[Candidate]) -> list[str | None]:
+def absolute_values(text: str, candidates: list[Candidate], w: TimeWords) -> list[str | None]:
     """Each candidate's value with no reference date: what the text itself fixes ('2024',
     'March 2022', 'June 2, 2021'), X placeholders or None for the rest."""
     values = []
     for cand in candidates:
-        resolved = cand.rule.normalise(cand.match, Context(text, None, None))
+        resolved = cand.rule.normalise(cand.match, Context(text, None, None, w))
         values.append(resolved.value if resolved is not None else None)
     return values
 
@@ -383,7 +377,7 @@ def infer_reference(absolute: list[str | None]) -> date | None:
     return max(days) if days else None
 
 
-def clause_tense(doc: Doc, start: int, end: int) -> str | None:
+def clause_tense(doc: Doc, start: int, end: int, w: TimeWords) -> str | None:
     """past | future | None: the tense of the verb that governs the span."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -392,15 +386,15 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     if not path:
         return None
     verb, between = path[-1], path[:-1]
-    if any(t.lemma_.lower() in W.FUTURE_POINTING_MODIFIERS for t in between):
+    if any(t.lemma_.lower() in w.future_pointing_modifiers for t in between):
         return C.FUTURE  # "payable Dec. 7", "due this September"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in W.FUTURE_AUXILIARIES for a in auxes):
+    if any(a.lower_ in w.future_auxiliaries for a in auxes):
         return C.FUTURE
     in_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in between)
-    if verb.lemma_.lower() in W.FUTURE_POINTING_VERBS and not in_subject:
+    if verb.lemma_.lower() in w.future_pointing_verbs and not in_subject:
         return C.FUTURE  # "postponed until Tuesday", but not "figures for January extended"
-    if verb.lemma_.lower() in W.SCHEDULING_VERBS and any(c.lower_ == "for" for c in verb.children):
+    if verb.lemma_.lower() in w.scheduling_verbs and any(c.lower_ == "for" for c in verb.children):
         return C.FUTURE  # "a summit set for April", "was planned for early March"
     if any(t.lower_ in ("until", "till") for t in between):
         return None  # "gave them until mid-November": an end point, often still ahead
@@ -410,13 +404,13 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return C.PAST  # "has fallen", and reduced relatives: "the shares bought Thursday"
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
-        return _infinitive_tense(verb)
+        return _infinitive_tense(verb, w)
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return C.FUTURE  # "is leaving Thursday", but not "have been searching since Oct. 23"
     return None
 
 
-def _infinitive_tense(verb: Token) -> str | None:
+def _infinitive_tense(verb: Token, w: TimeWords) -> str | None:
     """'plans to leave Thursday' points ahead; 'staged events to mark Friday' says nothing."""
     matrix = verb.head
     if matrix is verb:
@@ -424,7 +418,7 @@ def _infinitive_tense(verb: Token) -> str | None:
     matrix_auxes = [c for c in matrix.children if c.dep_ in ("aux", "auxpass")]
     if matrix.tag_ in ("VBZ", "VBP", "MD") or any(a.tag_ in ("VBZ", "VBP") for a in matrix_auxes):
         return C.FUTURE
-    if any(a.lower_ in W.FUTURE_AUXILIARIES for a in matrix_auxes):
+    if any(a.lower_ in w.future_auxiliaries for a in matrix_auxes):
         return C.FUTURE
     return None
 
