@@ -236,9 +236,9 @@ def english_words() -> set[str]:
 
 def place_forms(words: WordLists) -> frozenset[str]:
     """Country names (pycountry and the project's short forms), demonyms and cities."""
-    names = {normalise_form(row[0]) for row in words.rows("country_names.tsv")}
-    names |= {normalise_form(row[0]) for row in words.rows("demonyms.tsv")}
-    names |= {normalise_form(row[0]) for row in words.rows("cities.tsv")}
+    names = {normalise_form(row[0]) for row in words.rows("entities/country_names.tsv")}
+    names |= {normalise_form(row[0]) for row in words.rows("entities/demonyms.tsv")}
+    names |= {normalise_form(row[0]) for row in words.rows("entities/cities.tsv")}
     for country in list(pycountry.countries) + list(pycountry.historic_countries):
         for attr in ("name", "common_name", "official_name"):
             if value := getattr(country, attr, None):

@@ -176,7 +176,7 @@ def build_code_words(words: WordLists) -> CodeWords:
         return {row[0].strip(): row[1].strip() for row in words.rows(name) if len(row) > 1}
 
     places = table(PLACES_FILE)
-    for row in words.rows("country_names.tsv"):
+    for row in words.rows("entities/country_names.tsv"):
         if len(row) > 2 and row[2].strip() == "display":
             places.setdefault(row[1].strip(), row[0].strip())
     return CodeWords(orgs=table(ORGS_FILE), places=places, agents=table(AGENTS_FILE))

@@ -16,9 +16,10 @@ depend on the order articles arrive in:
    affiliation conflict, and positive evidence (an agreeing title or affiliation, the same
    country, or entities named in both). Otherwise it is kept as an *unresolved* KB entity.
 4. An **acronym** joins an expansion only when the article itself wrote the expansion (the
-   entities stage then names the entity by it) or when it is a well-known alias listed in
-   ``resources/kb/known_aliases.tsv``. Bare acronyms otherwise cluster only with the same
-   acronym.
+   entities stage then names the entity by it) or when it is a well-known alias: a name form
+   of exactly one organisation of the PETRARCH2 actor dictionaries (``kb/known_actors.py``),
+   or one listed in ``resources/kb/known_aliases.tsv``. Bare acronyms otherwise cluster only
+   with the same acronym.
 5. Generic institution names ('the Senate', 'Interior Ministry') join only within one
    country; without one they stay unresolved.
 
@@ -36,6 +37,7 @@ from functools import lru_cache
 import pycountry
 from rapidfuzz import fuzz
 
+from newsgraph.kb.known_actors import KnownActor, load_known_actors, normalise_form
 from newsgraph.kb.names import (
     NameWords,
     PersonName,
@@ -69,6 +71,15 @@ class KBWords:
     names: NameWords
     known_aliases: dict[str, str]  # folded alias -> folded expansion: 'un' -> 'united nations'
     country_forms: dict[str, str]  # folded short country forms pycountry lacks -> alpha-3
+    words: WordLists  # where the known actors load from, on first use (about a second)
+
+    def known_organisation(self, name: str) -> KnownActor | None:
+        """The one organisation or group of the PETRARCH2 dictionaries named so, if exactly one."""
+        found = [
+            a for a in self.words.get(load_known_actors).lookup(normalise_form(name))
+            if a.kind != "person"
+        ]  # fmt: skip
+        return found[0] if len(found) == 1 else None
 
 
 def build_kb_words(words: WordLists) -> KBWords:
@@ -78,7 +89,7 @@ def build_kb_words(words: WordLists) -> KBWords:
     aliases = {normalise(r[0]): normalise(r[1]) for r in words.rows("kb/known_aliases.tsv")}
     rows = words.rows(COUNTRY_NAMES)
     forms = {normalise(r[0]): r[1].strip() for r in rows if r[2:3] != ["part"]}
-    return KBWords(build_name_words(words), aliases, forms)
+    return KBWords(build_name_words(words), aliases, forms, words)
 
 
 @dataclass(frozen=True)
@@ -168,6 +179,11 @@ def _org_member(entity: Entity, shown: str, kw: KBWords) -> Member:
     form = normalise(shown)
     if not form:
         return Member("ORG", "unresolved", None, (), shown, "no usable name")
+    if known := kw.known_organisation(shown):
+        return Member(
+            "ORG", "name", f"ORG:known:{known.id}", (), shown,
+            f"known actor {known.name} (PETRARCH2 dictionaries)", SCORE_KNOWN_ALIAS,
+        )  # fmt: skip
     if form in kw.known_aliases:
         expansion = kw.known_aliases[form]
         return Member(
