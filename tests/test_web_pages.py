@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.model import Article
+from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
 from newsgraph.store import open_store
 from newsgraph.web.app import create_app
@@ -180,3 +180,32 @@ def test_entity_page_with_token_has_merge_and_split(writable: TestClient) -> Non
 def test_corrections_script_is_served(writable: TestClient) -> None:
     script = writable.get("/static/corrections.js")
     assert script.status_code == 200 and "Authorization" in script.text
+
+
+FIRST_NAMES = [
+    "Alex",
+    "Chris",
+    "Walter",
+    "Julian",
+    "Doug",
+    "Peter",
+    "Clive",
+    "David",
+    "Jacqui",
+    "Jemma",
+    "Ronald",
+    "Ollie",
+]
+
+
+def test_search_describes_ten_candidates_and_links_the_rest(tmp_path: Path) -> None:
+    arts = []
+    for i, first in enumerate(FIRST_NAMES):
+        name = f"{first} Smith"
+        art = Article(f"m{i}", f"{name} spoke on day {i} of the meeting.", title="Smiths")
+        art.entities = [Entity("e0", name, "PERSON", [Mention(0, len(name), name)])]
+        arts.append(art)
+    db = build_store(tmp_path / "many.db", arts)
+    with TestClient(create_app(db, Settings())) as many:
+        page = many.get("/search", params={"q": "Smith"}).text
+    assert "12 people named Smith" in page and '<a href="/entities/Smith">and 2 more' in page

@@ -28,6 +28,7 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Text = Annotated[str, Query(max_length=500)]
 DateText = Annotated[str, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 PAGE_SIZE = 20
+SEARCH_CANDIDATES = 10  # described beside search hits; /entities/NAME lists more
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT")
 
 
@@ -61,7 +62,7 @@ def search(request: Request, store: StoreDep, q: Text = "", offset: Offset = 0) 
     context["candidates"] = None
     if q.strip():
         context["hits"] = queries.search(store, q, offset=offset, limit=PAGE_SIZE)
-        context["candidates"] = queries.entity_choices(store, q)
+        context["candidates"] = queries.entity_choices(store, q, limit=SEARCH_CANDIDATES)
         if not context["candidates"].total:
             context["entities"] = _entities_named(store, q)
     context["snippet_html"] = snippet_html
