@@ -133,7 +133,7 @@ def workload(
             "list_entities --search",
             [lambda w=w: queries.list_entities(s, search=w[:4]) for w in ws],
         ),
-        ("find_entity", [lambda e=e: queries.find_entity(s, e.name) for e in ents]),
+        ("entity_candidates", [lambda e=e: queries.entity_candidates(s, e.name) for e in ents]),
         ("entity_profile", [lambda e=e: queries.entity_profile(s, e.id) for e in ents]),
         ("timeline entity", [lambda e=e: queries.timeline(s, kb_id=e.id) for e in ents]),
         ("timeline search", [lambda w=w: queries.timeline(s, query=w) for w in ws]),

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.model import Article, Entity, Event, Mention, Quote
 from newsgraph.store import open_store
+from test_kb_queries import smith_store
 
 TEXT = (
     "Haitian Foreign Minister Dominique Dupuy said Kenya leads the mission. "
@@ -96,9 +97,58 @@ def test_overview_counts(db: str) -> None:
     assert code == 0 and "1 articles" in output and "Kenya" in output
 
 
-def test_unmerge_reports_new_kb_id(db: str) -> None:
+@pytest.fixture
+def smiths(tmp_path: Path) -> str:
+    """A store where "Smith" fits two people and a town (see test_kb_queries)."""
+    return str(smith_store(tmp_path / "smiths.db"))
+
+
+def kb_id_of(db: str, name: str) -> str:
+    with open_store(db) as store:  # type: ignore[attr-defined]
+        return str(next(e.id for e in store.list_entities(limit=100).items if e.name == name))
+
+
+def test_entity_lists_every_smith_and_exits_0(smiths: str) -> None:
+    code, output = run("entity", "Smith", "--db", smiths)
+    assert code == 0 and "3 entities named Smith (2 PERSON, 1 GPE)" in output
+    assert "Jada" in output and "Washington" in output
+    assert "why these mentions" not in output  # no profile: nothing was picked
+
+
+def test_entity_by_kb_id_shows_that_one(smiths: str) -> None:
+    code, output = run("entity", kb_id_of(smiths, "Smith"), "--db", smiths)
+    assert code == 0 and "why these mentions" in output and "Alex" not in output
+
+
+def test_entity_full_name_fitting_one_shows_its_profile(smiths: str) -> None:
+    code, output = run("entity", "Reggie Bush", "--db", smiths)
+    assert code == 0 and output.startswith("Reggie Bush PERSON")
+
+
+def test_timeline_of_an_ambiguous_name_lists_candidates(smiths: str) -> None:
+    code, output = run("timeline", "Smith", "--db", smiths)
+    assert code == 0 and "give a KB id" in output
+
+
+def test_merge_moves_one_entity_into_another(smiths: str) -> None:
+    jada, alex = kb_id_of(smiths, "Jada Pinkett Smith"), kb_id_of(smiths, "Alex Smith")
+    code, output = run("merge", jada, alex, "--db", smiths)
+    assert code == 0 and f"merged into {alex}" in output and "3 stories" in output
+
+
+def test_merge_unknown_id_is_one_clean_line(smiths: str) -> None:
+    code, output = run("merge", "kb_nope", kb_id_of(smiths, "Alex Smith"), "--db", smiths)
+    assert code == 1 and output.startswith("error:") and "kb_nope" in output
+
+
+def test_unmerge_reports_new_kb_id(smiths: str) -> None:
+    code, output = run("unmerge", "s3", "e0", "--db", smiths)
+    assert code == 0 and "s3/e0 is now KB entity kb_" in output
+
+
+def test_unmerge_of_an_only_mention_is_refused(db: str) -> None:
     code, output = run("unmerge", "a1", "k", "--db", db)
-    assert code == 0 and "is now KB entity kb_" in output
+    assert code == 1 and "only mention" in output
 
 
 def test_missing_store_is_one_clean_line(tmp_path: Path) -> None:
@@ -119,3 +169,34 @@ def test_ingest_stores_text_and_reports_rejects(tmp_path: Path) -> None:
     code, output = run("ingest", str(good), str(empty), "--db", db)
     assert code == 0 and "1 ingested" in output and "1 rejected" in output
     assert "1 duplicates skipped" in run("ingest", str(good), "--db", db)[1]
+
+
+def fake_uvicorn(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """Capture what `serve` would start instead of starting it."""
+    started: dict = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: started.update(app=app, **kw))
+    return started
+
+
+def test_serve_is_read_only_without_token(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEWSGRAPH_TOKEN", raising=False)
+    started = fake_uvicorn(monkeypatch)
+    code, output = run("serve", "--db", db)
+    assert code == 0 and "writes (ingest, merge, split): off" in output
+    assert started["app"].state.newsgraph.token is None and "warning" not in output
+
+
+def test_serve_takes_the_token_from_the_environment(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_TOKEN", "from-env")
+    started = fake_uvicorn(monkeypatch)
+    code, _ = run("serve", "--db", db)
+    assert code == 0 and started["app"].state.newsgraph.token == "from-env"
+
+
+def test_serve_on_a_public_host_warns(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    started = fake_uvicorn(monkeypatch)
+    code, output = run("serve", "--db", db, "--host", "0.0.0.0", "--token", "t0ken")
+    assert code == 0 and "anyone who can reach it can read the whole store" in output
+    assert started["host"] == "0.0.0.0" and started["app"].state.newsgraph.token == "t0ken"

@@ -14,7 +14,7 @@ from newsgraph.errors import NotFound
 from newsgraph.kb import export, queries
 from newsgraph.model import Article, Entity, Event, Mention, Quote
 from newsgraph.store import open_store
-from newsgraph.store.base import Store
+from newsgraph.store.base import EntitySummary, Store
 
 TEXT_A = "Haitian Foreign Minister Dominique Dupuy said Kenya leads the mission to Haiti today."
 TEXT_B = "Dupuy met Kenya officials and the two governments agreed on new police deployments."
@@ -151,3 +151,143 @@ def test_graphml_has_weighted_co_occurrence_edges(store: Store) -> None:
 def test_unknown_export_kind_is_a_clear_error(store: Store) -> None:
     with pytest.raises(ValueError, match="choose one of"):
         export.export(store, "people", "csv", io.StringIO())
+
+
+# -- names several entities fit, and hand corrections ------------------------------------------
+
+
+def _article(article_id: str, published: str, text: str, *names: tuple[str, str]) -> Article:
+    """One article whose entities are the (name, type) pairs, each found in the text."""
+    art = Article(id=article_id, text=text, title=article_id, source="Wire", published=published)
+    art.entities = [ent(f"e{i}", name, etype, text) for i, (name, etype) in enumerate(names)]
+    return art
+
+
+def smith_articles() -> list[Article]:
+    """Three Smiths (two people, one town), two Bushes and an accented name, in six articles."""
+    return [
+        _article(
+            "s1", "2024-01-05", "Jada Pinkett Smith spoke in Los Angeles about her film.",
+            ("Jada Pinkett Smith", "PERSON"), ("Los Angeles", "GPE"),
+        ),
+        _article(
+            "s2", "2024-02-10", "Alex Smith signed with Washington for two more seasons.",
+            ("Alex Smith", "PERSON"), ("Washington", "GPE"),
+        ),
+        _article(
+            "s3", "2024-03-15", "Alex Smith said Washington would win the game in Dallas.",
+            ("Alex Smith", "PERSON"), ("Washington", "GPE"), ("Dallas", "GPE"),
+        ),
+        _article(
+            "s4", "2024-04-20", "Floods cut the road to the town of Smith in Nevada.",
+            ("Smith", "GPE"), ("Nevada", "GPE"),
+        ),
+        _article(
+            "s5", "2024-05-25", "George W. Bush met the running back Reggie Bush in Texas.",
+            ("George W. Bush", "PERSON"), ("Reggie Bush", "PERSON"), ("Texas", "GPE"),
+        ),
+        _article(
+            "s6", "2024-06-30", "José Ramos-Horta spoke in Dili about the new budget.",
+            ("José Ramos-Horta", "PERSON"), ("Dili", "GPE"),
+        ),
+    ]  # fmt: skip
+
+
+def smith_store(path: Path) -> Path:
+    """A store of ``smith_articles`` at ``path``, closed again."""
+    s = open_store(path)
+    try:
+        for art in smith_articles():
+            s.save(art)
+    finally:
+        s.close()
+    return path
+
+
+@pytest.fixture
+def smiths(tmp_path: Path) -> Store:
+    return open_store(smith_store(tmp_path / "smiths.db"))
+
+
+def names(found: list[EntitySummary]) -> list[str]:
+    return [e.name for e in found]
+
+
+def test_candidates_are_every_name_holding_the_word(smiths: Store) -> None:
+    assert names(queries.entity_candidates(smiths, "smith")) == [
+        "Alex Smith",
+        "Smith",
+        "Jada Pinkett Smith",
+    ]
+
+
+def test_candidates_need_every_word(smiths: Store) -> None:
+    assert names(queries.entity_candidates(smiths, "Reggie Bush")) == ["Reggie Bush"]
+
+
+def test_candidates_match_whole_words_only(smiths: Store) -> None:
+    assert queries.entity_candidates(smiths, "Smit") == []
+
+
+def test_candidates_fold_case_and_accents(smiths: Store) -> None:
+    assert names(queries.entity_candidates(smiths, "JOSE ramos horta")) == ["José Ramos-Horta"]
+
+
+def test_find_entity_refuses_to_pick_among_several(smiths: Store) -> None:
+    with pytest.raises(queries.AmbiguousName, match="3 entities named Smith"):
+        queries.find_entity(smiths, "Smith")
+
+
+def test_find_entity_by_kb_id_is_exact(smiths: Store) -> None:
+    town = next(e for e in queries.entity_candidates(smiths, "Smith") if e.type == "GPE")
+    assert queries.find_entity(smiths, town.id).name == "Smith"
+
+
+def test_heading_counts_types(smiths: Store) -> None:
+    found = queries.entity_choices(smiths, "Smith")
+    assert found.heading == "3 entities named Smith (2 PERSON, 1 GPE)"
+
+
+def test_heading_of_people_only(smiths: Store) -> None:
+    assert queries.entity_choices(smiths, "Bush").heading == "2 people named Bush"
+
+
+def test_candidate_note_tells_them_apart(smiths: Store) -> None:
+    alex = queries.entity_choices(smiths, "Smith").items[0]
+    assert alex.note == "2024-02-10 – 2024-03-15 · with Washington"
+
+
+def test_unresolved_candidate_is_marked() -> None:
+    smith = EntitySummary("kb_x", "Smith", "PERSON", None, articles=1, status="unresolved")
+    assert queries.candidate_label(smith) == "Smith (unresolved mention in 1 story)"
+    assert queries.ambiguity_heading("Smith", [smith]) == "1 person named Smith (1 unresolved)"
+
+
+def test_merge_entities_moves_mentions(smiths: Store) -> None:
+    alex, _, jada = queries.entity_candidates(smiths, "Smith")
+    kept = queries.merge_entities(smiths, jada.id, alex.id)
+    assert kept.articles == 3 and "Jada Pinkett Smith" not in names(smiths.list_entities().items)
+
+
+def test_merge_into_itself_is_refused(smiths: Store) -> None:
+    alex = queries.entity_candidates(smiths, "Alex Smith")[0]
+    with pytest.raises(queries.BadCorrection):
+        queries.merge_entities(smiths, alex.id, alex.id)
+
+
+def test_split_mention_makes_a_new_entity(smiths: Store) -> None:
+    alex = queries.entity_candidates(smiths, "Alex Smith")[0]
+    new = queries.split_mention(smiths, "s3", "e0", alex.id)
+    assert new.id != alex.id and smiths.get_entity(alex.id).articles == 1
+
+
+def test_split_of_an_only_mention_is_refused(smiths: Store) -> None:
+    town = queries.entity_candidates(smiths, "Nevada")[0]
+    with pytest.raises(queries.BadCorrection, match="only mention"):
+        queries.split_mention(smiths, "s4", "e1", town.id)
+
+
+def test_split_checks_the_mention_belongs_to_the_entity(smiths: Store) -> None:
+    alex = queries.entity_candidates(smiths, "Alex Smith")[0]
+    with pytest.raises(queries.BadCorrection, match="not a mention"):
+        queries.split_mention(smiths, "s1", "e0", alex.id)

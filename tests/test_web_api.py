@@ -14,6 +14,7 @@ from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
 from newsgraph.store import open_store
 from newsgraph.web.app import create_app
+from test_kb_queries import smith_store
 
 WIRE = (
     "The United Nations said on Monday that Kenya will lead the Haiti mission. "
@@ -275,11 +276,15 @@ ARTICLE_TEXT = (
 )
 
 
+TOKEN = "s3cret-token-for-tests"
+WITH_TOKEN = {"Authorization": f"Bearer {TOKEN}"}
+
+
 @pytest.fixture
 def ingest_client(tmp_path: Path, pipeline: Pipeline) -> Iterator[TestClient]:
-    app = create_app(tmp_path / "ingest.db", pipeline.settings)
+    app = create_app(tmp_path / "ingest.db", pipeline.settings, token=TOKEN)
     app.state.newsgraph.use_pipeline(pipeline)  # reuse the session's spaCy pipeline
-    with TestClient(app) as test_client:
+    with TestClient(app, headers=WITH_TOKEN) as test_client:
         yield test_client
 
 
@@ -324,5 +329,115 @@ def test_ingest_twice_is_a_duplicate(ingest_client: TestClient) -> None:
 
 
 def test_ingest_empty_body_is_400(ingest_client: TestClient) -> None:
-    response = ingest_client.post("/api/ingest", content=b"  ")
+    response = ingest_client.post(
+        "/api/ingest", content=b"  ", headers={"content-type": "application/json"}
+    )
     assert response.status_code == 400 and "empty" in response.json()["detail"]
+
+
+# -- names several entities fit, and corrections (writes need the token) ------------------------
+
+
+@pytest.fixture
+def smiths(tmp_path: Path) -> Path:
+    return smith_store(tmp_path / "smiths.db")
+
+
+@pytest.fixture
+def writer(smiths: Path) -> Iterator[TestClient]:
+    """A client of a server started with a token (requests carry none unless a test adds it)."""
+    with TestClient(create_app(smiths, Settings(), token=TOKEN)) as test_client:
+        yield test_client
+
+
+def _id_named(client: TestClient, name: str) -> str:
+    found = client.get("/api/entities/candidates", params={"name": name}).json()
+    return str(next(c["entity"]["id"] for c in found["items"] if c["entity"]["name"] == name))
+
+
+def test_candidates_list_every_fit(writer: TestClient) -> None:
+    found = writer.get("/api/entities/candidates", params={"name": "Smith"}).json()
+    assert found["heading"] == "3 entities named Smith (2 PERSON, 1 GPE)"
+    assert [c["entity"]["name"] for c in found["items"]] == [
+        "Alex Smith",
+        "Smith",
+        "Jada Pinkett Smith",
+    ]
+    assert found["items"][0]["note"] == "2024-02-10 – 2024-03-15 · with Washington"
+
+
+def test_candidates_need_a_name(writer: TestClient) -> None:
+    assert writer.get("/api/entities/candidates").status_code == 422
+
+
+def test_write_on_a_server_without_token_is_403(client: TestClient) -> None:
+    kenya = _kb_id(client, "Kenya")
+    response = client.post(f"/api/entities/{kenya}/merge", json={"into": kenya}, headers=WITH_TOKEN)
+    assert response.status_code == 403 and "--token" in response.json()["detail"]
+
+
+def test_ingest_on_a_server_without_token_is_403(client: TestClient) -> None:
+    response = client.post("/api/ingest", json={"text": ARTICLE_TEXT}, headers=WITH_TOKEN)
+    assert response.status_code == 403 and "writing is off" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}]
+)
+def test_write_without_the_right_token_is_401(writer: TestClient, headers: dict) -> None:
+    jada, alex = _id_named(writer, "Jada Pinkett Smith"), _id_named(writer, "Alex Smith")
+    response = writer.post(f"/api/entities/{jada}/merge", json={"into": alex}, headers=headers)
+    assert response.status_code == 401 and response.headers["www-authenticate"] == "Bearer"
+    assert writer.get(f"/api/entities/{jada}").status_code == 200  # nothing was written
+
+
+def test_ingest_with_a_wrong_token_is_401(writer: TestClient) -> None:
+    headers = {"Authorization": "Bearer wrong"}
+    assert writer.post("/api/ingest", json={"text": "x"}, headers=headers).status_code == 401
+
+
+def test_merge_with_the_token_moves_the_entity(writer: TestClient) -> None:
+    jada, alex = _id_named(writer, "Jada Pinkett Smith"), _id_named(writer, "Alex Smith")
+    response = writer.post(f"/api/entities/{jada}/merge", json={"into": alex}, headers=WITH_TOKEN)
+    assert response.status_code == 200 and response.json()["entity"]["articles"] == 3
+    assert writer.get(f"/api/entities/{jada}").status_code == 404
+
+
+def test_split_with_the_token_makes_a_new_entity(writer: TestClient) -> None:
+    alex = _id_named(writer, "Alex Smith")
+    body = {"article_id": "s3", "entity_id": "e0"}
+    response = writer.post(f"/api/entities/{alex}/split", json=body, headers=WITH_TOKEN)
+    new = response.json()["entity"]["id"]
+    assert response.status_code == 200 and new != alex
+    assert writer.get(f"/api/entities/{alex}").json()["entity"]["articles"] == 1
+
+
+def test_write_with_a_form_body_is_415(writer: TestClient) -> None:
+    alex = _id_named(writer, "Alex Smith")
+    response = writer.post(f"/api/entities/{alex}/merge", data={"into": "x"}, headers=WITH_TOKEN)
+    assert response.status_code == 415 and "application/json" in response.json()["detail"]
+
+
+def test_ingest_as_plain_text_is_415(writer: TestClient) -> None:
+    headers = {**WITH_TOKEN, "content-type": "text/plain"}
+    response = writer.post("/api/ingest", content=b'{"text": "x"}', headers=headers)
+    assert response.status_code == 415
+
+
+def test_merge_into_itself_is_400(writer: TestClient) -> None:
+    alex = _id_named(writer, "Alex Smith")
+    response = writer.post(f"/api/entities/{alex}/merge", json={"into": alex}, headers=WITH_TOKEN)
+    assert response.status_code == 400 and "itself" in response.json()["detail"]
+
+
+def test_merge_without_a_target_is_422(writer: TestClient) -> None:
+    alex = _id_named(writer, "Alex Smith")
+    response = writer.post(f"/api/entities/{alex}/merge", json={"to": "x"}, headers=WITH_TOKEN)
+    assert response.status_code == 422 and "into" in response.json()["detail"]
+
+
+def test_split_of_another_entitys_mention_is_400(writer: TestClient) -> None:
+    alex = _id_named(writer, "Alex Smith")
+    body = {"article_id": "s1", "entity_id": "e0"}
+    response = writer.post(f"/api/entities/{alex}/split", json=body, headers=WITH_TOKEN)
+    assert response.status_code == 400 and "not a mention" in response.json()["detail"]

@@ -284,11 +284,37 @@ def entity(
     name: str = typer.Argument(..., help="KB id or name of the entity."),
     db: Path | None = DbOpt,
 ) -> None:
-    """Show one entity's profile: titles over time, quotes, events, and why mentions merged."""
+    """Show one entity's profile; a name several entities fit lists them (pick one by KB id)."""
     with _store(db) as store:
-        found = queries.find_entity(store, name)
+        found = _one_entity(store, name)
+        if found is None:
+            return
         profile = queries.entity_profile(store, found.id)
     _print_profile(profile)
+
+
+def _one_entity(store: Store, name: str) -> EntitySummary | None:
+    """The entity a KB id or name selects; several fits are listed and None returned."""
+    try:
+        return queries.find_entity(store, name)
+    except queries.AmbiguousName:
+        _print_candidates(queries.entity_choices(store, name))
+        return None
+
+
+@app.command()
+def merge(
+    kb_id: str = typer.Argument(..., metavar="KB_ID", help="The KB entity to merge away."),
+    into_kb_id: str = typer.Argument(..., metavar="INTO_KB_ID", help="The KB entity to keep."),
+    db: Path | None = DbOpt,
+) -> None:
+    """Merge one KB entity into another: its mentions, quotes and events move to INTO_KB_ID."""
+    with _store(db) as store:
+        kept = queries.merge_entities(store, kb_id, into_kb_id)
+    out.print(
+        f"{kb_id} merged into {kept.id} ({escape(kept.name)}, {kept.articles} stories)",
+        soft_wrap=True,
+    )
 
 
 @app.command()
@@ -299,8 +325,8 @@ def unmerge(
 ) -> None:
     """Split one article's entity out of the KB entity it was merged into."""
     with _store(db) as store:
-        new_id = store.unmerge(article_id, entity_id)
-    out.print(f"{article_id}/{entity_id} is now KB entity {new_id}")
+        new = queries.split_mention(store, article_id, entity_id)
+    out.print(f"{article_id}/{entity_id} is now KB entity {new.id}")
 
 
 @app.command()
@@ -343,7 +369,12 @@ def timeline(
     if not entity and not search:
         raise _fail(ValueError("name an ENTITY or give --search TEXT"))
     with _store(db) as store:
-        kb_id = queries.find_entity(store, entity).id if entity else None
+        kb_id = None
+        if entity:
+            found = _one_entity(store, entity)
+            if found is None:
+                return
+            kb_id = found.id
         items = queries.timeline(store, kb_id, search, date_from, date_to)
     _print_timeline(items)
 
@@ -376,13 +407,22 @@ def overview(db: Path | None = DbOpt) -> None:
     _print_overview(summary)
 
 
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
 @app.command()
 def serve(
     db: Path | None = DbOpt,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    token: str | None = typer.Option(
+        None,
+        "--token",
+        envvar="NEWSGRAPH_TOKEN",
+        help="Allow writes (ingest, merge, split) to requests sending this Bearer token.",
+    ),
 ) -> None:
-    """Serve the HTTP API and the web interface over the store."""
+    """Serve the HTTP API and the web interface over the store (read-only without --token)."""
     import uvicorn
 
     from newsgraph.web.app import create_app
@@ -390,8 +430,20 @@ def serve(
     settings = _settings(db=db)
     with _store(settings.db, must_exist=False):
         pass  # fail early, in one line, on a bad or newer store
+    token = token or None
+    if host not in LOCAL_HOSTS:
+        err.print(
+            f"[yellow]warning:[/yellow] listening on {escape(host)}: anyone who can reach it "
+            "can read the whole store"
+            + ("; writes need the token" if token else "; writes are off (no --token)"),
+            soft_wrap=True,
+        )
     out.print(f"newsgraph UI on http://{host}:{port}/ (store {settings.db})")
-    uvicorn.run(create_app(settings.db, settings), host=host, port=port)
+    out.print(
+        "writes (ingest, merge, split): "
+        + ("on for requests with the token" if token else "off; start with --token to allow")
+    )
+    uvicorn.run(create_app(settings.db, settings, token=token), host=host, port=port)
 
 
 # -- formatting (no logic: turn library records into tables) ---------------------------------
@@ -449,6 +501,25 @@ def _entity_table(title: str, items: list[EntitySummary]) -> Table:
 
 def _print_entities(page: Page[EntitySummary]) -> None:
     out.print(_entity_table(f"{page.total} entities", page.items))
+
+
+def _print_candidates(found: queries.Candidates) -> None:
+    """One row per candidate; under each name, its titles, dates and company tell it apart."""
+    out.print(f"[bold]{escape(found.heading)}[/bold]; give a KB id to pick one", soft_wrap=True)
+    table = Table()
+    table.add_column("name")
+    for col in ("type", "country", "stories"):
+        table.add_column(col, justify="right" if col == "stories" else "left")
+    table.add_column("id", no_wrap=True, min_width=15)  # what the reader types next: never cut
+    for c in found.items:
+        e = c.entity
+        who = f"[bold]{escape(c.label)}[/bold]" + (
+            f"\n[dim]{escape(c.note)}[/dim]" if c.note else ""
+        )
+        table.add_row(who, e.type, e.country or "", str(e.articles), e.id)
+    out.print(table)
+    if found.total > len(found.items):
+        out.print(f"(+{found.total - len(found.items)} more with fewer stories)")
 
 
 def _print_profile(p: EntityProfile) -> None:

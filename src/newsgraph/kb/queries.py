@@ -7,7 +7,11 @@ outlets) while every copy stays searchable.
 
 from __future__ import annotations
 
-from newsgraph.errors import NotFound
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsgraph.errors import NewsgraphError, NotFound
+from newsgraph.kb.resolve import normalise
 from newsgraph.model import Article
 from newsgraph.store.base import (
     ArticleSummary,
@@ -25,6 +29,44 @@ from newsgraph.store.base import (
 PROFILE_LIMIT = 50  # rows per list on an entity profile
 TIMELINE_LIMIT = 200
 TIMELINE_SEARCH_HITS = 100  # best-matching articles a search timeline draws from
+CANDIDATE_SCAN = 2000  # name-search rows read, at most, to find the entities a name fits
+CANDIDATE_PAGE = 500
+CANDIDATES_SHOWN = 50  # candidates described (dates, company) in a listing
+
+
+class AmbiguousName(NewsgraphError):
+    """A name several KB entities fit: the caller must list them and ask for a KB id."""
+
+    def __init__(self, name: str, candidates: list[EntitySummary]) -> None:
+        super().__init__(f"{ambiguity_heading(name, candidates)}; give a KB id to pick one")
+        self.name = name
+        self.candidates = candidates
+
+
+class BadCorrection(NewsgraphError):
+    """A merge or split that would damage the KB (an entity into itself, its only mention)."""
+
+
+@dataclass
+class Candidate:
+    """One entity a name fits, with what tells it apart from the others."""
+
+    entity: EntitySummary
+    label: str  # the name, or "Smith (unresolved mention in 1 story)"
+    first: str | None = None  # earliest and latest publication date of its articles
+    last: str | None = None
+    seen_with: str | None = None  # the entity it shares most stories with
+    note: str = ""  # titles, affiliations, dates and company on one line
+
+
+@dataclass
+class Candidates:
+    """The entities a name fits, most stories first, and a heading counting them by type."""
+
+    name: str
+    heading: str
+    total: int
+    items: list[Candidate] = field(default_factory=list)
 
 
 def search(store: Store, text: str, offset: int = 0, limit: int = 20) -> Page[SearchHit]:
@@ -64,17 +106,131 @@ def list_entities(
 
 
 def find_entity(store: Store, name_or_id: str) -> EntitySummary:
-    """The KB entity with this id, else the best-covered one whose name matches the text."""
+    """The KB entity with this id, else the only one the name fits.
+
+    Several fits raise ``AmbiguousName`` rather than pick one: a wrong pick shows one person's
+    words as another's, a list costs the reader one more step.
+    """
     try:
         return store.get_entity(name_or_id)
     except NotFound:
         pass
-    page = store.list_entities(search=name_or_id, limit=20)
-    if not page.items:
+    candidates = entity_candidates(store, name_or_id)
+    if not candidates:
         raise NotFound(f"no entity named {name_or_id!r}; try `newsgraph entities --search TEXT`")
-    wanted = name_or_id.casefold()
-    exact = [e for e in page.items if e.name.casefold() == wanted]
-    return (exact or page.items)[0]
+    if len(candidates) > 1:
+        raise AmbiguousName(name_or_id, candidates)
+    return candidates[0]
+
+
+def entity_candidates(store: Store, name: str) -> list[EntitySummary]:
+    """Entities whose name is the text or holds all its words as whole words, most stories first.
+
+    Case and accents are folded ("jose" fits "José Ramos"); "Smith" fits "Jada Pinkett Smith"
+    and "Alex Smith", but "Reggie Bush" does not fit "George W. Bush". Aliases do not count: a
+    wrong merge puts a name among another entity's aliases, and it must not make it a fit.
+    """
+    wanted = set(normalise(name).split())
+    if not wanted:
+        return []
+    fits: list[EntitySummary] = []
+    offset = 0
+    while offset < CANDIDATE_SCAN:
+        page = store.list_entities(search=name, offset=offset, limit=CANDIDATE_PAGE)
+        fits += [e for e in page.items if wanted <= set(normalise(e.name).split())]
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            break
+    return fits
+
+
+def ambiguity_heading(name: str, candidates: list[EntitySummary]) -> str:
+    """ "13 people named Smith", or "13 entities named Smith (7 PERSON, 4 GPE, 2 ORG)"."""
+    types = Counter(e.type for e in candidates)
+    unresolved = sum(e.status == "unresolved" for e in candidates)
+    count = len(candidates)
+    if set(types) == {"PERSON"}:
+        head = f"{count} {'person' if count == 1 else 'people'} named {name}"
+        return head + (f" ({unresolved} unresolved)" if unresolved else "")
+    parts = [f"{n} {t}" for t, n in types.most_common()]
+    if unresolved:
+        parts.append(f"{unresolved} unresolved")
+    noun = "entity" if count == 1 else "entities"
+    return f"{count} {noun} named {name} ({', '.join(parts)})"
+
+
+def entity_choices(store: Store, name: str, limit: int = CANDIDATES_SHOWN) -> Candidates:
+    """The candidates for a name, each with a line telling it apart, for a shell to list."""
+    fits = entity_candidates(store, name)
+    items = [describe_candidate(store, e) for e in fits[:limit]]
+    return Candidates(name, ambiguity_heading(name, fits), len(fits), items)
+
+
+def describe_candidate(store: Store, entity: EntitySummary) -> Candidate:
+    """Titles, affiliations, first and last dates, and the most frequent company of an entity."""
+    newest = store.list_articles(limit=1, kb_id=entity.id)
+    first = last = None
+    if newest.items:
+        last = newest.items[0].published
+        oldest = store.list_articles(offset=max(newest.total - 1, 0), limit=1, kb_id=entity.id)
+        first = oldest.items[0].published if oldest.items else last
+    company = store.co_occurring(entity.id, limit=1)
+    seen_with = company[0].name if company else None
+    return Candidate(
+        entity=entity,
+        label=candidate_label(entity),
+        first=first[:10] if first else None,
+        last=last[:10] if last else None,
+        seen_with=seen_with,
+        note=_note(entity, first, last, seen_with),
+    )
+
+
+def candidate_label(entity: EntitySummary) -> str:
+    """The name, marked when it is a bare mention that no single KB entity fitted."""
+    if entity.status != "unresolved":
+        return entity.name
+    stories = f"{entity.articles} stor{'y' if entity.articles == 1 else 'ies'}"
+    return f"{entity.name} (unresolved mention in {stories})"
+
+
+def _note(entity: EntitySummary, first: str | None, last: str | None, with_: str | None) -> str:
+    parts = [", ".join(entity.titles[:2]), ", ".join(entity.affiliations[:2])]
+    if first and last:
+        first, last = first[:10], last[:10]
+        parts.append(first if first == last else f"{first} – {last}")
+    if with_:
+        parts.append(f"with {with_}")
+    return " · ".join(p for p in parts if p)
+
+
+def merge_entities(store: Store, kb_id: str, into_kb_id: str) -> EntitySummary:
+    """Merge one KB entity into another by hand; returns the entity that holds both now."""
+    if kb_id == into_kb_id:
+        raise BadCorrection(f"{kb_id} cannot be merged into itself")
+    store.get_entity(kb_id)  # NotFound names the wrong id before anything is written
+    store.get_entity(into_kb_id)
+    store.merge(kb_id, into_kb_id)
+    return store.get_entity(into_kb_id)
+
+
+def split_mention(
+    store: Store, article_id: str, entity_id: str, kb_id: str | None = None
+) -> EntitySummary:
+    """Split one article's entity out of its KB entity; returns the new KB entity.
+
+    With ``kb_id`` the mention must belong to that entity (a page's form names it). An entity's
+    only mention is not split: that would leave an empty entity behind.
+    """
+    article = store.get_article(article_id)
+    ent = article.entity(entity_id)
+    if ent is None:
+        raise NotFound(f"no entity {entity_id!r} in article {article_id!r}")
+    if kb_id is not None and ent.kb_id != kb_id:
+        raise BadCorrection(f"{article_id}/{entity_id} is not a mention of {kb_id}")
+    if ent.kb_id and len(store.merge_links(ent.kb_id, limit=2)) < 2:
+        raise BadCorrection(f"{article_id}/{entity_id} is the only mention of {ent.kb_id}")
+    return store.get_entity(store.unmerge(article_id, entity_id))
 
 
 def entity_profile(store: Store, kb_id: str, limit: int = PROFILE_LIMIT) -> EntityProfile:

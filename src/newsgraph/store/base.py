@@ -81,6 +81,7 @@ class EntitySummary:
     affiliations: list[str] = field(default_factory=list)
     articles: int = 0  # distinct stories (syndicated copies counted once)
     mentions: int = 0
+    status: str = "resolved"  # or "unresolved": a bare surname no single KB person fits
 
 
 @dataclass

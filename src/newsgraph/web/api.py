@@ -1,15 +1,20 @@
 """The JSON API under /api: thin routes over ``kb.queries`` and the store.
 
 Parameters are validated by FastAPI (bounds, date patterns) and handed to the store as bound
-values; no route takes a path to a file or a piece of SQL.
+values; no route takes a path to a file or a piece of SQL. Writes (ingest, merge, split) are off
+unless the server was given a token, and each needs ``Authorization: Bearer <token>`` and a JSON
+body: a browser cannot send either cross-site without asking first.
 """
 
 from __future__ import annotations
 
+import hmac
+import json
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from newsgraph.errors import RejectedInput
 from newsgraph.kb import queries
@@ -46,6 +51,83 @@ DateFrom = Annotated[str | None, Query(pattern=DATE, description="Earliest date,
 DateTo = Annotated[str | None, Query(pattern=DATE, description="Latest date, YYYY[-MM[-DD]].")]
 Text = Annotated[str | None, Query(min_length=1, max_length=500)]
 IdPath = Annotated[str, Path(min_length=1, max_length=200, description="An id from a listing.")]
+
+
+WRITING_OFF = (
+    "writing is off on this server: start it with `newsgraph serve --token TOKEN` "
+    "(or NEWSGRAPH_TOKEN) to allow ingest, merge and split"
+)
+JSON_TYPES = ("application/json",)
+INGEST_TYPES = ("application/json", "application/x-ndjson")
+
+
+def require_token(request: Request) -> None:
+    """Every write needs the server's token: none set is a 403, a missing or wrong one a 401."""
+    token = state(request).token
+    if not token:
+        raise HTTPException(403, WRITING_OFF)
+    scheme, _, sent = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(sent.strip().encode(), token.encode()):
+        raise HTTPException(
+            401,
+            "this write needs the server's token: send `Authorization: Bearer TOKEN`",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+WriteAllowed = Annotated[None, Depends(require_token)]
+
+
+def require_media(request: Request, allowed: tuple[str, ...]) -> None:
+    """A 415 unless the body is declared as one of the ``allowed`` media types."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media not in allowed:
+        raise HTTPException(
+            415, f"send the body as {' or '.join(allowed)}, not {media or 'an undeclared type'}"
+        )
+
+
+async def json_fields(request: Request, *names: str) -> dict[str, str]:
+    """The named string fields of a JSON object body (415, 400 or 422 when it is not one)."""
+    require_media(request, JSON_TYPES)
+    try:
+        data: Any = json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise HTTPException(400, f"the body is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise HTTPException(422, f"send a JSON object with {', '.join(names)}")
+    fields: dict[str, str] = {}
+    for name in names:
+        value = data.get(name)
+        if not isinstance(value, str) or not 0 < len(value) <= 200:
+            raise HTTPException(422, f"{name!r} must be a string of 1-200 characters")
+        fields[name] = value
+    return fields
+
+
+def _json_body(example: dict[str, str]) -> dict[str, Any]:
+    """The OpenAPI description of a small JSON object body."""
+    properties = {k: {"type": "string", "example": v} for k, v in example.items()}
+    schema = {"type": "object", "required": list(example), "properties": properties}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+@dataclass
+class Merged:
+    """What a hand merge did: the entity merged away and the one that holds both now."""
+
+    merged: str
+    entity: EntitySummary
+
+
+@dataclass
+class Split:
+    """What a hand split did: the mention split out and the new KB entity it is now."""
+
+    article_id: str
+    entity_id: str
+    split_from: str
+    entity: EntitySummary
 
 
 @dataclass
@@ -90,6 +172,45 @@ def list_entities(
 ) -> Page[EntitySummary]:
     """KB entities, most-covered first, filtered by type and by text in the name."""
     return queries.list_entities(store, type=type, search=search, offset=offset, limit=limit)
+
+
+@router.get("/entities/candidates", summary="The entities a name fits")
+def entity_candidates(
+    store: StoreDep,
+    name: Annotated[str, Query(min_length=1, max_length=200, description="Name text.")],
+    limit: Limit = queries.CANDIDATES_SHOWN,
+) -> queries.Candidates:
+    """Every entity whose name is the text or holds all its words, most stories first, each
+    with a line telling it apart (titles, dates, company); never a silent pick of one."""
+    return queries.entity_choices(store, name, limit=limit)
+
+
+@router.post(
+    "/entities/{kb_id}/merge",
+    summary="Merge this entity into another (needs the token)",
+    openapi_extra=_json_body({"into": "kb_0123456789ab"}),
+)
+async def merge_entity(request: Request, _: WriteAllowed, kb_id: IdPath) -> Merged:
+    """Move every mention, quote and event of ``kb_id`` to the entity ``into``."""
+    into = (await json_fields(request, "into"))["into"]
+    store = state(request).store()
+    kept = await run_in_threadpool(queries.merge_entities, store, kb_id, into)
+    return Merged(kb_id, kept)
+
+
+@router.post(
+    "/entities/{kb_id}/split",
+    summary="Split one mention out of this entity (needs the token)",
+    openapi_extra=_json_body({"article_id": "ARTICLE", "entity_id": "e3"}),
+)
+async def split_entity(request: Request, _: WriteAllowed, kb_id: IdPath) -> Split:
+    """Make one article's entity, linked to ``kb_id``, a KB entity of its own."""
+    body = await json_fields(request, "article_id", "entity_id")
+    store = state(request).store()
+    new = await run_in_threadpool(
+        queries.split_mention, store, body["article_id"], body["entity_id"], kb_id
+    )
+    return Split(body["article_id"], body["entity_id"], kb_id, new)
 
 
 @router.get("/entities/{kb_id:path}", summary="An entity's profile")
@@ -198,15 +319,14 @@ def story(store: StoreDep, story_id: IdPath) -> Story:
         }
     },
 )
-async def ingest_articles(request: Request) -> IngestReport:
+async def ingest_articles(request: Request, _: WriteAllowed) -> IngestReport:
     """Run the pipeline on the posted articles and store them; bad lines reported with reasons."""
+    require_media(request, INGEST_TYPES)
     app_state = state(request)
     body = await request.body()
     largest = BODY_ARTICLES * app_state.settings.max_bytes
     if len(body) > largest:
         raise HTTPException(413, f"the body is larger than {largest} bytes; send smaller batches")
-    from starlette.concurrency import run_in_threadpool
-
     return await run_in_threadpool(_ingest_sync, request, body)
 
 

@@ -34,9 +34,13 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def create_app(db_path: Path, settings: Settings) -> FastAPI:
-    """The API and the web interface over the store at ``db_path``."""
-    app_state = AppState(Path(db_path), settings)
+def create_app(db_path: Path, settings: Settings, token: str | None = None) -> FastAPI:
+    """The API and the web interface over the store at ``db_path``.
+
+    Reading is open; every write (ingest, merge, split) needs ``Authorization: Bearer token``,
+    and without a ``token`` writing is off altogether: a server is read-only unless told.
+    """
+    app_state = AppState(Path(db_path), settings, token or None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

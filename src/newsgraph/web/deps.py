@@ -31,6 +31,7 @@ class AppState:
 
     db_path: Path
     settings: Settings
+    token: str | None = None  # writes (ingest, merge, split) need it; None turns writing off
     pipeline_lock: threading.Lock = field(default_factory=threading.Lock)
     store_lock: threading.Lock = field(default_factory=threading.Lock)
     _pipeline: Pipeline | None = None

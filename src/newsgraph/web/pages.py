@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
+from newsgraph.errors import NotFound
 from newsgraph.kb import queries
 from newsgraph.model import Article, Entity
 from newsgraph.store.base import EntityProfile, EventRecord, QuoteRecord, Store, TimelineItem
 from newsgraph.web.charts import cooccurrence_graph, parse_day, timeline_chart
-from newsgraph.web.deps import render, store_dependency
+from newsgraph.web.deps import render, state, store_dependency
 from newsgraph.web.filters import ArticleFilter, filtered_articles
 from newsgraph.web.highlight import entity_link, highlighted_article
+from newsgraph.web.urls import entity_url
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,6 +28,7 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Text = Annotated[str, Query(max_length=500)]
 DateText = Annotated[str, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 PAGE_SIZE = 20
+SEARCH_CANDIDATES = 10  # described beside search hits; /entities/NAME lists more
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT")
 
 
@@ -53,18 +57,21 @@ def home(request: Request, store: StoreDep) -> Response:
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store: StoreDep, q: Text = "", offset: Offset = 0) -> Response:
-    """Articles matching the words, and entities whose name matches."""
+    """Articles matching the words, and every entity the words name ("13 people named Smith")."""
     context: dict[str, Any] = {"q": q, "hits": None, "entities": [], "offset": offset}
+    context["candidates"] = None
     if q.strip():
         context["hits"] = queries.search(store, q, offset=offset, limit=PAGE_SIZE)
-        context["entities"] = _entities_named(store, q)
+        context["candidates"] = queries.entity_choices(store, q, limit=SEARCH_CANDIDATES)
+        if not context["candidates"].total:
+            context["entities"] = _entities_named(store, q)
     context["snippet_html"] = snippet_html
     context["page_size"] = PAGE_SIZE
     return render(request, "search.html", context)
 
 
 def _entities_named(store: Store, words: str, limit: int = 8) -> list[Any]:
-    """Entities whose name holds the whole text, else any of its longer words."""
+    """Entities whose name holds some of the text's longer words, when no name fits it all."""
     found = queries.list_entities(store, search=words, limit=limit).items
     for word in words.split():
         if len(found) >= limit:
@@ -151,8 +158,14 @@ def entities(
 
 @router.get("/entities/{kb_id:path}", response_class=HTMLResponse)
 def entity(request: Request, store: StoreDep, kb_id: str) -> Response:
-    """Titles over time, aliases, quotes, events on a timeline chart, co-occurrence graph."""
-    profile = queries.entity_profile(store, kb_id)
+    """Titles over time, aliases, quotes, events on a timeline chart, co-occurrence graph.
+
+    A name instead of a KB id leads to the one entity it fits, else to the list of them.
+    """
+    try:
+        profile = queries.entity_profile(store, kb_id)
+    except NotFound:
+        return _entity_named(request, store, kb_id)
     events = _events_once(profile)
     quotes_by = quotes_once(profile.quotes_by)
     context = {
@@ -162,8 +175,24 @@ def entity(request: Request, store: StoreDep, kb_id: str) -> Response:
         "events": events,
         "quotes_by": quotes_by,
         "quotes_about": quotes_once(profile.quotes_about),
+        "writable": state(request).token is not None,
     }
     return render(request, "entity.html", context)
+
+
+def _entity_named(request: Request, store: Store, name: str) -> Response:
+    """The page of the one entity a name fits, or the candidates when several do."""
+    found = queries.entity_choices(store, name)
+    if found.total == 0:
+        raise NotFound(f"no entity {name!r}; try the search box")
+    if found.total == 1:
+        return RedirectResponse(entity_url(found.items[0].entity.id), status_code=303)
+    return render(request, "candidates.html", {"found": found, "link": entity_url})
+
+
+def timeline_url(kb_id: str) -> str:
+    """The timeline page of one KB entity."""
+    return "/timeline?entity=" + quote(kb_id, safe="")
 
 
 @dataclass
@@ -230,10 +259,14 @@ def timeline(
     """Dated events and quotes for a search or an entity, in order, copies counted once."""
     items = None
     title = ""
+    candidates = None
     if entity:
-        found = queries.find_entity(store, entity)
-        title = found.name
-        items = queries.timeline(store, kb_id=found.id)
+        try:
+            found = queries.find_entity(store, entity)
+            title = found.name
+            items = queries.timeline(store, kb_id=found.id)
+        except queries.AmbiguousName:
+            candidates = queries.entity_choices(store, entity)
     elif q.strip():
         title = q
         items = queries.timeline(store, query=q)
@@ -243,6 +276,8 @@ def timeline(
         "title": title,
         "items": items,
         "months": _by_month(items or []),
+        "candidates": candidates,
+        "timeline_url": timeline_url,
     }
     return render(request, "timeline.html", context)
 
