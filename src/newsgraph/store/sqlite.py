@@ -256,7 +256,8 @@ class SQLiteStore:
         with self._lock:
             total = self._one(f"SELECT count(*) {sql}", *args)[0]
             rows = self.db.execute(
-                f"SELECT k.id, k.name, k.type, k.country, k.n_articles, k.n_mentions {sql} "
+                "SELECT k.id, k.name, k.type, k.country, k.n_articles, k.n_mentions, k.status "
+                f"{sql} "
                 "ORDER BY k.n_articles DESC, k.id LIMIT ? OFFSET ?",
                 (*args, limit, offset),
             ).fetchall()
@@ -267,7 +268,7 @@ class SQLiteStore:
         self._fresh()
         with self._lock:
             row = self._one(
-                "SELECT id, name, type, country, n_articles, n_mentions FROM kb_entities "
+                "SELECT id, name, type, country, n_articles, n_mentions, status FROM kb_entities "
                 "WHERE id = ?",
                 kb_id,
             )
@@ -521,7 +522,10 @@ class SQLiteStore:
 
     def _entity_summaries(self, rows: list[Any]) -> list[EntitySummary]:
         """Entity rows with their titles, aliases and affiliations (most used first)."""
-        items = [EntitySummary(r[0], r[1], r[2], r[3], articles=r[4], mentions=r[5]) for r in rows]
+        items = [
+            EntitySummary(r[0], r[1], r[2], r[3], articles=r[4], mentions=r[5], status=r[6])
+            for r in rows
+        ]
         if not items:
             return items
         by_id = {e.id: e for e in items}
