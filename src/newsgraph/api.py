@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from newsgraph.errors import NewsgraphError, RejectedInput
@@ -11,7 +12,7 @@ from newsgraph.ingest import Rejected, article_from_text, read_sources
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
-from newsgraph.store.base import Store
+from newsgraph.store.base import SaveResult, Store
 
 
 def extract(source: str | Path | Article, settings: Settings | None = None) -> Article:
@@ -85,30 +86,61 @@ def ingest_items(
     summary = IngestSummary()
     report = on_progress or (lambda step: None)
     fresh = _new_articles(items, store, summary, report)
-    for article in Pipeline(settings).run(fresh, workers=settings.workers):
-        if summary.ingested and summary.ingested % SETTLE_EVERY == 0:
+    analysed = Pipeline(settings).run(fresh, workers=settings.workers)
+    for chunk in _chunks(analysed, settings.batch_size):
+        for article, result in zip(chunk, _save_chunk(store, chunk), strict=True):
+            _count(article, result, summary, report)
+        if summary.ingested // SETTLE_EVERY > (summary.ingested - len(chunk)) // SETTLE_EVERY:
             store.settle()
-        try:
-            result = store.save(article)
-        except NewsgraphError as exc:
-            _reject(Rejected(article.origin or article.id, str(exc)), summary, report)
-            continue
-        except Exception as exc:  # one broken document never stops the batch
-            reason = f"could not be stored ({type(exc).__name__}: {exc})"
-            _reject(Rejected(article.origin or article.id, reason), summary, report)
-            continue
-        if result.duplicate:  # a copy inside this very batch
-            summary.duplicates += 1
-            report(IngestStep("duplicate", article.origin or article.id, result.article_id))
-            continue
-        summary.ingested += 1
-        summary.syndicated += result.syndicated_with is not None
-        summary.new_entities += result.new_kb_entities
-        summary.merged_entities += result.merged_entities
-        summary.warnings += bool(article.warnings)
-        report(IngestStep("ingested", article.origin or article.id, article.id))
     store.settle()
     return summary
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while chunk := list(islice(it, max(1, size))):
+        yield chunk
+
+
+def _save_chunk(store: Store, chunk: list[Article]) -> list[SaveResult | Exception]:
+    """Save a chunk in one transaction; if that fails as a whole, one by one."""
+    try:
+        return list(store.save_many(chunk))
+    except Exception:  # one broken document never stops the batch
+        return [_save_alone(store, article) for article in chunk]
+
+
+def _save_alone(store: Store, article: Article) -> SaveResult | Exception:
+    try:
+        return store.save(article)
+    except Exception as exc:
+        return exc
+
+
+def _count(
+    article: Article,
+    result: SaveResult | Exception,
+    summary: IngestSummary,
+    report: Callable[[IngestStep], None],
+) -> None:
+    """Add one save's outcome to the summary and report it."""
+    if isinstance(result, NewsgraphError):
+        _reject(Rejected(article.origin or article.id, str(result)), summary, report)
+        return
+    if isinstance(result, Exception):
+        reason = f"could not be stored ({type(result).__name__}: {result})"
+        _reject(Rejected(article.origin or article.id, reason), summary, report)
+        return
+    if result.duplicate:  # a copy inside this very batch
+        summary.duplicates += 1
+        report(IngestStep("duplicate", article.origin or article.id, result.article_id))
+        return
+    summary.ingested += 1
+    summary.syndicated += result.syndicated_with is not None
+    summary.new_entities += result.new_kb_entities
+    summary.merged_entities += result.merged_entities
+    summary.warnings += bool(article.warnings)
+    report(IngestStep("ingested", article.origin or article.id, article.id))
 
 
 def _new_articles(

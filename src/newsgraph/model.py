@@ -153,8 +153,10 @@ class Article:
         return best
 
     def to_dict(self) -> dict[str, Any]:
-        """The output contract: one JSON-ready dict per article."""
-        return dataclasses.asdict(self)
+        """The output contract: one JSON-ready dict per article (what ``dataclasses.asdict``
+        gives, without its deep copies: saving an article spends its time here otherwise)."""
+        plain: dict[str, Any] = _plain(self)
+        return plain
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
@@ -167,6 +169,27 @@ class Article:
         for key, kind in _NESTED.items():
             setattr(art, key, [_build(kind, item) for item in data.get(key) or []])
         return art
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses as dicts, lists and dicts walked, everything else as it is."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list or kind is tuple:
+        return [_plain(v) for v in value]
+    if kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value):
+        return {name: _plain(getattr(value, name)) for name in _field_names(value)}
+    return value
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _field_names(value: Any) -> tuple[str, ...]:
+    return _FIELD_NAMES.get(type(value)) or tuple(f.name for f in dataclasses.fields(value))
 
 
 def _build(kind: type, item: dict[str, Any]) -> Any:
@@ -184,4 +207,9 @@ _NESTED: dict[str, type] = {
     "times": TimeExpr,
     "figures": Figure,
     "events": Event,
+}
+
+_FIELD_NAMES = {
+    kind: tuple(f.name for f in dataclasses.fields(kind))
+    for kind in (Mention, Entity, Quote, TimeExpr, Figure, Event, Removed, Article)
 }

@@ -82,7 +82,8 @@ def display_name(raw: str) -> str:
     A bracket glued between two words ("University)Matt Allen") marks two spans run together;
     the caller keeps the last part for a person (``parts``); other stray brackets are dropped.
     """
-    text = _SPACES.sub(" ", ftfy.fix_text(raw)).strip()
+    text = raw if raw.isascii() else ftfy.fix_text(raw)  # mojibake needs non-ASCII characters
+    text = _SPACES.sub(" ", text).strip()
     if _balanced(text):
         return text.strip(_EDGE.replace("(", "").replace(")", "")).strip()
     text = "".join(" " if c in BRACKETS else c for c in text)
@@ -91,6 +92,8 @@ def display_name(raw: str) -> str:
 
 def glued_parts(raw: str) -> list[str]:
     """The pieces of a span that a bracket glues without spaces: 'University)Matt Allen'."""
+    if not any(c in BRACKETS for c in raw):
+        return [display_name(raw)]
     pieces = re.split(r"(?<=\w)[\])}>]+(?=\w)|(?<=\w)[\[({<]+(?=\w)", raw)
     return [p for p in (display_name(p) for p in pieces) if p]
 

@@ -42,7 +42,6 @@ from newsgraph.kb.names import (
     NameWords,
     PersonName,
     acronym,
-    display_name,
     glued_parts,
     looks_like_acronym,
     more_specific,
@@ -143,7 +142,7 @@ def _best_display(entity: Entity, group: str) -> str:
     parts = glued_parts(entity.name)
     if len(parts) > 1:
         return parts[-1] if group == "PERSON" else max(parts, key=len)
-    return display_name(entity.name)
+    return parts[0] if parts else ""
 
 
 def _person_member(entity: Entity, shown: str, kw: KBWords) -> Member:

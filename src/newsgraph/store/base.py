@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
+from newsgraph.errors import StoreError
 from newsgraph.model import Article
 
 T = TypeVar("T")
@@ -229,6 +230,10 @@ class Store(Protocol):
     # -- writing ---------------------------------------------------------------------------
     def save(self, article: Article) -> SaveResult:
         """Store an analysed article, resolve its entities into the KB and detect copies."""
+        ...
+
+    def save_many(self, articles: list[Article]) -> list[SaveResult | StoreError]:
+        """Store several articles in one transaction; each failure is returned in its place."""
         ...
 
     def has_hash(self, content_hash: str) -> bool:

@@ -60,29 +60,63 @@ class SQLiteStore:
     # -- writing ---------------------------------------------------------------------------
     def save(self, article: Article) -> SaveResult:
         """Store an analysed article, resolve its entities into the KB and detect copies."""
-        content_hash = article.content_hash or _hash(article.text)
         with self._lock:
-            row = self._one("SELECT id FROM articles WHERE content_hash = ?", content_hash)
-            if row:
-                return SaveResult(article_id=row[0], duplicate=True)
-            if self._one("SELECT 1 FROM articles WHERE id = ?", article.id):
-                raise StoreError(
-                    f"article id {article.id!r} is already stored with different content; "
-                    "give the record another id"
-                )
-            article.content_hash = content_hash
-            signature = syndication.signature(article.text)
-            copy = self._copy_index().best_copy(signature) if signature else None
-            story_id = self._story_of(copy[0]) if copy else article.id
             try:
                 with self.db:
-                    result = self._write(article, story_id, signature)
+                    return self._save_one(article)
             except sqlite3.Error as exc:
+                self._copies = None  # the index may hold what was rolled back
                 raise StoreError(f"could not save article {article.id!r}: {exc}") from exc
-            if signature is not None:
-                self._copy_index().add(article.id, signature)
-            result.syndicated_with = copy[0] if copy else None
-            return result
+
+    def save_many(self, articles: list[Article]) -> list[SaveResult | StoreError]:
+        """Store several articles in one transaction (one commit, one full-text flush); an
+        article that cannot be stored is rolled back alone and its error returned in its place."""
+        results: list[SaveResult | StoreError] = []
+        with self._lock:
+            try:
+                with self.db:
+                    self.db.execute("BEGIN")
+                    for article in articles:
+                        results.append(self._save_in_savepoint(article))
+            except sqlite3.Error as exc:
+                self._copies = None
+                raise StoreError(f"could not save a batch of articles: {exc}") from exc
+        return results
+
+    def _save_in_savepoint(self, article: Article) -> SaveResult | StoreError:
+        self.db.execute("SAVEPOINT article")
+        try:
+            result = self._save_one(article)
+        except (StoreError, sqlite3.Error) as exc:
+            self.db.execute("ROLLBACK TO article")
+            self.db.execute("RELEASE article")
+            self._copies = None
+            if isinstance(exc, StoreError):
+                return exc
+            return StoreError(f"could not save article {article.id!r}: {exc}")
+        self.db.execute("RELEASE article")
+        return result
+
+    def _save_one(self, article: Article) -> SaveResult:
+        """Every write of one article, inside the caller's transaction."""
+        content_hash = article.content_hash or _hash(article.text)
+        row = self._one("SELECT id FROM articles WHERE content_hash = ?", content_hash)
+        if row:
+            return SaveResult(article_id=row[0], duplicate=True)
+        if self._one("SELECT 1 FROM articles WHERE id = ?", article.id):
+            raise StoreError(
+                f"article id {article.id!r} is already stored with different content; "
+                "give the record another id"
+            )
+        article.content_hash = content_hash
+        signature = syndication.signature(article.text)
+        copy = self._copy_index().best_copy(signature) if signature else None
+        story_id = self._story_of(copy[0]) if copy else article.id
+        result = self._write(article, story_id, signature)
+        if signature is not None:
+            self._copy_index().add(article.id, signature)
+        result.syndicated_with = copy[0] if copy else None
+        return result
 
     def has_hash(self, content_hash: str) -> bool:
         with self._lock:
@@ -486,7 +520,7 @@ class SQLiteStore:
         return str(row[0]) if row else article_id
 
     def _write(self, article: Article, story_id: str, signature: Any) -> SaveResult:
-        """Every insert of one article, inside the caller's transaction."""
+        """Every insert of one article and its KB links."""
         db = self.db
         db.execute(
             "INSERT INTO articles(id, content_hash, story_id, title, section, source, published, "
