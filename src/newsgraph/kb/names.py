@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import ftfy
 from nicknames import NickNamer
@@ -26,6 +26,7 @@ ROLES = "entities/roles.txt"
 _EDGE = " \t\n\r.,;:!?\"'\u201c\u201d\u2018\u2019*|/\\-\u2013\u2014_#@" + BRACKETS
 
 
+@lru_cache(maxsize=65536)  # pure; resolution folds the same names many times per article
 def normalise(name: str) -> str:
     """A name folded for comparison: no accents, case, possessive, dots or leading 'the'."""
     text = unicodedata.normalize("NFKD", name)

@@ -7,7 +7,9 @@ Signatures are saved by the store so the index can be rebuilt when a store is re
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -32,7 +34,7 @@ def signature(text: str) -> MinHash | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     mh.update_batch(list(grams))
     return mh
 
@@ -45,7 +47,14 @@ def to_bytes(mh: MinHash) -> bytes:
 def from_bytes(data: bytes) -> MinHash:
     """A MinHash back from ``to_bytes``."""
     values = np.frombuffer(data, dtype="<u8")
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
+    return MinHash(
+        num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME, permutations=_permutations()
+    )
+
+
+@functools.cache  # the same seed gives the same permutations: drawing them once is enough
+def _permutations() -> Any:
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
 
 
 class CopyIndex:

@@ -89,8 +89,7 @@ class SQLiteStore:
             result = self._save_one(article)
         except (StoreError, sqlite3.Error) as exc:
             self.db.execute("ROLLBACK TO article")
-            self.db.execute("RELEASE article")
-            self._copies = None
+            self.db.execute("RELEASE article")  # the signature is indexed only after success
             if isinstance(exc, StoreError):
                 return exc
             return StoreError(f"could not save article {article.id!r}: {exc}")
