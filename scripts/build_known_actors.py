@@ -214,7 +214,7 @@ def load_lexicon(petrarch: Path, words: WordLists) -> Lexicon:
         phrase = re.sub(r"\{[^}]*\}", " ", text[: match.start()])
         role_phrases.add(normalise_form(phrase))
     role_words = {p for p in role_phrases if " " not in p}
-    role_words |= set(" ".join(words.lines("english_stopwords.txt")).split())
+    role_words |= set(" ".join(words.lines("ingest/english_function_words.txt")).split())
     return Lexicon(
         frozenset(english_words() | role_words),
         frozenset(role_words),

@@ -12,6 +12,7 @@ import pytest
 from newsgraph.ingest import Rejected, read_sources
 from newsgraph.model import Article
 from newsgraph.settings import Settings
+from newsgraph.wordlists import WordLists
 
 PROSE = (
     "The regional security force began night patrols along the coast on Monday, officials said. "
@@ -159,3 +160,41 @@ def test_utf8_with_one_broken_byte_is_still_read(tmp_path: Path, settings: Setti
     data = DUMP.replace("café", "café ’").encode() + b"\xff"
     item = _one(_write(tmp_path / "a.txt", data), settings)
     assert isinstance(item, Article) and "café ’" in item.text
+
+
+def test_one_word_list_loader_serves_a_whole_batch(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[WordLists] = []
+    real_init = WordLists.__init__
+
+    def counting_init(self: WordLists, *args: object, **kwargs: object) -> None:
+        made.append(self)
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(WordLists, "__init__", counting_init)
+    records = "\n".join(json.dumps({"text": DUMP}) for _ in range(3))
+    _write(tmp_path / "a.txt", DUMP.encode())
+    _write(tmp_path / "b.jsonl", records.encode())
+    items = _read([tmp_path], settings)
+    assert [type(item) for item in items] == [Article] * 4
+    assert len(made) == 1
+
+
+class _ListsAsked(WordLists):
+    """A loader that notes which lists it was asked for."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(language)
+        self.asked: list[str] = []
+
+    def text(self, name: str) -> str:
+        self.asked.append(name)
+        return super().text(name)
+
+
+def test_a_given_word_list_loader_is_used(tmp_path: Path, settings: Settings) -> None:
+    words = _ListsAsked(settings.language)
+    _read([_write(tmp_path / "a.txt", DUMP.encode())], settings, words=words)
+    assert "clean/boilerplate_cues.txt" in words.asked
+    assert "ingest/english_function_words.txt" in words.asked

@@ -1,7 +1,9 @@
 """Cleaning plain text: headline and section detection, boilerplate cut by cues kept as data.
 
-``clean_text(raw, known_title=None) -> CleanText`` is the entry point; the cues live in
-``resources/boilerplate_cues.txt`` and the outlet stop-list in ``resources/not_outlets.txt``.
+``clean_text(raw, known_title=None, words=None) -> CleanText`` is the entry point; the cues live
+in ``resources/clean/boilerplate_cues.txt``, the outlet stop-list in
+``resources/clean/not_outlets.txt`` and the small words a name may hold in
+``resources/clean/name_links.txt``, all read through a ``WordLists`` (``words``).
 """
 
 from __future__ import annotations

@@ -1,28 +1,21 @@
-"""Boilerplate cues, loaded from resources/boilerplate_cues.txt, and matching one paragraph."""
+"""Boilerplate cues, read from resources/clean/ through a WordLists, and matching one paragraph."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from newsgraph.clean.dates import parse_date
+from newsgraph.wordlists import WordLists
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-CUES_FILE = RESOURCES / "boilerplate_cues.txt"
-NOT_OUTLETS_FILE = RESOURCES / "not_outlets.txt"
+CUES_FILE = "clean/boilerplate_cues.txt"
+NOT_OUTLETS_FILE = "clean/not_outlets.txt"
+NAME_LINKS_FILE = "clean/name_links.txt"
 PLACES = ("head", "tail", "any")
 
 # The longest paragraph (in words) a cue may remove: furniture is short, prose is not.
 MAX_WORDS = {"head": 25, "any": 30, "tail": 80}
 MAX_CHARS = {"head": 300, "any": 400, "tail": 1000}  # and in characters, for text without spaces
-
-# Lowercase words allowed inside a capitalised outlet or person name ("Voice of America").
-NAME_LINKS = frozenset(
-    ["of", "the", "and", "&", "for", "de", "del", "la", "le", "el", "du", "y", "al"]
-    + ["van", "von", "der", "da", "dos", "das"]
-)
 
 
 @dataclass(frozen=True)
@@ -44,48 +37,56 @@ class CueMatch:
     published: str | None = None
 
 
-def _data_lines(path: Path) -> list[str]:
-    """The non-blank, non-comment lines of a resource file."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+@dataclass(frozen=True)
+class CueLists:
+    """The cleaner's word lists: every cue in file order, and what a captured name may hold."""
+
+    cues: tuple[Cue, ...]
+    not_outlets: frozenset[str]  # casefolded names that are platforms or generic words
+    name_links: frozenset[str]  # lowercase words inside a capitalised name ("Voice of America")
+
+    def for_places(self, places: tuple[str, ...]) -> tuple[Cue, ...]:
+        """The cues that apply in these places, in file order."""
+        return tuple(cue for cue in self.cues if cue.where in places)
 
 
-@lru_cache(maxsize=1)
-def load_cues() -> tuple[Cue, ...]:
-    """Every cue in file order (the first matching cue names the reason)."""
+def build_cue_lists(words: WordLists) -> CueLists:
+    """The cues and name lists of resources/clean/, for ``words.get``."""
+    return CueLists(
+        cues=_read_cues(words),
+        not_outlets=frozenset(name.casefold() for name in _data_lines(words, NOT_OUTLETS_FILE)),
+        name_links=words.words(NAME_LINKS_FILE),
+    )
+
+
+def _data_lines(words: WordLists, name: str) -> list[str]:
+    """The non-blank, non-comment lines of a resource file, stripped (indented '#' too)."""
+    return [ln.strip() for ln in words.lines(name) if not ln.lstrip().startswith("#")]
+
+
+def _read_cues(words: WordLists) -> tuple[Cue, ...]:
+    """Every cue of the cues file in file order; a line with an unknown place is an error."""
     cues = []
-    for number, line in enumerate(_data_lines(CUES_FILE), start=1):
+    for number, line in enumerate(_data_lines(words, CUES_FILE), start=1):
         where, reason, pattern = line.split(None, 2)
         if where not in PLACES:
-            raise ValueError(f"{CUES_FILE.name} cue {number}: place {where!r} not in {PLACES}")
+            raise ValueError(f"{CUES_FILE} cue {number}: place {where!r} not in {PLACES}")
         cues.append(Cue(where, reason, re.compile(pattern, re.IGNORECASE)))
     return tuple(cues)
 
 
-@lru_cache(maxsize=8)
-def cues_for(places: tuple[str, ...]) -> tuple[Cue, ...]:
-    """The cues that apply in these places, in file order."""
-    return tuple(cue for cue in load_cues() if cue.where in places)
-
-
-@lru_cache(maxsize=1)
-def not_outlets() -> frozenset[str]:
-    """Captured names that are platforms or generic words, never an outlet."""
-    return frozenset(name.casefold() for name in _data_lines(NOT_OUTLETS_FILE))
-
-
-def match_cue(paragraph: str, places: tuple[str, ...]) -> CueMatch | None:
+def match_cue(paragraph: str, places: tuple[str, ...], lists: CueLists) -> CueMatch | None:
     """The first cue for these places that matches the paragraph and whose captures hold up."""
     words = paragraph.count(" ") + 1
-    for cue in cues_for(places):
+    for cue in lists.for_places(places):
         if words > MAX_WORDS[cue.where] or len(paragraph) > MAX_CHARS[cue.where]:
             continue
         found = cue.pattern.match(paragraph)
         if found is None:
             continue
         groups = found.groupdict()
-        outlet = outlet_name(groups["outlet"]) if "outlet" in groups else None
-        author = person_name(groups["author"]) if "author" in groups else None
+        outlet = outlet_name(groups["outlet"], lists) if "outlet" in groups else None
+        author = person_name(groups["author"], lists) if "author" in groups else None
         published = parse_date(groups["date"]) if "date" in groups else None
         if ("outlet" in groups and outlet is None) or ("author" in groups and author is None):
             continue
@@ -95,14 +96,14 @@ def match_cue(paragraph: str, places: tuple[str, ...]) -> CueMatch | None:
     return None
 
 
-def outlet_name(captured: str | None) -> str | None:
+def outlet_name(captured: str | None, lists: CueLists) -> str | None:
     """The leading run of capitalised words in a capture, unless it names a platform."""
     words = (captured or "").split()
     if words and words[0] == "the":
         words = words[1:]
     name: list[str] = []
     for word in words:
-        if _capitalised(word) or (name and word.lower() in NAME_LINKS):
+        if _capitalised(word) or (name and word.lower() in lists.name_links):
             name.append(word)
         else:
             break
@@ -110,17 +111,17 @@ def outlet_name(captured: str | None) -> str | None:
         name.pop()
     outlet = " ".join(name).strip(",;:")
     outlet = outlet.removesuffix("'s").removesuffix("’s")
-    if not outlet or outlet.casefold() in not_outlets() or len(name) > 8:
+    if not outlet or outlet.casefold() in lists.not_outlets or len(name) > 8:
         return None
     return outlet
 
 
-def person_name(captured: str | None) -> str | None:
+def person_name(captured: str | None, lists: CueLists) -> str | None:
     """The capture when it reads as a personal name (every word capitalised), else None."""
     words = (captured or "").split()
     if not 1 <= len(words) <= 8 or not _capitalised(words[0]) or not _capitalised(words[-1]):
         return None
-    if all(_capitalised(w) or w.lower() in NAME_LINKS for w in words):
+    if all(_capitalised(w) or w.lower() in lists.name_links for w in words):
         return " ".join(words)
     return None
 

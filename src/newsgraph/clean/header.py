@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.clean.cues import match_cue
+from newsgraph.clean.cues import CueLists, match_cue
 from newsgraph.model import Removed
 
 HEADER_SCAN = 10  # paragraphs examined for a header before the body must have started
@@ -30,14 +30,14 @@ class Header:
     removed: list[Removed] = field(default_factory=list)
 
 
-def read_header(paragraphs: list[str], known_title: str | None = None) -> Header:
+def read_header(paragraphs: list[str], lists: CueLists, known_title: str | None = None) -> Header:
     """Split off the header; a known title (from metadata) is matched instead of detected."""
     header = Header(title=known_title)
     for index, paragraph in enumerate(paragraphs[:HEADER_SCAN]):
         header.body_start = index
         if header.title is not None and same_headline(paragraph, header.title):
             header.removed.append(Removed(paragraph, "repeated headline"))
-        elif cue := match_cue(paragraph, ("head", "any")):
+        elif cue := match_cue(paragraph, ("head", "any"), lists):
             header.removed.append(Removed(paragraph, cue.reason))
             header.author = header.author or cue.author
             header.published = header.published or cue.published

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsgraph.clean.boilerplate import strip_boilerplate
+from newsgraph.clean.cues import build_cue_lists
 from newsgraph.clean.header import read_header
 from newsgraph.clean.normalise import normalise_text, split_paragraphs
 from newsgraph.model import Removed
+from newsgraph.wordlists import WordLists
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -25,13 +27,20 @@ class CleanText:
     removed: list[Removed] = field(default_factory=list)
 
 
-def clean_text(raw: str, known_title: str | None = None) -> CleanText:
-    """Headline, section label, body and footer of a plain text, boilerplate cut and kept aside."""
+def clean_text(
+    raw: str, known_title: str | None = None, words: WordLists | None = None
+) -> CleanText:
+    """Headline, section label, body and footer of a plain text, boilerplate cut and kept aside.
+
+    ``words`` is the loader the cues come from; pass one to read many texts (a fresh English
+    one is made otherwise).
+    """
+    lists = (words or WordLists()).get(build_cue_lists)
     paragraphs = split_paragraphs(normalise_text(raw))
     if known_title is not None:
         known_title = " ".join(known_title.split()) or None
-    header = read_header(paragraphs, known_title)
-    trimmed = strip_boilerplate(paragraphs[header.body_start :])
+    header = read_header(paragraphs, lists, known_title)
+    trimmed = strip_boilerplate(paragraphs[header.body_start :], lists)
     return CleanText(
         text=PARAGRAPH_BREAK.join(trimmed.paragraphs),
         title=header.title,

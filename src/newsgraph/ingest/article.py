@@ -11,6 +11,7 @@ from newsgraph.clean import CleanText
 from newsgraph.ingest.checks import check_body
 from newsgraph.model import Article, Removed
 from newsgraph.settings import Settings
+from newsgraph.wordlists import WordLists
 
 
 @dataclass
@@ -79,7 +80,8 @@ def article_from_clean(
     settings: Settings,
     origin: str,
     input_kind: str,
-    record_id: str | None = None,
+    record_id: str | None,
+    words: WordLists,
 ) -> Article:
     """The Article from cleaned text; ``meta`` wins over what the cleaner read in the text."""
     draft = Draft(
@@ -90,12 +92,12 @@ def article_from_clean(
         record_id=record_id,
         removed=clean.removed,
     )
-    return finish_article(draft, settings)
+    return finish_article(draft, settings, words)
 
 
-def finish_article(draft: Draft, settings: Settings) -> Article:
+def finish_article(draft: Draft, settings: Settings, words: WordLists) -> Article:
     """The Article, after checking the body is an English article (RejectedInput otherwise)."""
-    check_body(draft.text, settings, draft.origin)
+    check_body(draft.text, settings, draft.origin, words)
     digest = content_hash(draft.text)
     return Article(
         id=draft.record_id or digest[:16],

@@ -22,15 +22,20 @@ from newsgraph.ingest.rejected import Rejected
 from newsgraph.ingest.text import article_from_text
 from newsgraph.model import Article
 from newsgraph.settings import Settings
+from newsgraph.wordlists import WordLists
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Block elements after which a line break keeps paragraphs apart in a fragment turned to text.
-_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
+_HEADINGS = tuple(f"h{level}" for level in range(1, 7))
+_BLOCKS = ("p", "div", "br", "li", *_HEADINGS, "blockquote", "tr")
 
 
-def read_feed(text: str, origin: str, settings: Settings) -> Iterator[Article | Rejected]:
+def read_feed(
+    text: str, origin: str, settings: Settings, words: WordLists | None = None
+) -> Iterator[Article | Rejected]:
     """An Article or a Rejected per entry (origin ``FEED#N``); a feed that cannot be read, or
     that has no entries, is one Rejected."""
+    words = words or WordLists(settings.language)
     parsed = feedparser.parse(text, sanitize_html=True, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:
@@ -42,15 +47,20 @@ def read_feed(text: str, origin: str, settings: Settings) -> Iterator[Article | 
     for index, entry in enumerate(entries, start=1):
         where = f"{origin}#{index}"
         try:
-            yield article_from_entry(entry, settings, where, source)
+            yield article_from_entry(entry, settings, where, source, words)
         except RejectedInput as exc:
             yield Rejected(where, exc.reason)
 
 
 def article_from_entry(
-    entry: Any, settings: Settings, origin: str, source: str | None = None
+    entry: Any,
+    settings: Settings,
+    origin: str,
+    source: str | None = None,
+    words: WordLists | None = None,
 ) -> Article:
     """One feed entry as an Article; raises RejectedInput when it has no usable text."""
+    words = words or WordLists(settings.language)
     meta = Metadata(
         title=text_value(entry.get("title")),
         section=_first_category(entry),
@@ -64,21 +74,24 @@ def article_from_entry(
         raise RejectedInput("feed entry has no content or summary", origin)
     try:
         if is_html:
-            return _from_html_fragment(body, settings, origin, meta)
-        return article_from_text(body, settings, origin, meta, "feed")
+            return _from_html_fragment(body, settings, origin, meta, words)
+        return article_from_text(body, settings, origin, meta, "feed", None, words)
     except RejectedInput as exc:
         if kind == "summary":
             raise RejectedInput(f"feed entry carries only a summary: {exc.reason}", origin) from exc
         raise
 
 
-def _from_html_fragment(html: str, settings: Settings, origin: str, meta: Metadata) -> Article:
+def _from_html_fragment(
+    html: str, settings: Settings, origin: str, meta: Metadata, words: WordLists
+) -> Article:
     """trafilatura on the entry's HTML; a short fragment it finds no article in is read as
     plain text, one paragraph per block element."""
     try:
-        return article_from_html(html, settings, origin, meta, "feed")
+        return article_from_html(html, settings, origin, meta, "feed", None, words)
     except RejectedInput:
-        return article_from_text(_fragment_text(html), settings, origin, meta, "feed")
+        text = _fragment_text(html)
+        return article_from_text(text, settings, origin, meta, "feed", None, words)
 
 
 def _fragment_text(html: str) -> str:

@@ -10,6 +10,7 @@ from newsgraph.errors import RejectedInput
 from newsgraph.ingest.article import Metadata, article_from_clean
 from newsgraph.model import Article
 from newsgraph.settings import Settings
+from newsgraph.wordlists import WordLists
 
 # Dates from the page's own metadata only: quick, and no guessing from the text.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -22,16 +23,19 @@ def article_from_html(
     meta: Metadata | None = None,
     input_kind: str = "html",
     record_id: str | None = None,
+    words: WordLists | None = None,
 ) -> Article:
     """One HTML page as an Article; metadata given by the caller wins over the page's own.
 
-    Raises RejectedInput when trafilatura finds no article text.
+    Raises RejectedInput when trafilatura finds no article text. ``words`` as for
+    ``article_from_text``.
     """
+    words = words or WordLists(settings.language)
     given = meta or Metadata()
     body, found = extract_page(html, given.url, origin)
     page_meta = given.over(found)
-    clean = clean_text(body, known_title=page_meta.title)
-    return article_from_clean(clean, page_meta, settings, origin, input_kind, record_id)
+    clean = clean_text(body, known_title=page_meta.title, words=words)
+    return article_from_clean(clean, page_meta, settings, origin, input_kind, record_id, words)
 
 
 def extract_page(html: str, url: str | None, origin: str) -> tuple[str, Metadata]:

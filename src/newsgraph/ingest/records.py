@@ -14,11 +14,14 @@ from newsgraph.ingest.rejected import Rejected
 from newsgraph.ingest.text import article_from_text
 from newsgraph.model import Article
 from newsgraph.settings import Settings
+from newsgraph.wordlists import WordLists
 
 META_FIELDS = ("title", "section", "source", "url", "author")
 
 
-def article_from_record(record: Any, settings: Settings, origin: str = "<record>") -> Article:
+def article_from_record(
+    record: Any, settings: Settings, origin: str = "<record>", words: WordLists | None = None
+) -> Article:
     """One record: its 'text' through the plain-text cleaner, else its 'html' through trafilatura.
 
     Fields given in the record win over what the cleaner finds. A 'published' value that is
@@ -32,9 +35,9 @@ def article_from_record(record: Any, settings: Settings, origin: str = "<record>
     record_id = _record_id(record, origin)
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
-        article = article_from_text(text, settings, origin, meta, "record", record_id)
+        article = article_from_text(text, settings, origin, meta, "record", record_id, words)
     elif isinstance(html, str) and html.strip():
-        article = article_from_html(html, settings, origin, meta, "record", record_id)
+        article = article_from_html(html, settings, origin, meta, "record", record_id, words)
     else:
         raise RejectedInput("record has no non-empty 'text' or 'html' string field", origin)
     article.warnings.extend(warnings)
@@ -66,9 +69,13 @@ def _record_id(record: Mapping[str, Any], origin: str) -> str | None:
 
 
 def read_records(
-    lines: Iterable[tuple[int, str]], origin: str, settings: Settings
+    lines: Iterable[tuple[int, str]],
+    origin: str,
+    settings: Settings,
+    words: WordLists | None = None,
 ) -> Iterator[Article | Rejected]:
     """One Article or Rejected per non-blank JSON Lines line; a broken line stops nothing."""
+    words = words or WordLists(settings.language)
     for number, line in lines:
         if not line.strip():
             continue
@@ -79,7 +86,7 @@ def read_records(
             yield Rejected(where, _json_error(number, exc))
             continue
         try:
-            yield article_from_record(record, settings, where)
+            yield article_from_record(record, settings, where, words)
         except RejectedInput as exc:
             yield Rejected(where, exc.reason)
 
@@ -89,17 +96,20 @@ def _json_error(number: int, exc: json.JSONDecodeError) -> str:
     return f"line {number} is not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
 
 
-def read_json_document(text: str, origin: str, settings: Settings) -> Iterator[Article | Rejected]:
+def read_json_document(
+    text: str, origin: str, settings: Settings, words: WordLists | None = None
+) -> Iterator[Article | Rejected]:
     """A .json file: an array of records (origin FILE#N), one record, or JSON Lines after all."""
+    words = words or WordLists(settings.language)
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        yield from read_records(enumerate(text.splitlines(), start=1), origin, settings)
+        yield from read_records(enumerate(text.splitlines(), start=1), origin, settings, words)
         return
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records, start=1):
         where = f"{origin}#{index}" if isinstance(data, list) else origin
         try:
-            yield article_from_record(record, settings, where)
+            yield article_from_record(record, settings, where, words)
         except RejectedInput as exc:
             yield Rejected(where, exc.reason)

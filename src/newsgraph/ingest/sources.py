@@ -22,23 +22,21 @@ from newsgraph.ingest.rejected import Rejected
 from newsgraph.ingest.text import article_from_text
 from newsgraph.model import Article
 from newsgraph.settings import Settings
+from newsgraph.wordlists import WordLists
 
 __all__ = ["Rejected", "read_bytes", "read_sources", "sniff_kind"]
 
 STDIN = "-"
-KIND_BY_EXTENSION = {
-    ".txt": "text",
-    ".text": "text",
+EXTENSIONS_BY_KIND = {
+    "text": (".txt", ".text"),
+    "html": (".html", ".htm", ".xhtml"),
+    "jsonl": (".jsonl", ".ndjson"),
+    "json": (".json",),
+    "feed": (".rss", ".atom", ".xml"),
+}
+KIND_BY_EXTENSION: dict[str, str | None] = {
     "": None,  # no extension: sniff the content
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "json",
-    ".rss": "feed",
-    ".atom": "feed",
-    ".xml": "feed",
+    **{ext: kind for kind, exts in EXTENSIONS_BY_KIND.items() for ext in exts},
 }
 # An XML declaration, processing instructions and comments, then a feed's root element.
 _FEED = re.compile(r"(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.I | re.S)
@@ -49,35 +47,43 @@ Item = Article | Rejected
 
 
 def read_sources(
-    paths: Iterable[str], settings: Settings, stdin: BinaryIO | None = None
+    paths: Iterable[str],
+    settings: Settings,
+    stdin: BinaryIO | None = None,
+    words: WordLists | None = None,
 ) -> Iterator[Item]:
-    """An Article or a Rejected for every input found under these paths, in order."""
+    """An Article or a Rejected for every input found under these paths, in order.
+
+    ``words`` is the loader of the cleaner's and the checks' word lists, shared by every input
+    read (ingest runs before any Pipeline exists): one for ``settings.language`` if not given.
+    """
+    words = words or WordLists(settings.language)
     for name in paths:
         if name == STDIN:
-            yield from read_stream(stdin or sys.stdin.buffer, "<stdin>", settings)
+            yield from read_stream(stdin or sys.stdin.buffer, "<stdin>", settings, words)
         else:
-            yield from read_path(Path(name), settings)
+            yield from read_path(Path(name), settings, words)
 
 
-def read_path(path: Path, settings: Settings) -> Iterator[Item]:
+def read_path(path: Path, settings: Settings, words: WordLists) -> Iterator[Item]:
     """A file, or every article file in a folder and its subfolders."""
     if path.is_dir():
-        yield from read_folder(path, settings)
+        yield from read_folder(path, settings, words)
     elif path.is_file():
-        yield from read_file(path, settings)
+        yield from read_file(path, settings, words)
     elif path.exists():
         yield Rejected(str(path), "not a regular file (device, socket or pipe); name a file")
     else:
         yield Rejected(str(path), "no such file or folder")
 
 
-def read_folder(folder: Path, settings: Settings) -> Iterator[Item]:
+def read_folder(folder: Path, settings: Settings, words: WordLists) -> Iterator[Item]:
     """Article files under a folder by name order; other files are reported, not read."""
     for found in _walk(folder):
         if isinstance(found, Rejected):
             yield found
         elif found.suffix.lower() in KIND_BY_EXTENSION:
-            yield from read_file(found, settings)
+            yield from read_file(found, settings, words)
         else:
             reason = (
                 f"skipped: {found.suffix!r} is not an article file type; name the file to read it"
@@ -102,25 +108,27 @@ def _walk(folder: Path) -> Iterator[Path | Rejected]:
             yield entry
 
 
-def read_file(path: Path, settings: Settings) -> Iterator[Item]:
+def read_file(path: Path, settings: Settings, words: WordLists) -> Iterator[Item]:
     """The articles in one file (one, or one per record for JSON Lines)."""
     origin = str(path)
     kind = KIND_BY_EXTENSION.get(path.suffix.lower(), "text")
     try:
         if kind == "jsonl":
             with path.open("rb") as stream:
-                yield from read_jsonl_stream(stream, origin, settings)
+                yield from read_jsonl_stream(stream, origin, settings, words)
             return
         size = path.stat().st_size
         if size > settings.max_bytes:
             yield Rejected(origin, _too_large(size, settings))
             return
-        yield from read_bytes(path.read_bytes(), origin, settings, kind)
+        yield from read_bytes(path.read_bytes(), origin, settings, kind, words)
     except OSError as exc:
         yield Rejected(origin, f"cannot read: {exc.strerror or exc}")
 
 
-def read_stream(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[Item]:
+def read_stream(
+    stream: BinaryIO, origin: str, settings: Settings, words: WordLists
+) -> Iterator[Item]:
     """Everything on a byte stream such as stdin, its kind sniffed from the content."""
     try:
         data = stream.read(settings.max_bytes + 1)
@@ -130,14 +138,19 @@ def read_stream(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[I
     if len(data) > settings.max_bytes:
         yield Rejected(origin, _too_large(len(data), settings, at_least=True))
         return
-    yield from read_bytes(data, origin, settings)
+    yield from read_bytes(data, origin, settings, None, words)
 
 
 def read_bytes(
-    data: bytes, origin: str, settings: Settings, kind: str | None = None
+    data: bytes,
+    origin: str,
+    settings: Settings,
+    kind: str | None = None,
+    words: WordLists | None = None,
 ) -> Iterator[Item]:
     """The articles in one input's bytes; kind text | html | jsonl | json | feed, or None to
     sniff."""
+    words = words or WordLists(settings.language)
     try:
         text = decode_bytes(data)
     except RejectedInput as exc:
@@ -145,15 +158,15 @@ def read_bytes(
         return
     kind = sniff_kind(text, kind)
     if kind == "jsonl":
-        yield from read_records(enumerate(text.splitlines(), start=1), origin, settings)
+        yield from read_records(enumerate(text.splitlines(), start=1), origin, settings, words)
     elif kind == "json":
-        yield from read_json_document(text, origin, settings)
+        yield from read_json_document(text, origin, settings, words)
     elif kind == "feed":
-        yield from read_feed(text, origin, settings)
+        yield from read_feed(text, origin, settings, words)
     elif kind == "html":
-        yield _one(origin, lambda: article_from_html(text, settings, origin))
+        yield _one(origin, lambda: article_from_html(text, settings, origin, words=words))
     else:
-        yield _one(origin, lambda: article_from_text(text, settings, origin))
+        yield _one(origin, lambda: article_from_text(text, settings, origin, words=words))
 
 
 def sniff_kind(text: str, declared: str | None = None) -> str:
@@ -182,7 +195,9 @@ def _one(origin: str, read: Callable[[], Article]) -> Item:
         return Rejected(origin, f"could not read this input ({type(exc).__name__}: {exc})")
 
 
-def read_jsonl_stream(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[Item]:
+def read_jsonl_stream(
+    stream: BinaryIO, origin: str, settings: Settings, words: WordLists
+) -> Iterator[Item]:
     """JSON Lines read line by line (UTF-8), each line held to settings.max_bytes."""
     first = stream.peek(SNIFF_CHARS)[:SNIFF_CHARS] if hasattr(stream, "peek") else b""
     if b"\x00" in first:
@@ -206,7 +221,7 @@ def read_jsonl_stream(stream: BinaryIO, origin: str, settings: Settings) -> Iter
             reason = f"line {number} is not UTF-8 ({exc.reason} at byte {exc.start})"
             yield Rejected(f"{origin}:{number}", reason)
             continue
-        yield from read_records([(number, line)], origin, settings)
+        yield from read_records([(number, line)], origin, settings, words)
 
 
 def _skip_rest_of_line(stream: BinaryIO, read: bytes, chunk: int) -> None:

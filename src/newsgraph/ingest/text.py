@@ -6,6 +6,7 @@ from newsgraph.clean import clean_text
 from newsgraph.ingest.article import Metadata, article_from_clean
 from newsgraph.model import Article
 from newsgraph.settings import Settings
+from newsgraph.wordlists import WordLists
 
 
 def article_from_text(
@@ -15,11 +16,14 @@ def article_from_text(
     meta: Metadata | None = None,
     input_kind: str = "text",
     record_id: str | None = None,
+    words: WordLists | None = None,
 ) -> Article:
     """One plain-text article; metadata given by the caller wins over what the text shows.
 
-    Raises RejectedInput when no English article is left after cleaning.
+    Raises RejectedInput when no English article is left after cleaning. ``words`` is the
+    loader of the cleaner's and the checks' lists (one for ``settings.language`` if not given).
     """
+    words = words or WordLists(settings.language)
     given = meta or Metadata()
-    clean = clean_text(text, known_title=given.title)
-    return article_from_clean(clean, given, settings, origin, input_kind, record_id)
+    clean = clean_text(text, known_title=given.title, words=words)
+    return article_from_clean(clean, given, settings, origin, input_kind, record_id, words)
