@@ -98,3 +98,19 @@ def test_script_reproduces_the_committed_resource(tmp_path: Path) -> None:
         if name.endswith(".gz"):
             built, kept = gzip.decompress(built), gzip.decompress(kept)
         assert built == kept, f"{name} differs: rerun scripts/build_known_actors.py"
+
+
+def test_profile_shows_the_role_held_on_the_article_dates(tmp_path: Path) -> None:
+    from newsgraph.kb import queries
+    from newsgraph.model import Article, Entity, Mention
+    from newsgraph.store import open_store
+
+    text = "Kofi Annan spoke to reporters in New York about the crisis and the coming talks."
+    annan = Entity("e1", "Kofi Annan", "PERSON", [Mention(0, 10, "Kofi Annan")])
+    with open_store(tmp_path / "kb.db") as store:
+        store.save(Article(id="a", text=text, published="2005-03-01", entities=[annan]))
+        store.settle()
+        kb_id = store.get_article("a").entities[0].kb_id or ""
+        profile = queries.entity_profile(store, kb_id, words=WordLists())
+    held = [r for r in profile.known_roles if r.dated_articles]
+    assert [r.code for r in held if r.start] == ["IGOUNO"]

@@ -41,6 +41,7 @@ from newsgraph.store.base import (
     Store,
     TimelineItem,
 )
+from newsgraph.wordlists import WordLists
 
 app = typer.Typer(
     help="newsgraph: turn news articles into a knowledge base of who said and did what.",
@@ -289,7 +290,7 @@ def entity(
         found = _one_entity(store, name)
         if found is None:
             return
-        profile = queries.entity_profile(store, found.id)
+        profile = queries.entity_profile(store, found.id, words=WordLists())
     _print_profile(profile)
 
 
@@ -527,6 +528,12 @@ def _print_profile(p: EntityProfile) -> None:
     out.print(f"[bold]{escape(e.name)}[/bold] {e.type} {e.country or ''}  [dim]{e.id}[/dim]")
     out.print(f"{e.articles} stories, {e.mentions} mentions; aliases: {_join(p.aliases, 10)}")
     out.print(f"affiliations: {_join(p.affiliations, 10)}")
+    for role in p.known_roles:
+        span = f"{role.start or '…'} – {role.end or '…'}" if role.start or role.end else "undated"
+        out.print(
+            f"  known actor {escape(role.actor)} (PETRARCH2): {escape(role.description)} "
+            f"[{role.code}], {span}; {role.dated_articles} dated stories in range"
+        )
     for use in p.titles:
         out.print(f"  title {escape(use.title)}: {use.articles} articles, {use.first} … {use.last}")
     for q in p.quotes_by[:10]:

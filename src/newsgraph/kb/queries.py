@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsgraph.errors import NewsgraphError, NotFound
+from newsgraph.kb.known_actors import load_known_actors, normalise_form
 from newsgraph.kb.resolve import normalise
 from newsgraph.model import Article
 from newsgraph.store.base import (
@@ -18,6 +19,7 @@ from newsgraph.store.base import (
     EntityProfile,
     EntitySummary,
     EventRecord,
+    KnownRole,
     Overview,
     Page,
     QuoteRecord,
@@ -25,6 +27,7 @@ from newsgraph.store.base import (
     Store,
     TimelineItem,
 )
+from newsgraph.wordlists import WordLists
 
 PROFILE_LIMIT = 50  # rows per list on an entity profile
 TIMELINE_LIMIT = 200
@@ -233,9 +236,13 @@ def split_mention(
     return store.get_entity(store.unmerge(article_id, entity_id))
 
 
-def entity_profile(store: Store, kb_id: str, limit: int = PROFILE_LIMIT) -> EntityProfile:
-    """Titles over time, aliases, articles, quotes by and about, events, co-occurring entities."""
+def entity_profile(
+    store: Store, kb_id: str, limit: int = PROFILE_LIMIT, words: WordLists | None = None
+) -> EntityProfile:
+    """Titles over time, aliases, articles, quotes by and about, events, co-occurring entities,
+    and, given the word lists, the roles a known actor of that name held on the article dates."""
     entity = store.get_entity(kb_id)
+    known = known_roles(store, entity, words) if words is not None else []
     return EntityProfile(
         entity=entity,
         titles=store.title_uses(kb_id),
@@ -248,7 +255,39 @@ def entity_profile(store: Store, kb_id: str, limit: int = PROFILE_LIMIT) -> Enti
         events_as_target=store.events(target_kb_id=kb_id, limit=limit).items,
         co_occurring=store.co_occurring(kb_id, limit=20),
         links=store.merge_links(kb_id, limit=limit),
+        known_roles=known,
     )
+
+
+KNOWN_KINDS = {"PERSON": ("person",), "ORG": ("organisation", "group"), "NORP": ("group",)}
+ROLE_DATES_READ = 1000  # article dates read to tell which roles held
+
+
+def known_roles(store: Store, entity: EntitySummary, words: WordLists) -> list[KnownRole]:
+    """The roles of the one known actor the entity's name and type fit (none when no actor or
+    several do), each with how many of the entity's dated stories fall in its range; undated
+    roles are listed as always held."""
+    kinds = KNOWN_KINDS.get(entity.type)
+    if not kinds or entity.status != "resolved":
+        return []
+    actors = words.get(load_known_actors)
+    found = [a for a in actors.lookup(normalise_form(entity.name)) if a.kind in kinds]
+    if len(found) != 1:
+        return []
+    dates = [
+        a.published[:10]
+        for a in store.list_articles(limit=ROLE_DATES_READ, kb_id=entity.id).items
+        if a.published
+    ]
+    actor = found[0]
+    return [
+        KnownRole(
+            actor.name, role.code, actors.describe_code(role.code), role.start, role.end,
+            sum(1 for d in dates if role.holds_on(d)) if role.dated else len(dates),
+        )
+        for role in actor.roles
+        if not role.dated or any(role.holds_on(d) for d in dates)
+    ]  # fmt: skip
 
 
 def quotes(

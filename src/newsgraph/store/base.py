@@ -174,6 +174,19 @@ class Story:
 
 
 @dataclass
+class KnownRole:
+    """A role a known actor of the PETRARCH2 dictionaries held, and on which of the entity's
+    article dates it held."""
+
+    actor: str  # the dictionaries' name for the actor
+    code: str  # CAMEO code, e.g. GBRGOV
+    description: str  # "United Kingdom government"
+    start: str | None
+    end: str | None
+    dated_articles: int  # the entity's dated stories falling in the role's range
+
+
+@dataclass
 class EntityProfile:
     """Everything the knowledge base knows about one entity."""
 
@@ -188,6 +201,7 @@ class EntityProfile:
     events_as_target: list[EventRecord]
     co_occurring: list[CoOccurrence]
     links: list[MergeLink]
+    known_roles: list[KnownRole] = field(default_factory=list)
 
 
 @dataclass

@@ -214,9 +214,10 @@ async def split_entity(request: Request, _: WriteAllowed, kb_id: IdPath) -> Spli
 
 
 @router.get("/entities/{kb_id:path}", summary="An entity's profile")
-def entity_profile(store: StoreDep, kb_id: IdPath) -> EntityProfile:
-    """Titles over time, aliases, articles, quotes by and about, events, co-occurring entities."""
-    return queries.entity_profile(store, kb_id)
+def entity_profile(request: Request, store: StoreDep, kb_id: IdPath) -> EntityProfile:
+    """Titles over time, aliases, articles, quotes by and about, events, co-occurring entities,
+    and the roles of the known actor the entity is, if it is one."""
+    return queries.entity_profile(store, kb_id, words=state(request).words())
 
 
 @router.get("/quotes", summary="Quotes by speaker or text")

@@ -18,6 +18,7 @@ from newsgraph.model import Article
 from newsgraph.settings import Settings
 from newsgraph.store.base import Store
 from newsgraph.web.urls import article_url, entity_url
+from newsgraph.wordlists import WordLists
 
 if TYPE_CHECKING:
     from newsgraph.pipeline import Pipeline
@@ -36,6 +37,14 @@ class AppState:
     store_lock: threading.Lock = field(default_factory=threading.Lock)
     _pipeline: Pipeline | None = None
     _store: Store | None = None
+    _words: WordLists | None = None
+
+    def words(self) -> WordLists:
+        """The word lists profiles read (known actors), loaded on first use and then shared."""
+        with self.store_lock:
+            if self._words is None:
+                self._words = WordLists(self.settings.language)
+            return self._words
 
     def store(self) -> Store:
         """The app's one store, opened on first use; it serialises its own access across threads."""

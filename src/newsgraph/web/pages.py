@@ -163,7 +163,7 @@ def entity(request: Request, store: StoreDep, kb_id: str) -> Response:
     A name instead of a KB id leads to the one entity it fits, else to the list of them.
     """
     try:
-        profile = queries.entity_profile(store, kb_id)
+        profile = queries.entity_profile(store, kb_id, words=state(request).words())
     except NotFound:
         return _entity_named(request, store, kb_id)
     events = _events_once(profile)
