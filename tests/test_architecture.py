@@ -130,3 +130,52 @@ def test_known_upward_imports_are_still_real() -> None:
     """An exception that no longer exists is removed from the list, so it cannot come back."""
     graph = import_graph()
     assert all(target in graph[name] for name, target in KNOWN_UPWARD)
+
+
+MAX_LITERAL_WORDS = 10  # longer word lists are data under resources/<area>/
+
+
+def literal_word_lists(path: Path) -> list[tuple[int, int]]:
+    """(line, words) of each literal list, set, tuple or dict of more than ten strings, and of
+    each string of more than ten words split into a list ('a b c'.split())."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        items: list[ast.expr | None] = []
+        if isinstance(node, ast.List | ast.Set | ast.Tuple):
+            items = list(node.elts)
+        elif isinstance(node, ast.Dict):
+            items = list(node.keys)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "split"
+            and isinstance(node.func.value, ast.Constant)
+            and isinstance(node.func.value.value, str)
+        ):
+            words = len(node.func.value.value.split())
+            if words > MAX_LITERAL_WORDS:
+                found.append((node.lineno, words))
+            continue
+        strings = [i for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)]
+        if len(strings) > MAX_LITERAL_WORDS:
+            found.append((node.lineno, len(strings)))
+    return found
+
+
+def test_the_checker_finds_a_literal_word_list(tmp_path: Path) -> None:
+    source = tmp_path / "words.py"
+    source.write_text(f"A = {[f'w{i}' for i in range(11)]!r}\nB = {'a b c'!r}.split()\n")
+    assert literal_word_lists(source) == [(1, 11)]
+
+
+def test_no_stage_module_holds_a_long_word_list() -> None:
+    long_lists = {
+        str(path.relative_to(PACKAGE)): found
+        for path in sorted((PACKAGE / "stages").rglob("*.py"))
+        if (found := literal_word_lists(path))
+    }
+    assert long_lists == {}, "move these word lists to resources/<stage>/"
+
+
+def test_no_python_modules_among_the_data_files() -> None:
+    assert sorted((PACKAGE / "resources").rglob("*.py")) == []
