@@ -343,3 +343,18 @@ def test_clusters_do_not_depend_on_arrival_order(tmp_path: Path) -> None:
             store.settle()
             partitions.append(kb_partition(store))
     assert all(p == partitions[0] for p in partitions)
+
+
+def test_initials_are_no_country_code(store: Store) -> None:
+    save_all(store, one_entity_article("a", "MM", "GPE"), one_entity_article("b", "Myanmar", "GPE"))
+    assert kb_of(store, "a") != kb_of(store, "b")
+
+
+def test_kb_name_spells_out_the_given_name(store: Store) -> None:
+    save_all(
+        store,
+        one_entity_article("a", "S Horgan"),
+        one_entity_article("b", "S Horgan"),
+        one_entity_article("c", "Steve Horgan"),
+    )
+    assert store.get_entity(kb_of(store, "a") or "").name == "Steve Horgan"

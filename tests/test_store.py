@@ -127,6 +127,11 @@ def test_older_schema_is_migrated_on_open(tmp_path: Path) -> None:
         old.save(article())
     with sqlite3.connect(path) as db:  # back to a version-1 store, before kb_facts existed
         db.executescript(
+            "DROP TRIGGER kb_link_added; DROP TRIGGER kb_link_removed; "
+            "DROP TRIGGER kb_story_added; DROP TRIGGER kb_story_removed; "
+            "DROP TABLE kb_stats; DROP TABLE kb_stories; DROP TABLE kb_keys; "
+            "CREATE TABLE kb_keys (key TEXT NOT NULL, kb_id TEXT NOT NULL, "
+            "PRIMARY KEY (key, kb_id)) WITHOUT ROWID;"
             "DROP TABLE kb_facts; DROP TABLE quotes_fts; DROP INDEX articles_meta;"
             "ALTER TABLE kb_entities DROP COLUMN status; DROP TABLE kb_members; "
             "DROP TABLE kb_blocks; DROP TABLE kb_roots; DROP TABLE kb_dirty; "

@@ -218,6 +218,8 @@ def country_code_of(form: str, kw: KBWords) -> str | None:
         return None
     if form in kw.country_forms:
         return kw.country_forms[form]
+    if len(form) <= 3:  # 'mm', 'bb': initials are no country unless news writes them so
+        return None
     return _pycountry_code(form)
 
 
@@ -349,7 +351,11 @@ def best_name(names: dict[str, int], group: str, nw: NameWords) -> str:
 
     def rank(item: tuple[str, int]) -> tuple[int, int, int, str]:
         name, count = item
-        full = 1 if group != "PERSON" or len(name.split()) > 1 else 0
+        words = name.split()
+        if group != "PERSON":
+            full = 1 if len(words) > 1 or not looks_like_acronym(name) else 0
+        else:  # a given name spelled out beats an initial ('Steve Horgan' over 'S Horgan')
+            full = (len(words) > 1) + (len(words) > 1 and len(words[0].rstrip(".")) > 1)
         return (-full, -count, -len(name), name)
 
     return min(names.items(), key=rank)[0] if names else ""

@@ -192,10 +192,36 @@ CREATE INDEX articles_meta ON articles(id, published, story_id, source, title);
 # v5: order-independent resolution (kb/resolve.py). Each article entity's cluster key is kept
 # (kb_members) with the blocks short forms look in (kb_blocks); joins of short keys to longer
 # ones (kb_roots); blocks and KB entities to settle after a batch (kb_dirty, kb_touched); and the
-# corrections people make, as constraints later ingests respect (kb_constraints). The old
-# links are dropped here and rebuilt from the stored entities when the store opens.
+# corrections people make, as constraints later ingests respect (kb_constraints). A KB entity's
+# aggregates (facts, search keys, names, types, countries, stories, mentions) are kept by
+# triggers on kb_links, so linking or moving one article entity costs the same in any store.
+# The old links are dropped here and rebuilt from the stored entities when the store opens.
 V5 = """
+DELETE FROM kb_facts;
+DELETE FROM kb_links;
+DELETE FROM kb_entities;
+DROP TABLE kb_keys;
 ALTER TABLE kb_entities ADD COLUMN status TEXT NOT NULL DEFAULT 'resolved';
+CREATE TABLE kb_keys (  -- name-search keys of a KB entity, counted over its linked entities
+    key TEXT NOT NULL,
+    kb_id TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (key, kb_id)
+) WITHOUT ROWID;
+CREATE INDEX kb_keys_kb ON kb_keys(kb_id);
+CREATE TABLE kb_stats (  -- name | type | country | sure: counted over linked entities
+    kb_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (kb_id, kind, value)
+) WITHOUT ROWID;
+CREATE TABLE kb_stories (
+    kb_id TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (kb_id, story_id)
+) WITHOUT ROWID;
 CREATE TABLE kb_members (
     article_id TEXT NOT NULL,
     entity_id TEXT NOT NULL,
@@ -217,6 +243,7 @@ CREATE TABLE kb_blocks (
     PRIMARY KEY (block, article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE TABLE kb_roots (key TEXT PRIMARY KEY, root TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX kb_roots_root ON kb_roots(root);
 CREATE TABLE kb_dirty (block TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE kb_touched (kb_id TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE kb_constraints (
@@ -227,10 +254,62 @@ CREATE TABLE kb_constraints (
     created TEXT NOT NULL DEFAULT (datetime('now'))
 );
 CREATE INDEX kb_constraints_subject ON kb_constraints(kind, subject);
-DELETE FROM kb_keys;
-DELETE FROM kb_facts;
-DELETE FROM kb_links;
-DELETE FROM kb_entities;
+
+CREATE TRIGGER kb_link_added AFTER INSERT ON kb_links BEGIN
+    INSERT INTO kb_facts(kb_id, kind, value, n)
+        SELECT NEW.kb_id, kind, value, 1 FROM entity_facts
+        WHERE article_id = NEW.article_id AND entity_id = NEW.entity_id
+        ON CONFLICT(kb_id, kind, value) DO UPDATE SET n = n + 1;
+    INSERT INTO kb_keys(key, kb_id, n)
+        SELECT key, NEW.kb_id, 1 FROM entity_keys
+        WHERE article_id = NEW.article_id AND entity_id = NEW.entity_id
+        ON CONFLICT(key, kb_id) DO UPDATE SET n = n + 1;
+    INSERT INTO kb_stats(kb_id, kind, value, n)
+        SELECT NEW.kb_id, 'name', display, 1 FROM kb_members
+        WHERE article_id = NEW.article_id AND entity_id = NEW.entity_id
+        UNION ALL SELECT NEW.kb_id, 'type', type, 1 FROM entities
+        WHERE article_id = NEW.article_id AND id = NEW.entity_id
+        UNION ALL SELECT NEW.kb_id, 'country', country, 1 FROM entities
+        WHERE article_id = NEW.article_id AND id = NEW.entity_id AND country IS NOT NULL
+        UNION ALL SELECT NEW.kb_id, 'sure', '1', 1 WHERE NEW.score > 0
+        ON CONFLICT(kb_id, kind, value) DO UPDATE SET n = n + 1;
+    INSERT INTO kb_stories(kb_id, story_id, n)
+        SELECT NEW.kb_id, story_id, 1 FROM articles WHERE id = NEW.article_id
+        ON CONFLICT(kb_id, story_id) DO UPDATE SET n = n + 1;
+    UPDATE kb_entities SET n_mentions = n_mentions + NEW.n_mentions WHERE id = NEW.kb_id;
+END;
+
+CREATE TRIGGER kb_link_removed AFTER DELETE ON kb_links BEGIN
+    UPDATE kb_facts SET n = n - 1 WHERE kb_id = OLD.kb_id AND (kind, value) IN (
+        SELECT kind, value FROM entity_facts
+        WHERE article_id = OLD.article_id AND entity_id = OLD.entity_id);
+    UPDATE kb_keys SET n = n - 1 WHERE kb_id = OLD.kb_id AND key IN (
+        SELECT key FROM entity_keys
+        WHERE article_id = OLD.article_id AND entity_id = OLD.entity_id);
+    UPDATE kb_stats SET n = n - 1 WHERE kb_id = OLD.kb_id AND (
+        (kind = 'name' AND value = (SELECT display FROM kb_members
+            WHERE article_id = OLD.article_id AND entity_id = OLD.entity_id))
+        OR (kind = 'type' AND value = (SELECT type FROM entities
+            WHERE article_id = OLD.article_id AND id = OLD.entity_id))
+        OR (kind = 'country' AND value = (SELECT country FROM entities
+            WHERE article_id = OLD.article_id AND id = OLD.entity_id))
+        OR (kind = 'sure' AND OLD.score > 0));
+    UPDATE kb_stories SET n = n - 1 WHERE kb_id = OLD.kb_id
+        AND story_id = (SELECT story_id FROM articles WHERE id = OLD.article_id);
+    UPDATE kb_entities SET n_mentions = n_mentions - OLD.n_mentions WHERE id = OLD.kb_id;
+    DELETE FROM kb_facts WHERE kb_id = OLD.kb_id AND n <= 0;
+    DELETE FROM kb_keys WHERE kb_id = OLD.kb_id AND n <= 0;
+    DELETE FROM kb_stats WHERE kb_id = OLD.kb_id AND n <= 0;
+    DELETE FROM kb_stories WHERE kb_id = OLD.kb_id AND n <= 0;
+END;
+
+CREATE TRIGGER kb_story_added AFTER INSERT ON kb_stories BEGIN
+    UPDATE kb_entities SET n_articles = n_articles + 1 WHERE id = NEW.kb_id;
+END;
+
+CREATE TRIGGER kb_story_removed AFTER DELETE ON kb_stories BEGIN
+    UPDATE kb_entities SET n_articles = n_articles - 1 WHERE id = OLD.kb_id;
+END;
 """
 
 MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]

@@ -52,15 +52,15 @@ class KBWriter:
             blocks += [(b, article.id, entity.id) for b in member.blocks]
             keys += [(article.id, entity.id, k) for k in self._search_keys(entity, member)]
         self.db.executemany(
-            "INSERT INTO kb_links(article_id, entity_id, kb_id, evidence, score, n_mentions) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            links,
-        )
-        self.db.executemany(
             "INSERT INTO kb_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", members_rows
         )
         self.db.executemany("INSERT OR IGNORE INTO kb_blocks VALUES (?, ?, ?)", blocks)
         self.db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?)", keys)
+        self.db.executemany(  # after members and keys: the triggers on kb_links read them
+            "INSERT INTO kb_links(article_id, entity_id, kb_id, evidence, score, n_mentions) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            links,
+        )
         self.db.executemany(
             "INSERT OR IGNORE INTO kb_dirty(block) VALUES (?)", [(b,) for b, _, _ in blocks]
         )
@@ -145,29 +145,45 @@ class KBWriter:
     def _move_key(self, key: str, target: str, evidence: str | None) -> int:
         """Link every member of ``key`` that is not split by hand to ``target``."""
         rows = self.db.execute(
-            "SELECT l.article_id, l.entity_id, l.kb_id, m.evidence, m.score, m.display, e.type, "
-            "e.country FROM kb_members m JOIN kb_links l ON l.article_id = m.article_id AND "
-            "l.entity_id = m.entity_id JOIN entities e ON e.article_id = m.article_id AND "
-            "e.id = m.entity_id WHERE m.key = ? AND l.evidence != ?",
-            (key, SPLIT_EVIDENCE),
+            "SELECT l.article_id, l.entity_id, l.kb_id, l.evidence, m.evidence, m.score, "
+            "m.display, e.type, e.country FROM kb_members m JOIN kb_links l "
+            "ON l.article_id = m.article_id AND l.entity_id = m.entity_id JOIN entities e "
+            "ON e.article_id = m.article_id AND e.id = m.entity_id "
+            "WHERE m.key = ? AND l.evidence != ? AND (l.kb_id != ? OR l.evidence != ?)",
+            (key, SPLIT_EVIDENCE, target, evidence or ""),
         ).fetchall()
         moved = 0
-        for article_id, entity_id, current, own_evidence, score, display, etype, country in rows:
-            wanted = evidence or own_evidence
+        for article_id, entity_id, current, had, own, score, display, etype, country in rows:
+            wanted = evidence or own
+            if current == target and had == wanted:
+                continue
             wanted_score = resolve.SCORE_SHORT_FORM if evidence else score
             self.db.execute(
                 "INSERT OR IGNORE INTO kb_entities(id, name, type, country) VALUES (?, ?, ?, ?)",
                 (target, display, etype, country),
             )
-            self.db.execute(
-                "UPDATE kb_links SET kb_id = ?, evidence = ?, score = ? "
-                "WHERE article_id = ? AND entity_id = ?",
-                (target, wanted, wanted_score, article_id, entity_id),
-            )
+            self._relink(article_id, entity_id, target, wanted, wanted_score)
             if current != target:
                 moved += 1
                 self._touch([current, target])
         return moved
+
+    def _relink(
+        self, article_id: str, entity_id: str, kb_id: str, evidence: str, score: float
+    ) -> None:
+        """Move one link (delete and insert, so the triggers keep the aggregates)."""
+        (n_mentions,) = self.db.execute(
+            "SELECT n_mentions FROM kb_links WHERE article_id = ? AND entity_id = ?",
+            (article_id, entity_id),
+        ).fetchone()
+        self.db.execute(
+            "DELETE FROM kb_links WHERE article_id = ? AND entity_id = ?", (article_id, entity_id)
+        )
+        self.db.execute(
+            "INSERT INTO kb_links(article_id, entity_id, kb_id, evidence, score, n_mentions) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (article_id, entity_id, kb_id, evidence, score, n_mentions),
+        )
 
     def _settle_surnames(self, block: str) -> int:
         """Link each bare surname of the block to the one KB person its context fits, if any."""
@@ -197,16 +213,14 @@ class KBWriter:
                 target, why, score, status = (
                     _follow(found[0].kb_id, merges), found[1], resolve.SCORE_CONTEXT, "resolved"
                 )  # fmt: skip
+            if target == current and why == evidence:
+                continue
             self.db.execute(
                 "INSERT OR IGNORE INTO kb_entities(id, name, type, country, status) "
                 "VALUES (?, ?, 'PERSON', ?, ?)",
                 (target, entity.name, entity.country, status),
             )
-            self.db.execute(
-                "UPDATE kb_links SET kb_id = ?, evidence = ?, score = ? "
-                "WHERE article_id = ? AND entity_id = ?",
-                (target, why, score, article_id, entity_id),
-            )
+            self._relink(article_id, entity_id, target, why, score)
             if target != current:
                 moved += 1
                 self._touch([current, target])
@@ -222,70 +236,46 @@ class KBWriter:
             "WHERE b.block = ? AND m.kind = 'name' AND m.grp = 'PERSON'",
             (block,),
         ).fetchall()
-        found = []
-        for (root,) in sorted(rows):
-            members = self._root_members(root)
-            cand = resolve.Candidate(resolve.kb_id_of_key(root), self._display_of(members))
-            for kind, value in self._facts_of(members):
-                (cand.titles if kind == "title" else cand.affiliations).add(
-                    resolve.normalise(value)
-                )
-            cand.countries = self._countries_of(members)
-            cand.neighbour_keys = self._co_keys(members)
-            found.append(cand)
-        return found
+        return [self._candidate(root) for (root,) in sorted(rows)]
 
-    def _root_members(self, root: str) -> list[tuple[str, str]]:
-        return self.db.execute(
-            "SELECT m.article_id, m.entity_id FROM kb_members m LEFT JOIN kb_roots r "
-            "ON r.key = m.key WHERE coalesce(r.root, m.key) = ? AND m.kind = 'name'",
-            (root,),
-        ).fetchall()
-
-    def _display_of(self, members: list[tuple[str, str]]) -> str:
-        names: Counter[str] = Counter()
-        for article_id, entity_id in members:
-            row = self.db.execute(
-                "SELECT display FROM kb_members WHERE article_id = ? AND entity_id = ?",
-                (article_id, entity_id),
-            ).fetchone()
-            names[row[0]] += 1
-        return resolve.best_name(dict(names), "PERSON", self.kw.names)
-
-    def _facts_of(self, members: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        out = []
-        for article_id, entity_id in members:
-            out += self.db.execute(
-                "SELECT kind, value FROM entity_facts WHERE article_id = ? AND entity_id = ? "
-                "AND kind IN ('title', 'affiliation')",
-                (article_id, entity_id),
-            ).fetchall()
-        return out
-
-    def _countries_of(self, members: list[tuple[str, str]]) -> set[str]:
-        found = set()
-        for article_id, entity_id in members:
-            row = self.db.execute(
-                "SELECT country FROM entities WHERE article_id = ? AND id = ?",
-                (article_id, entity_id),
-            ).fetchone()
-            if row and row[0]:
-                found.add(row[0])
-        return found
-
-    def _co_keys(self, members: list[tuple[str, str]]) -> set[str]:
-        """The cluster keys named beside these members in their articles."""
-        articles = sorted({a for a, _ in members})
-        keys: set[str] = set()
-        for article_id in articles:
-            keys |= {
-                k
-                for (k,) in self.db.execute(
-                    "SELECT key FROM kb_members WHERE article_id = ? AND kind = 'name'",
-                    (article_id,),
-                )
-            }
-        return keys
+    def _candidate(self, root: str) -> resolve.Candidate:
+        keys = [root] + [k for (k,) in self.db.execute(
+            "SELECT key FROM kb_roots WHERE root = ?", (root,)
+        )]  # fmt: skip
+        marks = ",".join("?" * len(keys))
+        members = (
+            f"SELECT article_id, entity_id FROM kb_members WHERE key IN ({marks}) AND kind = 'name'"
+        )
+        names = Counter(
+            dict(self.db.execute(
+                f"SELECT display, count(*) FROM kb_members WHERE key IN ({marks}) "
+                "AND kind = 'name' GROUP BY display", keys,
+            ).fetchall())
+        )  # fmt: skip
+        cand = resolve.Candidate(
+            resolve.kb_id_of_key(root), resolve.best_name(dict(names), "PERSON", self.kw.names)
+        )
+        for kind, value in self.db.execute(
+            f"SELECT DISTINCT f.kind, f.value FROM ({members}) m JOIN entity_facts f "
+            "ON f.article_id = m.article_id AND f.entity_id = m.entity_id "
+            "WHERE f.kind IN ('title', 'affiliation')",
+            keys,
+        ):
+            (cand.titles if kind == "title" else cand.affiliations).add(resolve.normalise(value))
+        cand.countries = {
+            c for (c,) in self.db.execute(
+                f"SELECT DISTINCT e.country FROM ({members}) m JOIN entities e "
+                "ON e.article_id = m.article_id AND e.id = m.entity_id "
+                "WHERE e.country IS NOT NULL", keys,
+            )
+        }  # fmt: skip
+        cand.neighbour_keys = {
+            k for (k,) in self.db.execute(
+                f"SELECT DISTINCT o.key FROM ({members}) m JOIN kb_members o "
+                "ON o.article_id = m.article_id WHERE o.kind = 'name'", keys,
+            )
+        }  # fmt: skip
+        return cand
 
     def _neighbour_keys(self, article_id: str, entity_id: str) -> set[str]:
         return {
@@ -323,63 +313,33 @@ class KBWriter:
         self.db.execute("DELETE FROM kb_touched")
 
     def _refresh(self, kb_id: str) -> None:
-        """Recompute a KB entity from its links, or delete it when nothing links to it."""
-        rows = self.db.execute(
-            "SELECT m.display, m.grp, e.type, e.country, l.score FROM kb_links l "
-            "JOIN kb_members m ON m.article_id = l.article_id AND m.entity_id = l.entity_id "
-            "JOIN entities e ON e.article_id = l.article_id AND e.id = l.entity_id "
-            "WHERE l.kb_id = ?",
+        """Recompute a KB entity's name, type, country and status from its aggregates (kept by
+        the triggers on kb_links), or delete it when nothing links to it any more."""
+        group = self.db.execute(
+            "SELECT min(m.grp) FROM kb_links l JOIN kb_members m ON m.article_id = l.article_id "
+            "AND m.entity_id = l.entity_id WHERE l.kb_id = ?",
             (kb_id,),
-        ).fetchall()
-        if not rows:
-            for table in ("kb_keys", "kb_facts"):
+        ).fetchone()[0]
+        if group is None:
+            for table in ("kb_keys", "kb_facts", "kb_stats", "kb_stories"):
                 self.db.execute(f"DELETE FROM {table} WHERE kb_id = ?", (kb_id,))
             self.db.execute("DELETE FROM kb_entities WHERE id = ?", (kb_id,))
             return
-        names = Counter(r[0] for r in rows)
-        group = rows[0][1]
-        types = Counter(r[2] for r in rows if resolve.group_of(r[2]) == group)
-        etype = types.most_common(1)[0][0] if types else ("GPE" if group == "PLACE" else group)
-        countries = Counter(r[3] for r in rows if r[3])
+        stats: dict[str, dict[str, int]] = {"name": {}, "type": {}, "country": {}, "sure": {}}
+        for kind, value, n in self.db.execute(
+            "SELECT kind, value, n FROM kb_stats WHERE kb_id = ?", (kb_id,)
+        ):
+            stats[kind][value] = n
+        types = {k: n for k, n in stats["type"].items() if resolve.group_of(k) == group}
+        fallback = "GPE" if group == "PLACE" else group
+        etype = min(types, key=lambda k: (-types[k], k)) if types else fallback  # ties: by name
+        countries = stats["country"]
         country = min(countries, key=lambda c: (-countries[c], c)) if countries else None
-        status = "resolved" if any(r[4] > 0 for r in rows) else "unresolved"
-        name = resolve.best_name(dict(names), group, self.kw.names)
+        name = resolve.best_name(stats["name"], group, self.kw.names)
+        status = "resolved" if stats["sure"] else "unresolved"
         self.db.execute(
             "UPDATE kb_entities SET name = ?, type = ?, country = ?, status = ? WHERE id = ?",
             (name, etype, country, status, kb_id),
-        )
-        self.rebuild_facts([kb_id])
-        self.rebuild_keys([kb_id])
-        self.refresh_counts([kb_id])
-
-    def rebuild_facts(self, kb_ids: Iterable[str]) -> None:
-        for kb_id in kb_ids:
-            self.db.execute("DELETE FROM kb_facts WHERE kb_id = ?", (kb_id,))
-            self.db.execute(
-                "INSERT INTO kb_facts(kb_id, kind, value, n) SELECT l.kb_id, f.kind, f.value, "
-                "count(*) FROM kb_links l JOIN entity_facts f ON f.article_id = l.article_id "
-                "AND f.entity_id = l.entity_id WHERE l.kb_id = ? GROUP BY f.kind, f.value",
-                (kb_id,),
-            )
-
-    def rebuild_keys(self, kb_ids: Iterable[str]) -> None:
-        for kb_id in kb_ids:
-            self.db.execute("DELETE FROM kb_keys WHERE kb_id = ?", (kb_id,))
-            self.db.execute(
-                "INSERT OR IGNORE INTO kb_keys(key, kb_id) SELECT DISTINCT k.key, l.kb_id "
-                "FROM kb_links l JOIN entity_keys k ON k.article_id = l.article_id "
-                "AND k.entity_id = l.entity_id WHERE l.kb_id = ?",
-                (kb_id,),
-            )
-
-    def refresh_counts(self, kb_ids: Iterable[str]) -> None:
-        """Recount stories (copies once) and mentions of the given KB entities."""
-        self.db.executemany(
-            "UPDATE kb_entities SET n_articles = (SELECT count(DISTINCT a.story_id) FROM "
-            "kb_links l JOIN articles a ON a.id = l.article_id WHERE l.kb_id = kb_entities.id), "
-            "n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM kb_links "
-            "WHERE kb_id = kb_entities.id) WHERE id = ?",
-            [(k,) for k in set(kb_ids)],
         )
 
     # -- corrections -------------------------------------------------------------------------
@@ -394,10 +354,10 @@ class KBWriter:
             "INSERT INTO kb_constraints(kind, subject, object) VALUES ('merge', ?, ?)",
             (kb_id, into_kb_id),
         )
-        self.db.execute(
-            "UPDATE kb_links SET kb_id = ?, evidence = ? WHERE kb_id = ?",
-            (into_kb_id, f"{evidence} (was {kb_id})", kb_id),
-        )
+        for article_id, entity_id, score in self.db.execute(
+            "SELECT article_id, entity_id, score FROM kb_links WHERE kb_id = ?", (kb_id,)
+        ).fetchall():
+            self._relink(article_id, entity_id, into_kb_id, f"{evidence} (was {kb_id})", score)
         self._touch([kb_id, into_kb_id])
         self._refresh_touched()
 
@@ -422,11 +382,7 @@ class KBWriter:
             "INSERT OR IGNORE INTO kb_entities(id, name, type, country) VALUES (?, ?, ?, ?)",
             (new_kb, name, etype, country),
         )
-        self.db.execute(
-            "UPDATE kb_links SET kb_id = ?, evidence = ?, score = 1.0 "
-            "WHERE article_id = ? AND entity_id = ?",
-            (new_kb, SPLIT_EVIDENCE, article_id, entity_id),
-        )
+        self._relink(article_id, entity_id, new_kb, SPLIT_EVIDENCE, 1.0)
         self._touch([row[0], new_kb])
         self._refresh_touched()
         return new_kb
@@ -436,7 +392,9 @@ class KBWriter:
         """Resolve every stored article again from scratch (after a resolution upgrade)."""
         for table in ("kb_links", "kb_members", "kb_blocks", "kb_roots", "entity_keys"):
             self.db.execute(f"DELETE FROM {table}")
-        for table in ("kb_keys", "kb_facts", "kb_entities", "kb_dirty", "kb_touched"):
+        for table in ("kb_keys", "kb_facts", "kb_stats", "kb_stories", "kb_entities"):
+            self.db.execute(f"DELETE FROM {table}")
+        for table in ("kb_dirty", "kb_touched"):
             self.db.execute(f"DELETE FROM {table}")
         for article in articles:
             self.add(article)
