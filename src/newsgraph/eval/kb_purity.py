@@ -11,8 +11,10 @@ Over the KB entities found in two or more stories (syndicated copies count once)
   small words ('of', 'the') are dropped;
 - **acronym links without an expansion**: article entities named by an acronym
   (``looks_like_acronym``) linked to a KB entity whose name is not one, in an article whose
-  title and text do not contain that name. Links made through the well-known alias list are
-  counted apart: they are allowed without an expansion.
+  title and text do not contain that name. Links made through the well-known alias list or a
+  country's ISO code ('US' -> United States) are allowed without an expansion and counted
+  apart; the rarest codes are listed, since a stray one ('MM' of 'MM Warburg' -> Burma) hides
+  there.
 
 The store is read through a read-only SQLite connection: the check inspects the links, member
 names and statuses, which the ``Store`` protocol does not return, and it must never change the
@@ -22,6 +24,7 @@ knowledge base it judges (opening through ``open_store`` may settle or re-resolv
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,6 +46,7 @@ from newsgraph.wordlists import WordLists
 EXAMPLES = 10  # examples listed per check unless told otherwise
 MULTI_STORY = 2  # stories a KB entity needs to be checked
 ALIAS_EVIDENCE = "well-known alias"  # how resolve.py words a link made by the alias list
+CODE_EVIDENCE = "same country code"  # ... and one made by a country's ISO code (pycountry)
 
 
 @dataclass
@@ -72,6 +76,7 @@ class Check:
 class AcronymLinks:
     total: int = 0  # acronym-named article entities linked to a KB entity with a full name
     by_alias: int = 0  # of those without the name in their article: through the alias list
+    by_code: Counter[tuple[str, str]] = field(default_factory=Counter)  # through an ISO code
     unexpanded: list[tuple[str, str, str]] = field(default_factory=list)  # acronym, KB, article
 
 
@@ -97,6 +102,7 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report
     report.add("orgs", "conflict_share", orgs.share)
     report.add("acronyms", "linked_to_full_name", acronyms.total)
     report.add("acronyms", "via_known_alias", acronyms.by_alias)
+    report.add("acronyms", "via_country_code", sum(acronyms.by_code.values()))
     report.add("acronyms", "without_expansion", len(acronyms.unexpanded))
     report.add("kb", "resolved_entities", resolved)
     report.add("kb", "unresolved_entities", unresolved)
@@ -215,6 +221,8 @@ def acronym_links(db: sqlite3.Connection) -> AcronymLinks:
             continue
         if ALIAS_EVIDENCE in evidence:
             found.by_alias += 1
+        elif evidence.startswith(CODE_EVIDENCE):
+            found.by_code[(display, kb_name)] += 1
         else:
             found.unexpanded.append((display, kb_name, article_id))
     return found
@@ -238,7 +246,12 @@ def _notes(people: Check, orgs: Check, acronyms: AcronymLinks, shown: int) -> li
     notes += [f"  {o.name} ({o.stories} stories): {a} / {b}" for o, (a, b) in orgs.failed[:shown]]
     notes.append(
         f"acronyms linked to a full name: {acronyms.total}; article does not write the name: "
-        f"{len(acronyms.unexpanded)} (+ {acronyms.by_alias} through the well-known alias list)"
+        f"{len(acronyms.unexpanded)} (+ {acronyms.by_alias} through the well-known alias list, "
+        f"{sum(acronyms.by_code.values())} through a country's ISO code)"
     )
     notes += [f"  {a} -> {k} in article {art}" for a, k, art in acronyms.unexpanded[:shown]]
+    rarest = sorted(acronyms.by_code.items(), key=lambda item: (item[1], item[0]))[:shown]
+    if rarest:
+        codes = ", ".join(f"{a} -> {k} ({n})" for (a, k), n in rarest)
+        notes.append(f"  country codes, rarest first (where a stray code hides): {codes}")
     return notes
