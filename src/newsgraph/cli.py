@@ -55,6 +55,7 @@ out = Console()
 err = Console(stderr=True)
 
 ModelOpt = typer.Option(None, "--model", help="spaCy pipeline to load (default from settings).")
+DbOpt = typer.Option(None, "--db", help="Store file (default ./newsgraph.db or $NEWSGRAPH_DB).")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes running the NLP.")
 
 
@@ -173,9 +174,28 @@ def eval_events(
     _run_eval("events", path, model, limit)
 
 
+@eval_app.command("kb-b3")
+def eval_kb_b3(
+    path: Path = typer.Argument(..., help="MEANTIME folder (CAT XML with cross-document ids)."),
+    limit: int | None = LimitOpt,
+    model: str | None = ModelOpt,
+) -> None:
+    """Cross-document resolution vs MEANTIME instances: B³ per tune/check half, two baselines."""
+    _run_eval("kb_b3", path, model, limit)
+
+
+@eval_app.command("kb-purity")
+def eval_kb_purity(
+    db: Path | None = DbOpt,
+    examples: int = typer.Option(10, "--examples", min=0, help="Examples listed per check."),
+) -> None:
+    """Knowledge-base purity with no gold: conflicting given names, organisation names sharing
+    no word, acronyms linked without an expansion."""
+    _run_eval("kb_purity", db or _settings().db, None, examples)
+
+
 # -- the store and the knowledge base -------------------------------------------------------
 
-DbOpt = typer.Option(None, "--db", help="Store file (default ./newsgraph.db or $NEWSGRAPH_DB).")
 DATE_SHAPE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

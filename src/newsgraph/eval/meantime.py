@@ -50,6 +50,7 @@ class Span:
     syntactic_type: str = ""  # NAM, NOM, PRO, PRE.NAM, APP, ... for entity mentions
     value: str = ""  # TIMEX3 value
     instance: str = ""  # for entity mentions: the entity instance it REFERS_TO (coreference)
+    instance_id: str = ""  # that instance's corpus-wide id (cross-document), '' when unannotated
     attrs: dict[str, str] = field(default_factory=dict)
 
 
@@ -96,6 +97,7 @@ def read_document(path: Path) -> MeantimeDoc:
     refers = _relations(root, "REFERS_TO")
     entity_type = {src: by_id[tgt].get("ent_type", "") for src, tgt, _ in refers if tgt in by_id}
     instance = {src: tgt for src, tgt, _ in refers if tgt in by_id}
+    instance_id = {src: by_id[tgt].get("instance_id", "") for src, tgt, _ in refers if tgt in by_id}
 
     entities, timexes, values, events = [], [], [], {}
     for mid, el in by_id.items():
@@ -106,6 +108,7 @@ def read_document(path: Path) -> MeantimeDoc:
             span.type = entity_type.get(mid, "")
             span.syntactic_type = el.get("syntactic_type", "")
             span.instance = instance.get(mid, "")
+            span.instance_id = instance_id.get(mid, "")
             entities.append(span)
         elif el.tag == "TIMEX3":
             span.type, span.value = el.get("type", ""), el.get("value", "")
