@@ -358,3 +358,18 @@ def test_kb_name_spells_out_the_given_name(store: Store) -> None:
         one_entity_article("c", "Steve Horgan"),
     )
     assert store.get_entity(kb_of(store, "a") or "").name == "Steve Horgan"
+
+
+def test_dictionary_records_grouping_distinct_bodies_do_not_merge_them(store: Store) -> None:
+    save_all(
+        store,
+        one_entity_article("a", "Federal Trade Commission", "ORG"),
+        one_entity_article("b", "Overseas Private Investment Corporation", "ORG"),
+        one_entity_article("c", "FTC", "ORG"),
+    )
+    assert kb_of(store, "a") == kb_of(store, "c") != kb_of(store, "b")
+
+
+def test_acronym_keeps_its_name_when_its_expansion_is_absent(store: Store) -> None:
+    save_all(store, one_entity_article("a", "BBC", "ORG"), one_entity_article("b", "BBC", "ORG"))
+    assert store.get_entity(kb_of(store, "a") or "").name == "BBC"

@@ -16,10 +16,10 @@ depend on the order articles arrive in:
    affiliation conflict, and positive evidence (an agreeing title or affiliation, the same
    country, or entities named in both). Otherwise it is kept as an *unresolved* KB entity.
 4. An **acronym** joins an expansion only when the article itself wrote the expansion (the
-   entities stage then names the entity by it) or when it is a well-known alias: a name form
-   of exactly one organisation of the PETRARCH2 actor dictionaries (``kb/known_actors.py``),
-   or one listed in ``resources/kb/known_aliases.tsv``. Bare acronyms otherwise cluster only
-   with the same acronym.
+   entities stage then names the entity by it) or when it is well known: the PETRARCH2 actor
+   dictionaries (``kb/known_actors.py``) list it with exactly one name whose initials it is,
+   or ``resources/kb/known_aliases.tsv`` lists it. Bare acronyms otherwise cluster only with
+   the same acronym.
 5. Generic institution names ('the Senate', 'Interior Ministry') join only within one
    country; without one they stay unresolved.
 
@@ -37,7 +37,7 @@ from functools import lru_cache
 import pycountry
 from rapidfuzz import fuzz
 
-from newsgraph.kb.known_actors import KnownActor, load_known_actors, normalise_form
+from newsgraph.kb.known_actors import load_known_actors, normalise_form
 from newsgraph.kb.names import (
     NameWords,
     PersonName,
@@ -72,13 +72,20 @@ class KBWords:
     country_forms: dict[str, str]  # folded short country forms pycountry lacks -> alpha-3
     words: WordLists  # where the known actors load from, on first use (about a second)
 
-    def known_organisation(self, name: str) -> KnownActor | None:
-        """The one organisation or group of the PETRARCH2 dictionaries named so, if exactly one."""
-        found = [
-            a for a in self.words.get(load_known_actors).lookup(normalise_form(name))
-            if a.kind != "person"
-        ]  # fmt: skip
-        return found[0] if len(found) == 1 else None
+    def known_expansion(self, acronym_form: str) -> str | None:
+        """The one expansion the PETRARCH2 dictionaries give an acronym: a multi-word name form,
+        in a record of an organisation or group naming the acronym, whose initials it is ('un'
+        -> 'united nations'). A record's other forms are not trusted as one identity: the
+        dictionaries group distinct bodies under one code (FTC with OPIC and Exim Bank)."""
+        actors = self.words.get(load_known_actors).lookup(normalise_form(acronym_form))
+        found = {
+            normalise(form)
+            for actor in actors
+            if actor.kind != "person"
+            for form in actor.forms
+            if acronym(normalise(form), self.names.small_words) == acronym_form
+        }
+        return found.pop() if len(found) == 1 else None
 
 
 def build_kb_words(words: WordLists) -> KBWords:
@@ -178,10 +185,10 @@ def _org_member(entity: Entity, shown: str, kw: KBWords) -> Member:
     form = normalise(shown)
     if not form:
         return Member("ORG", "unresolved", None, (), shown, "no usable name")
-    if known := kw.known_organisation(shown):
+    if looks_like_acronym(shown) and (expansion := kw.known_expansion(form)):
         return Member(
-            "ORG", "name", f"ORG:known:{known.id}", (), shown,
-            f"known actor {known.name} (PETRARCH2 dictionaries)", SCORE_KNOWN_ALIAS,
+            "ORG", "name", f"ORG:{expansion}", (), shown,
+            f"well-known acronym of {expansion} (PETRARCH2 dictionaries)", SCORE_KNOWN_ALIAS,
         )  # fmt: skip
     if form in kw.known_aliases:
         expansion = kw.known_aliases[form]
@@ -349,11 +356,15 @@ def best_name(names: dict[str, int], group: str, nw: NameWords) -> str:
     """The best-supported well-formed name: full names first for people, then the most used,
     then the longest, then alphabetical (so the choice never depends on arrival order)."""
 
+    initials = {a for n in names if (a := acronym(normalise(n), nw.small_words))}
+
     def rank(item: tuple[str, int]) -> tuple[int, int, int, str]:
         name, count = item
         words = name.split()
-        if group != "PERSON":
-            full = 1 if len(words) > 1 or not looks_like_acronym(name) else 0
+        if (
+            group != "PERSON"
+        ):  # an acronym gives way to its own expansion ('UN' to 'United Nations')
+            full = 0 if looks_like_acronym(name) and normalise(name) in initials else 1
         else:  # a given name spelled out beats an initial ('Steve Horgan' over 'S Horgan')
             full = (len(words) > 1) + (len(words) > 1 and len(words[0].rstrip(".")) > 1)
         return (-full, -count, -len(name), name)
