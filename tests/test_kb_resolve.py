@@ -20,13 +20,17 @@ def one_entity_article(aid: str, name: str, etype: str = "PERSON", **facts: obje
     return Article(id=aid, text=text, published="2024-05-01", entities=[ent])
 
 
-def two_entity_article(aid: str, first: str, second: str, etype: str = "PERSON") -> Article:
-    """An article naming a person and, after them, an organisation."""
-    text = f"{first} met {second} on day {aid} to talk about the plans for the coming year."
+def two_entity_article(
+    aid: str, first: str, second: str, etype: str = "PERSON", third: str = "Downing Street"
+) -> Article:
+    """An article naming a person and, after them, two organisations."""
+    text = f"{first} met {second} at {third} on day {aid} to talk about the plans for the year."
     one = Entity("e1", first, etype, [Mention(0, len(first), first)])
     at = len(first) + 5
     two = Entity("e2", second, "ORG", [Mention(at, at + len(second), second)])
-    return Article(id=aid, text=text, published="2024-05-01", entities=[one, two])
+    at += len(second) + 4
+    three = Entity("e3", third, "ORG", [Mention(at, at + len(third), third)])
+    return Article(id=aid, text=text, published="2024-05-01", entities=[one, two, three])
 
 
 @pytest.fixture
@@ -146,6 +150,15 @@ def test_bare_surname_joins_through_shared_neighbours(store: Store) -> None:
         two_entity_article("b", "Blair", "Labour Party"),
     )
     assert kb_of(store, "a") == kb_of(store, "b")
+
+
+def test_one_shared_neighbour_is_not_enough(store: Store) -> None:
+    save_all(
+        store,
+        two_entity_article("a", "Tony Blair", "Labour Party"),
+        two_entity_article("b", "Blair", "Labour Party", third="Chelsea"),
+    )
+    assert kb_of(store, "a") != kb_of(store, "b")
 
 
 def test_ambiguous_bare_surname_is_not_merged(store: Store) -> None:

@@ -54,6 +54,11 @@ from newsgraph.wordlists import WordLists
 
 COUNTRY_NAMES = "entities/country_names.tsv"  # the short country forms news writes
 TITLE_MATCH_MIN = 80  # rapidfuzz token_set_ratio for two titles to agree
+# Entities named in full both beside a bare surname and beside a KB person that count as
+# support; countries are named beside everyone, so they do not count. One shared name linked
+# 'Ray' to 'Hugh Ray' and 'Brown' to 'Kelly Brown' on BBC; two or more were right in a sample.
+MIN_SHARED_NEIGHBOURS = 2
+COUNTRY_KEY = "PLACE:c:"
 TYPE_GROUPS = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
 # Evidence scores: how sure a link is. A key shared by name is sure; the rest is less so.
@@ -336,8 +341,9 @@ def _support(context: Context, cand: Candidate) -> list[str]:
         reasons.append(f"affiliation {shared[0]}")
     if context.country and context.country in cand.countries:
         reasons.append(f"country {context.country}")
-    if shared_keys := len(context.neighbours & cand.neighbour_keys):
-        reasons.append(f"{shared_keys} entities named in both")
+    shared = {k for k in context.neighbours & cand.neighbour_keys if not k.startswith(COUNTRY_KEY)}
+    if len(shared) >= MIN_SHARED_NEIGHBOURS:
+        reasons.append(f"{len(shared)} entities named in both")
     return reasons
 
 
