@@ -5,7 +5,7 @@ rate, in one run, on a store that already holds --size articles.
    the NLP's articles/s on this machine, now.
 2. A store is filled to --size articles with those analyses, saved again as replicas (new ids,
    hashes, outlets and dates, as in bench/queries.py), the way ``newsgraph ingest`` saves
-   them: in chunks of the pipeline's batch size, settling every 500 articles.
+   them: SAVE_CHUNK articles per transaction, settling every SETTLE_EVERY articles.
 3. Then --measure more replicas are saved the same way, settle included, and timed.
 
     .venv/bin/python bench/store_save.py [--n 300] [--size 10000] [--measure 1000]
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from queries import DEFAULT_CORPUS, dated, replicas
 
-from newsgraph.api import SETTLE_EVERY
+from newsgraph.api import SAVE_CHUNK, SETTLE_EVERY
 from newsgraph.ingest import Rejected, read_sources
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
@@ -71,7 +71,7 @@ def main() -> int:
         print(f"needs the BBC corpus at {args.corpus}", file=sys.stderr)
         return 2
     analysed, nlp_rate = analyse(args.corpus, args.n, args.workers)
-    batch = Settings().batch_size
+    batch = SAVE_CHUNK
     stream = replicas(dated(analysed))
     with (
         tempfile.TemporaryDirectory() as tmp,

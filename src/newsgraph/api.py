@@ -63,7 +63,8 @@ class IngestSummary:
     warnings: int = 0  # articles where a stage failed (kept, with a note)
 
 
-SETTLE_EVERY = 500  # a long batch settles the KB as it goes, so readers see it grow
+SETTLE_EVERY = 2000  # a long batch settles the KB as it goes, so readers see it grow
+SAVE_CHUNK = 256  # articles saved per transaction: one commit and one full-text flush each
 
 
 def ingest(
@@ -87,7 +88,7 @@ def ingest_items(
     report = on_progress or (lambda step: None)
     fresh = _new_articles(items, store, summary, report)
     analysed = Pipeline(settings).run(fresh, workers=settings.workers)
-    for chunk in _chunks(analysed, settings.batch_size):
+    for chunk in _chunks(analysed, SAVE_CHUNK):
         for article, result in zip(chunk, _save_chunk(store, chunk), strict=True):
             _count(article, result, summary, report)
         if summary.ingested // SETTLE_EVERY > (summary.ingested - len(chunk)) // SETTLE_EVERY:

@@ -341,9 +341,9 @@ def _support(context: Context, cand: Candidate) -> list[str]:
         reasons.append(f"affiliation {shared[0]}")
     if context.country and context.country in cand.countries:
         reasons.append(f"country {context.country}")
-    shared = {k for k in context.neighbours & cand.neighbour_keys if not k.startswith(COUNTRY_KEY)}
-    if len(shared) >= MIN_SHARED_NEIGHBOURS:
-        reasons.append(f"{len(shared)} entities named in both")
+    both = {k for k in context.neighbours & cand.neighbour_keys if not k.startswith(COUNTRY_KEY)}
+    if len(both) >= MIN_SHARED_NEIGHBOURS:
+        reasons.append(f"{len(both)} entities named in both")
     return reasons
 
 
