@@ -524,14 +524,28 @@ class SQLiteStore:
         db.execute(
             "INSERT INTO articles(id, content_hash, story_id, title, section, source, published, "
             "url, author, origin, input_kind, text, json, n_entities, n_quotes, n_times, "
-            "n_figures, n_events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'',?,?,?,?,?)",
+            "n_figures, n_events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                article.id, article.content_hash, story_id, article.title, article.section,
-                article.source, article.published, article.url, article.author, article.origin,
-                article.input_kind, article.text, len(article.entities), len(article.quotes),
-                len(article.times), len(article.figures), len(article.events),
+                article.id,
+                article.content_hash,
+                story_id,
+                article.title,
+                article.section,
+                article.source,
+                article.published,
+                article.url,
+                article.author,
+                article.origin,
+                article.input_kind,
+                article.text,
+                article.to_json(),
+                len(article.entities),
+                len(article.quotes),
+                len(article.times),
+                len(article.figures),
+                len(article.events),
             ),
-        )  # fmt: skip
+        )  # fmt: skip  (the JSON's kb_ids are not kept: get_article reads the current links)
         db.execute(
             "INSERT INTO articles_fts(rowid, title, text) VALUES (last_insert_rowid(), ?, ?)",
             (article.title or "", article.text),
@@ -545,7 +559,6 @@ class SQLiteStore:
         result = SaveResult(article_id=article.id, story_id=story_id)
         result.new_kb_entities, result.merged_entities = self.kb.add(article)
         self._unsettled = True
-        db.execute("UPDATE articles SET json = ? WHERE id = ?", (article.to_json(), article.id))
         if signature is not None:
             db.execute(
                 "INSERT INTO signatures(article_id, minhash) VALUES (?, ?)",
