@@ -18,9 +18,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
+from newsgraph.stages.common.dateline import Dateline, find_dateline
 from newsgraph.stages.entities.links import Candidate, link_names
 from newsgraph.stages.entities.names import (
     NUMERIC_LABELS,
+    PLACE_LABELS,
     POSSESSIVES,
     QUOTE_CHARS,
     TITLE_PREPOSITIONS,
@@ -81,10 +83,44 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
     raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw, lex))
     raw += _missed_mentions(doc, raw, lex)
     raw += _missed_countries(doc, raw, lex)
+    dateline = _dateline(doc, raw, lex)
+    article.dateline = dateline.mention if dateline is not None else None
     _mark_person_acts(doc, raw, lex)
     article.entities = _build_entities(
         doc, raw, link_names([_candidate(m, lex) for m in raw], lex), lex
     )
+
+
+def _dateline(doc: Doc, raw: list[RawMention], lex: NameLexicons) -> Dateline | None:
+    """The body's dateline, its place typed a place (NER types 'RAMALLAH' ORG or misses 'BERLIN')
+    and its agency an organisation; None when the words before the dash name no place."""
+    found = find_dateline(doc.text)
+    if found is None:
+        return None
+    place = doc.char_span(found.place.start, found.place.end, alignment_mode="expand")
+    whole = doc.char_span(found.mention.start, found.mention.end, alignment_mode="expand")
+    if place is None or whole is None or not _dateline_place(place, whole, found.capitals, lex):
+        return None
+    inside = [m for m in raw if whole.start <= m.start < whole.end]
+    if not any(m.start < place.end and place.start < m.end for m in inside):
+        raw.append(RawMention(place.start, place.end, "GPE", place.text, _key(place)))
+        inside.append(raw[-1])
+    for m in inside:
+        agency = m.start > 0 and doc[m.start - 1].text == "("
+        m.org_cue, m.place_cue, m.person_cue = agency, not agency, False
+        m.label = "ORG" if agency else "GPE"
+    raw.sort(key=lambda m: m.start)
+    return found
+
+
+def _dateline_place(place: Span, whole: Span, capitals: bool, lex: NameLexicons) -> bool:
+    """A known place, or one NER saw as a name (any type for capitals, which NER reads badly),
+    or in capitals before a known place ('ST CATHERINE, Jamaica')."""
+    if lex.is_known_place(place.text) or any(t.ent_type_ in PLACE_LABELS for t in place):
+        return True
+    if not capitals or len(place.text) <= 2:
+        return False
+    return any(t.ent_type_ for t in place) or any(lex.is_known_place(t.text) for t in whole)
 
 
 def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:

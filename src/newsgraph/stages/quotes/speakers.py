@@ -136,6 +136,8 @@ class SpeakerResolver:
         self.words = words
         people = [e for e in article.entities if e.type in words.person_types]
         groups = [e for e in article.entities if e.type in words.group_types]
+        if article.dateline is not None:  # where the story was filed names no speaker
+            quoted = [*quoted, (article.dateline.start, article.dateline.end)]
         self.people = _mentions_outside(people, quoted)
         self.groups = _mentions_outside(groups, quoted)
         self.people_starts = [m[0] for m in self.people]
@@ -144,6 +146,9 @@ class SpeakerResolver:
 
     def resolve(self, mention: SpeakerMention) -> str | None:
         """The id of the entity this mention names, or None when nothing fits."""
+        dateline = self.article.dateline
+        if dateline is not None and dateline.start <= mention.start < dateline.end:
+            return None
         direct = self._at_head(mention) or self.article.entity_at(mention.start, mention.end)
         if direct is not None and mention.head not in self.words.pronouns:
             if direct.type in self.words.person_types:
@@ -259,7 +264,7 @@ def _plural_of_person_noun(word: str, nouns: frozenset[str]) -> bool:
 def _mentions_outside(
     entities: list[Entity], quoted: list[tuple[int, int]]
 ) -> list[tuple[int, Entity]]:
-    """Mentions sorted by offset, leaving out those inside quoted words (not speakers)."""
+    """Mentions sorted by offset, leaving out those inside quoted words or the dateline."""
     found = [
         (m.start, e)
         for e in entities

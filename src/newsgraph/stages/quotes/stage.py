@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.model import Article, Quote
+from newsgraph.model import Article, Mention, Quote
 from newsgraph.settings import Settings
+from newsgraph.stages.common.dateline import past_dateline
 from newsgraph.stages.quotes.marks import QuotedSpan, find_quoted_spans
 from newsgraph.stages.quotes.speakers import (
     RELATIVE_PRONOUNS,
@@ -74,7 +75,7 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
         return
     spans = find_quoted_spans(text)
     resolver = SpeakerResolver(article, doc, cues, [(s.start, s.end) for s in spans])
-    finder = _Finder(doc, cues, resolver)
+    finder = _Finder(doc, cues, resolver, article.dateline)
     finder.quoted = finder.quoted_tokens(spans)
     directs = [finder.direct(span) for span in spans]
     _inherit_speakers(directs, text, finder)
@@ -91,8 +92,11 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
 class _Finder:
     """Cue and speaker search over one parsed document."""
 
-    def __init__(self, doc: Doc, words: QuoteWords, resolver: SpeakerResolver) -> None:
+    def __init__(
+        self, doc: Doc, words: QuoteWords, resolver: SpeakerResolver, dateline: Mention | None
+    ) -> None:
         self.doc = doc
+        self.dateline = dateline  # where the story was filed: never a speaker or what was said
         self.resolver = resolver
         self.text = doc.text  # built once: Doc.text joins every token on each access
         self.words = words
@@ -270,7 +274,7 @@ class _Finder:
         if cue.pos_ == "NOUN":  # "Lee's claim", "a Times report": the possessor or the name
             head = next((c for c in cue.lefts if _names_a_source(c)), None)
         else:
-            head = speaker_token(cue, self.words)
+            head = past_dateline(speaker_token(cue, self.words), self.dateline)
         if head is not None and self._inside(head, content):
             head = self._speaker_outside(cue, content)
         if head is None:
@@ -323,7 +327,7 @@ class _Finder:
             clause = noun_clause or self._reported_clause(tok)
             if clause is None:
                 continue
-            start, end = _trim(text, clause[0], clause[1])
+            start, end = _trim(text, *self._after_dateline(clause))
             enclosed = [d for d in standalone if _runs_on_after(text, d, start, end)]
             spans = {(d.span.start, d.span.end) for d in enclosed}
             others = [span for span in taken if span not in spans]
@@ -342,6 +346,12 @@ class _Finder:
             found.append(quote)
             taken.append((start, end))
         return found
+
+    def _after_dateline(self, clause: tuple[int, int]) -> tuple[int, int]:
+        """ "BERLIN (Reuters) - Germany will ...": what was said starts after the dateline."""
+        if self.dateline is None or not clause[0] < self.dateline.end < clause[1]:
+            return clause
+        return self.dateline.end, clause[1]
 
     def _noun_content(self, noun: Token) -> tuple[int, int] | None:
         """ "Lee's claim that the vote was rigged": the 'that' clause of a speech noun."""
