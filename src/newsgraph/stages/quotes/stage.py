@@ -54,6 +54,7 @@ class _Attribution:
     cue_end: int | None
     speaker: SpeakerMention | None
     speaker_id: str | None = None  # the entity the speaker mention names
+    to_reader: bool = False  # 'you must be logged in', 'Please note that': said to the reader
 
 
 @dataclass
@@ -277,6 +278,8 @@ class _Finder:
             head = past_dateline(speaker_token(cue, self.words), self.dateline)
         if head is not None and self._inside(head, content):
             head = self._speaker_outside(cue, content)
+        if _imperative(cue) or (head is not None and head.lower_ in self.words.reader_pronouns):
+            return _Attribution(cue, cue_text, cue.idx, cue_end, None, to_reader=True)
         if head is None:
             return _Attribution(cue, cue_text, cue.idx, cue_end, None)
         span = mention_of(head, self.entity_spans)
@@ -339,6 +342,8 @@ class _Finder:
             if inner:  # keep the fragment's closing mark inside the content
                 end = max(end, max(f.span.close_at + 1 for f in inner))
             attribution = self.attribution(tok, (start, end))
+            if attribution.to_reader:
+                continue  # 'Please note that your IP address will be logged': a comment form
             quote = _quote(text, start, end, "mixed" if inner else "indirect", attribution)
             gap = _parenthetical(tok, start, end)
             if gap is not None:  # "The museum, he said, would open": the parts around the cue
@@ -445,6 +450,16 @@ class _Finder:
         return sent.start_char, last.idx + len(last.text)
 
 
+def _imperative(cue: Token) -> bool:
+    """ "Please note that ...", "Remember that ...": a bare verb with no subject or auxiliary
+    opening its sentence speaks to the reader."""
+    if cue.tag_ != "VB" or cue.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children):
+        return False
+    return all(t.lower_ == "please" or t.is_punct for t in cue.doc[cue.sent.start : cue.i])
+
+
 def _no_conj(tok: Token, top: Token) -> bool:
     """No conjunct between ``tok`` and ``top`` ('Secretary X and Secretary Y': not one person)."""
     while tok.i != top.i and tok.head is not tok:
@@ -485,6 +500,8 @@ def _names_a_source(modifier: Token) -> bool:
 def _direct_quote(direct: _Direct, text: str) -> Quote | None:
     """A Quote for a quoted span, or None for scare quotes, titles and bare fragments."""
     span = direct.span
+    if direct.attribution is not None and direct.attribution.to_reader:
+        return None  # '"...," you might say': the reader is no source
     if direct.attribution is None and not direct.inherited and direct.words < MIN_QUOTE_WORDS:
         return None
     if direct.embedded and direct.words < MIN_FRAGMENT_WORDS:

@@ -19,6 +19,7 @@ class QuoteWords:
     cue_phrases: tuple[tuple[str, ...], ...]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    reader_pronouns: frozenset[str]  # 'you', 'your': the reader, never a source
     person_types: frozenset[str]
     group_types: frozenset[str]
     ignored_heads: frozenset[str]
@@ -46,6 +47,7 @@ def build_quote_words(words: WordLists) -> QuoteWords:
         cue_phrases=tuple(tuple(p) for p in raw["cue_phrases"]),
         person_pronouns=frozenset(raw["person_pronouns"]),
         group_pronouns=frozenset(raw["group_pronouns"]),
+        reader_pronouns=frozenset(raw["reader_pronouns"]),
         person_types=frozenset(raw["person_types"]),
         group_types=frozenset(raw["group_types"]),
         ignored_heads=frozenset(raw["ignored_heads"]),
