@@ -32,6 +32,7 @@ from newsgraph.stages.entities.names import (
     initials,
     role_of_before,
 )
+from newsgraph.stages.entities.spans import name_pieces
 from newsgraph.wordlists import WordLists
 
 # Weights for the NER vote when no evidence decides: the longest form says more than a bare
@@ -74,12 +75,19 @@ class RawMention:
 
 
 _CONJOINED_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+_SHORTEST_GERUND = 5  # letters: 'Questioning', not 'King' or 'Ming'
 
 
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.entities`` from the parsed body."""
     lex = words.get(build_name_lexicons)
-    raw = [m for ent in doc.ents if ent.label_ not in NUMERIC_LABELS if (m := _trim(ent, lex))]
+    raw = [
+        m
+        for ent in doc.ents
+        if ent.label_ not in NUMERIC_LABELS
+        for piece in name_pieces(ent, lex)
+        if (m := _trim(piece, lex))
+    ]
     raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw, lex))
     raw += _missed_mentions(doc, raw, lex)
     raw += _missed_countries(doc, raw, lex)
@@ -129,7 +137,9 @@ def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
     start, end = ent.start, ent.end
     keeps_the = ent.label_ in _TITLED_WORKS
     while start < end and (
-        (doc[start].lower_ == "the" and not keeps_the) or _is_edge_punct(doc[start].text)
+        (doc[start].lower_ == "the" and not keeps_the)
+        or _is_edge_punct(doc[start].text)
+        or _leading_junk(doc[start], end, lex)
     ):
         start += 1
     bracket = next((t.i for t in doc[start:end] if t.text == "("), None)
@@ -167,6 +177,22 @@ def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
         place_prep=_after_place_preposition(doc, start, end, lex)
         or _conjoined_with_place(doc[start:end]),
     )
+
+
+def _leading_junk(token: Token, end: int, lex: NameLexicons) -> bool:
+    """'a White House', 'Questioning Vindman, the lawmakers ...': a lowercase determiner other
+    than 'the', or the gerund of a participial phrase opening the sentence (the tagger reads a
+    capitalised 'Questioning' as a name), before the name's other words. 'Reading Borough won'
+    has no comma after the name and keeps its town."""
+    if token.i >= end - 1:
+        return False
+    if token.pos_ == "DET" and token.text.islower():
+        return token.lower_ != "the"  # 'the' is cut above, kept by titled works ('the Iraq war')
+    doc = token.doc
+    if token.is_sent_start is not True or end >= len(doc) or doc[end].text != ",":
+        return False
+    gerund = token.lower_.endswith("ing") and len(token.text) > _SHORTEST_GERUND
+    return gerund and not lex.is_given_name(token.text)  # 'Irving Berlin, ...' keeps 'Irving'
 
 
 def _after_leading_title(doc: Doc, start: int, end: int, label: str, lex: NameLexicons) -> int:
