@@ -19,6 +19,11 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
 from newsgraph.stages.common.dateline import Dateline, find_dateline
+from newsgraph.stages.entities.furniture import (
+    build_furniture_words,
+    furniture_lines,
+    on_furniture,
+)
 from newsgraph.stages.entities.links import Candidate, link_names
 from newsgraph.stages.entities.names import (
     NUMERIC_LABELS,
@@ -93,6 +98,8 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
     raw += _missed_countries(doc, raw, lex)
     dateline = _dateline(doc, raw, lex)
     article.dateline = dateline.mention if dateline is not None else None
+    furniture = furniture_lines(doc.text, words.get(build_furniture_words))
+    raw = [m for m in raw if not on_furniture(doc[m.start].idx, furniture)]
     _mark_person_acts(doc, raw, lex)
     article.entities = _build_entities(
         doc, raw, link_names([_candidate(m, lex) for m in raw], lex), lex
