@@ -127,6 +127,7 @@ class Article:
     origin: str | None = None  # the file or record the article came from
     input_kind: str | None = None  # text | html | record | feed
     content_hash: str | None = None
+    dateline: Mention | None = None  # 'RAMALLAH, West Bank, Dec. 5 (AP)' opening the body
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # stages that failed on this article
     entities: list[Entity] = field(default_factory=list)
@@ -164,8 +165,10 @@ class Article:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
         """Rebuild an Article from ``to_dict`` output, ignoring unknown keys."""
-        simple = {f.name for f in dataclasses.fields(cls)} - _NESTED.keys()
+        simple = {f.name for f in dataclasses.fields(cls)} - _NESTED.keys() - {"dateline"}
         art = cls(**{k: v for k, v in data.items() if k in simple})
+        if data.get("dateline"):  # absent from JSON written before datelines were recorded
+            art.dateline = Mention(**data["dateline"])
         for key, kind in _NESTED.items():
             setattr(art, key, [_build(kind, item) for item in data.get(key) or []])
         return art

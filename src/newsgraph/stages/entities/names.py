@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pycountry
+from nicknames import NickNamer
 from spacy.tokens import Doc, Token
 
 from newsgraph.stages.common.speech import speech_verbs
@@ -52,6 +53,13 @@ class NameLexicons:
     subdivisions: Mapping[str, tuple[str, ...]]  # lowercased state/province -> alpha-3 codes
     countries_by_first_word: Mapping[str, tuple[str, ...]]  # longest first
     display_names: Mapping[str, str]  # alpha-3 -> the name affiliations use ('Bolivia')
+    nicknames: NickNamer  # given names and their short forms (the ``nicknames`` package)
+    name_particles: frozenset[str]  # 'van', 'de', 'bin': open a surname, never a given name
+
+    def is_given_name(self, word: str) -> bool:
+        """A given name the nickname table knows ('Paul', 'Mike', 'Ray')."""
+        lowered = word.lower()
+        return bool(self.nicknames.nicknames_of(lowered) or self.nicknames.canonicals_of(lowered))
 
     def country_of_name(self, name: str) -> str | None:
         """The alpha-3 code of a country named ``name``, or None."""
@@ -150,6 +158,8 @@ def build_name_lexicons(words: WordLists) -> NameLexicons:
         display_names={
             c[1].strip(): c[0].strip() for c in _rows(words, COUNTRY_NAMES_FILE) if c[2]
         },
+        nicknames=NickNamer(),
+        name_particles=words.words("entities/name_particles.txt"),
     )
 
 

@@ -18,9 +18,16 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
+from newsgraph.stages.common.dateline import Dateline, find_dateline
+from newsgraph.stages.entities.furniture import (
+    build_furniture_words,
+    furniture_lines,
+    on_furniture,
+)
 from newsgraph.stages.entities.links import Candidate, link_names
 from newsgraph.stages.entities.names import (
     NUMERIC_LABELS,
+    PLACE_LABELS,
     POSSESSIVES,
     QUOTE_CHARS,
     TITLE_PREPOSITIONS,
@@ -30,6 +37,7 @@ from newsgraph.stages.entities.names import (
     initials,
     role_of_before,
 )
+from newsgraph.stages.entities.spans import name_pieces
 from newsgraph.wordlists import WordLists
 
 # Weights for the NER vote when no evidence decides: the longest form says more than a bare
@@ -72,19 +80,62 @@ class RawMention:
 
 
 _CONJOINED_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+_SHORTEST_GERUND = 5  # letters: 'Questioning', not 'King' or 'Ming'
 
 
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.entities`` from the parsed body."""
     lex = words.get(build_name_lexicons)
-    raw = [m for ent in doc.ents if ent.label_ not in NUMERIC_LABELS if (m := _trim(ent, lex))]
+    raw = [
+        m
+        for ent in doc.ents
+        if ent.label_ not in NUMERIC_LABELS
+        for piece in name_pieces(ent, lex)
+        if (m := _trim(piece, lex))
+    ]
     raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw, lex))
     raw += _missed_mentions(doc, raw, lex)
     raw += _missed_countries(doc, raw, lex)
+    dateline = _dateline(doc, raw, lex)
+    article.dateline = dateline.mention if dateline is not None else None
+    furniture = furniture_lines(doc.text, words.get(build_furniture_words))
+    raw = [m for m in raw if not on_furniture(doc[m.start].idx, furniture)]
     _mark_person_acts(doc, raw, lex)
     article.entities = _build_entities(
         doc, raw, link_names([_candidate(m, lex) for m in raw], lex), lex
     )
+
+
+def _dateline(doc: Doc, raw: list[RawMention], lex: NameLexicons) -> Dateline | None:
+    """The body's dateline, its place typed a place (NER types 'RAMALLAH' ORG or misses 'BERLIN')
+    and its agency an organisation; None when the words before the dash name no place."""
+    found = find_dateline(doc.text)
+    if found is None:
+        return None
+    place = doc.char_span(found.place.start, found.place.end, alignment_mode="expand")
+    whole = doc.char_span(found.mention.start, found.mention.end, alignment_mode="expand")
+    if place is None or whole is None or not _dateline_place(place, whole, found.capitals, lex):
+        return None
+    inside = [m for m in raw if whole.start <= m.start < whole.end]
+    if not any(m.start < place.end and place.start < m.end for m in inside):
+        raw.append(RawMention(place.start, place.end, "GPE", place.text, _key(place)))
+        inside.append(raw[-1])
+    for m in inside:
+        agency = m.start > 0 and doc[m.start - 1].text == "("
+        m.org_cue, m.place_cue, m.person_cue = agency, not agency, False
+        m.label = "ORG" if agency else "GPE"
+    raw.sort(key=lambda m: m.start)
+    return found
+
+
+def _dateline_place(place: Span, whole: Span, capitals: bool, lex: NameLexicons) -> bool:
+    """A known place, or one NER saw as a name (any type for capitals, which NER reads badly),
+    or in capitals before a known place ('ST CATHERINE, Jamaica')."""
+    if lex.is_known_place(place.text) or any(t.ent_type_ in PLACE_LABELS for t in place):
+        return True
+    if not capitals or len(place.text) <= 2:
+        return False
+    return any(t.ent_type_ for t in place) or any(lex.is_known_place(t.text) for t in whole)
 
 
 def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
@@ -93,7 +144,9 @@ def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
     start, end = ent.start, ent.end
     keeps_the = ent.label_ in _TITLED_WORKS
     while start < end and (
-        (doc[start].lower_ == "the" and not keeps_the) or _is_edge_punct(doc[start].text)
+        (doc[start].lower_ == "the" and not keeps_the)
+        or _is_edge_punct(doc[start].text)
+        or _leading_junk(doc[start], end, lex)
     ):
         start += 1
     bracket = next((t.i for t in doc[start:end] if t.text == "("), None)
@@ -131,6 +184,22 @@ def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
         place_prep=_after_place_preposition(doc, start, end, lex)
         or _conjoined_with_place(doc[start:end]),
     )
+
+
+def _leading_junk(token: Token, end: int, lex: NameLexicons) -> bool:
+    """'a White House', 'Questioning Vindman, the lawmakers ...': a lowercase determiner other
+    than 'the', or the gerund of a participial phrase opening the sentence (the tagger reads a
+    capitalised 'Questioning' as a name), before the name's other words. 'Reading Borough won'
+    has no comma after the name and keeps its town."""
+    if token.i >= end - 1:
+        return False
+    if token.pos_ == "DET" and token.text.islower():
+        return token.lower_ != "the"  # 'the' is cut above, kept by titled works ('the Iraq war')
+    doc = token.doc
+    if token.is_sent_start is not True or end >= len(doc) or doc[end].text != ",":
+        return False
+    gerund = token.lower_.endswith("ing") and len(token.text) > _SHORTEST_GERUND
+    return gerund and not lex.is_given_name(token.text)  # 'Irving Berlin, ...' keeps 'Irving'
 
 
 def _after_leading_title(doc: Doc, start: int, end: int, label: str, lex: NameLexicons) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.model import Article, Entity
+from newsgraph.stages.common.dateline import past_dateline
 from newsgraph.stages.events.predicate import Predicate
 from newsgraph.stages.events.vocabulary import PLACE_TYPES, EventWords
 
@@ -208,7 +209,9 @@ def entity_of(
     article: Article, token: Token | None, vocab: EventWords, actor: bool = True
 ) -> Entity | None:
     """The entity a token refers to: its name, an apposition or conjunct, a pronoun, and for
-    actors also a possessor or modifier ('Haiti's government', 'Salvadoran police')."""
+    actors also a possessor or modifier ('Haiti's government', 'Salvadoran police'); never the
+    dateline's place the parse may take for the first sentence's subject."""
+    token = past_dateline(token, article.dateline)
     if token is None:
         return None
     if token.lower_ in vocab.pronoun_types:
@@ -262,9 +265,14 @@ def _antecedent(
             continue
         for m in ent.mentions:
             near = limit - _PRONOUN_WINDOW <= m.start and m.end <= limit
-            if near and (best is None or m.start > best[0]):
+            if near and not _in_dateline(article, m.start) and (best is None or m.start > best[0]):
                 best = (m.start, ent)
     return best[1] if best is not None else None
+
+
+def _in_dateline(article: Article, at: int) -> bool:
+    dateline = article.dateline
+    return dateline is not None and dateline.start <= at < dateline.end
 
 
 def _country_antecedent(article: Article, token: Token) -> Entity | None:

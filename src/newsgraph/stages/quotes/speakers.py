@@ -48,7 +48,19 @@ def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
         subject = _subject(_reporting_head(cue, words))  # "..., adding that ...": the head's
     if subject is not None:  # "who" in "Smith, who said": the entity link goes to Smith
         return subject
+    if cue.lemma_.lower() in words.hearer_verbs:
+        return _name_before(cue) or _subject_before(cue)  # '"...," shop owner X, told AP'
     return _noun_after(cue, words) or _subject_before(cue)
+
+
+def _name_before(cue: Token) -> Token | None:
+    """The name or noun right before a cue, past commas: who told, when nothing is its subject."""
+    for tok in reversed(list(cue.doc[max(cue.sent.start, cue.i - 3) : cue.i])):
+        if tok.pos_ in NAME_POS and not tok.is_quote:
+            return tok
+        if not tok.is_punct:
+            return None
+    return None
 
 
 def _reporting_head(cue: Token, words: QuoteWords) -> Token:
@@ -136,6 +148,11 @@ class SpeakerResolver:
         self.words = words
         people = [e for e in article.entities if e.type in words.person_types]
         groups = [e for e in article.entities if e.type in words.group_types]
+        if article.dateline is not None:  # where the story was filed names no speaker
+            quoted = [*quoted, (article.dateline.start, article.dateline.end)]
+        self.outlets = {e.id for e in article.entities if self._outlet(e)}
+        people = [e for e in people if e.id not in self.outlets or e.name not in words.outlets]
+        groups = [e for e in groups if e.id not in self.outlets]  # 'they' is never the paper
         self.people = _mentions_outside(people, quoted)
         self.groups = _mentions_outside(groups, quoted)
         self.people_starts = [m[0] for m in self.people]
@@ -144,7 +161,18 @@ class SpeakerResolver:
 
     def resolve(self, mention: SpeakerMention) -> str | None:
         """The id of the entity this mention names, or None when nothing fits."""
-        direct = self._at_head(mention) or self.article.entity_at(mention.start, mention.end)
+        dateline = self.article.dateline
+        if dateline is not None and dateline.start <= mention.start < dateline.end:
+            return None
+        at_head = self._at_head(mention)
+        direct = at_head or self.article.entity_at(mention.start, mention.end)
+        if direct is not None and at_head is None and mention.head not in self.words.pronouns:
+            # "Radio 1's controller, Andy Parfitt": the name only describes who speaks
+            apposed = self._apposed(mention)
+            if apposed is not None:
+                return apposed
+            if direct.id in self.outlets and mention.head not in self.words.outlet_nouns:
+                return None  # 'a BBC spokesman': an outlet speaks only in its own name
         if direct is not None and mention.head not in self.words.pronouns:
             if direct.type in self.words.person_types:
                 return direct.id
@@ -165,6 +193,11 @@ class SpeakerResolver:
         if titled is not None:
             return titled
         return self._described_group(mention) or self._by_surname(mention)
+
+    def _outlet(self, entity: Entity) -> bool:
+        return entity.type in ("ORG", "PERSON") and self.words.is_outlet(
+            entity.name, self.article.source
+        )
 
     def _at_head(self, mention: SpeakerMention) -> Entity | None:
         """The entity named by the phrase's last word, its head ("Navy chief Ifeoma OKAFOR")."""
@@ -259,7 +292,7 @@ def _plural_of_person_noun(word: str, nouns: frozenset[str]) -> bool:
 def _mentions_outside(
     entities: list[Entity], quoted: list[tuple[int, int]]
 ) -> list[tuple[int, Entity]]:
-    """Mentions sorted by offset, leaving out those inside quoted words (not speakers)."""
+    """Mentions sorted by offset, leaving out those inside quoted words or the dateline."""
     found = [
         (m.start, e)
         for e in entities

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.model import Article, Quote
+from newsgraph.model import Article, Mention, Quote
 from newsgraph.settings import Settings
+from newsgraph.stages.common.dateline import past_dateline
 from newsgraph.stages.quotes.marks import QuotedSpan, find_quoted_spans
 from newsgraph.stages.quotes.speakers import (
     RELATIVE_PRONOUNS,
@@ -53,6 +54,7 @@ class _Attribution:
     cue_end: int | None
     speaker: SpeakerMention | None
     speaker_id: str | None = None  # the entity the speaker mention names
+    to_reader: bool = False  # 'you must be logged in', 'Please note that': said to the reader
 
 
 @dataclass
@@ -74,7 +76,7 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
         return
     spans = find_quoted_spans(text)
     resolver = SpeakerResolver(article, doc, cues, [(s.start, s.end) for s in spans])
-    finder = _Finder(doc, cues, resolver)
+    finder = _Finder(doc, cues, resolver, article.dateline)
     finder.quoted = finder.quoted_tokens(spans)
     directs = [finder.direct(span) for span in spans]
     _inherit_speakers(directs, text, finder)
@@ -91,8 +93,11 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
 class _Finder:
     """Cue and speaker search over one parsed document."""
 
-    def __init__(self, doc: Doc, words: QuoteWords, resolver: SpeakerResolver) -> None:
+    def __init__(
+        self, doc: Doc, words: QuoteWords, resolver: SpeakerResolver, dateline: Mention | None
+    ) -> None:
         self.doc = doc
+        self.dateline = dateline  # where the story was filed: never a speaker or what was said
         self.resolver = resolver
         self.text = doc.text  # built once: Doc.text joins every token on each access
         self.words = words
@@ -270,9 +275,11 @@ class _Finder:
         if cue.pos_ == "NOUN":  # "Lee's claim", "a Times report": the possessor or the name
             head = next((c for c in cue.lefts if _names_a_source(c)), None)
         else:
-            head = speaker_token(cue, self.words)
+            head = past_dateline(speaker_token(cue, self.words), self.dateline)
         if head is not None and self._inside(head, content):
             head = self._speaker_outside(cue, content)
+        if _imperative(cue) or (head is not None and head.lower_ in self.words.reader_pronouns):
+            return _Attribution(cue, cue_text, cue.idx, cue_end, None, to_reader=True)
         if head is None:
             return _Attribution(cue, cue_text, cue.idx, cue_end, None)
         span = mention_of(head, self.entity_spans)
@@ -323,7 +330,7 @@ class _Finder:
             clause = noun_clause or self._reported_clause(tok)
             if clause is None:
                 continue
-            start, end = _trim(text, clause[0], clause[1])
+            start, end = _trim(text, *self._after_dateline(clause))
             enclosed = [d for d in standalone if _runs_on_after(text, d, start, end)]
             spans = {(d.span.start, d.span.end) for d in enclosed}
             others = [span for span in taken if span not in spans]
@@ -335,6 +342,8 @@ class _Finder:
             if inner:  # keep the fragment's closing mark inside the content
                 end = max(end, max(f.span.close_at + 1 for f in inner))
             attribution = self.attribution(tok, (start, end))
+            if attribution.to_reader:
+                continue  # 'Please note that your IP address will be logged': a comment form
             quote = _quote(text, start, end, "mixed" if inner else "indirect", attribution)
             gap = _parenthetical(tok, start, end)
             if gap is not None:  # "The museum, he said, would open": the parts around the cue
@@ -342,6 +351,12 @@ class _Finder:
             found.append(quote)
             taken.append((start, end))
         return found
+
+    def _after_dateline(self, clause: tuple[int, int]) -> tuple[int, int]:
+        """ "BERLIN (Reuters) - Germany will ...": what was said starts after the dateline."""
+        if self.dateline is None or not clause[0] < self.dateline.end < clause[1]:
+            return clause
+        return self.dateline.end, clause[1]
 
     def _noun_content(self, noun: Token) -> tuple[int, int] | None:
         """ "Lee's claim that the vote was rigged": the 'that' clause of a speech noun."""
@@ -435,6 +450,16 @@ class _Finder:
         return sent.start_char, last.idx + len(last.text)
 
 
+def _imperative(cue: Token) -> bool:
+    """ "Please note that ...", "Remember that ...": a bare verb with no subject or auxiliary
+    opening its sentence speaks to the reader."""
+    if cue.tag_ != "VB" or cue.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children):
+        return False
+    return all(t.lower_ == "please" or t.is_punct for t in cue.doc[cue.sent.start : cue.i])
+
+
 def _no_conj(tok: Token, top: Token) -> bool:
     """No conjunct between ``tok`` and ``top`` ('Secretary X and Secretary Y': not one person)."""
     while tok.i != top.i and tok.head is not tok:
@@ -475,6 +500,8 @@ def _names_a_source(modifier: Token) -> bool:
 def _direct_quote(direct: _Direct, text: str) -> Quote | None:
     """A Quote for a quoted span, or None for scare quotes, titles and bare fragments."""
     span = direct.span
+    if direct.attribution is not None and direct.attribution.to_reader:
+        return None  # '"...," you might say': the reader is no source
     if direct.attribution is None and not direct.inherited and direct.words < MIN_QUOTE_WORDS:
         return None
     if direct.embedded and direct.words < MIN_FRAGMENT_WORDS:

@@ -9,6 +9,8 @@ from newsgraph.stages.common.speech import speech_verbs
 from newsgraph.wordlists import WordLists
 
 CUES_FILE = "quotes/cues.json"
+OUTLETS_FILE = "quotes/outlets.txt"
+OUTLET_WORDS_FILE = "quotes/outlet_words.txt"
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class QuoteWords:
     cue_phrases: tuple[tuple[str, ...], ...]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    reader_pronouns: frozenset[str]  # 'you', 'your': the reader, never a source
     person_types: frozenset[str]
     group_types: frozenset[str]
     ignored_heads: frozenset[str]
@@ -32,6 +35,20 @@ class QuoteWords:
     pronoun_genders: Mapping[str, str]  # 'he' -> 'm', 'her' -> 'f'
     honorific_genders: Mapping[str, str]  # 'mr' -> 'm', 'ms' -> 'f'
     noun_genders: Mapping[str, str]  # 'spokeswoman' -> 'f'
+    hearer_verbs: frozenset[str]  # 'tell': the object is who heard it ('told Reuters')
+    outlets: frozenset[str]  # 'Reuters', 'BBC': news outlets by name
+    outlet_words: frozenset[str]  # 'Times', 'Sun': last words of outlets' names
+    outlet_nouns: frozenset[str]  # 'newspaper', 'report': an outlet speaking in its own name
+
+    def is_outlet(self, name: str, source: str | None = None) -> bool:
+        """A news outlet: known by name, named like one ('Malaysia Sun'), or the article's own."""
+        bare = name.removeprefix("The ").removeprefix("the ")
+        words = bare.split()
+        return bool(words) and (
+            bare in self.outlets
+            or (len(words) > 1 and words[-1] in self.outlet_words)
+            or (source is not None and bare.lower() == source.lower())
+        )
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -46,6 +63,7 @@ def build_quote_words(words: WordLists) -> QuoteWords:
         cue_phrases=tuple(tuple(p) for p in raw["cue_phrases"]),
         person_pronouns=frozenset(raw["person_pronouns"]),
         group_pronouns=frozenset(raw["group_pronouns"]),
+        reader_pronouns=frozenset(raw["reader_pronouns"]),
         person_types=frozenset(raw["person_types"]),
         group_types=frozenset(raw["group_types"]),
         ignored_heads=frozenset(raw["ignored_heads"]),
@@ -59,4 +77,8 @@ def build_quote_words(words: WordLists) -> QuoteWords:
         pronoun_genders=dict(raw["pronoun_genders"]),
         honorific_genders=dict(raw["honorific_genders"]),
         noun_genders=dict(raw["noun_genders"]),
+        hearer_verbs=frozenset(raw["hearer_verbs"]),
+        outlets=words.words(OUTLETS_FILE, lower=False),
+        outlet_words=words.words(OUTLET_WORDS_FILE, lower=False),
+        outlet_nouns=frozenset(raw["outlet_nouns"]),
     )
