@@ -18,7 +18,7 @@ from newsgraph.wordlists import WordLists
 
 FURNITURE_FILE = "entities/furniture.txt"
 COPYRIGHT_FILE = "entities/copyright_cues.txt"
-STOPWORDS_FILE = "english_stopwords.txt"
+STOPWORDS_FILE = "ingest/english_function_words.txt"  # the same English function words
 MAX_WORDS = 10  # content words of the longest furniture line: a sentence is longer
 MIN_SHARE = 0.6  # furniture words among a line's content words
 MAX_COPYRIGHT_WORDS = 30  # a longer line with '©' is a page run into one line, not a footer
