@@ -1,0 +1,48 @@
+"""Evaluation gate: cross-document B³ on MEANTIME must not drop below the pinned baseline, and
+resolution must keep beating exact-name matching on the check half."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+from newsgraph.eval.kb_b3 import evaluate
+from newsgraph.eval.report import Report
+from newsgraph.settings import Settings
+
+BASELINE = Path(__file__).parent / "baselines" / "kb_b3.json"
+TOLERANCE = 0.01
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    pinned = json.loads(BASELINE.read_text())
+    return evaluate(shared_path("data", "meantime"), Settings(), limit=pinned["limit"])
+
+
+@pytest.mark.shared
+def test_b3_does_not_drop_below_baseline(report: Report) -> None:
+    pinned = json.loads(BASELINE.read_text())["scores"]
+    dropped = {
+        name: (report.scores[name], value)
+        for name, value in pinned.items()
+        if report.scores[name] < value - TOLERANCE
+    }
+    assert not dropped, f"scores below baseline (now, pinned): {dropped}"
+
+
+@pytest.mark.shared
+def test_resolution_beats_exact_names_on_the_check_half(report: Report) -> None:
+    assert report.scores["newsgraph.check.found.f1"] > report.scores["exact_name.check.found.f1"]
+
+
+@pytest.mark.shared
+def test_resolution_adds_no_wrong_merge_to_exact_names(report: Report) -> None:
+    own, exact = (
+        report.scores["newsgraph.all.found.precision"],
+        report.scores["exact_name.all.found.precision"],
+    )
+    assert own >= exact - 0.005
