@@ -11,7 +11,8 @@ Over the KB entities found in two or more stories (syndicated copies count once)
   small words ('of', 'the') are dropped;
 - **acronym links without an expansion**: article entities named by an acronym
   (``looks_like_acronym``) linked to a KB entity whose name is not one, in an article whose
-  title and text do not contain that name. Links made through the well-known alias list or a
+  title and text do not contain that name. Links made through the well-known alias list or the
+  PETRARCH2 dictionaries or a
   country's ISO code ('US' -> United States) are allowed without an expansion and counted
   apart; the rarest codes are listed, since a stray one ('MM' of 'MM Warburg' -> Burma) hides
   there.
@@ -45,7 +46,8 @@ from newsgraph.wordlists import WordLists
 
 EXAMPLES = 10  # examples listed per check unless told otherwise
 MULTI_STORY = 2  # stories a KB entity needs to be checked
-ALIAS_EVIDENCE = "well-known alias"  # how resolve.py words a link made by the alias list
+ALIAS_EVIDENCE = ("well-known alias", "well-known acronym")  # resolve.py's words for the
+# links made by the alias list and by the PETRARCH2 dictionaries
 CODE_EVIDENCE = "same country code"  # ... and one made by a country's ISO code (pycountry)
 
 
@@ -219,7 +221,7 @@ def acronym_links(db: sqlite3.Connection) -> AcronymLinks:
             texts[article_id] = f" {normalise((title or '') + ' ' + text)} "
         if f" {normalise(kb_name)} " in texts[article_id]:
             continue
-        if ALIAS_EVIDENCE in evidence:
+        if any(cue in evidence for cue in ALIAS_EVIDENCE):
             found.by_alias += 1
         elif evidence.startswith(CODE_EVIDENCE):
             found.by_code[(display, kb_name)] += 1
@@ -246,7 +248,8 @@ def _notes(people: Check, orgs: Check, acronyms: AcronymLinks, shown: int) -> li
     notes += [f"  {o.name} ({o.stories} stories): {a} / {b}" for o, (a, b) in orgs.failed[:shown]]
     notes.append(
         f"acronyms linked to a full name: {acronyms.total}; article does not write the name: "
-        f"{len(acronyms.unexpanded)} (+ {acronyms.by_alias} through the well-known alias list, "
+        f"{len(acronyms.unexpanded)} (+ {acronyms.by_alias} through the well-known alias list "
+        "or the PETRARCH2 dictionaries, "
         f"{sum(acronyms.by_code.values())} through a country's ISO code)"
     )
     notes += [f"  {a} -> {k} in article {art}" for a, k, art in acronyms.unexpanded[:shown]]
