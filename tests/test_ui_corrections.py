@@ -1,0 +1,105 @@
+"""End-to-end in headless Chromium: correcting the knowledge base from the entity page, with
+the server's token, and the correction kept by the store."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsgraph.model import Article, Entity, Mention
+from newsgraph.settings import Settings
+from newsgraph.store import open_store
+from newsgraph.web.app import create_app
+from test_ui_browser import CHROMIUM_ARGS, _free_port, chromium_path, shoot
+
+pytestmark = pytest.mark.browser
+TOKEN = "s3cret-for-tests"
+
+
+def _article(aid: str, name: str) -> Article:
+    text = f"{name} spoke on day {aid} about the plans of the government for the coming year."
+    entity = Entity("e1", name, "PERSON", [Mention(0, len(name), name)])
+    return Article(id=aid, text=text, published="2024-05-01", entities=[entity])
+
+
+def _kb_of(db: Path, aid: str) -> str:
+    with open_store(db) as store:
+        return store.get_article(aid).entities[0].kb_id or ""
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """Two articles naming Nayib Bukele and one naming Jimmy Cherizier, served with a token."""
+    import uvicorn
+
+    chromium_path()
+    db = tmp_path / "kb.db"
+    with open_store(db) as store:
+        for article in (
+            _article("a", "Nayib Bukele"),
+            _article("b", "Nayib Bukele"),
+            _article("c", "Jimmy Cherizier"),
+        ):
+            store.save(article)
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(db, Settings(), token=TOKEN), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the web app did not start within 30 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", db
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(served: tuple[str, Path]) -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        context = chromium.new_context(base_url=served[0], viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        chromium.close()
+
+
+def test_a_mention_is_split_out_from_the_entity_page(page: Any, served: tuple[str, Path]) -> None:
+    _, db = served
+    kb = _kb_of(db, "a")
+    page.goto(f"/entities/{kb}")
+    page.fill("#correction-token", TOKEN)
+    page.click("button.split-link[data-article-id='b']")
+    page.wait_for_selector("#correction-status:has-text('is now entity')")
+    shoot(page, "entity-split")
+    assert _kb_of(db, "b") != _kb_of(db, "a") == kb
+
+
+def test_an_entity_is_merged_from_its_page(page: Any, served: tuple[str, Path]) -> None:
+    _, db = served
+    source, target = _kb_of(db, "c"), _kb_of(db, "a")
+    page.goto(f"/entities/{source}")
+    page.fill("#correction-token", TOKEN)
+    page.fill("#merge-into", target)
+    page.click("#merge-form button[type=submit]")
+    page.wait_for_url(f"**/entities/{target}")
+    assert _kb_of(db, "c") == target
+
+
+def test_a_wrong_token_changes_nothing(page: Any, served: tuple[str, Path]) -> None:
+    _, db = served
+    kb = _kb_of(db, "a")
+    page.goto(f"/entities/{kb}")
+    page.fill("#correction-token", "not-the-token")
+    page.click("button.split-link[data-article-id='b']")
+    page.wait_for_selector("#correction-status:has-text('Not done')")
+    assert _kb_of(db, "b") == kb
