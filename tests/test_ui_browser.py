@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -59,15 +60,13 @@ def _demo_store(db: Path, pipeline: Pipeline) -> Path:
     return build_store(db, pipeline.run(articles, workers=1))
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iterator[str]:
-    """The app served by uvicorn in a background thread on a free local port."""
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """The app served by uvicorn in a background thread on a free local port; its base URL."""
     import uvicorn
 
-    chromium_path()
-    db = _demo_store(tmp_path_factory.mktemp("ui") / "demo.db", pipeline)
     port = _free_port()
-    config = uvicorn.Config(create_app(db, pipeline.settings), host="127.0.0.1", port=port)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port)
     config.log_level = "warning"
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -77,9 +76,20 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> It
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the web app did not start within 30 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iterator[str]:
+    """The demo store's app, served."""
+    chromium_path()
+    db = _demo_store(tmp_path_factory.mktemp("ui") / "demo.db", pipeline)
+    with serving(create_app(db, pipeline.settings)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,6 @@ the server's token, and the correction kept by the store."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +13,7 @@ from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
 from newsgraph.store import open_store
 from newsgraph.web.app import create_app
-from test_ui_browser import CHROMIUM_ARGS, _free_port, chromium_path, shoot
+from test_ui_browser import CHROMIUM_ARGS, chromium_path, serving, shoot
 
 pytestmark = pytest.mark.browser
 TOKEN = "s3cret-for-tests"
@@ -35,8 +33,6 @@ def _kb_of(db: Path, aid: str) -> str:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """Two articles naming Nayib Bukele and one naming Jimmy Cherizier, served with a token."""
-    import uvicorn
-
     chromium_path()
     db = tmp_path / "kb.db"
     with open_store(db) as store:
@@ -46,21 +42,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
             _article("c", "Jimmy Cherizier"),
         ):
             store.save(article)
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(db, Settings(), token=TOKEN), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web app did not start within 30 s")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", db
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(db, Settings(), token=TOKEN)) as url:
+        yield url, db
 
 
 @pytest.fixture
