@@ -144,7 +144,9 @@ class SQLiteStore:
     def reresolve(self) -> None:
         """Resolve every stored article again from scratch, keeping the corrections."""
         with self._lock, self.db:
-            self.kb.rebuild_all(self.iter_articles())
+            rows = self.db.execute("SELECT json FROM articles ORDER BY pk")  # read as it goes
+            self.kb.rebuild_all(Article.from_dict(json.loads(r[0])) for r in rows)
+            self._unsettled = False
 
     def unmerge(self, article_id: str, entity_id: str) -> str:
         """Split one article entity out of its KB entity, now and in later ingests."""
