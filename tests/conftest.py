@@ -23,6 +23,18 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+GATE_TOLERANCE = 0.01  # how far a pinned dev score may fall before the evaluation gate fails
+
+
+def scores_below(scores: dict[str, float], pinned: dict[str, float]) -> list[str]:
+    """The pinned scores a report fell below (by more than the tolerance), one line each."""
+    return [
+        f"{name}: {scores.get(name, 0.0):.4f} < pinned {value:.4f}"
+        for name, value in pinned.items()
+        if scores.get(name, 0.0) < value - GATE_TOLERANCE
+    ]
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return Settings()

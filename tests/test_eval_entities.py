@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from conftest import scores_below, shared_path
 from newsgraph.eval.entities import evaluate
 from newsgraph.settings import Settings
 
 BASELINE = Path(__file__).parent / "baselines" / "entities.json"
-TOLERANCE = 0.01
 
 
 @pytest.fixture(scope="module")
@@ -23,13 +22,7 @@ def report():  # type: ignore[no-untyped-def]
 
 @pytest.mark.shared
 def test_scores_do_not_drop_below_baseline(report):
-    pinned = json.loads(BASELINE.read_text())["scores"]
-    dropped = {
-        name: (report.scores[name], value)
-        for name, value in pinned.items()
-        if report.scores[name] < value - TOLERANCE
-    }
-    assert not dropped, f"scores below baseline (now, pinned): {dropped}"
+    assert not scores_below(report.scores, json.loads(BASELINE.read_text())["scores"])
 
 
 @pytest.mark.shared

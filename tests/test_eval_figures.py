@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import shared_path
+from conftest import scores_below, shared_path
 from newsgraph.eval.figures import evaluate
 from newsgraph.settings import Settings
 
@@ -15,9 +15,4 @@ BASELINE = Path(__file__).parent / "baselines" / "figures.json"
 def test_figures_scores_hold_on_the_pinned_subset(settings: Settings) -> None:
     pinned = json.loads(BASELINE.read_text(encoding="utf-8"))
     report = evaluate(shared_path(*pinned["path"]), settings, limit=pinned["limit"])
-    drops = {
-        name: (report.scores[name], value)
-        for name, value in pinned["scores"].items()
-        if report.scores[name] < value - 0.01
-    }
-    assert not drops, f"scores fell below the pinned baseline (got, pinned): {drops}"
+    assert not scores_below(report.scores, pinned["scores"])

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from conftest import scores_below, shared_path
 from newsgraph.eval.kb_b3 import evaluate
 from newsgraph.eval.report import Report
 from newsgraph.settings import Settings
 
 BASELINE = Path(__file__).parent / "baselines" / "kb_b3.json"
-TOLERANCE = 0.01
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +24,7 @@ def report() -> Report:
 
 @pytest.mark.shared
 def test_b3_does_not_drop_below_baseline(report: Report) -> None:
-    pinned = json.loads(BASELINE.read_text())["scores"]
-    dropped = {
-        name: (report.scores[name], value)
-        for name, value in pinned.items()
-        if report.scores[name] < value - TOLERANCE
-    }
-    assert not dropped, f"scores below baseline (now, pinned): {dropped}"
+    assert not scores_below(report.scores, json.loads(BASELINE.read_text())["scores"])
 
 
 @pytest.mark.shared

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from conftest import scores_below, shared_path
 from newsgraph.eval.report import Report
 from newsgraph.eval.times import evaluate
 from newsgraph.settings import Settings
@@ -23,12 +23,7 @@ def report(settings: Settings) -> Report:
 
 def test_times_scores_hold_on_the_pinned_subset(report: Report) -> None:
     pinned = PINNED
-    drops = {
-        name: (report.scores[name], value)
-        for name, value in pinned["scores"].items()
-        if report.scores[name] < value - 0.01
-    }
-    assert not drops, f"scores fell below the pinned baseline (got, pinned): {drops}"
+    assert not scores_below(report.scores, pinned["scores"])
 
 
 def test_newsgraph_beats_the_dateparser_baseline(report: Report) -> None:
