@@ -58,8 +58,8 @@ class IngestSummary:
     duplicates: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     syndicated: int = 0  # articles linked to an earlier copy of the same story
-    new_entities: int = 0  # KB entities created
-    merged_entities: int = 0  # article entities resolved to an existing KB entity
+    new_entities: int = 0  # how many KB entities the batch added, once settled
+    merged_entities: int = 0  # the batch's article entities that joined an existing KB entity
     warnings: int = 0  # articles where a stage failed (kept, with a note)
 
 
@@ -86,6 +86,7 @@ def ingest_items(
     """Analyse and store articles; rejects and duplicates are counted, never raised."""
     summary = IngestSummary()
     report = on_progress or (lambda step: None)
+    kb_before = store.overview(top=0).entities
     fresh = _new_articles(items, store, summary, report)
     analysed = Pipeline(settings).run(fresh, workers=settings.workers)
     for chunk in _chunks(analysed, SAVE_CHUNK):
@@ -94,6 +95,9 @@ def ingest_items(
         if summary.ingested // SETTLE_EVERY > (summary.ingested - len(chunk)) // SETTLE_EVERY:
             store.settle()
     store.settle()
+    linked = summary.merged_entities  # every stored article entity, counted as it was saved
+    summary.new_entities = store.overview(top=0).entities - kb_before
+    summary.merged_entities = max(0, linked - summary.new_entities)
     return summary
 
 
@@ -138,8 +142,7 @@ def _count(
         return
     summary.ingested += 1
     summary.syndicated += result.syndicated_with is not None
-    summary.new_entities += result.new_kb_entities
-    summary.merged_entities += result.merged_entities
+    summary.merged_entities += len(article.entities)  # all linked; split up after settling
     summary.warnings += bool(article.warnings)
     report(IngestStep("ingested", article.origin or article.id, article.id))
 
