@@ -121,7 +121,7 @@ class KBWriter:
             (block,),
         ).fetchall()
         people: dict[str, PersonName] = {}
-        for given, middles, surname, display in rows:
+        for given, middles, surname, display in sorted(rows):  # the same display in any order
             person = PersonName(given, middles, surname, display)
             people.setdefault(person.key, person)
         mapping = resolve.roots(people.values(), self.kw.names)
