@@ -334,12 +334,17 @@ ORDER_CASES = [
 
 
 def kb_partition(store: Store) -> set[frozenset[str]]:
-    """The KB as a set of clusters of article entities, with the KB name of each."""
+    """The KB as a set of clusters of article entities, with the KB name of each and the
+    evidence of every link."""
     clusters: dict[str, set[str]] = {}
     for article in ORDER_CASES:
         for entity in store.get_article(article.id).entities:
-            name = store.get_entity(entity.kb_id or "").name
-            clusters.setdefault(f"{entity.kb_id} {name}", set()).add(f"{article.id}/{entity.id}")
+            kb_id = entity.kb_id or ""
+            name = store.get_entity(kb_id).name
+            evidence = {
+                f"{ln.article_id}/{ln.entity_id}: {ln.evidence}" for ln in store.merge_links(kb_id)
+            }
+            clusters.setdefault(f"{kb_id} {name}", set()).update(evidence)
     return {frozenset({key, *members}) for key, members in clusters.items()}
 
 
