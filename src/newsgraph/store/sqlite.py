@@ -129,6 +129,7 @@ class SQLiteStore:
         """Finish resolution for what was saved since the last settle (short forms, bare
         surnames, KB names and counts); returns how many article entities changed KB entity."""
         with self._lock, self.db:
+            self.db.execute("BEGIN IMMEDIATE")  # two readers settling at once take turns
             self._unsettled = False
             return self.kb.settle()
 
