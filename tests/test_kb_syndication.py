@@ -82,3 +82,23 @@ def test_copy_detected_after_reopening(tmp_path: Path) -> None:
     open_store(tmp_path / "s.db").save(wire_copy("a", WIRE, "VOA"))
     store = open_store(tmp_path / "s.db")
     assert store.save(wire_copy("b", WIRE + " Source link", "AFP")).syndicated_with == "a"
+
+
+def test_copy_saved_by_another_store_object_is_linked(tmp_path: Path) -> None:
+    """Two processes on one file (a server and a CLI ingest): each sees the other's stories."""
+    server, cli = open_store(tmp_path / "s.db"), open_store(tmp_path / "s.db")
+    server.save(wire_copy("seed", OTHER, "Reuters"))  # the server's index is built now
+    cli.save(wire_copy("a", WIRE, "VOA"))
+    result = server.save(wire_copy("b", WIRE + " Connect with us. Source link", "Aggregator"))
+    assert result.syndicated_with == "a" and result.story_id == "a"
+    server.close()
+    cli.close()
+
+
+def test_original_saved_after_the_index_was_built_is_found_both_ways(tmp_path: Path) -> None:
+    server, cli = open_store(tmp_path / "s.db"), open_store(tmp_path / "s.db")
+    cli.save(wire_copy("seed", OTHER, "Reuters"))
+    server.save(wire_copy("a", WIRE, "VOA"))
+    assert cli.save(wire_copy("b", WIRE + " Source link", "Aggregator")).syndicated_with == "a"
+    server.close()
+    cli.close()

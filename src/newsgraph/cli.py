@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -442,6 +443,9 @@ def serve(
         envvar="NEWSGRAPH_TOKEN",
         help="Allow writes (ingest, merge, split) to requests sending this Bearer token.",
     ),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=32, help="Server processes (SQLite WAL lets them share)."
+    ),
 ) -> None:
     """Serve the HTTP API and the web interface over the store (read-only without --token)."""
     import uvicorn
@@ -464,7 +468,16 @@ def serve(
         "writes (ingest, merge, split): "
         + ("on for requests with the token" if token else "off; start with --token to allow")
     )
-    uvicorn.run(create_app(settings.db, settings, token=token), host=host, port=port)
+    if workers == 1:
+        uvicorn.run(create_app(settings.db, settings, token=token), host=host, port=port)
+        return
+    os.environ["NEWSGRAPH_DB"] = str(settings.db)  # each worker process builds its own app
+    os.environ.pop("NEWSGRAPH_TOKEN", None)
+    if token:
+        os.environ["NEWSGRAPH_TOKEN"] = token
+    uvicorn.run(
+        "newsgraph.web.app:app_from_env", factory=True, workers=workers, host=host, port=port
+    )
 
 
 # -- formatting (no logic: turn library records into tables) ---------------------------------

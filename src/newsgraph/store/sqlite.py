@@ -50,6 +50,7 @@ class SQLiteStore:
         self.path = str(path)
         self._lock = threading.RLock()
         self._copies: syndication.CopyIndex | None = None
+        self._copies_seen = 0  # the highest signatures rowid the copy index has read
         self.db = _connect(self.path)
         self.kw = (words or WordLists()).get(resolve.build_kb_words)
         self.kb = KBWriter(self.db, self.kw)
@@ -63,6 +64,7 @@ class SQLiteStore:
         with self._lock:
             try:
                 with self.db:
+                    self.db.execute("BEGIN IMMEDIATE")  # the copy lookup sees every commit
                     return self._save_one(article)
             except sqlite3.Error as exc:
                 self._copies = None  # the index may hold what was rolled back
@@ -75,7 +77,7 @@ class SQLiteStore:
         with self._lock:
             try:
                 with self.db:
-                    self.db.execute("BEGIN")
+                    self.db.execute("BEGIN IMMEDIATE")
                     for article in articles:
                         results.append(self._save_in_savepoint(article))
             except sqlite3.Error as exc:
@@ -127,6 +129,7 @@ class SQLiteStore:
         """Finish resolution for what was saved since the last settle (short forms, bare
         surnames, KB names and counts); returns how many article entities changed KB entity."""
         with self._lock, self.db:
+            self.db.execute("BEGIN IMMEDIATE")  # two readers settling at once take turns
             self._unsettled = False
             return self.kb.settle()
 
@@ -508,12 +511,19 @@ class SQLiteStore:
         return self.db.execute(sql, args).fetchone()
 
     def _copy_index(self) -> syndication.CopyIndex:
-        """The LSH index of stored signatures, loaded on first use."""
+        """The LSH index of every stored signature: loaded on first use, then topped up at each
+        save with the rows written since, by this process or any other (a CLI ingest while the
+        server runs), so copies are found whoever stored the original."""
         if self._copies is None:
-            index = syndication.CopyIndex()
-            for article_id, blob in self.db.execute("SELECT article_id, minhash FROM signatures"):
-                index.add(article_id, syndication.from_bytes(blob))
-            self._copies = index
+            self._copies = syndication.CopyIndex()
+            self._copies_seen = 0
+        rows = self.db.execute(
+            "SELECT rowid, article_id, minhash FROM signatures WHERE rowid > ? ORDER BY rowid",
+            (self._copies_seen,),
+        )
+        for rowid, article_id, blob in rows:
+            self._copies.add(article_id, syndication.from_bytes(blob))
+            self._copies_seen = rowid
         return self._copies
 
     def _story_of(self, article_id: str) -> str:

@@ -3,13 +3,13 @@
 Parameters are validated by FastAPI (bounds, date patterns) and handed to the store as bound
 values; no route takes a path to a file or a piece of SQL. Writes (ingest, merge, split) are off
 unless the server was given a token, and each needs ``Authorization: Bearer <token>`` and a JSON
-body: a browser cannot send either cross-site without asking first.
+body: a browser cannot send either cross-site without asking first. A write whose ``Origin`` (or
+``Sec-Fetch-Site``) says it comes from another site is refused before anything else is read.
 """
 
 from __future__ import annotations
 
 import hmac
-import json
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -34,13 +34,15 @@ from newsgraph.store.base import (
 )
 from newsgraph.web.deps import state, store_dependency
 from newsgraph.web.filters import ArticleFilter, filtered_articles
-from newsgraph.web.ingest import IngestReport, ingest
+from newsgraph.web.ingest import IngestReport, bounded_json, ingest
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 MAX_LIMIT = 200
 MAX_OFFSET = 1_000_000
 BODY_ARTICLES = 4  # a POST body may hold this many largest-allowed articles
+SMALL_BODY = 65_536  # bytes: a merge or split body is a few ids
+SAME_SITE = ("same-origin", "none")  # Sec-Fetch-Site values of the server's own pages
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ENTITY_TYPES = r"^[A-Za-z_]{1,20}$"
 
@@ -61,8 +63,24 @@ JSON_TYPES = ("application/json",)
 INGEST_TYPES = ("application/json", "application/x-ndjson")
 
 
+def require_same_origin(request: Request) -> None:
+    """A 403 for a write sent by a page of another origin: its ``Origin`` header, when there is
+    one, must be this server's own scheme://host:port, and ``Sec-Fetch-Site``, when sent, must
+    say same-origin. Tools (curl, scripts) send neither and are judged by the token alone."""
+    origin = request.headers.get("origin")
+    own = f"{request.url.scheme}://{request.headers.get('host', '')}".lower()
+    if origin is not None and origin.strip().lower().rstrip("/") != own:
+        raise HTTPException(403, f"writes from another origin ({origin[:100]}) are refused")
+    site = request.headers.get("sec-fetch-site")
+    if site is not None and site.strip().lower() not in SAME_SITE:
+        raise HTTPException(
+            403, f"writes from another site (Sec-Fetch-Site: {site[:40]}) are refused"
+        )
+
+
 def require_token(request: Request) -> None:
     """Every write needs the server's token: none set is a 403, a missing or wrong one a 401."""
+    require_same_origin(request)
     token = state(request).token
     if not token:
         raise HTTPException(403, WRITING_OFF)
@@ -87,20 +105,38 @@ def require_media(request: Request, allowed: tuple[str, ...]) -> None:
         )
 
 
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, refused with a 413 as soon as it is known to pass ``limit`` bytes: from its
+    Content-Length before reading anything, else while it streams in, so a huge body never
+    sits in memory."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.strip().isdigit() or len(declared) > 20:
+            raise HTTPException(400, "the Content-Length header is not a number of bytes")
+        if int(declared) > limit:
+            raise HTTPException(413, f"the body is larger than {limit} bytes; send smaller batches")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise HTTPException(413, f"the body is larger than {limit} bytes; send smaller batches")
+    return bytes(body)
+
+
 async def json_fields(request: Request, *names: str) -> dict[str, str]:
     """The named string fields of a JSON object body (415, 400 or 422 when it is not one)."""
     require_media(request, JSON_TYPES)
     try:
-        data: Any = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError) as exc:
+        data: Any = bounded_json((await read_body(request, SMALL_BODY)).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise HTTPException(400, f"the body is not valid JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise HTTPException(422, f"send a JSON object with {', '.join(names)}")
     fields: dict[str, str] = {}
     for name in names:
         value = data.get(name)
-        if not isinstance(value, str) or not 0 < len(value) <= 200:
-            raise HTTPException(422, f"{name!r} must be a string of 1-200 characters")
+        if not isinstance(value, str) or not 0 < len(value) <= 200 or not value.isprintable():
+            raise HTTPException(422, f"{name!r} must be a string of 1-200 printable characters")
         fields[name] = value
     return fields
 
@@ -323,11 +359,7 @@ def story(store: StoreDep, story_id: IdPath) -> Story:
 async def ingest_articles(request: Request, _: WriteAllowed) -> IngestReport:
     """Run the pipeline on the posted articles and store them; bad lines reported with reasons."""
     require_media(request, INGEST_TYPES)
-    app_state = state(request)
-    body = await request.body()
-    largest = BODY_ARTICLES * app_state.settings.max_bytes
-    if len(body) > largest:
-        raise HTTPException(413, f"the body is larger than {largest} bytes; send smaller batches")
+    body = await read_body(request, BODY_ARTICLES * state(request).settings.max_bytes)
     return await run_in_threadpool(_ingest_sync, request, body)
 
 

@@ -7,6 +7,7 @@ templates and static files ship inside the package, the graph library is vendore
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -64,6 +65,14 @@ def create_app(db_path: Path, settings: Settings, token: str | None = None) -> F
     _add_error_handlers(app)
     _add_security_headers(app)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for ``uvicorn --factory`` and for each of ``serve --workers N``'s processes:
+    the store from NEWSGRAPH_DB (and the other NEWSGRAPH_* settings), the token from
+    NEWSGRAPH_TOKEN (writing is off without one)."""
+    settings = Settings.from_env()
+    return create_app(settings.db, settings, token=os.environ.get("NEWSGRAPH_TOKEN") or None)
 
 
 def _wants_json(request: Request) -> bool:

@@ -1,11 +1,15 @@
 """POST /api/ingest: turn a JSON article or a JSONL batch into stored, analysed articles.
 
-One bad line never stops the batch: each line is either stored or reported with its reason.
+One bad line never stops the batch: each line is either stored, a duplicate, or reported with
+its reason, and the lines around it are still stored. Hostile JSON (nesting deeper than
+``MAX_DEPTH``, integers longer than ``MAX_INT_DIGITS``) is a rejected line, never a crash;
+lone surrogates in strings are replaced with U+FFFD and the article carries a warning.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +21,10 @@ from newsgraph.settings import Settings
 from newsgraph.store.base import Store
 
 Analyse = Callable[[list[Article]], list[Article]]
+
+MAX_DEPTH = 32  # arrays and objects inside one record; an article needs two or three
+MAX_INT_DIGITS = 30  # longer integers are hostile, not data (Python refuses > 4300 anyway)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -70,15 +78,43 @@ def parse_body(body: bytes) -> list[tuple[int, dict[str, Any] | RejectedItem]]:
         raise RejectedInput(
             f"the body is not UTF-8 text ({exc.reason}); send JSON or JSONL"
         ) from exc
+    text = text.removeprefix("\ufeff")  # a byte order mark is an editor's, not an error
     if not text.strip():
         raise RejectedInput("the body is empty; send one JSON article or JSON Lines")
     try:
-        whole = json.loads(text)
-    except json.JSONDecodeError:
+        whole = bounded_json(text)
+    except (ValueError, RecursionError):
         return [(n, _parse_line(n, line)) for n, line in _lines(text)]
     if isinstance(whole, list):
         return [(n, _check_record(n, item)) for n, item in enumerate(whole, 1)]
     return [(1, _check_record(1, whole))]
+
+
+def bounded_json(text: str) -> Any:
+    """``json.loads`` that refuses what only an attacker sends: a ValueError for integers of
+    more than ``MAX_INT_DIGITS`` digits and for nesting deeper than ``MAX_DEPTH``."""
+    value = json.loads(text, parse_int=_bounded_int)
+    if _depth(value) > MAX_DEPTH:
+        raise ValueError(f"nested deeper than {MAX_DEPTH} levels")
+    return value
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"an integer of {len(digits)} digits (at most {MAX_INT_DIGITS})")
+    return int(digits)
+
+
+def _depth(value: Any) -> int:
+    """How deeply arrays and objects nest in ``value``, walked without recursion."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            children = item.values() if isinstance(item, dict) else item
+            todo.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -87,9 +123,13 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _parse_line(number: int, line: str) -> dict[str, Any] | RejectedItem:
     try:
-        return _check_record(number, json.loads(line))
+        return _check_record(number, bounded_json(line))
     except json.JSONDecodeError as exc:
         return RejectedItem(number, f"not valid JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return RejectedItem(number, f"not accepted: nested deeper than {MAX_DEPTH} levels")
+    except ValueError as exc:
+        return RejectedItem(number, f"not accepted: {exc}")
 
 
 def _check_record(number: int, record: object) -> dict[str, Any] | RejectedItem:
@@ -100,6 +140,19 @@ def _check_record(number: int, record: object) -> dict[str, Any] | RejectedItem:
     return record
 
 
+def without_surrogates(record: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The record with lone surrogates (which no store or encoder accepts) replaced by U+FFFD
+    in its top-level strings, and the names of the fields that had them."""
+    fixed: dict[str, Any] = {}
+    fields: list[str] = []
+    for key, value in record.items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            value = _SURROGATE.sub("\ufffd", value)
+            fields.append(_SURROGATE.sub("\ufffd", str(key)))
+        fixed[_SURROGATE.sub("\ufffd", str(key))] = value
+    return fixed, fields
+
+
 def ingest(body: bytes, store: Store, settings: Settings, analyse: Analyse) -> IngestReport:
     """Parse the body, analyse the good records with ``analyse(list[Article])`` and store them."""
     report = IngestReport()
@@ -108,23 +161,67 @@ def ingest(body: bytes, store: Store, settings: Settings, analyse: Analyse) -> I
         if isinstance(item, RejectedItem):
             report.rejected.append(item)
             continue
-        try:
-            articles.append((number, article_from_record(item, settings, f"POST line {number}")))
-        except RejectedInput as exc:
-            report.rejected.append(RejectedItem(number, exc.reason))
+        read = _read_record(number, item, settings)
+        if isinstance(read, RejectedItem):
+            report.rejected.append(read)
+        else:
+            articles.append((number, read))
     fresh = [(n, a) for n, a in articles if not _already_stored(store, a)]
     fresh_lines = {n for n, _ in fresh}
     for number, article in articles:
         if number not in fresh_lines:
             report.duplicates.append(DuplicateItem(number, article.id, article.title))
-    if fresh:
-        analysed = analyse([a for _, a in fresh])
-        for (number, _), article in zip(fresh, analysed, strict=True):
-            _save(number, article, store, report)
+    for number, article in _analysed(fresh, analyse, report):
+        _save(number, article, store, report)
     report.stored.sort(key=lambda item: item.line)
     report.rejected.sort(key=lambda item: item.line)
     report.duplicates.sort(key=lambda item: item.line)
     return report
+
+
+def _read_record(number: int, record: dict[str, Any], settings: Settings) -> Article | RejectedItem:
+    """One record as an Article, or its rejection: no record, however odd, ends the request."""
+    record, fixed = without_surrogates(record)
+    try:
+        article = article_from_record(record, settings, f"POST line {number}")
+    except RejectedInput as exc:
+        return RejectedItem(number, exc.reason)
+    except Exception as exc:  # noqa: BLE001 - a reader bug must cost one line, not the batch
+        return RejectedItem(number, f"could not be read ({type(exc).__name__}: {exc})")
+    if fixed:
+        article.warnings.append(
+            f"lone surrogates replaced with U+FFFD in {', '.join(map(repr, fixed))}"
+        )
+    return article
+
+
+def _analysed(
+    fresh: list[tuple[int, Article]], analyse: Analyse, report: IngestReport
+) -> list[tuple[int, Article]]:
+    """The batch through the pipeline; if it fails, each article alone, so that only the
+    article that breaks the pipeline is rejected."""
+    if not fresh:
+        return []
+    try:
+        return list(zip([n for n, _ in fresh], analyse([a for _, a in fresh]), strict=True))
+    except Exception:  # noqa: BLE001 - find the article at fault below
+        pass
+    done: list[tuple[int, Article]] = []
+    for number, article in fresh:
+        done += _analysed_alone(number, article, analyse, report)
+    return done
+
+
+def _analysed_alone(
+    number: int, article: Article, analyse: Analyse, report: IngestReport
+) -> list[tuple[int, Article]]:
+    try:
+        return [(number, analyse([article])[0])]
+    except Exception as exc:  # noqa: BLE001 - one article's failure is its rejection
+        report.rejected.append(
+            RejectedItem(number, f"could not be analysed ({type(exc).__name__}: {exc})")
+        )
+        return []
 
 
 def _already_stored(store: Store, article: Article) -> bool:
@@ -136,6 +233,10 @@ def _save(number: int, article: Article, store: Store, report: IngestReport) -> 
         result = store.save(article)
     except NewsgraphError as exc:
         report.rejected.append(RejectedItem(number, f"could not be stored: {exc}"))
+        return
+    except (ValueError, OverflowError) as exc:  # e.g. a value SQLite cannot bind
+        reason = f"could not be stored ({type(exc).__name__}: {exc})"
+        report.rejected.append(RejectedItem(number, reason))
         return
     if result.duplicate:
         report.duplicates.append(DuplicateItem(number, result.article_id, article.title))
