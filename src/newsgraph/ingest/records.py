@@ -138,6 +138,9 @@ def read_json_document(
     except json.JSONDecodeError:
         yield from read_records(enumerate(text.splitlines(), start=1), origin, settings, words)
         return
+    except RejectedInput as exc:
+        yield Rejected(origin, exc.reason)
+        return
     if data == []:
         yield Rejected(origin, "empty JSON array: no records to read")
         return

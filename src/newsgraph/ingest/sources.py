@@ -215,8 +215,14 @@ def read_bytes(
     words: WordLists | None = None,
 ) -> Iterator[Item]:
     """The articles in one input's bytes; kind text | html | jsonl | json | feed, or None to
-    sniff."""
+    sniff. Never raises: any failure is a Rejected for ``origin``."""
     words = words or WordLists(settings.language)
+    yield from guarded(origin, _read_bytes, data, origin, settings, kind, words)
+
+
+def _read_bytes(
+    data: bytes, origin: str, settings: Settings, kind: str | None, words: WordLists
+) -> Iterator[Item]:
     try:
         text = decode_bytes(data)
     except RejectedInput as exc:
