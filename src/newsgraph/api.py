@@ -72,9 +72,11 @@ def ingest(
     store: Store,
     settings: Settings,
     on_progress: Callable[[IngestStep], None] | None = None,
+    follow_links: bool = False,
 ) -> IngestSummary:
     """Read, analyse and store articles from files, folders, .jsonl files or ``-``."""
-    return ingest_items(read_sources(paths, settings), store, settings, on_progress)
+    items = read_sources(paths, settings, follow_links=follow_links)
+    return ingest_items(items, store, settings, on_progress)
 
 
 def ingest_items(

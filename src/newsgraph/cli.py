@@ -58,6 +58,11 @@ err = Console(stderr=True)
 ModelOpt = typer.Option(None, "--model", help="spaCy pipeline to load (default from settings).")
 DbOpt = typer.Option(None, "--db", help="Store file (default ./newsgraph.db or $NEWSGRAPH_DB).")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes running the NLP.")
+FollowLinksOpt = typer.Option(
+    False,
+    "--follow-links",
+    help="Read symlinks in folders that point outside the folder named (off: each is rejected).",
+)
 
 
 def _settings(model: str | None = None, **kw: object) -> Settings:
@@ -74,12 +79,14 @@ def extract(
     paths: list[str] = typer.Argument(..., help="Files, folders, .jsonl files, or - for stdin."),
     model: str | None = ModelOpt,
     workers: int = WorkersOpt,
+    follow_links: bool = FollowLinksOpt,
 ) -> None:
     """Print the analysis of each article as JSON Lines, without storing anything."""
     settings = _settings(model, workers=workers)
     try:
         pipeline = Pipeline(settings)
-        articles = (a for a in _report_rejects(read_sources(paths, settings)) if a is not None)
+        items = read_sources(paths, settings, follow_links=follow_links)
+        articles = (a for a in _report_rejects(items) if a is not None)
         for article in pipeline.run(articles):
             sys.stdout.write(article.to_json() + "\n")
     except NewsgraphError as exc:
@@ -89,7 +96,11 @@ def extract(
 def _report_rejects(items: Iterable[Article | Rejected]) -> Iterator[Article | None]:
     for item in items:
         if isinstance(item, Rejected):
-            err.print(f"[yellow]rejected[/yellow] {item.origin}: {item.reason}")
+            err.print(
+                f"[yellow]rejected[/yellow] {escape(f'{item.origin}: {item.reason}')}",
+                soft_wrap=True,
+                highlight=False,
+            )
             yield None
         else:
             yield item
@@ -224,6 +235,7 @@ def ingest(
     db: Path | None = DbOpt,
     model: str | None = ModelOpt,
     workers: int = WorkersOpt,
+    follow_links: bool = FollowLinksOpt,
 ) -> None:
     """Analyse articles and save them in the store, resolving entities across articles."""
     settings = _settings(model, workers=workers, db=db)
@@ -237,9 +249,11 @@ def ingest(
                     soft_wrap=True,
                     highlight=False,
                 )
-            progress.update(task, advance=1, description=f"{step.outcome} {step.origin}"[:60])
+            # cut, then escaped: a name is data, never Rich markup (``a[/]b.txt`` would crash)
+            description = escape(f"{step.outcome} {step.origin}"[:60])
+            progress.update(task, advance=1, description=description)
 
-        summary = api.ingest(paths, store, settings, on_progress=show)
+        summary = api.ingest(paths, store, settings, on_progress=show, follow_links=follow_links)
     _print_ingest_summary(summary, settings.db)
 
 
@@ -493,7 +507,8 @@ def _print_article(article: Article) -> None:
     meta = " · ".join(x for x in (article.source, article.published, article.section) if x)
     out.print(f"[bold]{escape(article.title or '(no title)')}[/bold]  [dim]{escape(meta)}[/dim]")
     out.print(
-        f"[dim]id {article.id} · {len(article.text)} characters · {article.origin or ''}[/dim]"
+        f"[dim]id {escape(article.id)} · {len(article.text)} characters · "
+        f"{escape(article.origin or '')}[/dim]"
     )
     table = Table(title="entities")
     for col in ("name", "type", "country", "titles", "affiliations", "aliases", "mentions", "kb"):

@@ -9,6 +9,8 @@ from typing import Any
 
 from newsgraph.clean import CleanText
 from newsgraph.ingest.checks import check_body
+from newsgraph.ingest.metadata import checked_published, checked_value
+from newsgraph.ingest.unicode import escape_surrogates, replace_surrogates
 from newsgraph.model import Article, Removed
 from newsgraph.settings import Settings
 from newsgraph.wordlists import WordLists
@@ -96,21 +98,63 @@ def article_from_clean(
 
 
 def finish_article(draft: Draft, settings: Settings, words: WordLists) -> Article:
-    """The Article, after checking the body is an English article (RejectedInput otherwise)."""
-    check_body(draft.text, settings, draft.origin, words)
-    digest = content_hash(draft.text)
+    """The Article, after checking the body is an English article (RejectedInput otherwise).
+
+    Everything stored is made valid text here, whichever reader built the draft: lone
+    surrogates replaced (with a warning), metadata held to its limits (a warning per field
+    dropped).
+    """
+    text = _valid_text(draft.text, "text", draft.warnings)
+    check_body(text, settings, draft.origin, words)
+    meta = _checked_metadata(draft.meta, draft.warnings)
+    record_id = _checked_id(draft.record_id, draft.warnings)
+    digest = content_hash(text)
     return Article(
-        id=draft.record_id or digest[:16],
-        text=draft.text,
-        title=draft.meta.title,
-        section=draft.meta.section,
-        source=draft.meta.source,
-        published=draft.meta.published,
-        url=draft.meta.url,
-        author=draft.meta.author,
-        origin=draft.origin,
+        id=record_id or digest[:16],
+        text=text,
+        title=meta.title,
+        section=meta.section,
+        source=meta.source,
+        published=meta.published,
+        url=meta.url,
+        author=meta.author,
+        origin=escape_surrogates(draft.origin),
         input_kind=draft.input_kind,
         content_hash=digest,
         removed=draft.removed,
         warnings=draft.warnings,
     )
+
+
+def _valid_text(value: str, name: str, warnings: list[str]) -> str:
+    """The value with lone surrogates replaced by U+FFFD, and a warning saying how many."""
+    value, count = replace_surrogates(value)
+    if count:
+        warnings.append(
+            f"ingest: {name!r} held {count} lone surrogate{'s' if count != 1 else ''} "
+            f"(not valid Unicode); replaced with U+FFFD"
+        )
+    return value
+
+
+def _checked_metadata(meta: Metadata, warnings: list[str]) -> Metadata:
+    """The metadata within its limits; each value dropped leaves a warning."""
+    kept: dict[str, str | None] = {}
+    for name in ("title", "section", "source", "url", "author"):
+        value = getattr(meta, name)
+        value = None if value is None else _valid_text(value, name, warnings)
+        kept[name], warning = checked_value(name, value)
+        warnings.extend([warning] if warning else [])
+    published, warning = checked_published(meta.published)
+    warnings.extend([warning] if warning else [])
+    return Metadata(published=published, **kept)
+
+
+def _checked_id(record_id: str | None, warnings: list[str]) -> str | None:
+    """The record's id within its limit, else None (the content hash then names the article)."""
+    if record_id is None:
+        return None
+    record_id, warning = checked_value("id", _valid_text(record_id, "id", warnings))
+    if warning:
+        warnings.append(warning + "; the article is named by its content hash")
+    return record_id

@@ -17,7 +17,9 @@ import lxml.html
 
 from newsgraph.errors import RejectedInput
 from newsgraph.ingest.article import Metadata, text_value
+from newsgraph.ingest.guard import guarded
 from newsgraph.ingest.html import article_from_html
+from newsgraph.ingest.metadata import impossible_date
 from newsgraph.ingest.rejected import Rejected
 from newsgraph.ingest.text import article_from_text
 from newsgraph.model import Article
@@ -46,10 +48,13 @@ def read_feed(
     source = text_value(parsed.get("feed", {}).get("title"))
     for index, entry in enumerate(entries, start=1):
         where = f"{origin}#{index}"
-        try:
-            yield article_from_entry(entry, settings, where, source, words)
-        except RejectedInput as exc:
-            yield Rejected(where, exc.reason)
+        yield from guarded(where, _entry_items, entry, settings, where, source, words)
+
+
+def _entry_items(
+    entry: Any, settings: Settings, origin: str, source: str | None, words: WordLists
+) -> Iterator[Article]:
+    yield article_from_entry(entry, settings, origin, source, words)
 
 
 def article_from_entry(
@@ -61,11 +66,12 @@ def article_from_entry(
 ) -> Article:
     """One feed entry as an Article; raises RejectedInput when it has no usable text."""
     words = words or WordLists(settings.language)
+    published, date_warning = _date(entry)
     meta = Metadata(
         title=text_value(entry.get("title")),
         section=_first_category(entry),
         source=source,
-        published=_date(entry),
+        published=published,
         url=text_value(entry.get("link")),
         author=text_value(entry.get("author")),
     )
@@ -74,12 +80,15 @@ def article_from_entry(
         raise RejectedInput("feed entry has no content or summary", origin)
     try:
         if is_html:
-            return _from_html_fragment(body, settings, origin, meta, words)
-        return article_from_text(body, settings, origin, meta, "feed", None, words)
+            article = _from_html_fragment(body, settings, origin, meta, words)
+        else:
+            article = article_from_text(body, settings, origin, meta, "feed", None, words)
     except RejectedInput as exc:
         if kind == "summary":
             raise RejectedInput(f"feed entry carries only a summary: {exc.reason}", origin) from exc
         raise
+    article.warnings.extend([date_warning] if date_warning else [])
+    return article
 
 
 def _from_html_fragment(
@@ -115,13 +124,16 @@ def _body(entry: Any) -> tuple[str, bool, str]:
     return summary, detail.get("type", "text/html") in _HTML_TYPES, "summary"
 
 
-def _date(entry: Any) -> str | None:
-    """The entry's publication date (else its update date) as YYYY-MM-DD, in UTC."""
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+def _date(entry: Any) -> tuple[str | None, str | None]:
+    """The entry's publication date (else its update date) as YYYY-MM-DD in UTC, and a warning
+    when the feed's date names no real day (feedparser rolls ``2024-02-30`` into March)."""
+    for key in ("published", "updated", "created"):
+        raw, value = entry.get(key), entry.get(f"{key}_parsed")
+        if isinstance(raw, str) and impossible_date(raw):
+            return None, f"ingest: {key!r} value {raw[:60]!r} is not a real date; dropped"
         if isinstance(value, time.struct_time):
-            return time.strftime("%Y-%m-%d", value)
-    return None
+            return time.strftime("%Y-%m-%d", value), None
+    return None, None
 
 
 def _first_category(entry: Any) -> str | None:

@@ -1,13 +1,19 @@
 """Where articles come from: files, folders (recursive), stdin; the kind of each input sniffed.
 
-Every problem with one input (missing, unreadable, binary, too large, not an article) becomes a
-``Rejected`` with a one-line reason, and reading goes on with the next input.
+Every problem with one input (missing, unreadable, binary, too large, not an article, or any
+exception a reader raises) becomes a ``Rejected`` with a one-line reason, and reading goes on
+with the next input. Nothing is skipped silently: special files, dangling or looping symlinks,
+empty folders and unsupported file types each get their line too. Symlinks that leave the
+folder being read are not followed unless ``follow_links`` is set.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -16,6 +22,7 @@ from typing import BinaryIO
 from newsgraph.errors import RejectedInput
 from newsgraph.ingest.decode import decode_bytes
 from newsgraph.ingest.feeds import read_feed
+from newsgraph.ingest.guard import failure_reason, guarded, path_name
 from newsgraph.ingest.html import article_from_html
 from newsgraph.ingest.records import read_json_document, read_records
 from newsgraph.ingest.rejected import Rejected
@@ -51,66 +58,125 @@ def read_sources(
     settings: Settings,
     stdin: BinaryIO | None = None,
     words: WordLists | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Item]:
     """An Article or a Rejected for every input found under these paths, in order.
 
     ``words`` is the loader of the cleaner's and the checks' word lists, shared by every input
     read (ingest runs before any Pipeline exists): one for ``settings.language`` if not given.
+    ``follow_links`` reads symlinks in folders that point outside the folder named.
     """
     words = words or WordLists(settings.language)
     for name in paths:
         if name == STDIN:
-            yield from read_stream(stdin or sys.stdin.buffer, "<stdin>", settings, words)
+            stream = stdin or sys.stdin.buffer
+            yield from guarded("<stdin>", read_stream, stream, "<stdin>", settings, words)
         else:
-            yield from read_path(Path(name), settings, words)
+            path = Path(os.fsdecode(name))
+            reader = Reader(settings, words, follow_links)
+            yield from guarded(path_name(path), reader.read_path, path)
 
 
-def read_path(path: Path, settings: Settings, words: WordLists) -> Iterator[Item]:
-    """A file, or every article file in a folder and its subfolders."""
-    if path.is_dir():
-        yield from read_folder(path, settings, words)
-    elif path.is_file():
-        yield from read_file(path, settings, words)
-    elif path.exists():
-        yield Rejected(str(path), "not a regular file (device, socket or pipe); name a file")
-    else:
-        yield Rejected(str(path), "no such file or folder")
+class Reader:
+    """Reads named paths: files, and folders walked depth first in name order."""
 
+    def __init__(self, settings: Settings, words: WordLists, follow_links: bool) -> None:
+        self.settings = settings
+        self.words = words
+        self.follow_links = follow_links
+        self.seen_folders: set[Path] = set()  # real paths walked: a link loop is read once
 
-def read_folder(folder: Path, settings: Settings, words: WordLists) -> Iterator[Item]:
-    """Article files under a folder by name order; other files are reported, not read."""
-    for found in _walk(folder):
-        if isinstance(found, Rejected):
-            yield found
-        elif found.suffix.lower() in KIND_BY_EXTENSION:
-            yield from read_file(found, settings, words)
+    def read_path(self, path: Path) -> Iterator[Item]:
+        """A file as named (a symlink named is followed), or every article file in a folder."""
+        origin = path_name(path)
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            yield Rejected(origin, _stat_problem(path, exc))
+            return
+        if stat.S_ISDIR(mode):
+            yield from self.read_folder(path, path.resolve())
+        elif stat.S_ISREG(mode):
+            yield from guarded(origin, read_file, path, self.settings, self.words)
         else:
-            reason = (
-                f"skipped: {found.suffix!r} is not an article file type; name the file to read it"
+            yield Rejected(origin, f"not a regular file ({_file_type(mode)}); name a file")
+
+    def read_folder(self, folder: Path, root: Path) -> Iterator[Item]:
+        """Article files under a folder by name order; everything else gets a reason."""
+        origin = path_name(folder)
+        real = folder.resolve()
+        if real in self.seen_folders:
+            yield Rejected(origin, "folder already read (through a symlink); not read again")
+            return
+        self.seen_folders.add(real)
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as exc:
+            yield Rejected(origin, f"cannot list this folder: {exc.strerror or exc}")
+            return
+        visible = [entry for entry in entries if not entry.name.startswith(".")]
+        if not visible:
+            yield Rejected(origin, "empty folder: no files to read")
+        for entry in visible:
+            yield from guarded(path_name(entry), self.read_entry, entry, root)
+
+    def read_entry(self, entry: Path, root: Path) -> Iterator[Item]:
+        """One folder entry: a file of an article type, a subfolder, or a reason why not."""
+        origin = path_name(entry)
+        try:
+            mode = entry.stat().st_mode  # follows links: a dangling or looping one raises
+        except OSError as exc:
+            yield Rejected(origin, _stat_problem(entry, exc))
+            return
+        if entry.is_symlink() and not self.follow_links and not _inside(entry.resolve(), root):
+            yield Rejected(
+                origin,
+                f"symlink to {path_name(entry.resolve())}, outside {path_name(root)}: "
+                f"not followed; pass --follow-links to read it",
             )
-            yield Rejected(str(found), reason)
+        elif stat.S_ISDIR(mode):
+            yield from self.read_folder(entry, root)
+        elif not stat.S_ISREG(mode):
+            yield Rejected(origin, f"not a regular file ({_file_type(mode)}); skipped")
+        elif entry.suffix.lower() not in KIND_BY_EXTENSION:
+            reason = (
+                f"skipped: {entry.suffix!r} is not an article file type; name the file to read it"
+            )
+            yield Rejected(origin, reason)
+        else:
+            yield from read_file(entry, self.settings, self.words)
 
 
-def _walk(folder: Path) -> Iterator[Path | Rejected]:
-    """Files under a folder, depth first by name; hidden entries and symlinked folders skipped."""
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError as exc:
-        yield Rejected(str(folder), f"cannot list this folder: {exc.strerror or exc}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            if not entry.is_symlink():
-                yield from _walk(entry)
-        elif entry.is_file():
-            yield entry
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _stat_problem(path: Path, exc: OSError) -> str:
+    """Why a path cannot be looked at: missing, a dangling or looping symlink, no access."""
+    if path.is_symlink():
+        if isinstance(exc, FileNotFoundError):
+            return f"dangling symlink (to {path_name(os.readlink(path))}, which does not exist)"
+        if exc.errno == errno.ELOOP:
+            return "symlink loop: the link leads back to itself"
+        return f"symlink cannot be followed: {exc.strerror or exc}"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or folder"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def read_file(path: Path, settings: Settings, words: WordLists) -> Iterator[Item]:
     """The articles in one file (one, or one per record for JSON Lines)."""
-    origin = str(path)
+    origin = path_name(path)
     kind = KIND_BY_EXTENSION.get(path.suffix.lower(), "text")
     try:
         if kind == "jsonl":
@@ -149,12 +215,21 @@ def read_bytes(
     words: WordLists | None = None,
 ) -> Iterator[Item]:
     """The articles in one input's bytes; kind text | html | jsonl | json | feed, or None to
-    sniff."""
+    sniff. Never raises: any failure is a Rejected for ``origin``."""
     words = words or WordLists(settings.language)
+    yield from guarded(origin, _read_bytes, data, origin, settings, kind, words)
+
+
+def _read_bytes(
+    data: bytes, origin: str, settings: Settings, kind: str | None, words: WordLists
+) -> Iterator[Item]:
     try:
         text = decode_bytes(data)
     except RejectedInput as exc:
         yield Rejected(origin, exc.reason)
+        return
+    if not text.strip():
+        yield Rejected(origin, "empty input: nothing but a byte-order mark or blank space")
         return
     kind = sniff_kind(text, kind)
     if kind == "jsonl":
@@ -192,7 +267,7 @@ def _one(origin: str, read: Callable[[], Article]) -> Item:
     except RejectedInput as exc:
         return Rejected(origin, exc.reason)
     except Exception as exc:  # a library choking on odd input must not stop the batch
-        return Rejected(origin, f"could not read this input ({type(exc).__name__}: {exc})")
+        return Rejected(origin, failure_reason(exc))
 
 
 def read_jsonl_stream(
@@ -203,11 +278,22 @@ def read_jsonl_stream(
     if b"\x00" in first:
         yield Rejected(origin, "binary data (NUL bytes); expected JSON Lines in UTF-8")
         return
+    empty = True
+    for item in _jsonl_items(stream, origin, settings, words):
+        empty = False
+        yield item
+    if empty:
+        yield Rejected(origin, "empty JSON Lines file: no records to read")
+
+
+def _jsonl_items(
+    stream: BinaryIO, origin: str, settings: Settings, words: WordLists
+) -> Iterator[Item]:
     number = 0
     while True:
         raw = stream.readline(settings.max_bytes + 1)
         if not raw:
-            return
+            break
         number += 1
         if len(raw) > settings.max_bytes:
             _skip_rest_of_line(stream, raw, settings.max_bytes)
