@@ -1,8 +1,8 @@
 """POST /api/ingest: turn a JSON article or a JSONL batch into stored, analysed articles.
 
 One bad line never stops the batch: each line is either stored, a duplicate, or reported with
-its reason, and the lines around it are still stored. Hostile JSON (nesting deeper than
-``MAX_DEPTH``, integers longer than ``MAX_INT_DIGITS``) is a rejected line, never a crash;
+its reason, and the lines around it are still stored. Hostile JSON (the limits of
+``ingest/jsontext.py`` on nesting and integer size) is a rejected line, never a crash;
 lone surrogates in strings are replaced with U+FFFD and the article carries a warning.
 """
 
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.errors import NewsgraphError, RejectedInput
+from newsgraph.ingest.jsontext import load_json
 from newsgraph.ingest.records import article_from_record
 from newsgraph.model import Article
 from newsgraph.settings import Settings
@@ -22,8 +23,6 @@ from newsgraph.store.base import Store
 
 Analyse = Callable[[list[Article]], list[Article]]
 
-MAX_DEPTH = 32  # arrays and objects inside one record; an article needs two or three
-MAX_INT_DIGITS = 30  # longer integers are hostile, not data (Python refuses > 4300 anyway)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -83,7 +82,7 @@ def parse_body(body: bytes) -> list[tuple[int, dict[str, Any] | RejectedItem]]:
         raise RejectedInput("the body is empty; send one JSON article or JSON Lines")
     try:
         whole = bounded_json(text)
-    except (ValueError, RecursionError):
+    except ValueError:
         return [(n, _parse_line(n, line)) for n, line in _lines(text)]
     if isinstance(whole, list):
         return [(n, _check_record(n, item)) for n, item in enumerate(whole, 1)]
@@ -91,30 +90,12 @@ def parse_body(body: bytes) -> list[tuple[int, dict[str, Any] | RejectedItem]]:
 
 
 def bounded_json(text: str) -> Any:
-    """``json.loads`` that refuses what only an attacker sends: a ValueError for integers of
-    more than ``MAX_INT_DIGITS`` digits and for nesting deeper than ``MAX_DEPTH``."""
-    value = json.loads(text, parse_int=_bounded_int)
-    if _depth(value) > MAX_DEPTH:
-        raise ValueError(f"nested deeper than {MAX_DEPTH} levels")
-    return value
-
-
-def _bounded_int(digits: str) -> int:
-    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError(f"an integer of {len(digits)} digits (at most {MAX_INT_DIGITS})")
-    return int(digits)
-
-
-def _depth(value: Any) -> int:
-    """How deeply arrays and objects nest in ``value``, walked without recursion."""
-    deepest, todo = 0, [(value, 1)]
-    while todo:
-        item, level = todo.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, level)
-            children = item.values() if isinstance(item, dict) else item
-            todo.extend((child, level + 1) for child in children)
-    return deepest
+    """The readers' bounded JSON (``ingest/jsontext.py``: nesting and integer size checked),
+    with its refusals as ValueError, like a syntax error."""
+    try:
+        return load_json(text)
+    except RejectedInput as exc:
+        raise ValueError(str(exc)) from exc
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -126,8 +107,6 @@ def _parse_line(number: int, line: str) -> dict[str, Any] | RejectedItem:
         return _check_record(number, bounded_json(line))
     except json.JSONDecodeError as exc:
         return RejectedItem(number, f"not valid JSON: {exc.msg} (column {exc.colno})")
-    except RecursionError:
-        return RejectedItem(number, f"not accepted: nested deeper than {MAX_DEPTH} levels")
     except ValueError as exc:
         return RejectedItem(number, f"not accepted: {exc}")
 
