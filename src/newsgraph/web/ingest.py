@@ -9,7 +9,6 @@ lone surrogates in strings are replaced with U+FFFD and the article carries a wa
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,8 +21,6 @@ from newsgraph.settings import Settings
 from newsgraph.store.base import Store
 
 Analyse = Callable[[list[Article]], list[Article]]
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -119,19 +116,6 @@ def _check_record(number: int, record: object) -> dict[str, Any] | RejectedItem:
     return record
 
 
-def without_surrogates(record: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """The record with lone surrogates (which no store or encoder accepts) replaced by U+FFFD
-    in its top-level strings, and the names of the fields that had them."""
-    fixed: dict[str, Any] = {}
-    fields: list[str] = []
-    for key, value in record.items():
-        if isinstance(value, str) and _SURROGATE.search(value):
-            value = _SURROGATE.sub("\ufffd", value)
-            fields.append(_SURROGATE.sub("\ufffd", str(key)))
-        fixed[_SURROGATE.sub("\ufffd", str(key))] = value
-    return fixed, fields
-
-
 def ingest(body: bytes, store: Store, settings: Settings, analyse: Analyse) -> IngestReport:
     """Parse the body, analyse the good records with ``analyse(list[Article])`` and store them."""
     report = IngestReport()
@@ -160,18 +144,13 @@ def ingest(body: bytes, store: Store, settings: Settings, analyse: Analyse) -> I
 
 def _read_record(number: int, record: dict[str, Any], settings: Settings) -> Article | RejectedItem:
     """One record as an Article, or its rejection: no record, however odd, ends the request."""
-    record, fixed = without_surrogates(record)
     try:
         article = article_from_record(record, settings, f"POST line {number}")
     except RejectedInput as exc:
         return RejectedItem(number, exc.reason)
     except Exception as exc:  # noqa: BLE001 - a reader bug must cost one line, not the batch
         return RejectedItem(number, f"could not be read ({type(exc).__name__}: {exc})")
-    if fixed:
-        article.warnings.append(
-            f"lone surrogates replaced with U+FFFD in {', '.join(map(repr, fixed))}"
-        )
-    return article
+    return article  # lone surrogates were replaced, with a warning, by the record reader
 
 
 def _analysed(
