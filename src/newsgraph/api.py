@@ -64,7 +64,7 @@ class IngestSummary:
 
 
 SETTLE_EVERY = 2000  # a long batch settles the KB as it goes, so readers see it grow
-SAVE_CHUNK = 256  # articles saved per transaction: one commit and one full-text flush each
+SAVE_CHUNK = Settings.save_chunk  # default articles per transaction: one commit and FTS flush
 
 
 def ingest(
@@ -91,7 +91,7 @@ def ingest_items(
     kb_before = store.overview(top=0).entities
     fresh = _new_articles(items, store, summary, report)
     analysed = Pipeline(settings).run(fresh, workers=settings.workers)
-    for chunk in _chunks(analysed, SAVE_CHUNK):
+    for chunk in _chunks(analysed, settings.save_chunk):
         for article, result in zip(chunk, _save_chunk(store, chunk), strict=True):
             _count(article, result, summary, report)
         if summary.ingested // SETTLE_EVERY > (summary.ingested - len(chunk)) // SETTLE_EVERY:

@@ -20,7 +20,12 @@ class Settings:
     batch_size: int = 32
     max_bytes: int = 5_000_000  # larger inputs are rejected, not truncated
     min_words: int = 40  # shorter bodies are not articles
-    max_chars: int = 200_000  # longest clean body handed to spaCy
+    # Bounded resources (docs/reliability.md has the measurements behind these numbers):
+    max_chars: int = 100_000  # longest text parsed at once; longer bodies go in sections
+    time_budget: float = 120.0  # seconds of analysis per document; later stages are skipped
+    worker_max_docs: int = 2_000  # a worker process is replaced after about this many documents
+    worker_max_rss_mb: int = 768  # workers are replaced after a batch leaves one above this
+    save_chunk: int = 256  # articles stored per transaction: a kill loses at most one chunk
     stages: tuple[str, ...] = field(
         default=("entities", "titles", "quotes", "times", "figures", "events")
     )
@@ -36,5 +41,13 @@ class Settings:
             env["db"] = Path(db)
         if workers := os.environ.get("NEWSGRAPH_WORKERS"):
             env["workers"] = int(workers)
+        if max_chars := os.environ.get("NEWSGRAPH_MAX_CHARS"):
+            env["max_chars"] = int(max_chars)
+        if budget := os.environ.get("NEWSGRAPH_TIME_BUDGET"):
+            env["time_budget"] = float(budget)
+        if batch_size := os.environ.get("NEWSGRAPH_BATCH_SIZE"):
+            env["batch_size"] = int(batch_size)
+        if save_chunk := os.environ.get("NEWSGRAPH_SAVE_CHUNK"):
+            env["save_chunk"] = int(save_chunk)
         env.update({k: v for k, v in overrides.items() if v is not None})
         return replace(base, **env)  # type: ignore[arg-type]
