@@ -469,7 +469,8 @@ def serve(
         + ("on for requests with the token" if token else "off; start with --token to allow")
     )
     if workers == 1:
-        uvicorn.run(create_app(settings.db, settings, token=token), host=host, port=port)
+        app = create_app(settings.db, settings, token=token, warm=True)
+        uvicorn.run(app, host=host, port=port)
         return
     os.environ["NEWSGRAPH_DB"] = str(settings.db)  # each worker process builds its own app
     os.environ.pop("NEWSGRAPH_TOKEN", None)

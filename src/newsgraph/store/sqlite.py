@@ -368,6 +368,33 @@ class SQLiteStore:
             ).fetchall()
         return [CoOccurrence(*r) for r in rows]
 
+    def shared_stories(self, kb_ids: list[str]) -> list[tuple[str, str, int]]:
+        """Each pair of these KB entities that an article names together, with the stories
+        (copies once) it happens in: one query for a whole graph, most shared first."""
+        if len(kb_ids) < 2:
+            return []
+        marks = ",".join("?" * len(kb_ids))
+        self._fresh()
+        with self._lock:
+            rows = self.db.execute(
+                "WITH l AS (SELECT DISTINCT l.kb_id, l.article_id, a.story_id FROM kb_links l "
+                "JOIN articles a INDEXED BY articles_meta ON a.id = l.article_id "
+                f"WHERE l.kb_id IN ({marks})) "
+                "SELECT x.kb_id, y.kb_id, count(DISTINCT x.story_id) AS n FROM l x "
+                "JOIN l y ON y.article_id = x.article_id AND x.kb_id < y.kb_id "
+                "GROUP BY x.kb_id, y.kb_id ORDER BY n DESC, x.kb_id, y.kb_id",
+                kb_ids,
+            ).fetchall()
+        return [(a, b, n) for a, b, n in rows]
+
+    def change_mark(self) -> tuple[int, int]:
+        """(PRAGMA data_version, total_changes): the first moves when another connection
+        commits (another process, a CLI ingest), the second with every row this connection
+        writes (a save, a settle, a merge), so together they move with any change."""
+        self._fresh()  # a pending settle is a change: make it before reading the mark
+        with self._lock:
+            return int(self._one("PRAGMA data_version")[0]), self.db.total_changes
+
     def quotes(
         self,
         speaker_kb_id: str | None = None,
