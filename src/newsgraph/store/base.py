@@ -297,6 +297,11 @@ class Store(Protocol):
         """Full-text search over titles and bodies (every copy stays searchable)."""
         ...
 
+    def search_ids(self, text: str, limit: int = 100) -> list[str]:
+        """The ids of the best-matching articles, best first: ``search`` without snippets or a
+        count, for callers that only read the articles' facts (a search timeline)."""
+        ...
+
     def story(self, story_id: str) -> Story:
         """A story with its copies and outlets."""
         ...

@@ -260,6 +260,21 @@ class SQLiteStore:
         ]
         return Page(hits, total, offset, limit)
 
+    def search_ids(self, text: str, limit: int = 100) -> list[str]:
+        """The ids of the best-matching articles, best first (no snippets, no count)."""
+        query = _fts_query(text)
+        if not query:
+            return []
+        self._fresh()
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT a.id FROM (SELECT rowid, rank FROM articles_fts "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) hit "
+                "JOIN articles a ON a.pk = hit.rowid ORDER BY hit.rank",
+                (query, limit),
+            ).fetchall()
+        return [r[0] for r in rows]
+
     def story(self, story_id: str) -> Story:
         """A story with its copies and outlets (oldest copy first)."""
         self._fresh()
@@ -439,20 +454,28 @@ class SQLiteStore:
         if article_ids is not None:
             where.append(f"q.article_id IN ({','.join('?' * len(article_ids))})")
             args += article_ids
-        sql = (
+        chosen = (  # which quotes, in order: the joins the filters need, nothing more
             f"FROM {source} JOIN articles a INDEXED BY articles_meta ON a.id = q.article_id "
-            "LEFT JOIN entities se ON se.article_id = q.article_id AND se.id = q.speaker "
-            "LEFT JOIN kb_links sl ON sl.article_id = q.article_id AND sl.entity_id = q.speaker"
+            + (
+                "LEFT JOIN entities se ON se.article_id = q.article_id AND se.id = q.speaker "
+                if speaker
+                else ""
+            )
             + (" WHERE " + " AND ".join(where) if where else "")
         )
+        order = "ORDER BY a.published DESC, q.article_id, q.idx"
         self._fresh()
         with self._lock:
-            total = self._one(f"SELECT count(*) {sql}", *args)[0]
-            rows = self.db.execute(
+            total = self._one(f"SELECT count(*) {chosen}", *args)[0]
+            rows = self.db.execute(  # one page of rowids first, then its details joined
                 "SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, "
                 "coalesce(se.name, q.speaker_text), sl.kb_id, q.cue, a.published, a.source, "
-                f"a.title, a.story_id {sql} ORDER BY a.published DESC, q.article_id, q.idx "
-                "LIMIT ? OFFSET ?",
+                "a.title, a.story_id FROM quotes q "
+                "JOIN articles a INDEXED BY articles_meta ON a.id = q.article_id "
+                "LEFT JOIN entities se ON se.article_id = q.article_id AND se.id = q.speaker "
+                "LEFT JOIN kb_links sl ON sl.article_id = q.article_id "
+                "AND sl.entity_id = q.speaker "
+                f"WHERE q.rowid IN (SELECT q.rowid {chosen} {order} LIMIT ? OFFSET ?) {order}",
                 (*args, limit, offset),
             ).fetchall()
         return Page([QuoteRecord(*r) for r in rows], total, offset, limit)
@@ -491,24 +514,27 @@ class SQLiteStore:
         if date_to:
             where.append("substr(ev.date, 1, ?) <= ?")
             args += [len(date_to), date_to]
-        sql = (
-            "FROM events ev JOIN articles a INDEXED BY articles_meta ON a.id = ev.article_id "
-            + "".join(
-                f"LEFT JOIN entities {r}e ON {r}e.article_id = ev.article_id AND {r}e.id = "
-                f"ev.{col} LEFT JOIN kb_links {r}l ON {r}l.article_id = ev.article_id AND "
-                f"{r}l.entity_id = ev.{col} "
-                for r, col in (("a", "actor"), ("t", "target"), ("p", "place"))
-            )
+        chosen = (  # which events, in order: the filters read events and links only
+            "FROM events ev JOIN articles a INDEXED BY articles_meta ON a.id = ev.article_id"
             + (" WHERE " + " AND ".join(where) if where else "")
+        )
+        order = "ORDER BY ev.date, ev.article_id, ev.id"
+        details = "".join(
+            f"LEFT JOIN entities {r}e ON {r}e.article_id = ev.article_id AND {r}e.id = "
+            f"ev.{col} LEFT JOIN kb_links {r}l ON {r}l.article_id = ev.article_id AND "
+            f"{r}l.entity_id = ev.{col} "
+            for r, col in (("a", "actor"), ("t", "target"), ("p", "place"))
         )
         self._fresh()
         with self._lock:
-            total = self._one(f"SELECT count(*) {sql}", *args)[0]
-            rows = self.db.execute(
+            total = self._one(f"SELECT count(*) {chosen}", *args)[0]
+            rows = self.db.execute(  # one page of rowids first, then its details joined
                 "SELECT ev.article_id, ev.id, ev.type, ev.mode, ev.trigger, ev.date, "
                 "ev.factuality, ae.name, al.kb_id, ae.country, te.name, tl.kb_id, te.country, "
                 "pe.name, pl.kb_id, ev.sentence, a.published, a.source, a.title, a.story_id "
-                f"{sql} ORDER BY ev.date, ev.article_id, ev.id LIMIT ? OFFSET ?",
+                "FROM events ev JOIN articles a INDEXED BY articles_meta ON a.id = ev.article_id "
+                f"{details}WHERE ev.rowid IN (SELECT ev.rowid {chosen} {order} LIMIT ? OFFSET ?) "
+                f"{order}",
                 (*args, limit, offset),
             ).fetchall()
         return Page([EventRecord(*r) for r in rows], total, offset, limit)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.concurrency import run_in_threadpool
 
 from newsgraph.kb import queries
 from newsgraph.kb.known_actors import load_known_actors
@@ -81,6 +82,10 @@ class AppState:
                 self._store = open_store(self.db_path)
             return self._store
 
+    def open_store(self) -> Store | None:
+        """The store if it is open already, without waiting for anything."""
+        return self._store
+
     def close(self) -> None:
         """Close the store when the server stops."""
         with self.store_lock:
@@ -122,9 +127,14 @@ def state(request: Request) -> AppState:
     return app_state
 
 
-def store_dependency(request: Request) -> Store:
-    """The store, for route dependencies."""
-    return state(request).store()
+async def store_dependency(request: Request) -> Store:
+    """The store, for route dependencies: on the event loop once it is open (a sync dependency
+    costs every request a trip through the thread pool), opened in a thread the first time."""
+    app_state = state(request)
+    store = app_state.open_store()
+    if store is None:
+        store = await run_in_threadpool(app_state.store)
+    return store
 
 
 def render(
