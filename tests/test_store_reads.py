@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
-from newsgraph.model import Event, Quote
+from newsgraph.model import Article, Event, Quote
 from newsgraph.store import open_store
 from newsgraph.store.base import Store
 from test_kb_queries import build
@@ -47,3 +48,31 @@ def test_quote_pages_of_one_follow_the_whole_list(store: Store) -> None:
     whole = store.quotes(speaker="Dupuy", limit=50)
     pages = [store.quotes(speaker="Dupuy", offset=i, limit=1).items[0] for i in range(whole.total)]
     assert pages == whole.items and whole.total == 4
+
+
+def test_a_read_does_not_wait_for_the_write_lock(store: Store) -> None:
+    """A save in progress holds the store's write lock; reads go on beside it (WAL)."""
+    store.settle()  # what this process saved is settled: nothing left for a read to do first
+    held, release = threading.Event(), threading.Event()
+
+    def long_save() -> None:
+        with store._lock:  # type: ignore[attr-defined]
+            held.set()
+            release.wait(30)
+
+    writer = threading.Thread(target=long_save)
+    writer.start()
+    held.wait(30)
+    reader = threading.Thread(target=lambda: found.append(store.list_articles().total))
+    found: list[int] = []
+    reader.start()
+    reader.join(30)  # a guard against a hang, not a timing: the read needs no lock
+    release.set()
+    writer.join()
+    assert found == [3]
+
+
+def test_a_read_settles_what_another_connection_saved(store: Store, tmp_path: Path) -> None:
+    with open_store(tmp_path / "reads.db") as other:
+        other.save(Article(id="d", text=TEXT_C + " More.", title="D"))
+        assert store.list_articles().total == 4  # read while the other has not settled
