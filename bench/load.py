@@ -65,8 +65,7 @@ def free_port() -> int:
 def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     """`newsgraph serve` on loopback; returns once it answers."""
     args = ["serve", "--db", str(db), "--host", HOST, "--port", str(port)]
-    if workers > 1:
-        args += ["--workers", str(workers)]
+    args += ["--workers", str(workers)]  # always given: serve's default is not one
     env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_TOKEN"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsgraph.cli", *args], env=env, stdout=subprocess.DEVNULL
