@@ -4,8 +4,11 @@ The server is started as a real `newsgraph serve` process on 127.0.0.1 (a free p
 another address) over a store of BBC articles: 300 texts (60 per section) ingested once by the
 real pipeline and cached as /tmp/newsgraph-load-<n>.db, or the store given with --db. The
 clients cycle through a mix of pages and API routes (lists, an article, an entity profile,
-search, timeline, overview) with keep-alive connections. Printed: requests, errors (any status
->= 400 or transport failure), p50/p95/p99 latency in ms and requests per second.
+search, timeline, overview) with keep-alive connections. A warm-up run of the same clients
+(--warmup seconds, not counted) comes first, so that what each server process loads once (the
+known-actor table, SQLite's page cache) is not measured as steady-state latency. Printed:
+requests, errors (any status >= 400 or transport failure), p50/p95/p99 latency in ms and
+requests per second, then p50/p95 per route group (ids folded into {id}).
 
     .venv/bin/python bench/load.py [--db FILE] [--clients 50] [--seconds 30] [--workers 2]
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -28,6 +32,7 @@ import httpx
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc"
 HOST = "127.0.0.1"  # loopback only: the bench never exposes the store
+_ID_ROUTE = re.compile(r"^(/api)?/(articles|entities)/.+")
 
 
 def build_store(corpus: Path, per_section: int) -> Path:
@@ -60,8 +65,7 @@ def free_port() -> int:
 def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     """`newsgraph serve` on loopback; returns once it answers."""
     args = ["serve", "--db", str(db), "--host", HOST, "--port", str(port)]
-    if workers > 1:
-        args += ["--workers", str(workers)]
+    args += ["--workers", str(workers)]  # always given: serve's default is not one
     env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_TOKEN"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsgraph.cli", *args], env=env, stdout=subprocess.DEVNULL
@@ -149,26 +153,49 @@ async def _get(
     return status
 
 
-async def load(base: str, paths: list[str], clients: int, seconds: float) -> None:
+async def load(base: str, paths: list[str], clients: int, seconds: float) -> LoadResult:
+    """``clients`` clients for ``seconds``: latencies by route and the error count."""
     by_route: dict[str, list[float]] = {}
     started = time.monotonic()
     stop = started + seconds
     errors = await asyncio.gather(
         *(client(base, paths, n * 7, stop, by_route) for n in range(clients))
     )
-    elapsed = time.monotonic() - started
-    latencies = [ms for route in by_route.values() for ms in route]
-    q = statistics.quantiles(latencies, n=100)
-    print(
-        f"{len(latencies)} requests, {sum(errors)} errors, {clients} clients, {elapsed:.1f} s: "
-        f"p50 {q[49]:.0f} ms, p95 {q[94]:.0f} ms, p99 {q[98]:.0f} ms, "
-        f"{len(latencies) / elapsed:.0f} requests/s"
-    )
-    slowest = sorted(by_route.items(), key=lambda kv: -statistics.median(kv[1]))[:5]
-    print(
-        "slowest routes (p50 ms): "
-        + ", ".join(f"{path} {statistics.median(ms):.0f}" for path, ms in slowest)
-    )
+    return LoadResult(by_route, sum(errors), time.monotonic() - started)
+
+
+class LoadResult:
+    """What one run measured."""
+
+    def __init__(self, by_route: dict[str, list[float]], errors: int, elapsed: float) -> None:
+        self.by_route = by_route
+        self.errors = errors
+        self.elapsed = elapsed
+
+    def report(self, clients: int) -> None:
+        latencies = [ms for route in self.by_route.values() for ms in route]
+        q = statistics.quantiles(latencies, n=100)
+        print(
+            f"{len(latencies)} requests, {self.errors} errors, {clients} clients, "
+            f"{self.elapsed:.1f} s: p50 {q[49]:.0f} ms, p95 {q[94]:.0f} ms, p99 {q[98]:.0f} ms, "
+            f"{len(latencies) / self.elapsed:.0f} requests/s"
+        )
+        groups: dict[str, list[float]] = {}
+        for path, ms in self.by_route.items():
+            groups.setdefault(route_group(path), []).extend(ms)
+        print(f"{'route group':<28} {'requests':>8} {'p50 ms':>7} {'p95 ms':>7}")
+        for group, ms in sorted(groups.items(), key=lambda kv: -statistics.median(kv[1])):
+            p = statistics.quantiles(ms, n=100) if len(ms) > 1 else ms * 99
+            print(f"{group:<28} {len(ms):>8} {p[49]:>7.0f} {p[94]:>7.0f}")
+
+
+def route_group(path: str) -> str:
+    """The route a path is served by: ids become {id}, the query string is dropped."""
+    path = path.split("?", 1)[0]
+    match = _ID_ROUTE.match(path)
+    if match:
+        return f"{match.group(1) or ''}/{match.group(2)}/{{id}}"
+    return path
 
 
 def main() -> None:
@@ -179,6 +206,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--workers", type=int, default=1, help="server worker processes")
+    parser.add_argument("--warmup", type=float, default=5.0, help="seconds of uncounted load")
     args = parser.parse_args()
     db = args.db or build_store(args.corpus, args.per_section)
     port = free_port()
@@ -187,7 +215,13 @@ def main() -> None:
         base = f"http://{HOST}:{port}"
         paths = routes(base)
         print(f"serving {db} with {args.workers} worker(s); {len(paths)} routes in the mix")
-        asyncio.run(load(base, paths, args.clients, args.seconds))
+        if args.warmup > 0:
+            warm = asyncio.run(load(base, paths, args.clients, args.warmup))
+            print(
+                f"warm-up: {args.warmup:.0f} s, {sum(map(len, warm.by_route.values()))} "
+                f"requests, {warm.errors} errors (not counted)"
+            )
+        asyncio.run(load(base, paths, args.clients, args.seconds)).report(args.clients)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -181,7 +181,7 @@ def fake_uvicorn(monkeypatch: pytest.MonkeyPatch) -> dict:
 def test_serve_is_read_only_without_token(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NEWSGRAPH_TOKEN", raising=False)
     started = fake_uvicorn(monkeypatch)
-    code, output = run("serve", "--db", db)
+    code, output = run("serve", "--db", db, "--workers", "1")
     assert code == 0 and "writes (ingest, merge, split): off" in output
     assert started["app"].state.newsgraph.token is None and "warning" not in output
 
@@ -191,12 +191,28 @@ def test_serve_takes_the_token_from_the_environment(
 ) -> None:
     monkeypatch.setenv("NEWSGRAPH_TOKEN", "from-env")
     started = fake_uvicorn(monkeypatch)
-    code, _ = run("serve", "--db", db)
+    code, _ = run("serve", "--db", db, "--workers", "1")
     assert code == 0 and started["app"].state.newsgraph.token == "from-env"
+
+
+def test_serve_runs_two_worker_processes_by_default(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSGRAPH_DB", "restored after the test")  # serve sets it for workers
+    monkeypatch.delenv("NEWSGRAPH_TOKEN", raising=False)
+    started: dict = {}
+    monkeypatch.setattr(
+        "newsgraph.web.workers.run_workers",
+        lambda host, port, workers: started.update(workers=workers, port=port),
+    )
+    assert run("serve", "--db", db, "--port", "8123")[0] == 0
+    assert started == {"workers": 2, "port": 8123}
 
 
 def test_serve_on_a_public_host_warns(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     started = fake_uvicorn(monkeypatch)
-    code, output = run("serve", "--db", db, "--host", "0.0.0.0", "--token", "t0ken")
+    code, output = run(
+        "serve", "--db", db, "--host", "0.0.0.0", "--token", "t0ken", "--workers", "1"
+    )
     assert code == 0 and "anyone who can reach it can read the whole store" in output
     assert started["host"] == "0.0.0.0" and started["app"].state.newsgraph.token == "t0ken"

@@ -444,6 +444,7 @@ def overview(db: Path | None = DbOpt) -> None:
 
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+SERVE_WORKERS = 2  # one process per core of a 2-core machine: bench/load.py p95 halves, see docs
 
 
 @app.command()
@@ -458,13 +459,18 @@ def serve(
         help="Allow writes (ingest, merge, split) to requests sending this Bearer token.",
     ),
     workers: int = typer.Option(
-        1, "--workers", min=1, max=32, help="Server processes (SQLite WAL lets them share)."
+        SERVE_WORKERS,
+        "--workers",
+        min=1,
+        max=32,
+        help="Server processes (SQLite WAL lets them share); one per core.",
     ),
 ) -> None:
     """Serve the HTTP API and the web interface over the store (read-only without --token)."""
     import uvicorn
 
     from newsgraph.web.app import create_app
+    from newsgraph.web.workers import run_workers
 
     settings = _settings(db=db)
     with _store(settings.db, must_exist=False):
@@ -483,15 +489,14 @@ def serve(
         + ("on for requests with the token" if token else "off; start with --token to allow")
     )
     if workers == 1:
-        uvicorn.run(create_app(settings.db, settings, token=token), host=host, port=port)
+        app = create_app(settings.db, settings, token=token, warm=True)
+        uvicorn.run(app, host=host, port=port)
         return
     os.environ["NEWSGRAPH_DB"] = str(settings.db)  # each worker process builds its own app
     os.environ.pop("NEWSGRAPH_TOKEN", None)
     if token:
         os.environ["NEWSGRAPH_TOKEN"] = token
-    uvicorn.run(
-        "newsgraph.web.app:app_from_env", factory=True, workers=workers, host=host, port=port
-    )
+    run_workers(host, port, workers)  # one socket each (SO_REUSEPORT): connections spread
 
 
 # -- formatting (no logic: turn library records into tables) ---------------------------------

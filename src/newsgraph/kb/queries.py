@@ -330,7 +330,7 @@ def timeline(
         quote_list += store.quotes(about_kb_id=kb_id, limit=limit).items
     else:
         assert query is not None
-        ids = [h.article.id for h in store.search(query, limit=TIMELINE_SEARCH_HITS).items]
+        ids = store.search_ids(query, limit=TIMELINE_SEARCH_HITS)
         if ids:
             events = store.events(
                 article_ids=ids, date_from=date_from, date_to=date_to, limit=limit

@@ -9,7 +9,7 @@ the same tables (``store/schema.py``), ``tsvector`` + GIN instead of FTS5 for ``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
@@ -297,6 +297,11 @@ class Store(Protocol):
         """Full-text search over titles and bodies (every copy stays searchable)."""
         ...
 
+    def search_ids(self, text: str, limit: int = 100) -> list[str]:
+        """The ids of the best-matching articles, best first: ``search`` without snippets or a
+        count, for callers that only read the articles' facts (a search timeline)."""
+        ...
+
     def story(self, story_id: str) -> Story:
         """A story with its copies and outlets."""
         ...
@@ -326,6 +331,16 @@ class Store(Protocol):
 
     def co_occurring(self, kb_id: str, limit: int = 20) -> list[CoOccurrence]:
         """Other KB entities appearing in the same stories, most shared stories first."""
+        ...
+
+    def shared_stories(self, kb_ids: list[str]) -> list[tuple[str, str, int]]:
+        """Each pair of these KB entities that an article names together, (a, b, stories) with
+        a < b, counting stories (copies once); most shared first."""
+        ...
+
+    def change_mark(self) -> Hashable:
+        """A value that differs after any change to the store's contents, by this process or
+        another: what a reader caches is valid while the mark it was read under still holds."""
         ...
 
     def quotes(

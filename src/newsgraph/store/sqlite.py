@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import re
 import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,8 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 _FTS_WORD = re.compile(r"\w+")
 CACHE_KIB = 65_536  # SQLite page cache per connection (64 MiB)
 MMAP_BYTES = 268_435_456  # memory-map up to 256 MiB of the file
+MAX_READERS = 2  # read connections per store: concurrent reads beyond wait for one
+UNSETTLED = "SELECT EXISTS(SELECT 1 FROM kb_dirty) OR EXISTS(SELECT 1 FROM kb_touched)"
 
 _ARTICLE_COLS = (
     "a.id, a.title, a.section, a.source, a.published, a.url, a.origin, a.story_id, "
@@ -51,7 +55,9 @@ class SQLiteStore:
         self._lock = threading.RLock()
         self._copies: syndication.CopyIndex | None = None
         self._copies_seen = 0  # the highest signatures rowid the copy index has read
-        self.db = _connect(self.path)
+        self.db = _connect(self.path)  # writes, settling, the change mark: under self._lock
+        self._readers: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+        self._reader_slots = threading.BoundedSemaphore(MAX_READERS)
         self.kw = (words or WordLists()).get(resolve.build_kb_words)
         self.kb = KBWriter(self.db, self.kw)
         self._unsettled = False  # saved since the last settle, in this process
@@ -136,12 +142,7 @@ class SQLiteStore:
     def _fresh(self) -> None:
         """Settle before a read when anything was saved since the last settle (by this process
         or another one that has not settled yet)."""
-        if (
-            self._unsettled
-            or self._one(
-                "SELECT EXISTS(SELECT 1 FROM kb_dirty) OR EXISTS(SELECT 1 FROM kb_touched)"
-            )[0]
-        ):
+        if self._unsettled or self._one(UNSETTLED)[0]:
             self.settle()
 
     def reresolve(self) -> None:
@@ -166,6 +167,40 @@ class SQLiteStore:
             if self._unsettled:
                 self.settle()
             self.db.close()
+            while not self._readers.empty():
+                self._readers.get_nowait().close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A read connection of its own for one read, in one snapshot, settled first.
+
+        Reads never take the write lock: in WAL mode a reader sees the last commit and does not
+        wait for a writer, so a save or a settle in progress (this process's or another's) and
+        the other requests' reads do not queue it. What was saved but not settled yet is settled
+        first (under the write lock, on the write connection), then the snapshot is taken again.
+        An in-memory store has one database per connection: it reads on the write connection.
+        """
+        if self.path == ":memory:":
+            self._fresh()
+            with self._lock:
+                yield self.db
+            return
+        with self._reader_slots:
+            try:
+                db = self._readers.get_nowait()
+            except queue.Empty:
+                db = _connect_reader(self.path)
+            try:
+                db.execute("BEGIN")  # the snapshot starts with the check below
+                if self._unsettled or _one(db, UNSETTLED)[0]:
+                    db.execute("ROLLBACK")
+                    self.settle()
+                    db.execute("BEGIN")
+                yield db
+            finally:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                self._readers.put(db)
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -176,13 +211,12 @@ class SQLiteStore:
     # -- articles --------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article:
         """The stored Article (exact round trip, entities carrying their current kb_id)."""
-        self._fresh()
-        with self._lock:
-            row = self._one("SELECT json FROM articles WHERE id = ?", article_id)
+        with self._reading() as db:
+            row = _one(db, "SELECT json FROM articles WHERE id = ?", article_id)
             if row is None:
                 raise NotFound(f"no article {article_id!r} in {self.path}")
             links = dict(
-                self.db.execute(
+                db.execute(
                     "SELECT entity_id, kb_id FROM kb_links WHERE article_id = ?", (article_id,)
                 ).fetchall()
             )
@@ -208,15 +242,14 @@ class SQLiteStore:
             join += "ON k.article_id = a.id "
             args = [kb_id, *args]
         sql = f"FROM articles a {join}{where}"
-        self._fresh()
-        with self._lock:
-            total = self._one(f"SELECT count(*) {sql}", *args)[0]
-            page_ids = self.db.execute(  # sort on the covering index, then read one page
+        with self._reading() as db:
+            total = _one(db, f"SELECT count(*) {sql}", *args)[0]
+            page_ids = db.execute(  # sort on the covering index, then read one page
                 f"SELECT a.id {sql} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
                 (*args, limit, offset),
             ).fetchall()
             marks = ",".join("?" * len(page_ids))
-            rows = self.db.execute(
+            rows = db.execute(
                 f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id IN ({marks}) "
                 "ORDER BY a.published DESC, a.id",
                 [r[0] for r in page_ids],
@@ -235,18 +268,17 @@ class SQLiteStore:
         query = _fts_query(text)
         if not query:
             return Page([], 0, offset, limit)
-        self._fresh()
-        with self._lock:
-            total = self._one(
-                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", query
-            )[0]
-            ranked = self.db.execute(  # rank first; snippets only for the page shown
+        with self._reading() as db:
+            total = _one(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", query)[
+                0
+            ]
+            ranked = db.execute(  # rank first; snippets only for the page shown
                 "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? "
                 "ORDER BY rank LIMIT ? OFFSET ?",
                 (query, limit, offset),
             ).fetchall()
             marks = ",".join("?" * len(ranked))
-            rows = self.db.execute(
+            rows = db.execute(
                 f"SELECT a.pk, {_ARTICLE_COLS}, snippet(articles_fts, 1, '[', ']', ' … ', 24) "
                 "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
                 f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})",
@@ -260,11 +292,24 @@ class SQLiteStore:
         ]
         return Page(hits, total, offset, limit)
 
+    def search_ids(self, text: str, limit: int = 100) -> list[str]:
+        """The ids of the best-matching articles, best first (no snippets, no count)."""
+        query = _fts_query(text)
+        if not query:
+            return []
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT a.id FROM (SELECT rowid, rank FROM articles_fts "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) hit "
+                "JOIN articles a ON a.pk = hit.rowid ORDER BY hit.rank",
+                (query, limit),
+            ).fetchall()
+        return [r[0] for r in rows]
+
     def story(self, story_id: str) -> Story:
         """A story with its copies and outlets (oldest copy first)."""
-        self._fresh()
-        with self._lock:
-            rows = self.db.execute(
+        with self._reading() as db:
+            rows = db.execute(
                 "SELECT id, source FROM articles WHERE story_id = ? ORDER BY pk", (story_id,)
             ).fetchall()
         if not rows:
@@ -290,35 +335,33 @@ class SQLiteStore:
             where.append("k.id IN (SELECT kb_id FROM kb_keys WHERE key >= ? AND key < ?)")
             args += [f"t:{word}", f"t:{word}\uffff"]
         sql = "FROM kb_entities k" + (" WHERE " + " AND ".join(where) if where else "")
-        self._fresh()
-        with self._lock:
-            total = self._one(f"SELECT count(*) {sql}", *args)[0]
-            rows = self.db.execute(
+        with self._reading() as db:
+            total = _one(db, f"SELECT count(*) {sql}", *args)[0]
+            rows = db.execute(
                 "SELECT k.id, k.name, k.type, k.country, k.n_articles, k.n_mentions, k.status "
                 f"{sql} "
                 "ORDER BY k.n_articles DESC, k.id LIMIT ? OFFSET ?",
                 (*args, limit, offset),
             ).fetchall()
-            items = self._entity_summaries(rows)
+            items = self._entity_summaries(db, rows)
         return Page(items, total, offset, limit)
 
     def get_entity(self, kb_id: str) -> EntitySummary:
-        self._fresh()
-        with self._lock:
-            row = self._one(
+        with self._reading() as db:
+            row = _one(
+                db,
                 "SELECT id, name, type, country, n_articles, n_mentions, status FROM kb_entities "
                 "WHERE id = ?",
                 kb_id,
             )
             if row is None:
                 raise NotFound(f"no entity {kb_id!r} in {self.path}")
-            return self._entity_summaries([row])[0]
+            return self._entity_summaries(db, [row])[0]
 
     def title_uses(self, kb_id: str) -> list[TitleUse]:
         """The entity's titles with the dates of the articles that used them."""
-        self._fresh()
-        with self._lock:
-            rows = self.db.execute(
+        with self._reading() as db:
+            rows = db.execute(
                 "SELECT f.value, a.published, a.story_id FROM kb_links l "
                 "JOIN entity_facts f ON f.article_id = l.article_id AND f.entity_id = l.entity_id "
                 "JOIN articles a ON a.id = l.article_id "
@@ -339,9 +382,8 @@ class SQLiteStore:
 
     def merge_links(self, kb_id: str, limit: int = 200) -> list[MergeLink]:
         """The article entities linked to this KB entity (oldest first), with the evidence."""
-        self._fresh()
-        with self._lock:
-            rows = self.db.execute(
+        with self._reading() as db:
+            rows = db.execute(
                 "SELECT l.article_id, l.entity_id, e.name, l.kb_id, l.evidence, l.score, "
                 "a.published FROM kb_links l JOIN entities e ON e.article_id = l.article_id "
                 "AND e.id = l.entity_id JOIN articles a ON a.id = l.article_id "
@@ -352,9 +394,8 @@ class SQLiteStore:
 
     def co_occurring(self, kb_id: str, limit: int = 20) -> list[CoOccurrence]:
         """Other KB entities in the same stories, most shared stories first."""
-        self._fresh()
-        with self._lock:
-            rows = self.db.execute(
+        with self._reading() as db:
+            rows = db.execute(
                 "SELECT k.id, k.name, k.type, top.n FROM (SELECT other.kb_id AS kb_id, "
                 "count(DISTINCT mine.article_id) AS n FROM (SELECT min(l.article_id) AS article_id "
                 "FROM kb_links l "
@@ -367,6 +408,32 @@ class SQLiteStore:
                 (kb_id, limit),
             ).fetchall()
         return [CoOccurrence(*r) for r in rows]
+
+    def shared_stories(self, kb_ids: list[str]) -> list[tuple[str, str, int]]:
+        """Each pair of these KB entities that an article names together, with the stories
+        (copies once) it happens in: one query for a whole graph, most shared first."""
+        if len(kb_ids) < 2:
+            return []
+        marks = ",".join("?" * len(kb_ids))
+        with self._reading() as db:
+            rows = db.execute(
+                "WITH l AS (SELECT DISTINCT l.kb_id, l.article_id, a.story_id FROM kb_links l "
+                "JOIN articles a INDEXED BY articles_meta ON a.id = l.article_id "
+                f"WHERE l.kb_id IN ({marks})) "
+                "SELECT x.kb_id, y.kb_id, count(DISTINCT x.story_id) AS n FROM l x "
+                "JOIN l y ON y.article_id = x.article_id AND x.kb_id < y.kb_id "
+                "GROUP BY x.kb_id, y.kb_id ORDER BY n DESC, x.kb_id, y.kb_id",
+                kb_ids,
+            ).fetchall()
+        return [(a, b, n) for a, b, n in rows]
+
+    def change_mark(self) -> tuple[int, int]:
+        """(PRAGMA data_version, total_changes): the first moves when another connection
+        commits (another process, a CLI ingest), the second with every row this connection
+        writes (a save, a settle, a merge), so together they move with any change."""
+        self._fresh()  # a pending settle is a change: make it before reading the mark
+        with self._lock:
+            return int(self._one("PRAGMA data_version")[0]), self.db.total_changes
 
     def quotes(
         self,
@@ -412,20 +479,27 @@ class SQLiteStore:
         if article_ids is not None:
             where.append(f"q.article_id IN ({','.join('?' * len(article_ids))})")
             args += article_ids
-        sql = (
+        chosen = (  # which quotes, in order: the joins the filters need, nothing more
             f"FROM {source} JOIN articles a INDEXED BY articles_meta ON a.id = q.article_id "
-            "LEFT JOIN entities se ON se.article_id = q.article_id AND se.id = q.speaker "
-            "LEFT JOIN kb_links sl ON sl.article_id = q.article_id AND sl.entity_id = q.speaker"
+            + (
+                "LEFT JOIN entities se ON se.article_id = q.article_id AND se.id = q.speaker "
+                if speaker
+                else ""
+            )
             + (" WHERE " + " AND ".join(where) if where else "")
         )
-        self._fresh()
-        with self._lock:
-            total = self._one(f"SELECT count(*) {sql}", *args)[0]
-            rows = self.db.execute(
+        order = "ORDER BY a.published DESC, q.article_id, q.idx"
+        with self._reading() as db:
+            total = _one(db, f"SELECT count(*) {chosen}", *args)[0]
+            rows = db.execute(  # one page of rowids first, then its details joined
                 "SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, "
                 "coalesce(se.name, q.speaker_text), sl.kb_id, q.cue, a.published, a.source, "
-                f"a.title, a.story_id {sql} ORDER BY a.published DESC, q.article_id, q.idx "
-                "LIMIT ? OFFSET ?",
+                "a.title, a.story_id FROM quotes q "
+                "JOIN articles a INDEXED BY articles_meta ON a.id = q.article_id "
+                "LEFT JOIN entities se ON se.article_id = q.article_id AND se.id = q.speaker "
+                "LEFT JOIN kb_links sl ON sl.article_id = q.article_id "
+                "AND sl.entity_id = q.speaker "
+                f"WHERE q.rowid IN (SELECT q.rowid {chosen} {order} LIMIT ? OFFSET ?) {order}",
                 (*args, limit, offset),
             ).fetchall()
         return Page([QuoteRecord(*r) for r in rows], total, offset, limit)
@@ -464,38 +538,40 @@ class SQLiteStore:
         if date_to:
             where.append("substr(ev.date, 1, ?) <= ?")
             args += [len(date_to), date_to]
-        sql = (
-            "FROM events ev JOIN articles a INDEXED BY articles_meta ON a.id = ev.article_id "
-            + "".join(
-                f"LEFT JOIN entities {r}e ON {r}e.article_id = ev.article_id AND {r}e.id = "
-                f"ev.{col} LEFT JOIN kb_links {r}l ON {r}l.article_id = ev.article_id AND "
-                f"{r}l.entity_id = ev.{col} "
-                for r, col in (("a", "actor"), ("t", "target"), ("p", "place"))
-            )
+        chosen = (  # which events, in order: the filters read events and links only
+            "FROM events ev JOIN articles a INDEXED BY articles_meta ON a.id = ev.article_id"
             + (" WHERE " + " AND ".join(where) if where else "")
         )
-        self._fresh()
-        with self._lock:
-            total = self._one(f"SELECT count(*) {sql}", *args)[0]
-            rows = self.db.execute(
+        order = "ORDER BY ev.date, ev.article_id, ev.id"
+        details = "".join(
+            f"LEFT JOIN entities {r}e ON {r}e.article_id = ev.article_id AND {r}e.id = "
+            f"ev.{col} LEFT JOIN kb_links {r}l ON {r}l.article_id = ev.article_id AND "
+            f"{r}l.entity_id = ev.{col} "
+            for r, col in (("a", "actor"), ("t", "target"), ("p", "place"))
+        )
+        with self._reading() as db:
+            total = _one(db, f"SELECT count(*) {chosen}", *args)[0]
+            rows = db.execute(  # one page of rowids first, then its details joined
                 "SELECT ev.article_id, ev.id, ev.type, ev.mode, ev.trigger, ev.date, "
                 "ev.factuality, ae.name, al.kb_id, ae.country, te.name, tl.kb_id, te.country, "
                 "pe.name, pl.kb_id, ev.sentence, a.published, a.source, a.title, a.story_id "
-                f"{sql} ORDER BY ev.date, ev.article_id, ev.id LIMIT ? OFFSET ?",
+                "FROM events ev JOIN articles a INDEXED BY articles_meta ON a.id = ev.article_id "
+                f"{details}WHERE ev.rowid IN (SELECT ev.rowid {chosen} {order} LIMIT ? OFFSET ?) "
+                f"{order}",
                 (*args, limit, offset),
             ).fetchall()
         return Page([EventRecord(*r) for r in rows], total, offset, limit)
 
     def overview(self, top: int = 10) -> Overview:
         """Counts and the most-covered people, organisations and places."""
-        self._fresh()
-        with self._lock:
-            counts = self._one(  # counted from small tables: article rows hold whole texts
+        with self._reading() as db:
+            counts = _one(
+                db,  # counted from small tables: article rows hold whole texts
                 "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories), "
                 "(SELECT count(*) FROM quotes), (SELECT count(*) FROM events), "
-                "(SELECT count(*) FROM times), (SELECT count(*) FROM figures)"
+                "(SELECT count(*) FROM times), (SELECT count(*) FROM figures)",
             )
-            kb_count = self._one("SELECT count(*) FROM kb_entities")[0]
+            kb_count = _one(db, "SELECT count(*) FROM kb_entities")[0]
         people = self.list_entities(type="PERSON", limit=top).items
         orgs = self.list_entities(type="ORG", limit=top).items
         places = self.list_entities(type="GPE", limit=top).items
@@ -578,7 +654,7 @@ class SQLiteStore:
             )
         return result
 
-    def _entity_summaries(self, rows: list[Any]) -> list[EntitySummary]:
+    def _entity_summaries(self, db: sqlite3.Connection, rows: list[Any]) -> list[EntitySummary]:
         """Entity rows with their titles, aliases and affiliations (most used first)."""
         items = [
             EntitySummary(r[0], r[1], r[2], r[3], articles=r[4], mentions=r[5], status=r[6])
@@ -587,7 +663,7 @@ class SQLiteStore:
         if not items:
             return items
         by_id = {e.id: e for e in items}
-        facts = self.db.execute(
+        facts = db.execute(
             "SELECT kb_id, kind, value, n FROM kb_facts "
             f"WHERE kb_id IN ({','.join('?' * len(by_id))}) ORDER BY n DESC, value",
             list(by_id),
@@ -623,6 +699,18 @@ def _connect(path: str) -> sqlite3.Connection:
         ) from exc
     db.isolation_level = "DEFERRED"  # transactions via `with db:` from here on
     return db
+
+
+def _connect_reader(path: str) -> sqlite3.Connection:
+    """A connection that only reads (``query_only``), with explicit transactions."""
+    db = _connect(path)
+    db.isolation_level = None
+    db.execute("PRAGMA query_only = ON")
+    return db
+
+
+def _one(db: sqlite3.Connection, sql: str, *args: Any) -> Any:
+    return db.execute(sql, args).fetchone()
 
 
 def _migrate(db: sqlite3.Connection, path: str) -> int:

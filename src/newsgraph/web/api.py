@@ -253,7 +253,7 @@ async def split_entity(request: Request, _: WriteAllowed, kb_id: IdPath) -> Spli
 def entity_profile(request: Request, store: StoreDep, kb_id: IdPath) -> EntityProfile:
     """Titles over time, aliases, articles, quotes by and about, events, co-occurring entities,
     and the roles of the known actor the entity is, if it is one."""
-    return queries.entity_profile(store, kb_id, words=state(request).words())
+    return state(request).entity_profile(store, kb_id)
 
 
 @router.get("/quotes", summary="Quotes by speaker or text")

@@ -11,7 +11,6 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import (
@@ -22,6 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph.errors import NewsgraphError, NotFound, StoreError
 from newsgraph.settings import Settings
@@ -35,16 +35,22 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def create_app(db_path: Path, settings: Settings, token: str | None = None) -> FastAPI:
+def create_app(
+    db_path: Path, settings: Settings, token: str | None = None, warm: bool = False
+) -> FastAPI:
     """The API and the web interface over the store at ``db_path``.
 
     Reading is open; every write (ingest, merge, split) needs ``Authorization: Bearer token``,
     and without a ``token`` writing is off altogether: a server is read-only unless told.
+    ``warm`` opens the store and loads the known actors at startup, before the first request
+    (``serve`` does; tests that never show a profile need not pay for it).
     """
     app_state = AppState(Path(db_path), settings, token or None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            app_state.warm_up()
         yield
         app_state.close()
 
@@ -72,7 +78,8 @@ def app_from_env() -> FastAPI:
     the store from NEWSGRAPH_DB (and the other NEWSGRAPH_* settings), the token from
     NEWSGRAPH_TOKEN (writing is off without one)."""
     settings = Settings.from_env()
-    return create_app(settings.db, settings, token=os.environ.get("NEWSGRAPH_TOKEN") or None)
+    token = os.environ.get("NEWSGRAPH_TOKEN") or None
+    return create_app(settings.db, settings, token=token, warm=True)
 
 
 def _wants_json(request: Request) -> bool:
@@ -110,16 +117,42 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _error(request, 422, f"bad parameters: {problems}")
 
 
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
 def _add_security_headers(app: FastAPI) -> None:
     """Pages may run only the app's own scripts: defence in depth behind the escaping."""
+    app.add_middleware(SecurityHeaders)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+
+class SecurityHeaders:
+    """Adds ``SECURITY_HEADERS`` to every response that does not set them itself.
+
+    A plain ASGI middleware: ``@app.middleware("http")`` wraps each response in a stream
+    and a task, a cost paid on every request under load for three header lines.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def _without_paths(request: Request, message: str) -> str:

@@ -14,7 +14,7 @@ CHART_WIDTH = 900
 CHART_LEFT = 40
 CHART_RIGHT = 40
 GRAPH_NODES = 15  # co-occurring entities drawn; the list beside the graph has them all
-GRAPH_NEIGHBOURS = 5  # neighbours whose links to each other are drawn (one query each)
+GRAPH_LINKS = 20  # links among the co-occurring entities drawn, strongest first
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -120,7 +120,8 @@ def _short(text: str, length: int = 90) -> str:
 
 
 def cooccurrence_graph(store: Store, profile: EntityProfile) -> dict[str, Any]:
-    """Cytoscape elements: the entity, its co-occurring entities, and the links among them."""
+    """Cytoscape elements: the entity, its co-occurring entities, and the strongest links among
+    them (one query for all the pairs, not one per neighbour)."""
     centre = profile.entity
     nodes = [_node(centre.id, centre.name, centre.type, centre.articles, centre=True)]
     edges = []
@@ -128,11 +129,8 @@ def cooccurrence_graph(store: Store, profile: EntityProfile) -> dict[str, Any]:
     for co in neighbours:
         nodes.append(_node(co.kb_id, co.name, co.type, co.count))
         edges.append(_edge(centre.id, co.kb_id, co.count))
-    shown = {co.kb_id for co in neighbours}
-    for co in neighbours[:GRAPH_NEIGHBOURS]:
-        for other in store.co_occurring(co.kb_id, limit=GRAPH_NEIGHBOURS * 2):
-            if other.kb_id in shown and co.kb_id < other.kb_id:
-                edges.append(_edge(co.kb_id, other.kb_id, other.count))
+    links = store.shared_stories([co.kb_id for co in neighbours])
+    edges += [_edge(a, b, n) for a, b, n in links[:GRAPH_LINKS]]
     return {"nodes": nodes, "edges": edges}
 
 

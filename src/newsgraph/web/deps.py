@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,10 +14,14 @@ from typing import TYPE_CHECKING, Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.concurrency import run_in_threadpool
 
+from newsgraph.kb import queries
+from newsgraph.kb.known_actors import load_known_actors
 from newsgraph.model import Article
 from newsgraph.settings import Settings
-from newsgraph.store.base import Store
+from newsgraph.store.base import EntityProfile, Store
+from newsgraph.web.cache import StoreCache
 from newsgraph.web.urls import article_url, entity_url
 from newsgraph.wordlists import WordLists
 
@@ -35,16 +40,38 @@ class AppState:
     token: str | None = None  # writes (ingest, merge, split) need it; None turns writing off
     pipeline_lock: threading.Lock = field(default_factory=threading.Lock)
     store_lock: threading.Lock = field(default_factory=threading.Lock)
+    cache: StoreCache = field(default_factory=StoreCache)
     _pipeline: Pipeline | None = None
     _store: Store | None = None
     _words: WordLists | None = None
+    _words_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def words(self) -> WordLists:
-        """The word lists profiles read (known actors), loaded on first use and then shared."""
-        with self.store_lock:
+        """The word lists profiles read, with the known-actor table (about 1 s to read) loaded
+        once: concurrent first profiles wait for one load instead of each making their own."""
+        with self._words_lock:
             if self._words is None:
-                self._words = WordLists(self.settings.language)
+                words = WordLists(self.settings.language)
+                words.get(load_known_actors)
+                self._words = words
             return self._words
+
+    def warm_up(self) -> None:
+        """Open the store and load the known actors before the first request, so that no
+        visitor waits for them (``serve`` calls it at startup)."""
+        self.store()
+        self.words()
+
+    def entity_profile(
+        self, store: Store, kb_id: str, mark: Hashable | None = None
+    ) -> EntityProfile:
+        """The entity's profile, read once per change of the store (see ``web.cache``); pass
+        the ``mark`` when the caller caches more under the same one."""
+        return self.cache.get(
+            ("profile", kb_id),
+            store.change_mark() if mark is None else mark,
+            lambda: queries.entity_profile(store, kb_id, words=self.words()),
+        )
 
     def store(self) -> Store:
         """The app's one store, opened on first use; it serialises its own access across threads."""
@@ -54,6 +81,10 @@ class AppState:
 
                 self._store = open_store(self.db_path)
             return self._store
+
+    def open_store(self) -> Store | None:
+        """The store if it is open already, without waiting for anything."""
+        return self._store
 
     def close(self) -> None:
         """Close the store when the server stops."""
@@ -81,6 +112,7 @@ def template_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(WEB_DIR / "templates"),
         autoescape=True,
+        auto_reload=False,  # templates ship in the package: no file check on every render
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -95,9 +127,14 @@ def state(request: Request) -> AppState:
     return app_state
 
 
-def store_dependency(request: Request) -> Store:
-    """The store, for route dependencies."""
-    return state(request).store()
+async def store_dependency(request: Request) -> Store:
+    """The store, for route dependencies: on the event loop once it is open (a sync dependency
+    costs every request a trip through the thread pool), opened in a thread the first time."""
+    app_state = state(request)
+    store = app_state.open_store()
+    if store is None:
+        store = await run_in_threadpool(app_state.store)
+    return store
 
 
 def render(

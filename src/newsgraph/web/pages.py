@@ -162,8 +162,10 @@ def entity(request: Request, store: StoreDep, kb_id: str) -> Response:
 
     A name instead of a KB id leads to the one entity it fits, else to the list of them.
     """
+    app_state = state(request)
+    mark = store.change_mark()  # profile and graph cached under one mark: they stay in step
     try:
-        profile = queries.entity_profile(store, kb_id, words=state(request).words())
+        profile = app_state.entity_profile(store, kb_id, mark)
     except NotFound:
         return _entity_named(request, store, kb_id)
     events = _events_once(profile)
@@ -171,11 +173,13 @@ def entity(request: Request, store: StoreDep, kb_id: str) -> Response:
     context = {
         "profile": profile,
         "chart": timeline_chart(events, [q.quote for q in quotes_by]),
-        "graph": cooccurrence_graph(store, profile),
+        "graph": app_state.cache.get(
+            ("graph", kb_id), mark, lambda: cooccurrence_graph(store, profile)
+        ),
         "events": events,
         "quotes_by": quotes_by,
         "quotes_about": quotes_once(profile.quotes_about),
-        "writable": state(request).token is not None,
+        "writable": app_state.token is not None,
     }
     return render(request, "entity.html", context)
 
