@@ -22,6 +22,7 @@ from multiprocessing.pool import AsyncResult, Pool
 
 from spacy.tokens import Doc
 
+from newsgraph.headline import fold_title, title_article
 from newsgraph.model import Article
 from newsgraph.nlp import load_pipeline
 from newsgraph.sections import merge_into, section_of, section_spans, shift
@@ -59,18 +60,33 @@ class Pipeline:
         return articles
 
     def _analyse_group(self, articles: list[Article]) -> None:
-        """Parse with ``nlp.pipe`` and run the stages on each doc as it comes."""
+        """Parse bodies and titles with one ``nlp.pipe`` and run the stages on each article as
+        its docs come."""
+        titles = [title_article(a) for a in articles]
         done = 0
         try:
-            texts = (a.text for a in articles)
-            for article, doc in zip(
-                articles, self.nlp.pipe(texts, batch_size=len(articles)), strict=True
-            ):
+            texts = (t.text for pair in zip(articles, titles, strict=True) for t in pair if t)
+            docs = self.nlp.pipe(texts, batch_size=2 * len(articles))
+            for article, part in zip(articles, titles, strict=True):
+                doc, title_doc = next(docs), next(docs) if part is not None else None
                 self.run_stages(article, doc)
+                if part is not None and title_doc is not None:
+                    self._analyse_title(article, part, title_doc)
                 done += 1
         except Exception:  # one text broke the batch: parse the rest one by one to isolate it
-            for article in articles[done:]:
+            for article, part in zip(articles[done:], titles[done:], strict=True):
                 self.run_stages(article, self._parse_one(article))
+                if part is not None:
+                    self._analyse_title(article, part, self._parse_one(part))
+
+    def _analyse_title(self, article: Article, part: Article, doc: Doc) -> None:
+        """The title's facts, found by the same stages, folded into the article."""
+        self.run_stages(part, doc)
+        try:
+            fold_title(article, part, self.words)
+        except Exception as exc:  # the error policy: the body's facts stay
+            log.warning("title facts of %s not kept: %r", article.id, exc)
+            article.warnings.append(f"title facts not kept: {type(exc).__name__}: {exc}")
 
     def _analyse_in_sections(self, article: Article) -> None:
         """A body longer than ``max_chars``: parse and analyse one section at a time."""
@@ -95,6 +111,8 @@ class Pipeline:
             shift(part, start)
             parts.append(part)
         merge_into(article, parts)
+        if (title := title_article(article)) is not None:
+            self._analyse_title(article, title, self._parse_one(title))
 
     def run_stages(self, article: Article, doc: Doc, started: float | None = None) -> bool:
         """Run every stage on one parsed article; False when the time budget (counted from

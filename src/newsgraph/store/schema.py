@@ -312,6 +312,16 @@ CREATE TRIGGER kb_story_removed AFTER DELETE ON kb_stories BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+# v6: output contract v2 (docs/output.md): a span lies in the article's title or its body, and
+# its offsets index that field. Rows written before v6 are all body spans.
+V6 = """
+ALTER TABLE mentions ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+ALTER TABLE quotes ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+ALTER TABLE times ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+ALTER TABLE figures ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+ALTER TABLE events ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 RESOLUTION_VERSION = 5  # stores older than this re-resolve their entities when opened
 VERSION = len(MIGRATIONS)

@@ -739,8 +739,13 @@ def _insert_entities(db: sqlite3.Connection, article: Article) -> None:
         [(article.id, e.id, e.name, e.type, e.country) for e in article.entities],
     )
     db.executemany(
-        "INSERT INTO mentions(article_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
-        [(article.id, e.id, m.start, m.end, m.text) for e in article.entities for m in e.mentions],
+        "INSERT INTO mentions(article_id, entity_id, start, end, text, field) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (article.id, e.id, m.start, m.end, m.text, m.field)
+            for e in article.entities
+            for m in e.mentions
+        ],
     )
     facts = [(article.id, e.id, k, v) for e in article.entities for k, v in _facts_of(e)]
     db.executemany(
@@ -762,10 +767,10 @@ def _insert_facts(db: sqlite3.Connection, article: Article) -> None:
     """Quotes (with the entities they mention), times, figures, events, removed boilerplate."""
     aid = article.id
     db.executemany(
-        "INSERT INTO quotes(article_id, idx, text, kind, start, end, speaker, speaker_text, cue) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO quotes(article_id, idx, text, kind, start, end, speaker, speaker_text, cue, "
+        "field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (aid, i, q.text, q.kind, q.start, q.end, q.speaker, q.speaker_text, q.cue)
+            (aid, i, q.text, q.kind, q.start, q.end, q.speaker, q.speaker_text, q.cue, q.field)
             for i, q in enumerate(article.quotes)
         ],
     )
@@ -779,34 +784,35 @@ def _insert_facts(db: sqlite3.Connection, article: Article) -> None:
             (aid, i, e.id)
             for i, q in enumerate(article.quotes)
             for e in article.entities
-            if any(m.start < q.end and m.end > q.start for m in e.mentions)
+            if any(m.field == q.field and m.start < q.end and m.end > q.start for m in e.mentions)
         ],
     )
     db.executemany(
-        "INSERT INTO times(article_id, idx, text, start, end, type, value, anchor) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO times(article_id, idx, text, start, end, type, value, anchor, field) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (aid, i, t.text, t.start, t.end, t.type, t.value, t.anchor)
+            (aid, i, t.text, t.start, t.end, t.type, t.value, t.anchor, t.field)
             for i, t in enumerate(article.times)
         ],
     )
     db.executemany(
-        "INSERT INTO figures(article_id, idx, text, start, end, value, unit, kind, currency) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO figures(article_id, idx, text, start, end, value, unit, kind, currency, "
+        "field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (aid, i, f.text, f.start, f.end, f.value, f.unit, f.kind, f.currency)
+            (aid, i, f.text, f.start, f.end, f.value, f.unit, f.kind, f.currency, f.field)
             for i, f in enumerate(article.figures)
         ],
     )
     db.executemany(
         "INSERT OR IGNORE INTO events(article_id, id, type, mode, trigger, trigger_start, "
-        "trigger_end, actor, target, place, time, date, factuality, sentence) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "trigger_end, actor, target, place, time, date, factuality, sentence, field) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 aid, e.id, e.type, e.mode, e.trigger, e.trigger_start, e.trigger_end, e.actor,
                 e.target, e.place, e.time, _event_date(e.time, article.published),
-                e.factuality, _sentence(article.text, e.sentence_start, e.sentence_end),
+                e.factuality,
+                _sentence(article.field_text(e.field), e.sentence_start, e.sentence_end), e.field,
             )
             for e in article.events
         ],

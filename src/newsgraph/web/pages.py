@@ -18,7 +18,7 @@ from newsgraph.store.base import EntityProfile, EventRecord, QuoteRecord, Store,
 from newsgraph.web.charts import cooccurrence_graph, parse_day, timeline_chart
 from newsgraph.web.deps import render, state, store_dependency
 from newsgraph.web.filters import ArticleFilter, filtered_articles
-from newsgraph.web.highlight import entity_link, highlighted_article
+from newsgraph.web.highlight import entity_link, highlighted_article, highlighted_title
 from newsgraph.web.urls import entity_url
 
 router = APIRouter(include_in_schema=False)
@@ -106,6 +106,7 @@ def article(request: Request, store: StoreDep, article_id: str) -> Response:
     context = {
         "article": art,
         "body": highlighted_article(art),
+        "title_html": highlighted_title(art),
         "entity_groups": _entities_by_type(art),
         "speaker_of": _speaker_names(art),
         "entity_link": entity_link,
