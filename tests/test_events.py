@@ -418,26 +418,6 @@ def test_transitive_use_keeps_its_subject_as_actor(pipeline: Pipeline, vocab: Ev
     assert target is not None and target.text == "prices"
 
 
-def test_a_blockade_imposed_again_is_coercion(extract) -> None:  # type: ignore[no-untyped-def]
-    _, evs = extract("Ruritania reimposed the blockade on the port.", {"Ruritania": "GPE"})
-    ev = _only(evs, "reimposed")
-    assert (ev.type, ev.mode) == ("COERCE", "restrict")
-
-
-def test_a_measured_amount_of_aid_is_aid(extract) -> None:  # type: ignore[no-untyped-def]
-    _, evs = extract("Doctors handed over 700 kg of medicine to the Red Cross.")
-    assert _only(evs, "handed").type == "AID"
-
-
-def test_threatening_to_halt_talks_threatens_relations(extract) -> None:  # type: ignore[no-untyped-def]
-    _, evs = extract(
-        "The Union may halt mediation efforts if cooperation founders, the minister said.",
-        {"Union": "ORG"},
-    )
-    ev = _only(evs, "halt")
-    assert (ev.type, ev.mode) == ("THREATEN", "relations")
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -231,12 +231,8 @@ def _poll_share(speaker: Token | None, vocab: EventWords) -> bool:
 
 
 def _pair(verb: str, obj: str, lexicon: Lexicon) -> Coding | None:
-    """The coding of a verb with its object; a verb with the prefix re- ("reimposed the
-    blockade", "reopened talks") codes as the verb repeated."""
-    coding = lexicon.pairs.get((verb, obj))
-    if coding is None and verb.startswith("re") and len(verb) > 4:
-        coding = lexicon.pairs.get((verb[2:].lstrip("-"), obj))
-    return coding
+    """The coding of a verb with its object."""
+    return lexicon.pairs.get((verb, obj))
 
 
 def _reversal(verb: Token, obj: Token, lexicon: Lexicon, vocab: EventWords) -> Coding | None:
@@ -244,9 +240,6 @@ def _reversal(verb: Token, obj: Token, lexicon: Lexicon, vocab: EventWords) -> C
     if obj.pos_ != "NOUN":
         return None
     named = _noun_coding(obj, lexicon)[0]
-    for child in obj.children:  # "halted mediation efforts": the event is the modifier's
-        if named is None and child.dep_ == "compound" and child.pos_ == "NOUN":
-            named = _noun_coding(child, lexicon)[0]
     if named is None:
         return None
     lemmas = {verb.lemma_.lower()} | {
@@ -256,8 +249,6 @@ def _reversal(verb: Token, obj: Token, lexicon: Lexicon, vocab: EventWords) -> C
         return named  # "renewed negotiations" is the negotiation
     if named.type == "CONSULT" and lemmas & vocab.cancel_verbs:
         return Coding("REJECT", "meet")  # the manual: cancelled meetings are REJECT
-    if named.type == "CONSULT" and lemmas & vocab.cut_verbs:
-        return Coding("SANCTION", "withdraw")  # the manual: withdrawing from a mediation
     if named.type in COOPERATIVE_TYPES and lemmas & vocab.cut_verbs:
         return Coding("SANCTION", "discontinue")
     if named.type == "PROTEST" and lemmas & vocab.suppress_verbs:
