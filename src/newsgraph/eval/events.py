@@ -409,14 +409,14 @@ def evaluate_plover(path: Path, settings: Settings, limit: int | None = None) ->
             for system, guess in guesses.items():
                 for metric, counted, hit in _gsr_scores(rec, guess, article, plover_types):
                     cell = hits.setdefault((f"{half}.{system}", metric), [0, 0])
-                    cell[0] += hit and counted
-                    cell[1] += counted
+                    cell[0] += int(hit and counted)
+                    cell[1] += int(counted)
     report = Report(task="events (PLOVER GSR)", documents=len(records))
     for half in ("tune", "check", "all"):
         for system in ("baseline", "newsgraph"):
             for metric in _GSR_METRICS:
-                hit, total = hits.get((f"{half}.{system}", metric), [0, 0])
-                report.add(f"{half}.{system}", metric, hit / total if total else 0.0)
+                right, total = hits.get((f"{half}.{system}", metric), [0, 0])
+                report.add(f"{half}.{system}", metric, right / total if total else 0.0)
     counts = {h: sum(half_of(r.id) == h for r in records) for h in ("tune", "check")}
     report.notes += [
         "gold as annotated: type and mode compared as written in the record (the older GSR "

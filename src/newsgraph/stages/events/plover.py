@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.stages.events.cameo import CameoVerbs, build_cameo_verbs
 from newsgraph.stages.events.predicate import Coding
 from newsgraph.wordlists import WordLists
 
@@ -40,6 +41,7 @@ class Lexicon:
     pairs: dict[tuple[str, str], Coding] = field(default_factory=dict)  # (impose, curfew)
     cues: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # type -> [(word, mode)]
     longest_noun: int = 1
+    cameo: CameoVerbs = field(default_factory=CameoVerbs)  # PETRARCH2's verb patterns
 
     def mode_from_words(self, event_type: str, lemmas: set[str]) -> str | None:
         """The first cue of this type found among the words around a trigger."""
@@ -51,7 +53,9 @@ class Lexicon:
 
 def build_lexicon(words: WordLists) -> Lexicon:
     """The packaged lexicon, parsed once per loader (``words.get(build_lexicon)``)."""
-    return parse_lexicon(words.text(LEXICON_FILE), frozenset(words.lines(TYPES_FILE)))
+    lexicon = parse_lexicon(words.text(LEXICON_FILE), frozenset(words.lines(TYPES_FILE)))
+    lexicon.cameo = build_cameo_verbs(words)
+    return lexicon
 
 
 def parse_lexicon(text: str, types: frozenset[str]) -> Lexicon:

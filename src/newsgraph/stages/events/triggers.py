@@ -13,6 +13,7 @@ from newsgraph.stages.events.arguments import (
     look_through_quantity,
     noun_arguments,
 )
+from newsgraph.stages.events.cameo import CameoMatch, match_verb
 from newsgraph.stages.events.plover import (
     CONFLICT_TYPES,
     COOPERATIVE_TYPES,
@@ -181,13 +182,29 @@ def _verb_predicate(
         coding = lexicon.verbs[lemma]
     if coding is not None:
         coding = _sense(verb, lemma, particle, obj, coding, lexicon, vocab)
+    # verbs the lexicon knows keep its reading, even when a sense rule finds no event there
+    known = lemma in lexicon.verbs or particle is not None
+    known = known or (obj is not None and _noun_coding(obj, lexicon)[0] is not None)
+    cameo = _cameo(verb, lexicon) if coding is None and not known else None
+    if cameo is not None:
+        coding = cameo.coding
     if coding is None and (not untyped or lemma in vocab.grammatical_verbs):
         return None
     actor, target = actor_and_target(verb, vocab)
     end = verb.idx + len(verb)
+    if cameo is not None and cameo.target is not None:
+        target = cameo.target
+    if cameo is not None and cameo.obj is not None and cameo.obj.i > verb.i:
+        end = max(end, cameo.obj.idx + len(cameo.obj))
     if particle is not None and particle.dep_ == "prt":
         end = max(end, particle.idx + len(particle))
     return Predicate(verb, verb.idx, end, coding, actor, target)
+
+
+def _cameo(verb: Token, lexicon: Lexicon) -> CameoMatch | None:
+    """PETRARCH2's reading of a verb the lexicon leaves uncoded, when it is a PLOVER one."""
+    match = match_verb(verb, lexicon.cameo)
+    return match if match is not None and match.coding is not None else None
 
 
 def _demand(verb: Token, vocab: EventWords) -> Predicate | None:
