@@ -40,7 +40,7 @@ def extract(pipeline: Pipeline, settings: Settings):  # type: ignore[no-untyped-
     ) -> tuple[Article, list[Event]]:
         art = _article(text, names or {}, times or {})
         events.run(art, pipeline.nlp(text), settings, pipeline.words)
-        return art, art.events
+        return art, art.plover_events()  # every mention is in art.events
 
     return _extract
 

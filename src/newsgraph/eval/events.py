@@ -24,14 +24,11 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.eval.meantime import MeantimeDoc, Span, read_meantime
 from newsgraph.eval.report import PRF, Report
 from newsgraph.eval.split import half_of
-from newsgraph.model import Article
+from newsgraph.model import Article, Event
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
-from newsgraph.stages.events.arguments import mention_span
-from newsgraph.stages.events.factuality import factuality_of
+from newsgraph.stages.events.arguments import argument_span
 from newsgraph.stages.events.plover import TYPES_FILE, Lexicon, build_lexicon
-from newsgraph.stages.events.triggers import find_predicates
-from newsgraph.stages.events.vocabulary import EventWords, build_event_words
 
 # The baseline's fallback type: the manual calls CONSULT "the largest category in most event
 # data sets".
@@ -69,56 +66,58 @@ def _analyse(pipeline: Pipeline, article: Article) -> Doc:
 # ---- MEANTIME -------------------------------------------------------------------------------
 
 
+_MEANTIME_SYSTEMS = ("baseline", "newsgraph", "newsgraph.roots", "newsgraph.plover")
+_ARG_ROLES = ("Arg0", "Arg1", "factuality", "factuality.if_all_happened")
+
+
 def evaluate_meantime(path: Path, settings: Settings, limit: int | None = None) -> Report:
-    """Trigger P/R/F1 and Arg0/Arg1 accuracy against MEANTIME EVENT_MENTIONs."""
+    """Trigger P/R/F1 and Arg0/Arg1 of the pipeline's output events against MEANTIME
+    EVENT_MENTIONs, per tune/check half of the documents (by name)."""
     docs = read_meantime(path, limit)
     classes = _event_classes(path, limit)
     pipeline = Pipeline(settings)
-    lexicon, vocab = pipeline.words.get(build_lexicon), pipeline.words.get(build_event_words)
-    systems = ("baseline", "newsgraph.roots", "newsgraph.all", "newsgraph.plover")
-    prf = {(s, g): PRF() for s in systems for g in ("all", "verbal")}
-    roles = ("Arg0", "Arg1", "factuality", "factuality.if_all_happened")
-    args = {(s, r): [0, 0] for s in systems for r in roles}
-    links = {(s, r): PRF() for s in systems for r in _ROLES}
+    keys = [f"{h}.{s}" for h in ("tune", "check", "all") for s in _MEANTIME_SYSTEMS]
+    prf = {(k, g): PRF() for k in keys for g in ("all", "verbal")}
+    args = {(k, r): [0, 0] for k in keys for r in _ARG_ROLES}
+    links = {(k, r): PRF() for k in keys for r in _ROLES}
     for mdoc in docs:
         article = Article(id=mdoc.id, text=mdoc.text, published=mdoc.dct)
         doc = _analyse(pipeline, article)
-        predicted = {
-            "baseline": baseline_triggers(doc),
-            "newsgraph.roots": _predicate_triggers(doc, lexicon, vocab, untyped=True, roots=True),
-            "newsgraph.all": _predicate_triggers(doc, lexicon, vocab, untyped=True),
-            "newsgraph.plover": _predicate_triggers(doc, lexicon, vocab, untyped=False),
-        }
         region = _annotated_region(mdoc, doc)
         predicted = {
             name: [t for t in triggers if region[0] <= t.start < region[1]]
-            for name, triggers in predicted.items()
+            for name, triggers in _meantime_systems(article, doc).items()
         }
         gold_all = [e for e in mdoc.events if e.start >= mdoc.body_start]
         gold_verbal = [e for e in gold_all if _verbal(e, classes.get((mdoc.id, e.id), ""))]
         chains = _chains(mdoc)
-        for system, triggers in predicted.items():
-            scoring = _Scoring(args, {r: links[(system, r)] for r in _ROLES}, chains)
-            _score_triggers(triggers, gold_all, prf[(system, "all")], scoring, system)
-            _score_triggers(triggers, gold_verbal, prf[(system, "verbal")], None, system)
+        for half in (half_of(mdoc.name), "all"):
+            for system, triggers in predicted.items():
+                key = f"{half}.{system}"
+                scoring = _Scoring(args, {r: links[(key, r)] for r in _ROLES}, chains)
+                _score_triggers(triggers, gold_all, prf[(key, "all")], scoring, key)
+                _score_triggers(triggers, gold_verbal, prf[(key, "verbal")], None, key)
     report = Report(task="events (MEANTIME)", documents=len(docs))
-    for system in systems:
+    for key in keys:
         for gold in ("all", "verbal"):
-            report.add_prf(system, f"trigger.{gold}", prf[(system, gold)])
-        for role in roles:
-            hit, total = args[(system, role)]
-            report.add(system, f"{role}.accuracy", hit / total if total else 0.0)
+            report.add_prf(key, f"trigger.{gold}", prf[(key, gold)])
+        for role in _ARG_ROLES:
+            right, total = args[(key, role)]
+            report.add(key, f"{role}.accuracy", right / total if total else 0.0)
         for role in _ROLES:
-            report.add_prf(system, f"{role}.link", links[(system, role)])
+            report.add_prf(key, f"{role}.link", links[(key, role)])
+    counts = {h: sum(half_of(d.name) == h for d in docs) for h in ("tune", "check")}
     report.notes += [
+        f"halves by SHA-1 of the document name (eval/split.py): tune {counts['tune']}, check "
+        f"{counts['check']} documents",
         "relaxed overlap; body only (headline and date line excluded), up to the end of the "
         "last annotated sentence (MEANTIME annotates only the opening sentences)",
         "all = every EVENT_MENTION (nouns, speech, grammatical); verbal = pos VERB and the "
         "event's class is not GRAMMATICAL",
-        "newsgraph.all = every non-auxiliary, non-grammatical verb plus lexicon event nouns; "
-        "newsgraph.plover = the PLOVER-typed triggers that become article.events; "
-        "newsgraph.roots = newsgraph.all limited to sentence roots, to compare arguments with "
-        "the baseline on the same footing",
+        "newsgraph = the pipeline's output, every event of article.events; newsgraph.plover = "
+        "its PLOVER-typed events; newsgraph.roots = its events on sentence roots, to compare "
+        "arguments with the baseline on the same footing; arguments are the events' "
+        "actor/target spans",
         "factuality accuracy: on matched triggers, gold polarity NEG -> negated, certainty "
         "POSSIBLE/PROBABLE -> hypothetical, time FUTURE -> future (planned or promised), else "
         "happened; the baseline always says happened",
@@ -131,6 +130,33 @@ def evaluate_meantime(path: Path, settings: Settings, limit: int | None = None) 
         "right as above; recall is over every gold event that has the role",
     ]
     return report
+
+
+def _meantime_systems(article: Article, doc: Doc) -> dict[str, list[Trigger]]:
+    """The triggers of each scored system on one document."""
+    output = [_output_trigger(ev) for ev in article.events]
+    roots = [
+        t
+        for ev, t in zip(article.events, output, strict=True)
+        if _is_root(doc, ev.trigger_start, ev.trigger_end)
+    ]
+    return {
+        "baseline": baseline_triggers(doc),
+        "newsgraph": output,
+        "newsgraph.roots": roots,
+        "newsgraph.plover": [t for ev, t in zip(article.events, output, strict=True) if ev.type],
+    }
+
+
+def _output_trigger(ev: Event) -> Trigger:
+    actor = (ev.actor_start, ev.actor_end) if ev.actor_start is not None else None
+    target = (ev.target_start, ev.target_end) if ev.target_start is not None else None
+    return Trigger(ev.trigger_start, ev.trigger_end, actor, target, ev.factuality)  # type: ignore[arg-type]
+
+
+def _is_root(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "ROOT" for t in span)
 
 
 def _annotated_region(mdoc: MeantimeDoc, doc: Doc) -> tuple[int, int]:
@@ -165,34 +191,6 @@ def _event_classes(path: Path, limit: int | None) -> dict[tuple[str, str], str]:
     return out
 
 
-def _span_of(token: Token | None) -> tuple[int, int] | None:
-    """The argument's name with its appositions ('parent company EADS'), same for all systems."""
-    if token is None:
-        return None
-    start, end = mention_span(token)
-    for child in token.children:
-        if child.dep_ == "appos":
-            end = max(end, child.right_edge.idx + len(child.right_edge))
-    return start, end
-
-
-def _predicate_triggers(
-    doc: Doc, lexicon: Lexicon, vocab: EventWords, untyped: bool, roots: bool = False
-) -> list[Trigger]:
-    """newsgraph's triggers; with ``roots``, only sentence roots (the baseline's footing)."""
-    return [
-        Trigger(
-            p.start,
-            p.end,
-            _span_of(p.actor),
-            _span_of(p.target),
-            factuality_of(p.head, vocab, p.clause, p.own_cues),
-        )
-        for p in find_predicates(doc, lexicon, vocab, untyped=untyped)
-        if not roots or p.head.dep_ == "ROOT"
-    ]
-
-
 def baseline_triggers(doc: Doc) -> list[Trigger]:
     """The naive system: each sentence's root verb, its subject and its object."""
     out = []
@@ -202,7 +200,7 @@ def baseline_triggers(doc: Doc) -> list[Trigger]:
             continue
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         obj = next((c for c in root.children if c.dep_ == "dobj"), None)
-        out.append(Trigger(root.idx, root.idx + len(root), _span_of(subj), _span_of(obj)))
+        out.append(Trigger(root.idx, root.idx + len(root), argument_span(subj), argument_span(obj)))
     return out
 
 

@@ -54,7 +54,7 @@ def article_spans(article: Article) -> list[Span]:
         spans.append(Span(t.start, t.end, "span", "timex", title, (("value", t.value),)))
     for f in article.figures:
         spans.append(Span(f.start, f.end, "span", f"figure figure-{f.kind}", _figure_title(f)))
-    for ev in article.events:
+    for ev in article.plover_events():
         spans.append(_event_span(article, ev))
     return [s for s in spans if 0 <= s.start < s.end <= len(article.text)]
 
@@ -106,7 +106,7 @@ def _event_span(article: Article, ev: Event) -> Span:
     title = f"{ev.type}: {who}" + (f" ({ev.time})" if ev.time else "")
     if ev.factuality != "happened":
         title += f" [{ev.factuality}]"
-    data = (("type", ev.type),)
+    data = (("type", ev.type or ""),)
     return Span(ev.trigger_start, ev.trigger_end, "span", "event", title, data)
 
 

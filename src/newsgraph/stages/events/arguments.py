@@ -205,6 +205,18 @@ def mention_span(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
+def argument_span(token: Token | None) -> tuple[int, int] | None:
+    """An argument's words: the name or noun phrase it heads with its appositions ('parent
+    company EADS'), what ``Event.actor_start/actor_end`` hold."""
+    if token is None:
+        return None
+    start, end = mention_span(token)
+    for child in token.children:
+        if child.dep_ == "appos":
+            end = max(end, child.right_edge.idx + len(child.right_edge))
+    return start, end
+
+
 def entity_of(
     article: Article, token: Token | None, vocab: EventWords, actor: bool = True
 ) -> Entity | None:

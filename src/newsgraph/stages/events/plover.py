@@ -12,6 +12,7 @@ from newsgraph.wordlists import WordLists
 
 LEXICON_FILE = "events/plover_lexicon.tsv"
 TYPES_FILE = "events/plover_types.txt"
+EVENT_NOUNS_FILE = "events/event_nouns.txt"
 
 # Types whose mode is the content of the act, often told in its complement clause.
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT"})
@@ -42,6 +43,7 @@ class Lexicon:
     cues: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # type -> [(word, mode)]
     longest_noun: int = 1
     cameo: CameoVerbs = field(default_factory=CameoVerbs)  # PETRARCH2's verb patterns
+    event_nouns: frozenset[str] = frozenset()  # nouns naming an event, PLOVER or not
 
     def mode_from_words(self, event_type: str, lemmas: set[str]) -> str | None:
         """The first cue of this type found among the words around a trigger."""
@@ -55,6 +57,7 @@ def build_lexicon(words: WordLists) -> Lexicon:
     """The packaged lexicon, parsed once per loader (``words.get(build_lexicon)``)."""
     lexicon = parse_lexicon(words.text(LEXICON_FILE), frozenset(words.lines(TYPES_FILE)))
     lexicon.cameo = build_cameo_verbs(words)
+    lexicon.event_nouns = frozenset(words.lines(EVENT_NOUNS_FILE))
     return lexicon
 
 

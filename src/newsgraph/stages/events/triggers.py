@@ -45,6 +45,8 @@ def find_predicates(
     for token in doc:
         if token.pos_ == "NOUN" and token.text[:1].islower():
             pred = _noun_predicate(token, lexicon, vocab, typed_verbs)
+            if pred is None and untyped:
+                pred = _event_noun(token, lexicon, vocab)
             if pred is not None:
                 found.append(pred)
     _promises_of_harm_are_threats(found, vocab)
@@ -52,8 +54,7 @@ def find_predicates(
     _policy_proposals_are_no_offers(found, lexicon, vocab)
     typed_heads = {p.head.i for p in found if p.coding is not None}
     found = [p for p in found if not _complement_of_typed_noun(p.head, typed_heads)]
-    if not untyped:
-        found = _without_nouns_inside_verb_phrases(found)
+    found = _without_nouns_inside_verb_phrases(found)
     return _without_nested(sorted(found, key=lambda p: (p.start, -p.end)))
 
 
@@ -475,6 +476,14 @@ def _noun_predicate(
     if coding.type == "ASSAULT" and _noun_attack_in_words(noun, actor, target, lexicon, vocab):
         coding = Coding("ACCUSE", "disapprove")  # "Howard launched an attack on Labour"
     return Predicate(noun, start, end, coding, actor, target, clause)
+
+
+def _event_noun(noun: Token, lexicon: Lexicon, vocab: EventWords) -> Predicate | None:
+    """A noun that names an act or event ('the bankruptcy filing', 'sales', 'the decision'),
+    outside PLOVER: WordNet's event nouns (``resources/events/event_nouns.txt``)."""
+    if noun.lemma_.lower() not in lexicon.event_nouns:
+        return None
+    return Predicate(noun, noun.idx, noun.idx + len(noun), None, *noun_arguments(noun, vocab))
 
 
 def _noun_attack_in_words(
