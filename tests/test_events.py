@@ -567,3 +567,18 @@ def test_one_group_attacking_another_without_speech_stays_an_assault(extract) ->
     names = {"Ruritanian Front": "ORG", "Liberation Army": "ORG"}
     _, evs = extract("The Ruritanian Front attacked the Liberation Army on Monday.", names)
     assert _only(evs, "attacked").type == "ASSAULT"
+
+
+def test_the_possessor_of_a_thing_supported_is_the_target(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract(
+        "Portugal backed Turkey's efforts to join the union.", {"Portugal": "GPE", "Turkey": "GPE"}
+    )
+    assert _name(art, _only(evs, "backed").target) == "Turkey"
+
+
+def test_in_a_joint_act_the_other_conjunct_is_the_partner(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract(
+        "Jordan and Britain agreed to hold exercises.", {"Jordan": "GPE", "Britain": "GPE"}
+    )
+    ev = _only(evs, "agreed")
+    assert (_name(art, ev.actor), _name(art, ev.target)) == ("Jordan", "Britain")

@@ -259,6 +259,33 @@ def target_id(article: Article, token: Token | None, vocab: EventWords) -> str |
     return found.id if found is not None else None
 
 
+def recipient_id(article: Article, pred: Predicate, vocab: EventWords) -> str | None:
+    """When the object is a thing ('supported Turkey's efforts', 'offered concessions to the
+    negotiator', 'demanded support from the UN'), the entity the act is for: the object's
+    possessor, then the object's or the verb's recipient phrase ('to', 'from', 'with' ...)."""
+    holders = [t for t in (pred.target, pred.clause, pred.head) if t is not None]
+    candidates: list[Token | None] = (
+        [c for c in holders[0].children if c.dep_ == "poss"] if pred.target else []
+    )
+    for holder in holders:
+        for prep in vocab.target_preps:
+            candidates.append(_prep_object(holder, (prep,)))
+    for token in candidates:
+        found = entity_of(article, token, vocab, actor=False)
+        if found is not None:
+            return found.id
+    return None
+
+
+def partner_id(article: Article, actor: Token | None, vocab: EventWords) -> str | None:
+    """'Jordan and Britain agreed': in a joint act each conjunct is the other's partner."""
+    if actor is None:
+        return None
+    partner = next((c for c in actor.children if c.dep_ == "conj"), None)
+    found = entity_of(article, partner, vocab, actor=False)
+    return found.id if found is not None else None
+
+
 def entity_id(
     article: Article, token: Token | None, vocab: EventWords, actor: bool = True
 ) -> str | None:

@@ -47,6 +47,8 @@ _FUTURE_RECODING = {
     "RETREAT": "CONCEDE",
 }
 _DATED_TYPES = frozenset({"DATE", "TIME"})
+# Acts done together: with a compound actor ('X and Y agreed'), each is the other's partner.
+_JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 # Types whose mode is the means (weapon, tactic, unit), often named outside the trigger phrase.
 _MEANS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 
@@ -118,6 +120,10 @@ def build_event(
     event_type, mode = plover_coding(article, pred, lexicon, vocab, factuality)
     actor = args.entity_id(article, pred.actor, vocab)
     target = args.target_id(article, pred.target, vocab)  # an actor is not its own recipient below
+    if target is None and event_type is not None:
+        target = args.recipient_id(article, pred, vocab)
+    if target is None and event_type in _JOINT_TYPES:
+        target = args.partner_id(article, pred.actor, vocab)
     time, source = event_time(article, pred, vocab)
     sent = pred.head.sent
     event = Event(
