@@ -53,3 +53,8 @@ def test_the_packaged_event_nouns_are_what_the_script_builds() -> None:
     spec.loader.exec_module(module)
     built = module.NOTICE + "\n".join(module.event_nouns(wordnet)) + "\n"
     assert WordLists().text("events/event_nouns.txt") == built
+
+
+def test_a_date_is_no_target(analyse) -> None:  # type: ignore[no-untyped-def]
+    said = _event(analyse("The minister spoke on Monday."), "spoke")
+    assert said.target_text is None

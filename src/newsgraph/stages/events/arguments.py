@@ -126,12 +126,17 @@ def _agent(token: Token) -> Token | None:
     return None
 
 
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
 def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
     """The object of the first of ``preps`` attached to ``token`` (in the order given)."""
     found: dict[str, Token] = {}
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             pobj = _child(child, ("pobj",))
+            if pobj is not None and pobj.ent_type_ in _TIME_ENTS:
+                continue  # 'said on Monday': a date is no one the act is done to
             if pobj is not None and child.lower_ not in found:
                 found[child.lower_] = pobj
     for prep in preps:
