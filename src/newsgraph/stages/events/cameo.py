@@ -45,6 +45,7 @@ class CameoVerbs:
     blocks: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # lemma -> [(b, code)]
     patterns: dict[str, list[CameoPattern]] = field(default_factory=dict)
     synsets: dict[str, frozenset[str]] = field(default_factory=dict)
+    synset_heads: dict[str, frozenset[str]] = field(default_factory=dict)  # last words
     plover: dict[str, Coding] = field(default_factory=dict)
 
 
@@ -73,6 +74,7 @@ def parse_cameo_verbs(text: str) -> CameoVerbs:
         kind = cols[0]
         if kind == "S":
             out.synsets[cols[1]] = frozenset(p for p in cols[2].split("|") if p)
+            out.synset_heads[cols[1]] = frozenset(p.split()[-1] for p in out.synsets[cols[1]])
         elif kind == "V":
             # a verb alone over-codes with a block's default code ('according', 'plans',
             # 'called') or a category's root code ('expect' 030, 'fail' 120): it counts
@@ -99,12 +101,44 @@ def match_verb(verb: Token, cameo: CameoVerbs) -> CameoMatch | None:
     return None
 
 
+@dataclass
+class _Phrase:
+    """A noun phrase read once per verb: its head's forms and every form in its subtree."""
+
+    head: set[str]
+    around: set[str]
+
+    @classmethod
+    def of(cls, token: Token) -> _Phrase:
+        return cls(_forms(token), {f for t in token.subtree for f in _forms(t)})
+
+
+@dataclass
+class _Reading:
+    """What the patterns of one verb are checked against: its object and prepositions."""
+
+    obj: _Phrase | None
+    preps: dict[str, list[_Phrase | None]]  # preposition -> its objects (None: no object)
+
+    @classmethod
+    def of(cls, verb: Token, obj: Token | None) -> _Reading:
+        preps: dict[str, list[_Phrase | None]] = {}
+        for holder in [verb] + ([obj] if obj is not None else []):
+            for child in holder.children:
+                if child.dep_ in ("prep", "agent", "dative"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    phrase = _Phrase.of(pobj) if pobj is not None else None
+                    preps.setdefault(child.lower_, []).append(phrase)
+        return cls(_Phrase.of(obj) if obj is not None else None, preps)
+
+
 def _best_match(verb: Token, blocks: list[tuple[str, str]], cameo: CameoVerbs) -> CameoMatch | None:
     obj = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS), None)
+    reading = _Reading.of(verb, obj)
     best: tuple[int, CameoPattern] | None = None
     for block, _ in blocks:
         for pattern in cameo.patterns.get(block, []):
-            if (best is None or pattern.weight > best[0]) and _fits(pattern, verb, obj, cameo):
+            if (best is None or pattern.weight > best[0]) and _fits(pattern, reading, cameo):
                 best = (pattern.weight, pattern)
     if best is None:
         code = blocks[0][1]
@@ -116,50 +150,49 @@ def _best_match(verb: Token, blocks: list[tuple[str, str]], cameo: CameoVerbs) -
     )
 
 
-def _fits(pattern: CameoPattern, verb: Token, obj: Token | None, cameo: CameoVerbs) -> bool:
-    if pattern.obj and (obj is None or not _phrase_fits(pattern.obj, obj, cameo)):
+def _fits(pattern: CameoPattern, reading: _Reading, cameo: CameoVerbs) -> bool:
+    if pattern.obj and (reading.obj is None or not _phrase_fits(pattern.obj, reading.obj, cameo)):
         return False
-    holders = [verb] + ([obj] if obj is not None else [])
-    return all(_prep_object(holders, prep, noun, cameo) is not None for prep, noun in pattern.preps)
+    return all(_prep_fits(reading, prep, noun, cameo) for prep, noun in pattern.preps)
 
 
 def _forms(token: Token) -> set[str]:
     return {token.lower_, token.lemma_.lower()}
 
 
-def _phrase_fits(words: tuple[str, ...], head: Token, cameo: CameoVerbs) -> bool:
+def _phrase_fits(words: tuple[str, ...], phrase: _Phrase, cameo: CameoVerbs) -> bool:
     """The last word (or a synset phrase's last word) is the head; the others in its phrase."""
-    around = {f for t in head.subtree for f in _forms(t)}
+    last_word = words[-1]
+    heads = cameo.synset_heads.get(last_word, frozenset()) if last_word[0] == "&" else {last_word}
+    if phrase.head.isdisjoint(heads):
+        return False  # most patterns fail here, before their phrases are read
     for i, word in enumerate(words):
         options = cameo.synsets.get(word, frozenset({word})) if word.startswith("&") else {word}
         last = i == len(words) - 1
-        if not any(_option_fits(o, head, around, last) for o in options):
+        if not any(_option_fits(o, phrase, last) for o in options):
             return False
     return True
 
 
-def _option_fits(option: str, head: Token, around: set[str], last: bool) -> bool:
+def _option_fits(option: str, phrase: _Phrase, last: bool) -> bool:
     parts = option.split()
-    if last and parts[-1] not in _forms(head):
+    if last and parts[-1] not in phrase.head:
         return False
-    return all(p in around for p in parts)
+    return all(p in phrase.around for p in parts)
 
 
-def _prep_object(holders: list[Token], prep: str, noun: str, cameo: CameoVerbs) -> Token | None:
-    """The object of the preposition ``prep`` under one of ``holders`` that fits ``noun``
-    ('' asks only for the preposition, '$' and '+' for any object); None when none does."""
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ not in ("prep", "agent", "dative") or child.lower_ != prep:
-                continue
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if not noun:
-                return pobj if pobj is not None else child
-            if pobj is None:
-                continue
-            if noun in ("$", "+") or _phrase_fits(tuple(noun.split()), pobj, cameo):
-                return pobj
-    return None
+def _prep_fits(reading: _Reading, prep: str, noun: str, cameo: CameoVerbs) -> bool:
+    """The preposition is there with an object that fits ``noun`` ('' asks only for the
+    preposition, '$' and '+' for any object)."""
+    objects = reading.preps.get(prep)
+    if not objects:
+        return False
+    if not noun:
+        return True
+    words = tuple(noun.split())
+    return any(
+        o is not None and (noun in ("$", "+") or _phrase_fits(words, o, cameo)) for o in objects
+    )
 
 
 def _target(pattern: CameoPattern, verb: Token, obj: Token | None) -> Token | None:

@@ -76,6 +76,7 @@ def _without_duplicates(built: list[tuple[Predicate, Event]]) -> list[Event]:
     'threatened to attack', 'promised to provide aid': the refusal, threat or promise)."""
     by_head = {pred.head.i: event for pred, event in built}
     kept: list[Event] = []
+    by_sentence: dict[int | None, list[Event]] = {}  # overlapping triggers share a sentence
     typed_longest_first = sorted(
         built,
         key=lambda b: (b[1].type is None, b[1].trigger_start - b[1].trigger_end, b[0].start),
@@ -86,8 +87,11 @@ def _without_duplicates(built: list[tuple[Predicate, Event]]) -> list[Event]:
             governor.actor = governor.actor or event.actor
             governor.target = governor.target or event.target
             governor.mode = governor.mode or event.mode
-        elif not any(_same_act(event, other) for other in kept):
-            kept.append(event)
+        else:
+            same_sentence = by_sentence.setdefault(event.sentence_start, [])
+            if not any(_same_act(event, other) for other in same_sentence):
+                same_sentence.append(event)
+                kept.append(event)
     return sorted(kept, key=lambda e: (e.trigger_start, e.trigger_end))
 
 
