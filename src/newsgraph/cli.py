@@ -532,7 +532,7 @@ def _print_article(article: Article) -> None:
         out.print(f"[green]time[/green] {escape(t.text)} = {t.value} ({t.type})")
     for f in article.figures:
         out.print(f"[magenta]figure[/magenta] {escape(f.text)} = {f.value} {f.unit or ''}")
-    for ev in article.events:
+    for ev in article.plover_events():
         actor, target = names.get(ev.actor or "", "?"), names.get(ev.target or "", "?")
         out.print(
             f"[red]event[/red] {ev.type} {escape(actor)} -> {escape(target)} "

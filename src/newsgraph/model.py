@@ -93,10 +93,11 @@ class Figure:
 
 @dataclass
 class Event:
-    """Who did what to whom, when and where, typed with PLOVER."""
+    """Who did what to whom, when and where: every event mention (verbal or nominal), typed
+    with PLOVER when it is a PLOVER event (``type`` None otherwise)."""
 
     id: str
-    type: str  # PLOVER event type, e.g. AGREE, ASSAULT, COOPERATE
+    type: str | None  # PLOVER event type (AGREE, ASSAULT, ...), None for other events
     trigger: str
     trigger_start: int
     trigger_end: int
@@ -110,6 +111,14 @@ class Event:
     sentence_start: int | None = None
     sentence_end: int | None = None
     field: str = "body"  # title | body: the text trigger and sentence offsets index
+    # the actor's and target's words (Arg0/Arg1 phrase heads with their names), whether or not
+    # they are entities: 'sales' in 'sales fell', 'the SDK' in 'Apple released the SDK'
+    actor_text: str | None = None
+    actor_start: int | None = None
+    actor_end: int | None = None
+    target_text: str | None = None
+    target_start: int | None = None
+    target_end: int | None = None
 
 
 @dataclass
@@ -144,6 +153,10 @@ class Article:
     times: list[TimeExpr] = dc_field(default_factory=list)
     figures: list[Figure] = dc_field(default_factory=list)
     events: list[Event] = dc_field(default_factory=list)
+
+    def plover_events(self) -> list[Event]:
+        """The events typed with PLOVER: what the default views show."""
+        return [e for e in self.events if e.type is not None]
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""

@@ -165,7 +165,7 @@ def graph_edges(store: Store) -> tuple[Counter[tuple[str, str]], Counter[tuple[s
     events: Counter[tuple[str, str, str]] = Counter(
         (e.actor_kb_id, e.target_kb_id, e.type)
         for e in _all_events(store)
-        if e.actor_kb_id and e.target_kb_id
+        if e.actor_kb_id and e.target_kb_id and e.type
     )
     return together, events
 

@@ -134,7 +134,7 @@ class EventRecord:
 
     article_id: str
     id: str  # event id within the article
-    type: str
+    type: str | None  # None: an event mention outside PLOVER
     mode: str | None
     trigger: str
     date: str | None  # the event's TIMEX3 value, else the article's publication date
@@ -368,8 +368,10 @@ class Store(Protocol):
         date_to: str | None = None,
         offset: int = 0,
         limit: int = 50,
+        typed_only: bool = True,
     ) -> Page[EventRecord]:
-        """Events filtered by actor/target/any role KB entity, type, articles and date range."""
+        """Events filtered by actor/target/any role KB entity, type, articles and date range;
+        only PLOVER-typed ones unless ``typed_only`` is False (then every event mention)."""
         ...
 
     def overview(self, top: int = 10) -> Overview:

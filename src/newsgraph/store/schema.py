@@ -322,6 +322,28 @@ ALTER TABLE figures ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
 ALTER TABLE events ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
+# Every event mention is stored: events.type becomes nullable (NULL = not a PLOVER event).
+# SQLite cannot drop a NOT NULL in place, so the table is copied (PostgreSQL: ALTER TABLE
+# events ALTER COLUMN type DROP NOT NULL).
+V7 = """
+CREATE TABLE events_v6 (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    type TEXT, mode TEXT, trigger TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+    actor TEXT, target TEXT, place TEXT,
+    time TEXT, date TEXT, factuality TEXT NOT NULL, sentence TEXT,
+    field TEXT NOT NULL DEFAULT 'body',
+    PRIMARY KEY (article_id, id)
+);
+INSERT INTO events_v6 SELECT article_id, id, type, mode, trigger, trigger_start, trigger_end,
+    actor, target, place, time, date, factuality, sentence, field FROM events;
+DROP TABLE events;
+ALTER TABLE events_v6 RENAME TO events;
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_type ON events(type);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
 RESOLUTION_VERSION = 5  # stores older than this re-resolve their entities when opened
 VERSION = len(MIGRATIONS)

@@ -515,8 +515,10 @@ class SQLiteStore:
         date_to: str | None = None,
         offset: int = 0,
         limit: int = 50,
+        typed_only: bool = True,
     ) -> Page[EventRecord]:
-        """Events filtered by actor/target/any role KB entity, type, articles and date range."""
+        """Events filtered by actor/target/any role KB entity, type, articles and date range;
+        only PLOVER-typed ones unless ``typed_only`` is False (then every event mention)."""
         where: list[str] = []
         args: list[Any] = []
         for roles, value in (("e2.actor", actor_kb_id), ("e2.target", target_kb_id)):
@@ -529,6 +531,8 @@ class SQLiteStore:
         if type:
             where.append("ev.type = ?")
             args.append(type.upper())
+        elif typed_only:
+            where.append("ev.type IS NOT NULL")
         if article_ids is not None:
             where.append(f"ev.article_id IN ({','.join('?' * len(article_ids))})")
             args += article_ids
@@ -568,7 +572,8 @@ class SQLiteStore:
             counts = _one(
                 db,  # counted from small tables: article rows hold whole texts
                 "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories), "
-                "(SELECT count(*) FROM quotes), (SELECT count(*) FROM events), "
+                "(SELECT count(*) FROM quotes), "
+                "(SELECT count(*) FROM events WHERE type IS NOT NULL), "
                 "(SELECT count(*) FROM times), (SELECT count(*) FROM figures)",
             )
             kb_count = _one(db, "SELECT count(*) FROM kb_entities")[0]
@@ -631,7 +636,7 @@ class SQLiteStore:
                 len(article.quotes),
                 len(article.times),
                 len(article.figures),
-                len(article.events),
+                len(article.plover_events()),
             ),
         )  # fmt: skip  (the JSON's kb_ids are not kept: get_article reads the current links)
         db.execute(

@@ -285,8 +285,11 @@ def list_events(
     date_to: DateTo = None,
     offset: Offset = 0,
     limit: Limit = 50,
+    plover: Annotated[
+        bool, Query(description="Only PLOVER-typed events (false: every event mention).")
+    ] = True,
 ) -> Page[EventRecord]:
-    """PLOVER events filtered by type, actor/target/any-role entity and date range."""
+    """PLOVER events (or every event mention) by type, actor/target/any-role entity, dates."""
     page = store.events(
         actor_kb_id=actor,
         target_kb_id=target,
@@ -296,6 +299,7 @@ def list_events(
         date_to=date_to,
         offset=offset,
         limit=limit,
+        typed_only=plover,
     )
     return page
 

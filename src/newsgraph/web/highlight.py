@@ -54,7 +54,7 @@ def article_spans(article: Article, field: str = "body") -> list[Span]:
         spans.append(Span(t.start, t.end, "span", "timex", title, (("value", t.value),)))
     for f in (f for f in article.figures if f.field == field):
         spans.append(Span(f.start, f.end, "span", f"figure figure-{f.kind}", _figure_title(f)))
-    for ev in (ev for ev in article.events if ev.field == field):
+    for ev in (ev for ev in article.plover_events() if ev.field == field):
         spans.append(_event_span(article, ev))
     size = len(article.field_text(field))
     return [s for s in spans if 0 <= s.start < s.end <= size]
@@ -107,7 +107,7 @@ def _event_span(article: Article, ev: Event) -> Span:
     title = f"{ev.type}: {who}" + (f" ({ev.time})" if ev.time else "")
     if ev.factuality != "happened":
         title += f" [{ev.factuality}]"
-    data = (("type", ev.type),)
+    data = (("type", ev.type or ""),)
     return Span(ev.trigger_start, ev.trigger_end, "span", "event", title, data)
 
 

@@ -221,7 +221,7 @@ def quotes_once(quote_records: list[QuoteRecord]) -> list[QuoteOnce]:
 
 def _events_once(profile: EntityProfile) -> list[EventRecord]:
     """The entity's events as actor or target, in date order, syndicated copies once."""
-    seen: set[tuple[str, str, str, str]] = set()
+    seen: set[tuple[str, str | None, str, str]] = set()
     events = []
     for ev in profile.events_as_actor + profile.events_as_target:
         key = (ev.story_id or ev.article_id, ev.type, ev.trigger, ev.sentence or ev.id)
