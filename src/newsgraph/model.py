@@ -53,6 +53,8 @@ class Quote:
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    # speech | thought | evaluation | document | other: what the cue attributes (docs/quotes.md)
+    cue_kind: str | None = None
 
 
 @dataclass

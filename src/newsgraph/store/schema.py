@@ -312,6 +312,12 @@ CREATE TRIGGER kb_story_removed AFTER DELETE ON kb_stories BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+# v6: what each quote's cue attributes (Quote.cue_kind: speech | thought | evaluation | document |
+# other), so a reader can keep only speech. Quotes stored before it have none (NULL).
+V6 = """
+ALTER TABLE quotes ADD COLUMN cue_kind TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 RESOLUTION_VERSION = 5  # stores older than this re-resolve their entities when opened
 VERSION = len(MIGRATIONS)
