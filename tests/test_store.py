@@ -140,6 +140,7 @@ def test_older_schema_is_migrated_on_open(tmp_path: Path) -> None:
                 f"ALTER TABLE {t} DROP COLUMN field; "
                 for t in ("mentions", "quotes", "times", "figures", "events")
             )
+            + "ALTER TABLE quotes DROP COLUMN cue_kind; "
             + "PRAGMA user_version = 1;"
         )
     titles = open_store(path).list_entities(type="PERSON").items[0].titles

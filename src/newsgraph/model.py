@@ -59,6 +59,8 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     field: str = "body"  # title | body: the text every offset above indexes
+    # speech | thought | evaluation | document | other: what the cue attributes (docs/quotes.md)
+    cue_kind: str | None = None
 
 
 @dataclass

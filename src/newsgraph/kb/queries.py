@@ -296,8 +296,10 @@ def quotes(
     text: str | None = None,
     offset: int = 0,
     limit: int = 50,
+    cue_kind: str | None = None,
 ) -> Page[QuoteRecord]:
-    """Quotes by a speaker (KB id or name text) and/or containing a text, newest first."""
+    """Quotes by a speaker (KB id or name text) and/or containing a text, newest first;
+    ``cue_kind='speech'`` keeps what was said (not thought, judged or found by a report)."""
     speaker_kb_id = None
     if speaker:
         try:
@@ -306,7 +308,12 @@ def quotes(
         except NotFound:
             pass
     return store.quotes(
-        speaker_kb_id=speaker_kb_id, speaker=speaker, text=text, offset=offset, limit=limit
+        speaker_kb_id=speaker_kb_id,
+        speaker=speaker,
+        text=text,
+        offset=offset,
+        limit=limit,
+        cue_kind=cue_kind,
     )
 
 

@@ -126,6 +126,7 @@ class QuoteRecord:
     source: str | None
     article_title: str | None
     story_id: str | None
+    cue_kind: str | None = None  # speech | thought | evaluation | document | other
 
 
 @dataclass
@@ -353,8 +354,10 @@ class Store(Protocol):
         offset: int = 0,
         limit: int = 50,
         article_ids: list[str] | None = None,
+        cue_kind: str | None = None,
     ) -> Page[QuoteRecord]:
-        """Quotes by speaker (kb id or name text), quote text, entity mentioned, or article."""
+        """Quotes by speaker (kb id or name text), quote text, entity mentioned, article, or
+        cue kind ('speech' keeps what was said)."""
         ...
 
     def events(

@@ -313,13 +313,16 @@ END;
 """
 
 # v6: output contract v2 (docs/output.md): a span lies in the article's title or its body, and
-# its offsets index that field. Rows written before v6 are all body spans.
+# its offsets index that field. Rows written before v6 are all body spans. And what each
+# quote's cue attributes (Quote.cue_kind: speech | thought | evaluation | document | other), so a
+# reader can keep only speech; quotes stored before it have none (NULL).
 V6 = """
 ALTER TABLE mentions ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
 ALTER TABLE quotes ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
 ALTER TABLE times ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
 ALTER TABLE figures ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
 ALTER TABLE events ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+ALTER TABLE quotes ADD COLUMN cue_kind TEXT;
 """
 
 # Every event mention is stored: events.type becomes nullable (NULL = not a PLOVER event).

@@ -445,10 +445,14 @@ class SQLiteStore:
         offset: int = 0,
         limit: int = 50,
         article_ids: list[str] | None = None,
+        cue_kind: str | None = None,
     ) -> Page[QuoteRecord]:
         """Quotes by speaker (kb id or name text), quote text, entity mentioned, or article."""
         where: list[str] = []
         args: list[Any] = []
+        if cue_kind:  # 'speech': what was said, not thought, judged or found by a report
+            where.append("q.cue_kind = ?")
+            args.append(cue_kind)
         source = "quotes q"
         if speaker_kb_id:  # driven by the speaker's links: an index walk, not a scan
             source = (
@@ -494,7 +498,7 @@ class SQLiteStore:
             rows = db.execute(  # one page of rowids first, then its details joined
                 "SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, "
                 "coalesce(se.name, q.speaker_text), sl.kb_id, q.cue, a.published, a.source, "
-                "a.title, a.story_id FROM quotes q "
+                "a.title, a.story_id, q.cue_kind FROM quotes q "
                 "JOIN articles a INDEXED BY articles_meta ON a.id = q.article_id "
                 "LEFT JOIN entities se ON se.article_id = q.article_id AND se.id = q.speaker "
                 "LEFT JOIN kb_links sl ON sl.article_id = q.article_id "
@@ -773,9 +777,12 @@ def _insert_facts(db: sqlite3.Connection, article: Article) -> None:
     aid = article.id
     db.executemany(
         "INSERT INTO quotes(article_id, idx, text, kind, start, end, speaker, speaker_text, cue, "
-        "field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "field, cue_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (aid, i, q.text, q.kind, q.start, q.end, q.speaker, q.speaker_text, q.cue, q.field)
+            (
+                aid, i, q.text, q.kind, q.start, q.end, q.speaker, q.speaker_text, q.cue, q.field,
+                q.cue_kind,
+            )
             for i, q in enumerate(article.quotes)
         ],
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
@@ -265,11 +265,17 @@ def list_quotes(
     search: Annotated[
         str | None, Query(min_length=1, max_length=500, description="Text in the quote.")
     ] = None,
+    cue_kind: Annotated[
+        Literal["speech", "thought", "evaluation", "document", "other"] | None,
+        Query(description="Only attributions of this kind ('speech': what was said)."),
+    ] = None,
     offset: Offset = 0,
     limit: Limit = 50,
 ) -> Page[QuoteRecord]:
     """Quotes, newest first, by a speaker (KB id or name) and/or containing a text."""
-    return queries.quotes(store, speaker=speaker, text=search, offset=offset, limit=limit)
+    return queries.quotes(
+        store, speaker=speaker, text=search, offset=offset, limit=limit, cue_kind=cue_kind
+    )
 
 
 @router.get("/events", summary="Events by type, actor and date")
