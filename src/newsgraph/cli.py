@@ -196,6 +196,17 @@ def eval_kb_b3(
     _run_eval("kb_b3", path, model, limit)
 
 
+@eval_app.command("webpages")
+def eval_webpages(
+    path: Path = typer.Argument(..., help="The webpages set (expected.json and html/)."),
+    model: str | None = ModelOpt,
+    limit: int | None = LimitOpt,
+) -> None:
+    """Article extraction on real pages: HTML body, headline, date, language, and the same
+    pages flattened to text; trafilatura alone beside newsgraph, tune and check halves."""
+    _run_eval("webpages", path, model, limit)
+
+
 @eval_app.command("kb-purity")
 def eval_kb_purity(
     db: Path | None = DbOpt,
