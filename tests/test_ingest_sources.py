@@ -197,7 +197,6 @@ def test_a_given_word_list_loader_is_used(tmp_path: Path, settings: Settings) ->
     words = _ListsAsked(settings.language)
     _read([_write(tmp_path / "a.txt", DUMP.encode())], settings, words=words)
     assert "clean/boilerplate_cues.txt" in words.asked
-    assert "ingest/english_function_words.txt" in words.asked
 
 
 def test_stray_nul_bytes_are_removed_with_a_warning(tmp_path: Path, settings: Settings) -> None:

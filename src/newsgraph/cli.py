@@ -247,9 +247,15 @@ def ingest(
     model: str | None = ModelOpt,
     workers: int = WorkersOpt,
     follow_links: bool = FollowLinksOpt,
+    min_words: int | None = typer.Option(
+        None,
+        "--min-words",
+        min=1,
+        help="Shortest body kept as an article, in words (default 40; lower it for wire briefs).",
+    ),
 ) -> None:
     """Analyse articles and save them in the store, resolving entities across articles."""
-    settings = _settings(model, workers=workers, db=db)
+    settings = _settings(model, workers=workers, db=db, min_words=min_words)
     with _store(settings.db, must_exist=False) as store, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
 

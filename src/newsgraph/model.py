@@ -135,6 +135,10 @@ class Article:
     times: list[TimeExpr] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # issue 12: the body's language (ISO 639-1, identified at ingest) and where each metadata
+    # field came from ({"published": "json-ld", "title": "og:title", "source": "domain"})
+    language: str = "en"
+    meta_sources: dict[str, str] = field(default_factory=dict)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""
