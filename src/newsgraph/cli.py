@@ -196,6 +196,17 @@ def eval_kb_b3(
     _run_eval("kb_b3", path, model, limit)
 
 
+@eval_app.command("webpages")
+def eval_webpages(
+    path: Path = typer.Argument(..., help="The webpages set (expected.json and html/)."),
+    model: str | None = ModelOpt,
+    limit: int | None = LimitOpt,
+) -> None:
+    """Article extraction on real pages: HTML body, headline, date, language, and the same
+    pages flattened to text; trafilatura alone beside newsgraph, tune and check halves."""
+    _run_eval("webpages", path, model, limit)
+
+
 @eval_app.command("kb-purity")
 def eval_kb_purity(
     db: Path | None = DbOpt,
@@ -236,9 +247,15 @@ def ingest(
     model: str | None = ModelOpt,
     workers: int = WorkersOpt,
     follow_links: bool = FollowLinksOpt,
+    min_words: int | None = typer.Option(
+        None,
+        "--min-words",
+        min=1,
+        help="Shortest body kept as an article, in words (default 40; lower it for wire briefs).",
+    ),
 ) -> None:
     """Analyse articles and save them in the store, resolving entities across articles."""
-    settings = _settings(model, workers=workers, db=db)
+    settings = _settings(model, workers=workers, db=db, min_words=min_words)
     with _store(settings.db, must_exist=False) as store, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
 

@@ -156,6 +156,11 @@ class Article:
     figures: list[Figure] = dc_field(default_factory=list)
     events: list[Event] = dc_field(default_factory=list)
 
+    # issue 12: the body's language (ISO 639-1, identified at ingest) and where each metadata
+    # field came from ({"published": "json-ld", "title": "og:title", "source": "domain"})
+    language: str = "en"
+    meta_sources: dict[str, str] = dc_field(default_factory=dict)
+
     def plover_events(self) -> list[Event]:
         """The events typed with PLOVER: what the default views show."""
         return [e for e in self.events if e.type is not None]

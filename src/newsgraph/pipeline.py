@@ -16,6 +16,7 @@ import multiprocessing as mp
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from multiprocessing.context import BaseContext
 from multiprocessing.pool import AsyncResult, Pool
@@ -43,6 +44,7 @@ class Pipeline:
         self.nlp = load_pipeline(settings.model)
         self.words = WordLists(settings.language)
         self.stages: list[tuple[str, Stage]] = build_stages(settings)
+        self.other_languages: dict[str, Pipeline] = {}  # issue 12: pipelines of other languages
 
     def analyse(self, article: Article) -> Article:
         """Extract every fact from one article (in place) and return it."""
@@ -52,12 +54,34 @@ class Pipeline:
         """Analyse a batch: long bodies section by section, the others parsed together in
         groups of at most ``max_chars`` characters, so memory stays bounded."""
         limit = self.settings.max_chars
-        for group in _char_groups([a for a in articles if len(a.text) <= limit], limit):
+        own = [a for a in articles if self._in_own_language(a)]
+        for group in _char_groups([a for a in own if len(a.text) <= limit], limit):
             self._analyse_group(group)
-        for article in articles:
+        for article in own:
             if len(article.text) > limit:
                 self._analyse_in_sections(article)
         return articles
+
+    def _in_own_language(self, article: Article) -> bool:
+        """True for an article this pipeline's model reads; one in another language goes to
+        that language's pipeline (``settings.models``), or has its stages skipped with a note."""
+        language = article.language
+        if self.settings.model_for(language) == self.settings.model:
+            return True
+        model = self.settings.model_for(language)
+        if model is None:
+            article.warnings.append(
+                f"nlp: no spaCy pipeline configured for language {language!r} (set "
+                f"NEWSGRAPH_MODEL_{language.upper()}); stored without entities, quotes, times, "
+                f"figures or events"
+            )
+            return False
+        if language not in self.other_languages:
+            self.other_languages[language] = Pipeline(
+                replace(self.settings, model=model, language=language, models=())
+            )
+        self.other_languages[language].analyse_batch([article])
+        return False
 
     def _analyse_group(self, articles: list[Article]) -> None:
         """Parse bodies and titles with one ``nlp.pipe`` and run the stages on each article as
