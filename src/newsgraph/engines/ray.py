@@ -270,3 +270,5 @@ def configure_ray_data() -> None:
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     # said at planning time, before the folder's rows are split into batches
     warnings.filterwarnings("ignore", message="The minimum number of concurrent actors")
+    # map_batches has no named parameter for max_restarts / max_task_retries yet (2.60)
+    warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
