@@ -293,7 +293,9 @@ def _ingest_on_ray(
     try:
         from newsgraph.engines.ray import RayEngine
 
-        engine = RayEngine(settings, address, settings.workers, known_db=str(settings.db))
+        # actors skip inputs the store holds; Parquet output never creates a store
+        known = out_parquet is None or Path(settings.db).exists()
+        engine = RayEngine(settings, address, settings.workers, str(settings.db) if known else None)
         if out_parquet is not None:
             parts = engine.write_parquet(paths, out_parquet, follow_links)
             out.print(
