@@ -6,7 +6,7 @@ import importlib
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     SpinnerColumn,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -58,6 +59,17 @@ err = Console(stderr=True)
 ModelOpt = typer.Option(None, "--model", help="spaCy pipeline to load (default from settings).")
 DbOpt = typer.Option(None, "--db", help="Store file (default ./newsgraph.db or $NEWSGRAPH_DB).")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes running the NLP.")
+EngineOpt = typer.Option(
+    "local",
+    "--engine",
+    help="local: this machine's processes; ray: Ray Data and an actor pool (newsgraph[ray]).",
+)
+AddressOpt = typer.Option(
+    None, "--address", help="Ray cluster to use (ray://HOST:10001 or auto); default: start one."
+)
+OutParquetOpt = typer.Option(
+    None, "--out-parquet", help="With --engine ray: write Parquet parts here, not to the store."
+)
 FollowLinksOpt = typer.Option(
     False,
     "--follow-links",
@@ -253,24 +265,79 @@ def ingest(
         min=1,
         help="Shortest body kept as an article, in words (default 40; lower it for wire briefs).",
     ),
+    engine: str = EngineOpt,
+    address: str | None = AddressOpt,
+    out_parquet: Path | None = OutParquetOpt,
 ) -> None:
     """Analyse articles and save them in the store, resolving entities across articles."""
     settings = _settings(model, workers=workers, db=db, min_words=min_words)
+    if engine != "ray" and (address or out_parquet):
+        raise _fail(NewsgraphError("--address and --out-parquet need --engine ray"))
+    if engine == "ray":
+        _ingest_on_ray(paths, settings, follow_links, address, out_parquet)
+        return
     with _store(settings.db, must_exist=False) as store, _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
-
-        def show(step: IngestStep) -> None:
-            if step.outcome == "rejected":
-                progress.console.print(
-                    f"[yellow]rejected[/yellow] {escape(f'{step.origin}: {step.reason}')}",
-                    soft_wrap=True,
-                    highlight=False,
-                )
-            # cut, then escaped: a name is data, never Rich markup (``a[/]b.txt`` would crash)
-            description = escape(f"{step.outcome} {step.origin}"[:60])
-            progress.update(task, advance=1, description=description)
-
+        show = _step_printer(progress, progress.add_task("ingesting", total=None))
         summary = api.ingest(paths, store, settings, on_progress=show, follow_links=follow_links)
+    _print_ingest_summary(summary, settings.db)
+
+
+def _step_printer(progress: Progress, task: TaskID) -> Callable[[IngestStep], None]:
+    """Rejections printed as they come, one line each; every step advances the bar."""
+
+    def show(step: IngestStep) -> None:
+        if step.outcome == "rejected":
+            progress.console.print(
+                f"[yellow]rejected[/yellow] {escape(f'{step.origin}: {step.reason}')}",
+                soft_wrap=True,
+                highlight=False,
+            )
+        # cut, then escaped: a name is data, never Rich markup (``a[/]b.txt`` would crash)
+        description = escape(f"{step.outcome} {step.origin}"[:60])
+        progress.update(task, advance=1, description=description)
+
+    return show
+
+
+def _ingest_on_ray(
+    paths: list[str],
+    settings: Settings,
+    follow_links: bool,
+    address: str | None,
+    out_parquet: Path | None,
+) -> None:
+    """``ingest --engine ray``: into the store, or into Parquet parts for ``newsgraph load``."""
+    try:
+        from newsgraph.engines.ray import RayEngine
+
+        # actors skip inputs the store holds; Parquet output never creates a store
+        known = out_parquet is None or Path(settings.db).exists()
+        engine = RayEngine(settings, address, settings.workers, str(settings.db) if known else None)
+        if out_parquet is not None:
+            parts = engine.write_parquet(paths, out_parquet, follow_links)
+            out.print(
+                f"{parts} Parquet parts written to {escape(str(out_parquet))}; store "
+                f"them with `newsgraph load {escape(str(out_parquet))} --db FILE`"
+            )
+            return
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    with _store(settings.db, must_exist=False) as store, _progress() as progress:
+        show = _step_printer(progress, progress.add_task("ingesting on ray", total=None))
+        summary = api.ingest(paths, store, settings, show, follow_links, engine=engine)
+    _print_ingest_summary(summary, settings.db)
+
+
+@app.command()
+def load(
+    folder: Path = typer.Argument(..., help="Folder of Parquet parts from ingest --out-parquet."),
+    db: Path | None = DbOpt,
+) -> None:
+    """Store the articles an `ingest --engine ray --out-parquet DIR` run analysed."""
+    settings = _settings(db=db)
+    with _store(settings.db, must_exist=False) as store, _progress() as progress:
+        show = _step_printer(progress, progress.add_task("loading", total=None))
+        summary = api.load(folder, store, settings, on_progress=show)
     _print_ingest_summary(summary, settings.db)
 
 
