@@ -568,22 +568,44 @@ def events(
 
 @app.command()
 def export(
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or graphml."),
-    what: str = typer.Option("articles", "--what", help="articles, entities, quotes or events."),
-    out_file: Path | None = typer.Option(None, "--out", help="File to write (default stdout)."),
+    fmt: str = typer.Option(
+        "jsonl", "--format", help="jsonl, csv, parquet (tables); graphml, gexf (the graph)."
+    ),
+    what: str = typer.Option(
+        "articles",
+        "--what",
+        help="articles, entities, mentions, quotes, events, times, figures, or plover "
+        "(one row per typed event, POLECAT layout).",
+    ),
+    out_file: Path | None = typer.Option(
+        None, "--out", help="File to write (default stdout; parquet needs a file)."
+    ),
+    min_weight: int = typer.Option(
+        1, "--min-weight", min=1, help="Graph: drop co-occurrence edges of fewer shared stories."
+    ),
+    types: str | None = typer.Option(
+        None, "--types", help="Graph: only entities of these types, e.g. PERSON,ORG."
+    ),
+    events_only: bool = typer.Option(
+        False, "--events-only", help="Graph: only actor -> target event edges."
+    ),
     db: Path | None = DbOpt,
 ) -> None:
-    """Export articles, entities, quotes or events (graphml: the entity graph, for Gephi)."""
+    """Export a table (one row per fact, ids to join on) or the entity graph (Gephi)."""
+    kinds = frozenset(t.strip().upper() for t in types.split(",") if t.strip()) if types else None
+    graph = kb_export.GraphOptions(min_weight, kinds, events_only)
+    if fmt == "parquet" and out_file is None:
+        raise _fail(ValueError("parquet is binary: give a file with --out FILE"))
     with _store(db) as store:
         if out_file is None:
-            count = kb_export.export(store, what, fmt, sys.stdout)
+            count = kb_export.export(store, what, fmt, sys.stdout, graph)
         else:
             try:
-                with out_file.open("w", encoding="utf-8", newline="") as handle:
-                    count = kb_export.export(store, what, fmt, handle)
+                count = kb_export.export_to_file(store, what, fmt, out_file, graph)
             except OSError as exc:
                 raise _fail(StoreError(f"cannot write {out_file}: {exc.strerror}")) from exc
-    err.print(f"exported {count} {what if fmt != 'graphml' else 'entities as a graph'}")
+    graph_format = fmt in kb_export.GRAPH_FORMATS
+    err.print(f"exported {count} {'entities as a graph' if graph_format else what + ' rows'}")
 
 
 @app.command()
