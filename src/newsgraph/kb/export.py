@@ -150,6 +150,11 @@ def rows_of(store: Store, what: str) -> Iterator[dict[str, Any]]:
     return _article_rows(store, _ARTICLE_ROWS[what])
 
 
+def events_csv(events: Iterator[EventRecord], out: TextIO) -> int:
+    """Events (a filtered listing) as the ``events`` table in CSV; returns the rows written."""
+    return _write_csv((_event_row(e) for e in events), COLUMNS["events"], out)
+
+
 def _contract_rows(store: Store) -> Iterator[dict[str, Any]]:
     """Each article as its JSON output contract, with its story id beside it."""
     stories = story_ids(store)

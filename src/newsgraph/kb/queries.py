@@ -456,6 +456,16 @@ def dyad(
     return store.find_events(wanted, offset, limit)
 
 
+EXPORT_EVENTS = 50_000  # events a filtered CSV download holds, at most
+
+
+def all_found_events(
+    store: Store, wanted: EventFilter, most: int = EXPORT_EVENTS
+) -> list[EventRecord]:
+    """Every event ``wanted`` selects, in date order (at most ``most``), for a download."""
+    return _read_all(lambda o, n: store.find_events(wanted, offset=o, limit=n), most)
+
+
 @dataclass
 class EventChart:
     """Event counts by type over months, for a stacked chart: ``months`` in order, and for

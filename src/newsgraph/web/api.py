@@ -10,13 +10,15 @@ body: a browser cannot send either cross-site without asking first. A write whos
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass
+import io
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from newsgraph.errors import RejectedInput
+from newsgraph.kb import export as kb_export
 from newsgraph.kb import queries
 from newsgraph.model import Article
 from newsgraph.store.base import (
@@ -327,6 +329,39 @@ def list_events(
         typed_only=typed,
     )  # fmt: skip
     return queries.find_events(store, wanted, offset=offset, limit=limit)
+
+
+@router.get("/events.csv", summary="The filtered events as a CSV file")
+def events_csv(
+    store: StoreDep,
+    type: Annotated[str | None, Query(pattern=EVENT_TYPE)] = None,
+    mode: Annotated[str | None, Query(pattern=WORD)] = None,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    target: Annotated[str | None, Query(max_length=200)] = None,
+    entity: Annotated[str | None, Query(max_length=200)] = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    country: Annotated[str | None, Query(pattern=COUNTRY)] = None,
+    factuality: Annotated[str | None, Query(pattern=WORD)] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    all: Annotated[str | None, Query(max_length=1, description="1: untyped too.")] = None,
+    a: Annotated[str | None, Query(max_length=200, description="Dyad: first entity.")] = None,
+    b: Annotated[str | None, Query(max_length=200, description="Dyad: second entity.")] = None,
+) -> Response:
+    """Every event the same filters as ``/api/events`` select (or the dyad ``a``-``b``), one
+    row each in the columns of ``newsgraph export --what events``."""
+    wanted = queries.event_filter(
+        store, type=type, mode=mode, actor=actor, target=target, entity=entity, place=place,
+        country=country, factuality=factuality, date_from=date_from, date_to=date_to,
+        typed_only=not all,
+    )  # fmt: skip
+    if a and b:
+        pair = (queries.find_entity(store, a).id, queries.find_entity(store, b).id)
+        wanted = replace(wanted, dyad=pair)
+    out = io.StringIO()
+    kb_export.events_csv(iter(queries.all_found_events(store, wanted)), out)
+    headers = {"content-disposition": 'attachment; filename="events.csv"'}
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
 
 
 @router.get("/events/chart", summary="Event counts by type and month")
