@@ -58,6 +58,7 @@ class ArticleSummary:
     times: int = 0
     figures: int = 0
     events: int = 0
+    lead: str | None = None  # the body's first words, shown for an untitled article
 
 
 @dataclass
@@ -237,6 +238,74 @@ class Overview:
     places: list[EntitySummary]
 
 
+@dataclass(frozen=True)
+class EventFilter:
+    """What an event listing is narrowed to; None filters nothing. KB ids match the entity in
+    that role; ``*_name`` match words of the role's name text (case folded); ``country`` an
+    alpha-3 code of the actor, target or place; ``dyad`` two KB ids, either one acting on the
+    other; ``typed_only`` keeps events with a PLOVER type (``type`` None are the untyped)."""
+
+    type: str | None = None
+    mode: str | None = None
+    actor: str | None = None
+    target: str | None = None
+    entity: str | None = None
+    actor_name: str | None = None
+    target_name: str | None = None
+    place: str | None = None
+    country: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    factuality: str | None = None
+    dyad: tuple[str, str] | None = None
+    typed_only: bool = True
+
+
+@dataclass
+class EventCount:
+    """How many events of one type fall in one month (YYYY-MM; '' when undated)."""
+
+    month: str
+    type: str | None
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """What a full-text search is narrowed to; None filters nothing. ``entity_type`` keeps
+    articles naming an entity of that type, ``event_type`` those with an event of that type."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    source: str | None = None
+    section: str | None = None
+    language: str | None = None
+    entity_type: str | None = None
+    event_type: str | None = None
+
+
+@dataclass
+class FacetCount:
+    """One value of a facet and how many matching articles have it."""
+
+    value: str
+    count: int
+
+
+@dataclass
+class SearchFacets:
+    """Counts of the matching articles by each facet ("language" empty when the store has no
+    language column)."""
+
+    total: int
+    years: list[FacetCount] = field(default_factory=list)
+    sources: list[FacetCount] = field(default_factory=list)
+    sections: list[FacetCount] = field(default_factory=list)
+    languages: list[FacetCount] = field(default_factory=list)
+    entity_types: list[FacetCount] = field(default_factory=list)
+    event_types: list[FacetCount] = field(default_factory=list)
+
+
 class Store(Protocol):
     """A place where articles and the knowledge base built from them live."""
 
@@ -379,4 +448,35 @@ class Store(Protocol):
 
     def overview(self, top: int = 10) -> Overview:
         """Counts and the most-mentioned people, organisations and places."""
+        ...
+
+    # -- the analyst's workbench (issue 15): filtered reads -----------------------------------
+    def find_events(
+        self, wanted: EventFilter, offset: int = 0, limit: int = 50
+    ) -> Page[EventRecord]:
+        """Events narrowed by every field of ``wanted``, in date order (undated last)."""
+        ...
+
+    def event_counts(self, wanted: EventFilter) -> list[EventCount]:
+        """How many of the ``wanted`` events fall in each month, by type, months in order."""
+        ...
+
+    def article_openings(self, article_ids: list[str], chars: int = 160) -> dict[str, str]:
+        """The first ``chars`` characters of each article's body, for untitled articles."""
+        ...
+
+    def search_filtered(
+        self,
+        text: str,
+        wanted: SearchFilter,
+        sort: str = "relevance",
+        offset: int = 0,
+        limit: int = 20,
+    ) -> Page[SearchHit]:
+        """``search`` narrowed by ``wanted``, sorted by "relevance" or "date" (newest first)."""
+        ...
+
+    def search_facets(self, text: str, wanted: SearchFilter, top: int = 20) -> SearchFacets:
+        """Counts of the articles matching ``text`` and ``wanted`` by year, outlet, section,
+        language, entity type and event type (the ``top`` largest of each)."""
         ...

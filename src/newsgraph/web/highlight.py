@@ -25,10 +25,13 @@ class Span:
     classes: str
     title: str
     data: tuple[tuple[str, str], ...] = field(default=())
+    label: str = ""  # set: the span takes keyboard focus and a screen reader reads this
 
     def open_tag(self) -> str:
         attrs = f' class="{escape(self.classes)}" title="{escape(self.title)}"'
         attrs += "".join(f' data-{name}="{escape(value)}"' for name, value in self.data)
+        if self.label:
+            attrs += f' tabindex="0" role="note" aria-label="{escape(self.label)}"'
         return f"<{self.tag}{attrs}>"
 
     def close_tag(self) -> str:
@@ -51,7 +54,8 @@ def article_spans(article: Article, field: str = "body") -> list[Span]:
     spans += _quote_spans(article, field)
     for t in (t for t in article.times if t.field == field):
         title = f"{t.type}: {t.value}" + (f" (relative to {t.anchor} date)" if t.anchor else "")
-        spans.append(Span(t.start, t.end, "span", "timex", title, (("value", t.value),)))
+        label = f"{t.text}: time {t.value}"
+        spans.append(Span(t.start, t.end, "span", "timex", title, (("value", t.value),), label))
     for f in (f for f in article.figures if f.field == field):
         spans.append(Span(f.start, f.end, "span", f"figure figure-{f.kind}", _figure_title(f)))
     for ev in (ev for ev in article.plover_events() if ev.field == field):
@@ -104,11 +108,13 @@ def _event_span(article: Article, ev: Event) -> Span:
     actor = article.entity(ev.actor)
     target = article.entity(ev.target)
     who = f"{actor.name if actor else '?'} → {target.name if target else '?'}"
-    title = f"{ev.type}: {who}" + (f" ({ev.time})" if ev.time else "")
+    title = f"{ev.type or 'untyped'}: {who}" + (f" ({ev.time})" if ev.time else "")
     if ev.factuality != "happened":
         title += f" [{ev.factuality}]"
-    data = (("type", ev.type or ""),)
-    return Span(ev.trigger_start, ev.trigger_end, "span", "event", title, data)
+    kind = ev.type or "untyped"
+    data = (("type", kind), ("who", who))
+    label = f"{ev.trigger}: event {kind}, {who}"
+    return Span(ev.trigger_start, ev.trigger_end, "span", "event", title, data, label)
 
 
 def highlight(text: str, spans: list[Span]) -> Markup:
