@@ -917,7 +917,16 @@ def _insert_facts(db: sqlite3.Connection, article: Article) -> None:
         "field, cue_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
-                aid, i, q.text, q.kind, q.start, q.end, q.speaker, q.speaker_text, q.cue, q.field,
+                aid,
+                i,
+                q.text,
+                q.kind,
+                q.start,
+                q.end,
+                q.speaker,
+                q.speaker_text,
+                q.cue,
+                q.field,
                 q.cue_kind,
             )
             for i, q in enumerate(article.quotes)
