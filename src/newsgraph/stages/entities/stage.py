@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
 from newsgraph.stages.common.dateline import Dateline, find_dateline
+from newsgraph.stages.entities.financial import FINANCIAL, financial_spans
 from newsgraph.stages.entities.furniture import (
     build_furniture_words,
     furniture_lines,
@@ -96,6 +97,7 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
     raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw, lex))
     raw += _missed_mentions(doc, raw, lex)
     raw += _missed_countries(doc, raw, lex)
+    raw = _with_financial(doc, raw, words)
     dateline = _dateline(doc, raw, lex)
     article.dateline = dateline.mention if dateline is not None else None
     furniture = furniture_lines(doc.text, words.get(build_furniture_words))
@@ -591,7 +593,20 @@ def _candidate(m: RawMention, lex: NameLexicons) -> Candidate:
 
 
 def _evident_label(m: RawMention) -> str:
+    if m.label == FINANCIAL:
+        return m.label  # 'Dow Jones' is an index whatever the context argues
     return next(iter(_cue_labels(m)), m.label)
+
+
+def _with_financial(doc: Doc, raw: list[RawMention], words: WordLists) -> list[RawMention]:
+    """Index and instrument names replace the NER mentions they overlap ('Dow Jones', PERSON)."""
+    spans = financial_spans(doc, words)
+    found = [
+        RawMention(start=s, end=e, label=FINANCIAL, name=doc[s:e].text, key=_key(doc[s:e]))
+        for s, e in spans
+    ]
+    kept = [m for m in raw if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted(kept + found, key=lambda m: m.start)
 
 
 def _cue_labels(m: RawMention) -> list[str]:
