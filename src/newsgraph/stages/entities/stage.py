@@ -160,7 +160,7 @@ def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
     org_cue = _org_around(doc, start, end, ent.label_, lex)  # 'General Motors Corporation'
     if not org_cue:
         start = _after_leading_title(doc, start, end, ent.label_, lex)
-    if start >= end or _only_title(doc, start, end, lex):
+    if start >= end or _only_title(doc, start, end, lex) or _all_titles(ent, start, end, lex):
         return None
     span = doc[start:end]
     if not any(c.isupper() for c in span.text):  # 'maras', 'the press department'
@@ -257,6 +257,14 @@ def _only_title(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
         return False
     nxt = end + 1 if end < len(doc) and lex.is_abbreviation_dot(doc, end) else end
     return nxt < len(doc) and _capitalised(doc[nxt])
+
+
+def _all_titles(ent: Span, start: int, end: int, lex: NameLexicons) -> bool:
+    """'The Congresswoman from Ohio', 'the Senator' typed PRODUCT or ORG: a job title alone is no
+    name. 'The Queen' typed PERSON stays: a title that names one person."""
+    if ent.label_ == "PERSON":
+        return False
+    return all(lex.is_honorific(t) or lex.is_role(t) for t in ent.doc[start:end])
 
 
 def _name_after_title(doc: Doc, start: int, end: int, label: str, lex: NameLexicons) -> int | None:
@@ -503,6 +511,8 @@ def _org_around(doc: Doc, start: int, end: int, label: str, lex: NameLexicons) -
 
 
 def _is_edge_punct(text: str) -> bool:
+    if not text.strip("`"):
+        return True  # '``New GM': a TeX-style opening quote, one backtick per token
     return text in QUOTE_CHARS or text in {"(", ")", "[", "]", ",", ".", "-", "–", ":", ";"}
 
 
@@ -811,7 +821,10 @@ def _vote_type(
     person_words: frozenset[str] = frozenset(),
 ) -> str:
     """Evidence first (titles, aliases, place nouns, org words), then a full name NER saw as a
-    person, then a known country or city, else the weighted NER vote."""
+    person, then a known country or city, else the weighted NER vote. An index or instrument
+    found by the gazetteer or pattern stays FINANCIAL: no title or org word argues it away."""
+    if canonical.label == FINANCIAL or 2 * sum(m.label == FINANCIAL for m in ms) > len(ms):
+        return FINANCIAL
     evidence = Counter(label for m in ms for label in _cue_labels(m))
     if evidence:
         return evidence.most_common(1)[0][0]
