@@ -91,7 +91,8 @@ def test_a_title_with_the_stays_a_person(analyse):
 
 def test_a_financial_index_is_never_outvoted_into_a_person():
     index = _m("FINANCIAL", "Dow Jones")
-    assert _vote_type([index, _m("PERSON", "Dow Jones", person_cue=True)], index, LEX) == "FINANCIAL"
+    person = _m("PERSON", "Dow Jones", person_cue=True)
+    assert _vote_type([index, person], index, LEX) == "FINANCIAL"
 
 
 def test_indices_and_instruments_are_typed_financial(analyse):

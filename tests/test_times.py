@@ -119,7 +119,7 @@ def test_no_publication_date_infers_reference_from_explicit_dates(analyse) -> No
     assert times["yesterday"].anchor == "inferred"
 
 
-def test_a_day_without_year_takes_the_year_its_tense_gives_against_the_inferred_date(analyse) -> None:  # type: ignore[no-untyped-def]
+def test_a_day_without_year_takes_its_year_by_tense_from_the_inferred_date(analyse) -> None:  # type: ignore[no-untyped-def]
     said = "The firm said on January 15, 2008 that it {verb} the plant on April 24, workers said."
     past = times_of(analyse, said.format(verb="had closed"), published=None)["April 24"]
     future = times_of(analyse, said.format(verb="will close"), published=None)["April 24"]

@@ -77,9 +77,12 @@ def tag_times(
     if ref is None:
         absolute = absolute_values(text, candidates, w)
         headline = also_dated_by or ""
-        ref, anchor = infer_reference(
-            absolute + absolute_values(headline, find_candidates(headline, rules), w)
-        ), "inferred"
+        ref, anchor = (
+            infer_reference(
+                absolute + absolute_values(headline, find_candidates(headline, rules), w)
+            ),
+            "inferred",
+        )
         year = infer_reference_year(text, candidates, absolute, tenses) if ref is None else None
         year_end = date(year, 12, 31) if year is not None else None
     out = []
