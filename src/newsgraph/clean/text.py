@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from newsgraph.clean.boilerplate import strip_boilerplate
 from newsgraph.clean.cues import build_cue_lists
 from newsgraph.clean.header import read_header
+from newsgraph.clean.lines import build_line_model, classify_page, looks_like_page
 from newsgraph.clean.normalise import normalise_text, split_paragraphs
 from newsgraph.model import Removed
 from newsgraph.wordlists import WordLists
@@ -35,10 +36,16 @@ def clean_text(
     ``words`` is the loader the cues come from; pass one to read many texts (a fresh English
     one is made otherwise).
     """
-    lists = (words or WordLists()).get(build_cue_lists)
+    words = words or WordLists()
+    lists = words.get(build_cue_lists)
     paragraphs = split_paragraphs(normalise_text(raw))
     if known_title is not None:
         known_title = " ".join(known_title.split()) or None
+    page_removed: list[Removed] = []
+    if looks_like_page(paragraphs):
+        page = classify_page(paragraphs, words.get(build_line_model))
+        paragraphs, page_removed = page.kept, page.removed
+        known_title = known_title or page.headline
     header = read_header(paragraphs, lists, known_title)
     trimmed = strip_boilerplate(paragraphs[header.body_start :], lists)
     return CleanText(
@@ -48,5 +55,5 @@ def clean_text(
         source=trimmed.source,
         author=header.author,
         published=header.published,
-        removed=header.removed + trimmed.removed,
+        removed=page_removed + header.removed + trimmed.removed,
     )
