@@ -35,9 +35,11 @@ from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
 from newsgraph.clean.lines import (
+    HEADLINE_SCAN,
     LineModel,
     Logistic,
     base_features,
+    headline_candidate,
     headline_rows,
     line_rows,
     smooth_rows,
@@ -176,9 +178,12 @@ def _train(pages: list[dict], stop_words: frozenset[str]) -> None:
     for p in pages:
         p["smooth"] = _apply(smooth, smooth_rows(_apply(line, p["rows"])))
         rows = headline_rows(p["lines"], p["base"], p["smooth"])
-        head_x.extend(rows)
-        head_y.extend(int(i == p["headline"]) for i in range(len(rows)))
-    headline = _fit(np.array(head_x), np.array(head_y))
+        scan = max(1, int(len(rows) * HEADLINE_SCAN))
+        for index, row in enumerate(rows[:scan]):
+            if headline_candidate(p["lines"][index]):
+                head_x.append(row)
+                head_y.append(int(index == p["headline"]))
+    headline = _fit(np.array(head_x), np.array(head_y), weight=None)
     thresholds = [t / 100 for t in range(10, 91, 2)]
     threshold = max(thresholds, key=lambda t: _snippet_f1(pages, t))
     print(f"article threshold {threshold}: tune snippet F1 {_snippet_f1(pages, threshold):.3f}")

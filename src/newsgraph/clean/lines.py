@@ -55,9 +55,23 @@ BASE_FEATURES = (
     "has_date",
     "text_share",
     "log_page_lines",
+    "long_prose",
+    "few_words",
+    "many_words",
 )
-CONTEXT_FEATURES = ("log_words", "stop_density", "bullet", "sentence_end", "separators")
-CONTEXT_WINDOWS = (1, 3)
+CONTEXT_FEATURES = (
+    "log_words",
+    "stop_density",
+    "bullet",
+    "sentence_end",
+    "separators",
+    "long_prose",
+)
+CONTEXT_WINDOWS = (1, 3, 8)
+HEADLINE_MIN_WORDS = 2
+HEADLINE_MAX_WORDS = 40
+PROSE_WORDS = 15  # a line this long with stop words in it reads as prose
+PROSE_STOP_DENSITY = 0.2
 
 
 @dataclass(frozen=True)
@@ -142,11 +156,12 @@ def base_features(lines: list[str], stop_words: frozenset[str]) -> list[list[flo
         tokens = [w.lower() for w in _WORD.findall(line)]
         alpha = [w for w in words if w[:1].isalpha()]
         chars = max(len(line), 1)
+        stop_density = sum(t in stop_words for t in tokens) / max(len(tokens), 1)
         rows.append(
             [
                 math.log1p(len(words)),
                 math.log1p(len(line)),
-                sum(t in stop_words for t in tokens) / max(len(tokens), 1),
+                stop_density,
                 sum(not (c.isalnum() or c.isspace()) for c in line) / chars,
                 min(len(_SEPARATORS.findall(line)) / max(len(words), 1), 1.0),
                 float(bool(_BULLET.match(line))),
@@ -161,6 +176,9 @@ def base_features(lines: list[str], stop_words: frozenset[str]) -> list[list[flo
                 float(len(words) <= 12 and parse_date(line) is not None),
                 len(line) / total_chars,
                 math.log1p(len(lines)),
+                float(len(words) >= PROSE_WORDS and stop_density >= PROSE_STOP_DENSITY),
+                float(len(words) <= SHORT_WORDS),
+                float(len(words) >= PROSE_WORDS),
             ]
         )
     return rows
@@ -193,19 +211,22 @@ def smooth_rows(scores: list[float]) -> list[list[float]]:
     following = [*scores[1:], 0.0]
     wide = _window_means(scores, 3)
     wider = _window_means(scores, 8)
-    return [list(r) for r in zip(scores, previous, following, wide, wider, strict=True)]
+    widest = _window_means(scores, 20)
+    return [list(r) for r in zip(scores, previous, following, wide, wider, widest, strict=True)]
 
 
 def headline_rows(
     lines: list[str], base: list[list[float]], article: list[float]
 ) -> list[list[float]]:
     """Features of each line as the headline: its own shape and the article score after it."""
-    first_body = next((i for i, p in enumerate(article) if p >= 0.5), len(lines))
+    prose = [i for i, p in enumerate(article) if p >= 0.5 and len(lines[i].split()) >= PROSE_WORDS]
+    first_body = prose[0] if prose else len(lines)
     n = max(len(lines), 1)
     rows = []
     for index, row in enumerate(base):
         after = article[index + 1 : index + 4]
         before = article[max(0, index - 3) : index]
+        to_prose = next((i - index for i in prose if i > index), n)
         rows.append(
             [
                 *row,
@@ -214,9 +235,19 @@ def headline_rows(
                 article[index],
                 (index - first_body) / n,
                 float(index < first_body),
+                math.log1p(to_prose),
+                float(to_prose <= 3),
+                float(0 < first_body - index <= 6),
+                float(headline_candidate(lines[index])),
             ]
         )
     return rows
+
+
+def headline_candidate(line: str) -> bool:
+    """A line that may be a headline: a few words, not a list item."""
+    words = len(line.split())
+    return HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS and not _BULLET.match(line)
 
 
 def score_lines(lines: list[str], model: LineModel) -> tuple[list[float], list[float]]:
@@ -232,7 +263,8 @@ def classify_page(lines: list[str], model: LineModel) -> PageLines:
     """Keep the article lines of a flattened page, pick its headline, keep the rest aside."""
     article, headline = score_lines(lines, model)
     scan = max(1, int(len(lines) * HEADLINE_SCAN))
-    best = max(range(min(scan, len(lines))), key=lambda i: headline[i], default=None)
+    candidates = [i for i in range(min(scan, len(lines))) if headline_candidate(lines[i])]
+    best = max(candidates, key=lambda i: headline[i], default=None)
     title = None
     if best is not None and headline[best] >= model.headline_threshold:
         title = lines[best]
