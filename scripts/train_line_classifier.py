@@ -60,6 +60,7 @@ from newsgraph.wordlists import WordLists
 OUT = Path(__file__).resolve().parents[1] / "src/newsgraph/resources/clean/line_model.json"
 _TITLE_PARTS = re.compile(r" \| | - | – | — | :: ")
 ARTICLE_MIN_WORDS = 5
+THRESHOLDS = [t / 100 for t in range(10, 91, 2)]
 
 
 def _norm(text: str) -> str:
@@ -110,10 +111,15 @@ def _apply(model: Logistic, rows: list[list[float]]) -> list[float]:
     return [model.probability(row) for row in rows]
 
 
-def _snippet_f1(pages: list[dict], threshold: float) -> float:
+def _snippet_f1(pages: list[dict], threshold: float, scores: np.ndarray | None = None) -> float:
+    """Snippet F1 over the pages keeping lines scored at least ``threshold`` (``p["smooth"]``
+    or, given, one array of scores for all the pages' lines in order)."""
     tp = fn = fp = 0
+    start = 0
     for p in pages:
-        kept = (ln for ln, s in zip(p["lines"], p["smooth"], strict=True) if s >= threshold)
+        page_scores = p["smooth"] if scores is None else scores[start : start + len(p["lines"])]
+        start += len(p["lines"])
+        kept = (ln for ln, s in zip(p["lines"], page_scores, strict=True) if s >= threshold)
         body = _norm(" ".join(kept))
         found = [s in body for s in p["keep"]]
         tp += sum(found)
@@ -173,10 +179,22 @@ def _train(pages: list[dict], stop_words: frozenset[str]) -> None:
         scores = out_of_fold[start : start + len(p["lines"])].tolist()
         start += len(p["lines"])
         smooth_x.extend(smooth_rows(scores))
-    smooth = _fit(np.array(smooth_x), y, weight)
+    smooth_x = np.array(smooth_x)
+    smooth_oof = np.zeros(len(y))
+    for train, test in GroupKFold(n_splits=5).split(smooth_x, y, groups):
+        smooth_oof[test] = _apply(
+            _fit(smooth_x[train], y[train], weight[train]), smooth_x[test].tolist()
+        )
+    held_out = {
+        name: max(_snippet_f1(pages, t, scores) for t in THRESHOLDS)
+        for name, scores in (("line", out_of_fold), ("smoothed", smooth_oof))
+    }
+    print(f"held-out tune snippet F1: {held_out}")
+    smooth = _fit(smooth_x, y, weight) if held_out["smoothed"] > held_out["line"] else None
     head_x, head_y = [], []
     for p in pages:
-        p["smooth"] = _apply(smooth, smooth_rows(_apply(line, p["rows"])))
+        raw = _apply(line, p["rows"])
+        p["smooth"] = _apply(smooth, smooth_rows(raw)) if smooth else raw
         rows = headline_rows(p["lines"], p["base"], p["smooth"])
         scan = max(1, int(len(rows) * HEADLINE_SCAN))
         for index, row in enumerate(rows[:scan]):
@@ -184,8 +202,7 @@ def _train(pages: list[dict], stop_words: frozenset[str]) -> None:
                 head_x.append(row)
                 head_y.append(int(index == p["headline"]))
     headline = _fit(np.array(head_x), np.array(head_y), weight=None)
-    thresholds = [t / 100 for t in range(10, 91, 2)]
-    threshold = max(thresholds, key=lambda t: _snippet_f1(pages, t))
+    threshold = max(THRESHOLDS, key=lambda t: _snippet_f1(pages, t))
     print(f"article threshold {threshold}: tune snippet F1 {_snippet_f1(pages, threshold):.3f}")
     model = LineModel(line, smooth, headline, threshold, 0.0, stop_words)
     headline_threshold = _pick_headline_threshold(pages, model)
@@ -196,7 +213,7 @@ def _train(pages: list[dict], stop_words: frozenset[str]) -> None:
         "threshold": threshold,
         "headline_threshold": headline_threshold,
         **{
-            name: {"mean": m.mean, "scale": m.scale, "coef": m.coef, "bias": m.bias}
+            name: {"mean": m.mean, "scale": m.scale, "coef": m.coef, "bias": m.bias} if m else None
             for name, m in (("line", line), ("smooth", smooth), ("headline", headline))
         },
     }

@@ -10,7 +10,9 @@ regressions, trained by ``scripts/train_line_classifier.py`` on the tune half of
 set and stored in ``resources/clean/line_model.json``, score each line:
 
 - ``line``: is it article text, from its own and its neighbours' features;
-- ``smooth``: the same, from its own score and its neighbours' scores (neighbourhood smoothing);
+- ``smooth``: the same, from its own score and its neighbours' scores (neighbourhood smoothing
+  of the scores, on top of the neighbours' features the line model already sees); shipped only
+  when it beats the line model alone on held-out tune pages, else ``null``;
 - ``headline``: is it the headline, from its features and the article score of what follows.
 
 The weights are applied here with plain Python; scikit-learn is needed only to train.
@@ -105,7 +107,7 @@ class LineModel:
     """The three regressions, the article threshold and the stop words of the density feature."""
 
     line: Logistic
-    smooth: Logistic
+    smooth: Logistic | None
     headline: Logistic
     threshold: float
     headline_threshold: float
@@ -117,7 +119,7 @@ def build_line_model(words: WordLists) -> LineModel:
     model = words.json(MODEL_FILE)
     return LineModel(
         line=Logistic.from_json(model["line"]),
-        smooth=Logistic.from_json(model["smooth"]),
+        smooth=Logistic.from_json(model["smooth"]) if model.get("smooth") else None,
         headline=Logistic.from_json(model["headline"]),
         threshold=float(model["threshold"]),
         headline_threshold=float(model["headline_threshold"]),
@@ -253,7 +255,9 @@ def headline_candidate(line: str) -> bool:
 def score_lines(lines: list[str], model: LineModel) -> tuple[list[float], list[float]]:
     """Each line's smoothed article probability and headline probability."""
     raw = [model.line.probability(row) for row in line_rows(lines, model.stop_words)]
-    smoothed = [model.smooth.probability(row) for row in smooth_rows(raw)]
+    smoothed = raw
+    if model.smooth is not None:
+        smoothed = [model.smooth.probability(row) for row in smooth_rows(raw)]
     base = base_features(lines, model.stop_words)
     headline = [model.headline.probability(row) for row in headline_rows(lines, base, smoothed)]
     return smoothed, headline
