@@ -74,6 +74,7 @@ HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 40
 PROSE_WORDS = 15  # a line this long with stop words in it reads as prose
 PROSE_STOP_DENSITY = 0.2
+LEAD_LINES = 3  # prose lines after a headline candidate whose words it should share
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,9 @@ def headline_rows(
         after = article[index + 1 : index + 4]
         before = article[max(0, index - 3) : index]
         to_prose = next((i - index for i in prose if i > index), n)
+        lead = [i for i in prose if i > index][:LEAD_LINES]
+        lead_words = {w.lower() for i in lead for w in _WORD.findall(lines[i]) if len(w) >= 4}
+        own = [w.lower() for w in _WORD.findall(lines[index]) if len(w) >= 4]
         rows.append(
             [
                 *row,
@@ -241,6 +245,7 @@ def headline_rows(
                 float(to_prose <= 3),
                 float(0 < first_body - index <= 6),
                 float(headline_candidate(lines[index])),
+                sum(w in lead_words for w in own) / max(len(own), 1),
             ]
         )
     return rows
