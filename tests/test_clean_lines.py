@@ -63,3 +63,7 @@ def test_the_shipped_weights_match_the_features_computed() -> None:
     model = WordLists().get(build_line_model)
     width = len(BASE_FEATURES) + len(CONTEXT_FEATURES) * len(CONTEXT_WINDOWS)
     assert len(model.line.coef) == len(model.line.mean) == width
+
+
+def test_an_extracted_html_body_is_not_classified_as_a_page() -> None:
+    assert "Weather" in clean_text(_page(), whole_page=False).text

@@ -29,12 +29,16 @@ class CleanText:
 
 
 def clean_text(
-    raw: str, known_title: str | None = None, words: WordLists | None = None
+    raw: str,
+    known_title: str | None = None,
+    words: WordLists | None = None,
+    whole_page: bool = True,
 ) -> CleanText:
     """Headline, section label, body and footer of a plain text, boilerplate cut and kept aside.
 
     ``words`` is the loader the cues come from; pass one to read many texts (a fresh English
-    one is made otherwise).
+    one is made otherwise). ``whole_page=False`` says the text is already an article body (an
+    HTML extractor's output), so the line classifier of flattened pages is not tried.
     """
     words = words or WordLists()
     lists = words.get(build_cue_lists)
@@ -43,7 +47,7 @@ def clean_text(
         known_title = " ".join(known_title.split()) or None
     page_removed: list[Removed] = []
     byline = Header()
-    if looks_like_page(paragraphs):
+    if whole_page and looks_like_page(paragraphs):
         page = classify_page(paragraphs, words.get(build_line_model))
         paragraphs, page_removed = page.kept, page.removed
         known_title = known_title or page.headline
