@@ -3,7 +3,8 @@
 ``clean_text(raw, known_title=None, words=None) -> CleanText`` is the entry point; the cues live
 in ``resources/clean/boilerplate_cues.txt``, the outlet stop-list in
 ``resources/clean/not_outlets.txt`` and the small words a name may hold in
-``resources/clean/name_links.txt``, all read through a ``WordLists`` (``words``).
+``resources/clean/name_links.txt``, all read through a ``WordLists`` (``words``). A whole page
+flattened to text first goes through the learned line classifier of ``clean/lines.py``.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def article_from_html(
     page_meta = given.over(found)
     sources = {k: v for k, v in sources.items() if getattr(given, k) is None}
     sources.update({k: "given" for k in sources_of(given)})
-    clean = clean_text(body, known_title=page_meta.title, words=words)
+    clean = clean_text(body, known_title=page_meta.title, words=words, whole_page=False)
     article = article_from_clean(
         clean, page_meta, settings, origin, input_kind, record_id, words, sources
     )
