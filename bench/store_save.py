@@ -22,12 +22,11 @@ from pathlib import Path
 
 from queries import DEFAULT_CORPUS, dated, replicas
 
-from newsgraph.api import SAVE_CHUNK, SETTLE_EVERY
+from newsgraph.api import SAVE_CHUNK, SETTLE_EVERY, open_store
 from newsgraph.ingest import Rejected, read_sources
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
-from newsgraph.store import open_store
 from newsgraph.store.base import Store
 
 

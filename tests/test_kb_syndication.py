@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsgraph.api import open_store
 from newsgraph.kb import queries
 from newsgraph.kb.syndication import signature
 from newsgraph.model import Article, Entity, Event, Mention
-from newsgraph.store import open_store
 
 WIRE = (
     "El Salvador has joined the multinational mission that supports Haiti in its attempt to "

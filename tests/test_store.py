@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.api import open_store
 from newsgraph.errors import NotFound, StoreError
 from newsgraph.model import Article, Entity, Event, Mention, Quote, Removed, TimeExpr
-from newsgraph.store import open_store
 from newsgraph.store.base import Store
 
 BODY = (
@@ -135,7 +135,8 @@ def test_older_schema_is_migrated_on_open(tmp_path: Path) -> None:
             "DROP TABLE kb_facts; DROP TABLE quotes_fts; DROP INDEX articles_meta;"
             "ALTER TABLE kb_entities DROP COLUMN status; DROP TABLE kb_members; "
             "DROP TABLE kb_blocks; DROP TABLE kb_roots; DROP TABLE kb_dirty; "
-            "DROP TABLE kb_touched; DROP TABLE kb_constraints; PRAGMA user_version = 1;"
+            "DROP TABLE kb_touched; DROP TABLE kb_constraints; DROP TABLE kb_pending; "
+            "PRAGMA user_version = 1;"
         )
     titles = open_store(path).list_entities(type="PERSON").items[0].titles
     assert titles == ["Foreign Minister"]

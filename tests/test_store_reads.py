@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.api import open_store
 from newsgraph.model import Article, Event, Quote
-from newsgraph.store import open_store
 from newsgraph.store.base import Store
 from test_kb_queries import build
 from test_web_cache import TEXT_C, third_article

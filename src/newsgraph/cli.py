@@ -32,6 +32,7 @@ from newsgraph.kb import queries
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
+from newsgraph.store import is_url
 from newsgraph.store.base import (
     EntityProfile,
     EntitySummary,
@@ -212,13 +213,13 @@ DATE_SHAPE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @contextmanager
-def _store(db: Path | None, must_exist: bool = True) -> Iterator[Store]:
+def _store(db: Path | None, must_exist: bool = True, resolve: bool = True) -> Iterator[Store]:
     """Open the store, turning every newsgraph error inside the block into one clean line."""
     path = db or _settings().db
     try:
-        if must_exist and not Path(path).exists():
+        if must_exist and not is_url(path) and not Path(path).exists():
             raise StoreError(f"no store at {path}; run `newsgraph ingest PATH --db {path}` first")
-        store = open_store(path)
+        store = open_store(path, resolve=resolve)
     except NewsgraphError as exc:
         raise _fail(exc) from exc
     try:
@@ -236,10 +237,14 @@ def ingest(
     model: str | None = ModelOpt,
     workers: int = WorkersOpt,
     follow_links: bool = FollowLinksOpt,
+    no_resolve: bool = typer.Option(
+        False, "--no-resolve", help="Store only; link entities later with `newsgraph resolve`."
+    ),
 ) -> None:
     """Analyse articles and save them in the store, resolving entities across articles."""
     settings = _settings(model, workers=workers, db=db)
-    with _store(settings.db, must_exist=False) as store, _progress() as progress:
+    store_cm = _store(settings.db, must_exist=False, resolve=not no_resolve)
+    with store_cm as store, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
 
         def show(step: IngestStep) -> None:
@@ -255,6 +260,15 @@ def ingest(
 
         summary = api.ingest(paths, store, settings, on_progress=show, follow_links=follow_links)
     _print_ingest_summary(summary, settings.db)
+
+
+@app.command()
+def resolve(db: Path | None = DbOpt) -> None:
+    """Link the entities of articles stored with `ingest --no-resolve` into the knowledge base."""
+    with _store(db) as store:
+        done = store.resolve_pending()
+        kb = store.overview(top=0).entities
+    out.print(f"[bold]{done}[/bold] articles resolved; {kb} entities in the knowledge base")
 
 
 def _progress() -> Progress:

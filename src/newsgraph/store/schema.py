@@ -312,6 +312,13 @@ CREATE TRIGGER kb_story_removed AFTER DELETE ON kb_stories BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+# Articles stored with resolution deferred (``ingest --no-resolve``, many writers): the resolver
+# pass (``newsgraph resolve``) links their entities and files their stories, oldest first.
+V6 = """
+CREATE TABLE kb_pending (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)
+    WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 RESOLUTION_VERSION = 5  # stores older than this re-resolve their entities when opened
 VERSION = len(MIGRATIONS)
