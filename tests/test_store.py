@@ -43,8 +43,8 @@ def article(aid: str = "a1", text: str = BODY, **meta: object) -> Article:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(tmp_path / "test.db")
+def store(store_db: str) -> Store:
+    return open_store(store_db)
 
 
 def test_article_round_trips_exactly(store: Store) -> None:
@@ -96,11 +96,11 @@ def test_non_store_file_is_refused(tmp_path: Path) -> None:
         open_store(path)
 
 
-def test_reopened_store_keeps_articles(tmp_path: Path) -> None:
-    first = open_store(tmp_path / "s.db")
+def test_reopened_store_keeps_articles(store_db: str) -> None:
+    first = open_store(store_db)
     first.save(article())
     first.close()
-    assert open_store(tmp_path / "s.db").list_articles().total == 1
+    assert open_store(store_db).list_articles().total == 1
 
 
 def test_quotes_link_speaker_to_kb_entity(store: Store) -> None:

@@ -97,9 +97,10 @@ class SQLiteStore:
 
     def _save_in_savepoint(self, article: Article) -> SaveResult | StoreError:
         self.db.execute("SAVEPOINT article")
+        failures: tuple[type[Exception], ...] = (StoreError, *self.errors)
         try:
             result = self._save_one(article)
-        except (StoreError, *self.errors) as exc:
+        except failures as exc:
             self.db.execute("ROLLBACK TO article")
             self.db.execute("RELEASE article")  # the signature is indexed only after success
             if isinstance(exc, StoreError):
