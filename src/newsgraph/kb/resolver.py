@@ -71,28 +71,25 @@ class Resolver:
             s[len(article.id) + 1 :]: resolve.kb_id_of_key(f"split:{s}")
             for s in t.split_subjects(article.id)
         }
-        new = joined = 0
-        links, members_rows, blocks, keys = [], [], [], []
+        links, members_rows, blocks, keys, created = [], [], [], [], []
         for entity, member in members:
             kb_id, evidence, score, status = _link_of(article.id, entity.id, member, roots)
             kb_id = _follow(kb_id, merges)
             if entity.id in splits:
                 kb_id, evidence, score, status = splits[entity.id], SPLIT_EVIDENCE, 1.0, "resolved"
-            if t.create_entity(kb_id, member.display, entity.type, entity.country, status):
-                new += 1
-            else:
-                joined += 1
+            created.append((kb_id, member.display, entity.type, entity.country, status))
             entity.kb_id = kb_id
             links.append((article.id, entity.id, kb_id, evidence, score, len(entity.mentions)))
             members_rows.append(_member_row(article.id, entity.id, member))
             blocks += [(b, article.id, entity.id) for b in member.blocks]
             keys += [(article.id, entity.id, k) for k in self._search_keys(member)]
+        new = t.create_entities(created)
         t.add_members(members_rows)
         t.add_blocks(blocks)
         t.add_search_keys(keys)
         t.add_links(links)  # after members and keys: the aggregates read them
         t.touch({link[2] for link in links})
-        return new, joined
+        return new, len(created) - new
 
     def _search_keys(self, member: resolve.Member) -> set[str]:
         keys = resolve.search_keys(member.display, self.kw.names)

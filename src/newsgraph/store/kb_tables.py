@@ -71,6 +71,19 @@ class KBTables:
         )
         return bool(self._run(sql, (kb_id, name, etype, country, status)).rowcount > 0)
 
+    def create_entities(self, rows: list[tuple[str, str, str, str | None, str]]) -> int:
+        """Create the KB entities (id, name, type, country, status) that do not exist, in one
+        statement (the first row of an id wins); returns how many were new."""
+        if not rows:
+            return 0
+        values = ", ".join(["(?, ?, ?, ?, ?)"] * len(rows))
+        cursor = self._run(
+            f"INSERT OR IGNORE INTO kb_entities(id, name, type, country, status) VALUES {values}"
+            " RETURNING id",
+            [v for row in rows for v in row],
+        )
+        return len(cursor.fetchall())
+
     def relink(
         self, article_id: str, entity_id: str, kb_id: str, evidence: str, score: float
     ) -> None:

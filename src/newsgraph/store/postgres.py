@@ -66,11 +66,13 @@ def to_postgres(sql: str) -> tuple[str, tuple[int, ...] | None]:
         lambda m: f"{FTS_TABLES[m.group(1)]} WHERE tsv @@ websearch_to_tsquery('{TS_CONFIG}', ?)",
         out,
     )
+    out = out.replace(" IN ()", " IN (NULL)")  # SQLite allows an empty list; it matches nothing
     out = _INDEXED_BY.sub("", out)  # SQLite's planner hints; PostgreSQL plans its own
     out = out.replace(" LIKE ", " ILIKE ").replace("last_insert_rowid()", "lastval()")
     out = _ORDER_BY.sub(lambda m: "ORDER BY " + _nulls_as_sqlite(m.group(1)), out)
     if _IGNORE.match(out):
-        out = _IGNORE.sub("INSERT INTO", out) + " ON CONFLICT DO NOTHING"
+        out, returning, tail = _IGNORE.sub("INSERT INTO", out).partition(" RETURNING ")
+        out += " ON CONFLICT DO NOTHING" + (returning + tail if returning else "")
     elif m := _REPLACE.match(out):
         table, cols = m.group(1), [c.strip() for c in m.group(2).split(",")]
         keys = REPLACE_KEYS[table]

@@ -428,7 +428,7 @@ class SQLiteStore:
                 "SELECT l.article_id, l.entity_id, e.name, l.kb_id, l.evidence, l.score, "
                 "a.published FROM kb_links l JOIN entities e ON e.article_id = l.article_id "
                 "AND e.id = l.entity_id JOIN articles a ON a.id = l.article_id "
-                "WHERE l.kb_id = ? ORDER BY a.published, l.article_id LIMIT ?",
+                "WHERE l.kb_id = ? ORDER BY a.published, l.article_id, l.entity_id LIMIT ?",
                 (kb_id, limit),
             ).fetchall()
         return [MergeLink(*r) for r in rows]
