@@ -34,8 +34,8 @@ def two_entity_article(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(tmp_path / "kb.db")
+def store(store_db: str) -> Store:
+    return open_store(store_db)
 
 
 def kb_of(store: Store, aid: str, eid: str = "e1") -> str | None:

@@ -32,7 +32,7 @@ from newsgraph.kb import queries
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
-from newsgraph.store import is_url
+from newsgraph.store import is_url, shown_db
 from newsgraph.store.base import (
     EntityProfile,
     EntitySummary,
@@ -259,7 +259,7 @@ def ingest(
             progress.update(task, advance=1, description=description)
 
         summary = api.ingest(paths, store, settings, on_progress=show, follow_links=follow_links)
-    _print_ingest_summary(summary, settings.db)
+    _print_ingest_summary(summary, shown_db(settings.db), resolved=not no_resolve)
 
 
 @app.command()
@@ -283,7 +283,9 @@ def _progress() -> Progress:
     )
 
 
-def _print_ingest_summary(summary: api.IngestSummary, db: Path) -> None:
+def _print_ingest_summary(
+    summary: api.IngestSummary, db: Path | str, resolved: bool = True
+) -> None:
     out.print(
         f"[bold]{summary.ingested}[/bold] ingested into {escape(str(db))}, "
         f"{summary.duplicates} duplicates skipped, {len(summary.rejected)} rejected",
@@ -294,11 +296,16 @@ def _print_ingest_summary(summary: api.IngestSummary, db: Path) -> None:
         f"{summary.syndicated} syndicated copies linked to an earlier story",
         soft_wrap=True,
     )
-    out.print(
-        f"entities: {summary.new_entities} new in the knowledge base, "
-        f"{summary.merged_entities} resolved to known ones",
-        soft_wrap=True,
-    )
+    if resolved:
+        out.print(
+            f"entities: {summary.new_entities} new in the knowledge base, "
+            f"{summary.merged_entities} resolved to known ones",
+            soft_wrap=True,
+        )
+    else:
+        out.print(
+            "entities: not resolved yet; run `newsgraph resolve` to link them", soft_wrap=True
+        )
     if summary.warnings:
         out.print(f"{summary.warnings} articles had a stage fail (see `newsgraph show ID`)")
     for item in summary.rejected:

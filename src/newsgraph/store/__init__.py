@@ -10,21 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsgraph.store.address import is_url, server_url, shown_db
 from newsgraph.store.base import KBResolver, Store
-
-URL_SCHEMES = ("postgresql:", "postgres:")
-
-
-def is_url(db: str | Path) -> bool:
-    """True when ``db`` names a database server (``postgresql://...``), not a file."""
-    return str(db).startswith(URL_SCHEMES)
-
-
-def server_url(db: str | Path) -> str:
-    """The URL in ``db``, mended if it went through ``Path`` (which folds ``//`` to ``/``)."""
-    text = str(db)
-    scheme, _, rest = text.partition(":")
-    return f"{scheme}://{rest.lstrip('/')}" if isinstance(db, Path) else text
 
 
 def open_store(db: str | Path, resolver: KBResolver | None = None) -> Store:
@@ -39,4 +26,4 @@ def open_store(db: str | Path, resolver: KBResolver | None = None) -> Store:
     return SQLiteStore(db, resolver)
 
 
-__all__ = ["KBResolver", "Store", "is_url", "open_store", "server_url"]
+__all__ = ["KBResolver", "Store", "is_url", "open_store", "server_url", "shown_db"]

@@ -27,6 +27,7 @@ from psycopg import pq
 
 from newsgraph.errors import StoreError
 from newsgraph.store import schema
+from newsgraph.store.address import shown_db
 from newsgraph.store.base import KBResolver, Page, SearchHit
 from newsgraph.store.kb_tables import KBTables
 from newsgraph.store.sqlite import _ARTICLE_COLS, _FTS_WORD, MAX_READERS, SQLiteStore, _summary
@@ -261,7 +262,7 @@ def _fts_query(text: str) -> str:
 
 def _safe(url: str) -> str:
     """The URL without its password, for messages."""
-    return re.sub(r"://([^:/@]+):[^@/]*@", r"://\1:***@", url)
+    return shown_db(url)
 
 
 # -- migrations ------------------------------------------------------------------------------
