@@ -89,6 +89,23 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         open_store(path)
 
 
+def test_newer_postgres_schema_is_refused(pg_server_url: str) -> None:
+    import pg_server
+    import psycopg
+
+    url = pg_server.fresh_schema(pg_server_url)
+    open_store(url).close()
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("INSERT INTO newsgraph_schema(version) VALUES (99)")
+    with pytest.raises(StoreError, match="newer"):
+        open_store(url)
+
+
+def test_unreachable_server_is_one_clean_error() -> None:
+    with pytest.raises(StoreError, match="cannot connect"):
+        open_store("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
 def test_non_store_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("not a database at all, just some words in a text file\n" * 20)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsgraph.errors import StoreError
 from newsgraph.store.address import is_url, server_url, shown_db
 from newsgraph.store.base import KBResolver, Store
 
@@ -18,7 +19,12 @@ def open_store(db: str | Path, resolver: KBResolver | None = None) -> Store:
     """Open (creating if needed) the store ``db``: an SQLite file path or a
     ``postgresql://`` URL."""
     if is_url(db):
-        from newsgraph.store.postgres import PostgresStore
+        try:
+            from newsgraph.store.postgres import PostgresStore
+        except ImportError as exc:
+            raise StoreError(
+                f"{shown_db(db)} needs psycopg: pip install 'newsgraph[postgres]' ({exc})"
+            ) from exc
 
         return PostgresStore(server_url(db), resolver)
     from newsgraph.store.sqlite import SQLiteStore
