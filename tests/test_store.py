@@ -90,8 +90,9 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 
 def test_newer_postgres_schema_is_refused(pg_server_url: str) -> None:
-    import pg_server
     import psycopg
+
+    import pg_server
 
     url = pg_server.fresh_schema(pg_server_url)
     open_store(url).close()
