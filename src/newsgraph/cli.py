@@ -504,7 +504,7 @@ def serve(
             + ("; writes need the token" if token else "; writes are off (no --token)"),
             soft_wrap=True,
         )
-    out.print(f"newsgraph UI on http://{host}:{port}/ (store {settings.db})")
+    out.print(f"newsgraph UI on http://{host}:{port}/ (store {shown_db(settings.db)})")
     out.print(
         "writes (ingest, merge, split): "
         + ("on for requests with the token" if token else "off; start with --token to allow")
