@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -137,3 +138,30 @@ def test_articles_read_back_alike(stores: tuple[Store, Store]) -> None:
     assert ids == [a.id for a in queries.list_articles(pg, limit=500).items]
     for article_id in ids[:50]:
         assert lite.get_article(article_id).to_dict() == pg.get_article(article_id).to_dict()
+
+
+def test_the_api_answers_alike(stores: tuple[Store, Store]) -> None:
+    """``serve`` over each back end: the JSON of the read routes is the same (search is
+    compared by its hits above: rank and snippet are each engine's own)."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    kb_id = top_entities(stores[0])[0]
+    routes = [
+        "/api/overview",
+        "/api/articles?limit=20",
+        "/api/entities?type=PERSON&limit=20",
+        f"/api/entities/{kb_id}",
+        f"/api/timeline?entity={kb_id}",
+        "/api/quotes?limit=20",
+        "/api/events?limit=20",
+    ]
+    answers = []
+    for store in stores:
+        db = store.url if hasattr(store, "url") else store.path  # type: ignore[attr-defined]
+        with TestClient(create_app(Path(db), Settings())) as client:
+            responses = [client.get(route) for route in routes]
+            assert [r.status_code for r in responses] == [200] * len(routes)
+            answers.append([r.json() for r in responses])
+    assert answers[0] == answers[1]
