@@ -216,3 +216,12 @@ def test_serve_on_a_public_host_warns(db: str, monkeypatch: pytest.MonkeyPatch) 
     )
     assert code == 0 and "anyone who can reach it can read the whole store" in output
     assert started["host"] == "0.0.0.0" and started["app"].state.newsgraph.token == "t0ken"
+
+
+def test_ingest_min_words_lets_a_wire_brief_in(tmp_path: Path) -> None:
+    brief = tmp_path / "brief.txt"
+    brief.write_text("Quake hits coast\n\nA magnitude 6 earthquake struck the coast on Monday.\n")
+    db = str(tmp_path / "brief.db")
+    assert "1 rejected" in run("ingest", str(brief), "--db", db)[1]
+    code, output = run("ingest", str(brief), "--db", db, "--min-words", "5")
+    assert code == 0 and "1 ingested" in output

@@ -90,9 +90,11 @@ def test_place_noun_makes_a_name_a_place(analyse):
     assert _named(art, "Tegucigalpa").type in ("GPE", "LOC")
 
 
-def test_title_is_not_a_source_of_entities(analyse):
+def test_title_names_are_title_mentions(analyse):
     art = analyse("Rains flooded roads across the region on Monday.", title="Obama visits Kenya")
-    assert art.entities == []
+    mentions = [m for e in art.entities for m in e.mentions]
+    assert mentions and {m.field for m in mentions} == {"title"}
+    assert all(art.title[m.start : m.end] == m.text for m in mentions)
 
 
 def test_ids_follow_first_mention(analyse):

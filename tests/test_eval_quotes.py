@@ -53,3 +53,11 @@ def test_match_needs_the_ratio_on_both_sides() -> None:
     assert _match(gold, [Item(frozenset(range(4)), True)], 0.3) == [(0, 0)]
     assert _match(gold, [Item(frozenset(range(4)), True)], 0.8) == []
     assert _match(gold, [Item(frozenset(range(40)), True)], 0.3) == []
+
+
+def test_speech_view_gold_comes_from_the_fixed_wordnet_list() -> None:
+    from newsgraph.eval.quotes import speech_cue_verbs
+
+    verbs = speech_cue_verbs()
+    assert {"say", "tell", "announce"} <= verbs
+    assert not {"believe", "think", "fear"} & verbs  # verb.cognition / verb.emotion

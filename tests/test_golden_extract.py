@@ -24,18 +24,33 @@ GOLDEN = ROOT / "tests" / "golden" / "extract"
 
 
 def digest(article: Article) -> dict[str, Any]:
-    """What a reader would check in an article's analysis, without offsets."""
+    """What a reader would check in an article's analysis, without offsets (entities with their
+    mention count and how many of those are in the title; every other fact with its field)."""
     name = {e.id: e.name for e in article.entities}
     return {
         "entities": [
-            [e.type, e.name, len(e.mentions), e.titles, e.affiliations, e.aliases, e.country]
+            [
+                e.type,
+                e.name,
+                len(e.mentions),
+                sum(m.field == "title" for m in e.mentions),
+                e.titles,
+                e.affiliations,
+                e.aliases,
+                e.country,
+            ]
             for e in article.entities
         ],
-        "quotes": [[q.kind, name.get(q.speaker or ""), q.cue, q.text[:60]] for q in article.quotes],
-        "times": [[t.text, t.type, t.value, t.anchor] for t in article.times],
-        "figures": [[f.text, f.value, f.unit, f.kind, f.low, f.high] for f in article.figures],
+        "quotes": [
+            [q.field, q.kind, name.get(q.speaker or ""), q.cue, q.text[:60]] for q in article.quotes
+        ],
+        "times": [[t.field, t.text, t.type, t.value, t.anchor] for t in article.times],
+        "figures": [
+            [f.field, f.text, f.value, f.unit, f.kind, f.low, f.high] for f in article.figures
+        ],
         "events": [
             [
+                v.field,
                 v.type,
                 v.mode,
                 v.trigger,

@@ -6,6 +6,7 @@ import pytest
 
 from newsgraph.errors import RejectedInput
 from newsgraph.ingest import article_from_html
+from newsgraph.ingest.article import Metadata
 from newsgraph.settings import Settings
 
 PARAGRAPHS = [
@@ -57,3 +58,24 @@ def test_html_kind_is_recorded(settings: Settings) -> None:
 def test_page_without_article_text_is_rejected(settings: Settings) -> None:
     with pytest.raises(RejectedInput, match="no article"):
         article_from_html("<html><body><nav><a href='/'>Home</a></nav></body></html>", settings)
+
+
+def test_a_rejected_page_names_every_route_tried(settings: Settings) -> None:
+    html = "<html><body><nav><a href='/'>Home</a></nav><p>Too short.</p></body></html>"
+    with pytest.raises(RejectedInput) as info:
+        article_from_html(html, settings)
+    for route in ("trafilatura", "trafilatura-recall", "trafilatura-baseline", "justext"):
+        assert f"{route} " in info.value.reason
+
+
+def test_page_metadata_says_where_each_field_came_from(settings: Settings) -> None:
+    body = " ".join(["Le conseil municipal a voté le budget de la ville mardi soir."] * 8)
+    html = (
+        '<html><head><meta property="og:title" content="Le budget voté">'
+        '<meta property="article:published_time" content="2024-03-05"></head>'
+        f"<body><article><h1>Le budget voté</h1><p>{body}</p></article></body></html>"
+    )
+    article = article_from_html(html, settings, meta=Metadata(url="https://www.ville.fr/a/1"))
+    assert article.language == "fr" and article.published == "2024-03-05"
+    assert article.source == "ville.fr" and article.meta_sources["source"] == "domain"
+    assert article.meta_sources["published"] == "htmldate"

@@ -197,4 +197,11 @@ def test_a_given_word_list_loader_is_used(tmp_path: Path, settings: Settings) ->
     words = _ListsAsked(settings.language)
     _read([_write(tmp_path / "a.txt", DUMP.encode())], settings, words=words)
     assert "clean/boilerplate_cues.txt" in words.asked
-    assert "ingest/english_function_words.txt" in words.asked
+
+
+def test_stray_nul_bytes_are_removed_with_a_warning(tmp_path: Path, settings: Settings) -> None:
+    item = _one(
+        _write(tmp_path / "a.txt", DUMP.encode().replace(b" the ", b" the\x00 ", 1)), settings
+    )
+    assert isinstance(item, Article) and "\x00" not in item.text
+    assert any("stray NUL" in w for w in item.warnings)

@@ -154,7 +154,22 @@ def test_older_schema_is_migrated_on_open(tmp_path: Path) -> None:
             "ALTER TABLE kb_entities DROP COLUMN status; DROP TABLE kb_members; "
             "DROP TABLE kb_blocks; DROP TABLE kb_roots; DROP TABLE kb_dirty; "
             "DROP TABLE kb_touched; DROP TABLE kb_constraints; DROP TABLE kb_pending; "
-            "PRAGMA user_version = 1;"
+            + "".join(
+                f"ALTER TABLE {t} DROP COLUMN field; "
+                for t in ("mentions", "quotes", "times", "figures", "events")
+            )
+            + "ALTER TABLE quotes DROP COLUMN cue_kind; "
+            + "PRAGMA user_version = 1;"
         )
     titles = open_store(path).list_entities(type="PERSON").items[0].titles
     assert titles == ["Foreign Minister"]
+
+
+def test_events_outside_plover_are_stored_and_shown_on_request(store: Store) -> None:
+    saved = article()
+    thanked = Event("v2", None, "thanked", 104, 111, actor="e1", target="e2")
+    saved.events.append(thanked)
+    store.save(saved)
+    assert [e.id for e in store.events().items] == ["v1"]
+    assert {e.id for e in store.events(typed_only=False).items} == {"v1", "v2"}
+    assert store.get_article("a1").events[1].type is None

@@ -441,3 +441,14 @@ def test_split_of_another_entitys_mention_is_400(writer: TestClient) -> None:
     body = {"article_id": "s1", "entity_id": "e0"}
     response = writer.post(f"/api/entities/{alex}/split", json=body, headers=WITH_TOKEN)
     assert response.status_code == 400 and "not a mention" in response.json()["detail"]
+
+
+def test_events_outside_plover_only_on_request(tmp_path: Path) -> None:
+    text = "Kenya unveiled a plan."
+    art = Article(id="untyped1", text=text, published="2024-11-03")
+    art.events = [Event("v1", None, "unveiled", 6, 14)]  # an event mention outside PLOVER
+    with TestClient(create_app(build_store(tmp_path / "w.db", [art]), Settings())) as client:
+        typed = client.get("/api/events").json()
+        every = client.get("/api/events", params={"plover": "false"}).json()
+    assert all(e["type"] for e in typed["items"])
+    assert every["total"] == typed["total"] + 1

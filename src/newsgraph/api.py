@@ -6,7 +6,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Protocol
 
+from newsgraph.engines import Known, Outcome
+from newsgraph.engines.local import LocalEngine
 from newsgraph.errors import NewsgraphError, RejectedInput
 from newsgraph.ingest import Rejected, article_from_text, read_sources
 from newsgraph.model import Article
@@ -72,16 +75,56 @@ SETTLE_EVERY = 2000  # a long batch settles the KB as it goes, so readers see it
 SAVE_CHUNK = Settings.save_chunk  # default articles per transaction: one commit and FTS flush
 
 
+class Engine(Protocol):
+    """An engine that reads and analyses inputs elsewhere (``engines.ray.RayEngine``)."""
+
+    def run(self, paths: Iterable[str], follow_links: bool = False) -> Iterator[Outcome]: ...
+
+
 def ingest(
     paths: Iterable[str],
     store: Store,
     settings: Settings,
     on_progress: Callable[[IngestStep], None] | None = None,
     follow_links: bool = False,
+    engine: Engine | None = None,
 ) -> IngestSummary:
-    """Read, analyse and store articles from files, folders, .jsonl files or ``-``."""
+    """Read, analyse and store articles from files, folders, .jsonl files or ``-``.
+
+    Without ``engine``, this process reads and its worker processes analyse (the local
+    engine); with one, the engine reads and analyses and this process stores what it sends.
+    """
+    if engine is not None:
+        return store_outcomes(engine.run(paths, follow_links), store, settings, on_progress)
     items = read_sources(paths, settings, follow_links=follow_links)
     return ingest_items(items, store, settings, on_progress)
+
+
+def load(
+    folder: Path,
+    store: Store,
+    settings: Settings,
+    on_progress: Callable[[IngestStep], None] | None = None,
+) -> IngestSummary:
+    """Store the analysed articles (and report the rejections) that ``ingest --engine ray
+    --out-parquet`` wrote under ``folder``."""
+    from newsgraph.engines.parquet import read_outcomes
+
+    return store_outcomes(read_outcomes(folder), store, settings, on_progress)
+
+
+def store_outcomes(
+    outcomes: Iterable[Outcome],
+    store: Store,
+    settings: Settings,
+    on_progress: Callable[[IngestStep], None] | None = None,
+) -> IngestSummary:
+    """Store an engine's analysed articles; its rejections and known inputs are counted."""
+    summary = IngestSummary()
+    report = on_progress or (lambda step: None)
+    kb_before = store.overview(top=0).entities
+    _save_analysed(_articles_of(outcomes, summary, report), store, settings, summary, report)
+    return _settled(store, summary, kb_before)
 
 
 def ingest_items(
@@ -95,17 +138,47 @@ def ingest_items(
     report = on_progress or (lambda step: None)
     kb_before = store.overview(top=0).entities
     fresh = _new_articles(items, store, summary, report)
-    analysed = Pipeline(settings).run(fresh, workers=settings.workers)
+    analysed = LocalEngine(settings).analyse(fresh)
+    _save_analysed(analysed, store, settings, summary, report)
+    return _settled(store, summary, kb_before)
+
+
+def _save_analysed(
+    analysed: Iterable[Article],
+    store: Store,
+    settings: Settings,
+    summary: IngestSummary,
+    report: Callable[[IngestStep], None],
+) -> None:
+    """Save in chunks of ``settings.save_chunk``, settling the KB every ``SETTLE_EVERY``."""
     for chunk in _chunks(analysed, settings.save_chunk):
         for article, result in zip(chunk, _save_chunk(store, chunk), strict=True):
             _count(article, result, summary, report)
         if summary.ingested // SETTLE_EVERY > (summary.ingested - len(chunk)) // SETTLE_EVERY:
             store.settle()
+
+
+def _settled(store: Store, summary: IngestSummary, kb_before: int) -> IngestSummary:
+    """Settle the KB and split the batch's entities into new and merged ones."""
     store.settle()
     linked = summary.merged_entities  # every stored article entity, counted as it was saved
     summary.new_entities = store.overview(top=0).entities - kb_before
     summary.merged_entities = max(0, linked - summary.new_entities)
     return summary
+
+
+def _articles_of(
+    outcomes: Iterable[Outcome], summary: IngestSummary, report: Callable[[IngestStep], None]
+) -> Iterator[Article]:
+    """The analysed articles among an engine's outcomes; the others reported as they pass."""
+    for outcome in outcomes:
+        if isinstance(outcome, Rejected):
+            _reject(outcome, summary, report)
+        elif isinstance(outcome, Known):
+            summary.duplicates += 1
+            report(IngestStep("duplicate", outcome.origin, outcome.article_id))
+        else:
+            yield outcome
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

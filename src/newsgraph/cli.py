@@ -6,9 +6,11 @@ import importlib
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from importlib.metadata import version as package_version
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -18,10 +20,13 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     SpinnerColumn,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from newsgraph import api
 from newsgraph.api import IngestStep, open_store
@@ -36,22 +41,86 @@ from newsgraph.store import is_url, shown_db
 from newsgraph.store.base import (
     EntityProfile,
     EntitySummary,
+    EventRecord,
     Overview,
     Page,
     QuoteRecord,
+    SearchFacets,
+    SearchFilter,
     SearchHit,
     Store,
     TimelineItem,
 )
 from newsgraph.wordlists import WordLists
 
+VALUE_NAMES = (("int", "N"), ("float", "NUMBER"), ("path", "PATH"))
+
+
+def _plain_param(param: Any, ctx: Any) -> None:
+    """Help without Typer's internal type tags (``<bool>``, ``<list[str]>``): arguments named in
+    capitals (``PATHS...``, ``[ENTITY]``), options with a plain value name (TEXT, N, PATH),
+    flags with none."""
+    if getattr(param, "_plain_help", False):
+        return
+    setattr(param, "_plain_help", True)  # noqa: B010
+    if isinstance(param, TyperArgument):
+        name = param.metavar or (param.name or "value").upper()
+        param.metavar = name + ("..." if param.nargs != 1 else "")
+        usage = param.metavar if param.required else f"[{param.metavar}]"
+        setattr(param, "_usage_display_name", lambda: usage)  # noqa: B010
+        setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010
+    elif isinstance(param, TyperOption) and param.metavar is None:
+        kind = param.display_type(ctx).lower()
+        names = [value for key, value in VALUE_NAMES if key in kind]
+        param.metavar = "" if param.is_flag else (names[0] if names else "TEXT")
+
+
+class PlainHelpCommand(TyperCommand):
+    """A command whose help shows plain value names (see ``_plain_param``)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            _plain_param(param, ctx)
+        return params
+
+
+class PlainHelpGroup(TyperGroup):
+    """A command group whose own options read like its commands' (see ``_plain_param``)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            _plain_param(param, ctx)
+        return params
+
+
 app = typer.Typer(
     help="newsgraph: turn news articles into a knowledge base of who said and did what.",
     no_args_is_help=True,
     add_completion=False,
+    cls=PlainHelpGroup,
 )
-eval_app = typer.Typer(help="Score newsgraph on annotated corpora.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score newsgraph on annotated corpora.", no_args_is_help=True, cls=PlainHelpGroup
+)
 app.add_typer(eval_app, name="eval")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsgraph {package_version('newsgraph')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """newsgraph: turn news articles into a knowledge base of who said and did what."""
+
 
 out = Console()
 err = Console(stderr=True)
@@ -59,6 +128,17 @@ err = Console(stderr=True)
 ModelOpt = typer.Option(None, "--model", help="spaCy pipeline to load (default from settings).")
 DbOpt = typer.Option(None, "--db", help="Store file (default ./newsgraph.db or $NEWSGRAPH_DB).")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes running the NLP.")
+EngineOpt = typer.Option(
+    "local",
+    "--engine",
+    help="local: this machine's processes; ray: Ray Data and an actor pool (newsgraph[ray]).",
+)
+AddressOpt = typer.Option(
+    None, "--address", help="Ray cluster to use (ray://HOST:10001 or auto); default: start one."
+)
+OutParquetOpt = typer.Option(
+    None, "--out-parquet", help="With --engine ray: write Parquet parts here, not to the store."
+)
 FollowLinksOpt = typer.Option(
     False,
     "--follow-links",
@@ -197,6 +277,17 @@ def eval_kb_b3(
     _run_eval("kb_b3", path, model, limit)
 
 
+@eval_app.command("webpages")
+def eval_webpages(
+    path: Path = typer.Argument(..., help="The webpages set (expected.json and html/)."),
+    model: str | None = ModelOpt,
+    limit: int | None = LimitOpt,
+) -> None:
+    """Article extraction on real pages: HTML body, headline, date, language, and the same
+    pages flattened to text; trafilatura alone beside newsgraph, tune and check halves."""
+    _run_eval("webpages", path, model, limit)
+
+
 @eval_app.command("kb-purity")
 def eval_kb_purity(
     db: Path | None = DbOpt,
@@ -237,27 +328,29 @@ def ingest(
     model: str | None = ModelOpt,
     workers: int = WorkersOpt,
     follow_links: bool = FollowLinksOpt,
+    min_words: int | None = typer.Option(
+        None,
+        "--min-words",
+        min=1,
+        help="Shortest body kept as an article, in words (default 40; lower it for wire briefs).",
+    ),
+    engine: str = EngineOpt,
+    address: str | None = AddressOpt,
+    out_parquet: Path | None = OutParquetOpt,
     no_resolve: bool = typer.Option(
         False, "--no-resolve", help="Store only; link entities later with `newsgraph resolve`."
     ),
 ) -> None:
     """Analyse articles and save them in the store, resolving entities across articles."""
-    settings = _settings(model, workers=workers, db=db)
+    settings = _settings(model, workers=workers, db=db, min_words=min_words)
+    if engine != "ray" and (address or out_parquet):
+        raise _fail(NewsgraphError("--address and --out-parquet need --engine ray"))
+    if engine == "ray":
+        _ingest_on_ray(paths, settings, follow_links, address, out_parquet)
+        return
     store_cm = _store(settings.db, must_exist=False, resolve=not no_resolve)
     with store_cm as store, _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
-
-        def show(step: IngestStep) -> None:
-            if step.outcome == "rejected":
-                progress.console.print(
-                    f"[yellow]rejected[/yellow] {escape(f'{step.origin}: {step.reason}')}",
-                    soft_wrap=True,
-                    highlight=False,
-                )
-            # cut, then escaped: a name is data, never Rich markup (``a[/]b.txt`` would crash)
-            description = escape(f"{step.outcome} {step.origin}"[:60])
-            progress.update(task, advance=1, description=description)
-
+        show = _step_printer(progress, progress.add_task("ingesting", total=None))
         summary = api.ingest(paths, store, settings, on_progress=show, follow_links=follow_links)
     _print_ingest_summary(summary, shown_db(settings.db), resolved=not no_resolve)
 
@@ -269,6 +362,65 @@ def resolve(db: Path | None = DbOpt) -> None:
         done = store.resolve_pending()
         kb = store.overview(top=0).entities
     out.print(f"[bold]{done}[/bold] articles resolved; {kb} entities in the knowledge base")
+
+
+def _step_printer(progress: Progress, task: TaskID) -> Callable[[IngestStep], None]:
+    """Rejections printed as they come, one line each; every step advances the bar."""
+
+    def show(step: IngestStep) -> None:
+        if step.outcome == "rejected":
+            progress.console.print(
+                f"[yellow]rejected[/yellow] {escape(f'{step.origin}: {step.reason}')}",
+                soft_wrap=True,
+                highlight=False,
+            )
+        # cut, then escaped: a name is data, never Rich markup (``a[/]b.txt`` would crash)
+        description = escape(f"{step.outcome} {step.origin}"[:60])
+        progress.update(task, advance=1, description=description)
+
+    return show
+
+
+def _ingest_on_ray(
+    paths: list[str],
+    settings: Settings,
+    follow_links: bool,
+    address: str | None,
+    out_parquet: Path | None,
+) -> None:
+    """``ingest --engine ray``: into the store, or into Parquet parts for ``newsgraph load``."""
+    try:
+        from newsgraph.engines.ray import RayEngine
+
+        # actors skip inputs the store holds; Parquet output never creates a store
+        known = out_parquet is None or Path(settings.db).exists()
+        engine = RayEngine(settings, address, settings.workers, str(settings.db) if known else None)
+        if out_parquet is not None:
+            parts = engine.write_parquet(paths, out_parquet, follow_links)
+            out.print(
+                f"{parts} Parquet parts written to {escape(str(out_parquet))}; store "
+                f"them with `newsgraph load {escape(str(out_parquet))} --db FILE`"
+            )
+            return
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    with _store(settings.db, must_exist=False) as store, _progress() as progress:
+        show = _step_printer(progress, progress.add_task("ingesting on ray", total=None))
+        summary = api.ingest(paths, store, settings, show, follow_links, engine=engine)
+    _print_ingest_summary(summary, settings.db)
+
+
+@app.command()
+def load(
+    folder: Path = typer.Argument(..., help="Folder of Parquet parts from ingest --out-parquet."),
+    db: Path | None = DbOpt,
+) -> None:
+    """Store the articles an `ingest --engine ray --out-parquet DIR` run analysed."""
+    settings = _settings(db=db)
+    with _store(settings.db, must_exist=False) as store, _progress() as progress:
+        show = _step_printer(progress, progress.add_task("loading", total=None))
+        summary = api.load(folder, store, settings, on_progress=show)
+    _print_ingest_summary(summary, settings.db)
 
 
 def _progress() -> Progress:
@@ -315,12 +467,17 @@ def _print_ingest_summary(
 @app.command()
 def show(
     article_id: str = typer.Argument(..., metavar="ARTICLE", help="Article id."),
+    text: bool = typer.Option(
+        False, "--text", help="Print the body too, each fact in brackets with its kind after it."
+    ),
     db: Path | None = DbOpt,
 ) -> None:
     """Print one stored article with its entities and any quotes, times, figures and events."""
     with _store(db) as store:
         article = queries.get_article(store, article_id)
     _print_article(article)
+    if text:
+        _print_marked_text(article)
 
 
 @app.command()
@@ -386,16 +543,45 @@ def unmerge(
     out.print(f"{article_id}/{entity_id} is now KB entity {new.id}")
 
 
+OffsetOpt = typer.Option(0, "--offset", min=0, help="Skip this many (the next page).")
+FromOpt = typer.Option(None, "--from", help="First date, YYYY[-MM[-DD]].")
+ToOpt = typer.Option(None, "--to", help="Last date, YYYY[-MM[-DD]].")
+
+
+def _check_dates(*values: str | None) -> None:
+    for value in values:
+        if value and not DATE_SHAPE.match(value):
+            raise _fail(ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"))
+
+
 @app.command()
 def search(
     text: str = typer.Argument(..., help="Words to find in titles and bodies."),
-    limit: int = typer.Option(20, "--limit", min=1, help="How many hits to show."),
+    sort: str = typer.Option("relevance", "--sort", help="relevance or date (newest first)."),
+    source: str | None = typer.Option(None, "--source", help="Only this outlet."),
+    section: str | None = typer.Option(None, "--section", help="Only this section."),
+    entity_type: str | None = typer.Option(
+        None, "--entity-type", help="Only articles naming a PERSON, ORG, GPE..."
+    ),
+    event_type: str | None = typer.Option(
+        None, "--event-type", help="Only articles with an event of this PLOVER type."
+    ),
+    date_from: str | None = FromOpt,
+    date_to: str | None = ToOpt,
+    facets: bool = typer.Option(False, "--facets", help="Also count the hits by facet."),
+    limit: int = typer.Option(20, "--limit", min=1, max=100, help="How many hits to show."),
+    offset: int = OffsetOpt,
     db: Path | None = DbOpt,
 ) -> None:
-    """Full-text search over the stored articles, best matches first."""
+    """Full-text search over the stored articles, best matches (or newest) first."""
+    _check_dates(date_from, date_to)
+    wanted = SearchFilter(date_from, date_to, source, section, None, entity_type, event_type)
     with _store(db) as store:
-        page = queries.search(store, text, limit=limit)
+        page = queries.search_page(store, text, wanted, sort, offset=offset, limit=limit)
+        counted = queries.search_facets(store, text, wanted) if facets else None
     _print_hits(page)
+    if counted is not None:
+        _print_facets(counted)
 
 
 @app.command("quotes")
@@ -415,14 +601,16 @@ def quotes_command(
 def timeline(
     entity: str | None = typer.Argument(None, help="Entity name or KB id."),
     search: str | None = typer.Option(None, "--search", help="Articles matching this text."),
-    date_from: str | None = typer.Option(None, "--from", help="First date, YYYY[-MM[-DD]]."),
-    date_to: str | None = typer.Option(None, "--to", help="Last date, YYYY[-MM[-DD]]."),
+    date_from: str | None = FromOpt,
+    date_to: str | None = ToOpt,
+    limit: int = typer.Option(
+        queries.TIMELINE_LIMIT, "--limit", min=1, help="Items to show (the total is counted)."
+    ),
+    offset: int = OffsetOpt,
     db: Path | None = DbOpt,
 ) -> None:
     """Dated events and quotes in time order, each with its source (copies counted once)."""
-    for value in (date_from, date_to):
-        if value and not DATE_SHAPE.match(value):
-            raise _fail(ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"))
+    _check_dates(date_from, date_to)
     if not entity and not search:
         raise _fail(ValueError("name an ENTITY or give --search TEXT"))
     with _store(db) as store:
@@ -432,28 +620,97 @@ def timeline(
             if found is None:
                 return
             kb_id = found.id
-        items = queries.timeline(store, kb_id, search, date_from, date_to)
-    _print_timeline(items)
+        page = queries.timeline_page(store, kb_id, search, date_from, date_to, offset, limit)
+    _print_timeline(page)
+
+
+@app.command()
+def events(
+    type: str | None = typer.Option(None, "--type", help="PLOVER type (AGREE, ASSAULT...)."),
+    mode: str | None = typer.Option(None, "--mode", help="PLOVER mode of the type."),
+    actor: str | None = typer.Option(None, "--actor", help="Actor KB id or name words."),
+    target: str | None = typer.Option(None, "--target", help="Target KB id or name words."),
+    place: str | None = typer.Option(None, "--place", help="Place KB id or name words."),
+    country: str | None = typer.Option(
+        None, "--country", help="Alpha-3 code of the actor, target or place."
+    ),
+    factuality: str | None = typer.Option(
+        None, "--factuality", help="happened, planned, promised, hypothetical, denied..."
+    ),
+    date_from: str | None = FromOpt,
+    date_to: str | None = ToOpt,
+    between: list[str] | None = typer.Option(
+        None, "--between", help="Two entities (give it twice): every event between them."
+    ),
+    all_types: bool = typer.Option(
+        False, "--all", help="Untyped event mentions too (default: PLOVER-typed only)."
+    ),
+    by_month: bool = typer.Option(False, "--by-month", help="Counts by type and month instead."),
+    limit: int = typer.Option(25, "--limit", min=1, max=200, help="How many events to show."),
+    offset: int = OffsetOpt,
+    db: Path | None = DbOpt,
+) -> None:
+    """Events as actor -> type -> target with their sentence, in date order, filtered."""
+    _check_dates(date_from, date_to)
+    if between and len(between) != 2:
+        raise _fail(ValueError("--between takes two entities: --between A --between B"))
+    with _store(db) as store:
+        if between:
+            page = queries.dyad(store, between[0], between[1], not all_types, offset, limit)
+            _print_events(page)
+            return
+        wanted = queries.event_filter(
+            store, type=type, mode=mode, actor=actor, target=target, place=place,
+            country=country, factuality=factuality, date_from=date_from, date_to=date_to,
+            typed_only=not all_types,
+        )  # fmt: skip
+        if by_month:
+            _print_event_chart(queries.event_chart(store, wanted))
+            return
+        page = queries.find_events(store, wanted, offset=offset, limit=limit)
+    _print_events(page)
 
 
 @app.command()
 def export(
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or graphml."),
-    what: str = typer.Option("articles", "--what", help="articles, entities, quotes or events."),
-    out_file: Path | None = typer.Option(None, "--out", help="File to write (default stdout)."),
+    fmt: str = typer.Option(
+        "jsonl", "--format", help="jsonl, csv, parquet (tables); graphml, gexf (the graph)."
+    ),
+    what: str = typer.Option(
+        "articles",
+        "--what",
+        help="articles, entities, mentions, quotes, events, times, figures, or plover "
+        "(one row per typed event, POLECAT layout).",
+    ),
+    out_file: Path | None = typer.Option(
+        None, "--out", help="File to write (default stdout; parquet needs a file)."
+    ),
+    min_weight: int = typer.Option(
+        1, "--min-weight", min=1, help="Graph: drop co-occurrence edges of fewer shared stories."
+    ),
+    types: str | None = typer.Option(
+        None, "--types", help="Graph: only entities of these types, e.g. PERSON,ORG."
+    ),
+    events_only: bool = typer.Option(
+        False, "--events-only", help="Graph: only actor -> target event edges."
+    ),
     db: Path | None = DbOpt,
 ) -> None:
-    """Export articles, entities, quotes or events (graphml: the entity graph, for Gephi)."""
+    """Export a table (one row per fact, ids to join on) or the entity graph (Gephi)."""
+    kinds = frozenset(t.strip().upper() for t in types.split(",") if t.strip()) if types else None
+    graph = kb_export.GraphOptions(min_weight, kinds, events_only)
+    if fmt == "parquet" and out_file is None:
+        raise _fail(ValueError("parquet is binary: give a file with --out FILE"))
     with _store(db) as store:
         if out_file is None:
-            count = kb_export.export(store, what, fmt, sys.stdout)
+            count = kb_export.export(store, what, fmt, sys.stdout, graph)
         else:
             try:
-                with out_file.open("w", encoding="utf-8", newline="") as handle:
-                    count = kb_export.export(store, what, fmt, handle)
+                count = kb_export.export_to_file(store, what, fmt, out_file, graph)
             except OSError as exc:
                 raise _fail(StoreError(f"cannot write {out_file}: {exc.strerror}")) from exc
-    err.print(f"exported {count} {what if fmt != 'graphml' else 'entities as a graph'}")
+    graph_format = fmt in kb_export.GRAPH_FORMATS
+    err.print(f"exported {count} {'entities as a graph' if graph_format else what + ' rows'}")
 
 
 @app.command()
@@ -553,7 +810,7 @@ def _print_article(article: Article) -> None:
         out.print(f"[green]time[/green] {escape(t.text)} = {t.value} ({t.type})")
     for f in article.figures:
         out.print(f"[magenta]figure[/magenta] {escape(f.text)} = {f.value} {f.unit or ''}")
-    for ev in article.events:
+    for ev in article.plover_events():
         actor, target = names.get(ev.actor or "", "?"), names.get(ev.target or "", "?")
         out.print(
             f"[red]event[/red] {ev.type} {escape(actor)} -> {escape(target)} "
@@ -561,6 +818,23 @@ def _print_article(article: Article) -> None:
         )
     for w in article.warnings:
         out.print(f"[yellow]warning[/yellow] {escape(w)}")
+
+
+MARK_STYLES = {"entity": "bold", "time": "green", "figure": "magenta", "event": "red"}
+
+
+def _print_marked_text(article: Article) -> None:
+    """The body with each fact as [words](label), coloured on a terminal; quotes underlined."""
+    body = Text()
+    offset = 0
+    for mark in queries.fact_marks(article):
+        body.append(article.text[offset : mark.start])
+        body.append(f"[{article.text[mark.start : mark.end]}]", style=MARK_STYLES[mark.kind])
+        body.append(f"({mark.label})", style="dim")
+        offset = mark.end
+    body.append(article.text[offset:])
+    out.print()
+    out.print(body, soft_wrap=True)
 
 
 def _entity_table(title: str, items: list[EntitySummary]) -> Table:
@@ -627,13 +901,14 @@ def _print_profile(p: EntityProfile) -> None:
 
 
 def _print_hits(page: Page[SearchHit]) -> None:
-    out.print(f"{page.total} articles match")
+    out.print(
+        f"{page.total} articles match" + (f"; {_page_line(page, 'hits')}" if page.total else "")
+    )
     for hit in page.items:
         a = hit.article
         meta = " · ".join(x for x in (a.source, a.published) if x)
-        out.print(
-            f"[bold]{escape(a.title or '(no title)')}[/bold] [dim]{a.id} {escape(meta)}[/dim]"
-        )
+        title = a.title or a.lead or "(no title)"
+        out.print(f"[bold]{escape(title)}[/bold] [dim]{a.id} {escape(meta)}[/dim]")
         out.print(f"  {escape(hit.snippet)}")
 
 
@@ -649,15 +924,68 @@ def _print_quotes(page: Page[QuoteRecord]) -> None:
     out.print(table)
 
 
-def _print_timeline(items: list[TimelineItem]) -> None:
-    if not items:
+def _print_timeline(page: Page[TimelineItem]) -> None:
+    if not page.total:
         out.print("no dated events or quotes")
-    for item in items:
+        return
+    out.print(_page_line(page, "items"))
+    for item in page.items:
         outlets = ", ".join(item.outlets) or item.source or ""
         out.print(
             f"[bold]{item.date}[/bold] {item.kind:5} {escape(item.label)}: "
             f"{escape(item.text)} [dim]({escape(outlets)}; {item.article_id})[/dim]"
         )
+
+
+def _page_line(page: Page[Any], noun: str) -> str:
+    """ "items 1-200 of 1,234 (next: --offset 200)"."""
+    if not page.items:
+        return f"{page.total:,} {noun}; none from {page.offset + 1}"
+    last = page.offset + len(page.items)
+    line = f"{noun} {page.offset + 1}-{last} of {page.total:,}"
+    return line + (f" (next: --offset {last})" if last < page.total else "")
+
+
+def _print_events(page: Page[EventRecord]) -> None:
+    out.print(_page_line(page, "events"))
+    for ev in page.items:
+        actor = ev.actor_name or "?"
+        target = ev.target_name or "?"
+        where = f" in {ev.place_name}" if ev.place_name else ""
+        out.print(
+            f"[bold]{escape(ev.date or 'undated')}[/bold] {escape(actor)} → "
+            f"[red]{escape(ev.type or 'untyped')}[/red]"
+            f"{escape('/' + ev.mode) if ev.mode else ''} → {escape(target)}{escape(where)} "
+            f"[dim]({escape(ev.factuality)}; {escape(ev.article_id)})[/dim]",
+            soft_wrap=True,
+        )
+        out.print(f"  {escape(ev.sentence or ev.trigger)}", soft_wrap=True, highlight=False)
+
+
+def _print_event_chart(chart: queries.EventChart) -> None:
+    table = Table(title="events by month")
+    table.add_column("month")
+    for kind in chart.series:
+        table.add_column(kind, justify="right")
+    for i, month in enumerate(chart.months):
+        table.add_row(month, *(str(counts[i] or "") for counts in chart.series.values()))
+    out.print(table)
+    if chart.undated:
+        out.print(f"{chart.undated} events without a month (undated, or a year alone)")
+
+
+def _print_facets(facets: SearchFacets) -> None:
+    groups = (
+        ("year", facets.years), ("outlet", facets.sources), ("section", facets.sections),
+        ("language", facets.languages), ("entity type", facets.entity_types),
+        ("event type", facets.event_types),
+    )  # fmt: skip
+    for name, counts in groups:
+        if counts:
+            out.print(
+                f"{name}: " + ", ".join(f"{escape(c.value)} ({c.count})" for c in counts),
+                soft_wrap=True,
+            )
 
 
 def _print_overview(o: Overview) -> None:
@@ -669,6 +997,12 @@ def _print_overview(o: Overview) -> None:
     out.print(_entity_table("people", o.people))
     out.print(_entity_table("organisations", o.organisations))
     out.print(_entity_table("places", o.places))
+
+
+for _typer_app in (app, eval_app):  # every command's help reads the same way
+    for _info in _typer_app.registered_commands:
+        if _info.cls in (None, TyperCommand):
+            _info.cls = PlainHelpCommand
 
 
 if __name__ == "__main__":

@@ -1,26 +1,31 @@
 """The one document model every stage fills and the store saves.
 
-Every span is a pair of character offsets into ``Article.text`` (the clean body), so a fact can
-always be traced back to the words it came from.
+Every span is a pair of character offsets into one field of the article, named by the span's
+``field``: ``"body"`` (``Article.text``, the clean body) or ``"title"`` (``Article.title``), so a
+fact can always be traced back to the words it came from. The output contract is version 2
+(docs/output.md); ``Article.to_dict`` says so in its ``schema_version`` key.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+FIELDS = ("title", "body")  # what a span's offsets index: Article.title or Article.text
 
 
 @dataclass
 class Mention:
-    """One occurrence of an entity in the clean text."""
+    """One occurrence of an entity in the title or the clean body."""
 
     start: int
     end: int
     text: str
+    field: str = "body"  # title | body: the text start and end index
 
 
 @dataclass
@@ -30,10 +35,10 @@ class Entity:
     id: str
     name: str
     type: str
-    mentions: list[Mention] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    affiliations: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = dc_field(default_factory=list)
+    titles: list[str] = dc_field(default_factory=list)
+    affiliations: list[str] = dc_field(default_factory=list)
+    aliases: list[str] = dc_field(default_factory=list)
     country: str | None = None
     kb_id: str | None = None
 
@@ -53,6 +58,9 @@ class Quote:
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    field: str = "body"  # title | body: the text every offset above indexes
+    # speech | thought | evaluation | document | other: what the cue attributes (docs/quotes.md)
+    cue_kind: str | None = None
 
 
 @dataclass
@@ -65,6 +73,7 @@ class TimeExpr:
     type: str  # DATE | TIME | DURATION | SET
     value: str
     anchor: str | None = None  # what a relative value was resolved against: published | inferred
+    field: str = "body"  # title | body
 
 
 @dataclass
@@ -81,14 +90,16 @@ class Figure:
     low: float | None = None
     high: float | None = None
     currency: str | None = None
+    field: str = "body"  # title | body
 
 
 @dataclass
 class Event:
-    """Who did what to whom, when and where, typed with PLOVER."""
+    """Who did what to whom, when and where: every event mention (verbal or nominal), typed
+    with PLOVER when it is a PLOVER event (``type`` None otherwise)."""
 
     id: str
-    type: str  # PLOVER event type, e.g. AGREE, ASSAULT, COOPERATE
+    type: str | None  # PLOVER event type (AGREE, ASSAULT, ...), None for other events
     trigger: str
     trigger_start: int
     trigger_end: int
@@ -101,6 +112,15 @@ class Event:
     factuality: str = "happened"  # happened | planned | promised | hypothetical | denied | negated
     sentence_start: int | None = None
     sentence_end: int | None = None
+    field: str = "body"  # title | body: the text trigger and sentence offsets index
+    # the actor's and target's words (Arg0/Arg1 phrase heads with their names), whether or not
+    # they are entities: 'sales' in 'sales fell', 'the SDK' in 'Apple released the SDK'
+    actor_text: str | None = None
+    actor_start: int | None = None
+    actor_end: int | None = None
+    target_text: str | None = None
+    target_start: int | None = None
+    target_end: int | None = None
 
 
 @dataclass
@@ -128,13 +148,22 @@ class Article:
     input_kind: str | None = None  # text | html | record | feed
     content_hash: str | None = None
     dateline: Mention | None = None  # 'RAMALLAH, West Bank, Dec. 5 (AP)' opening the body
-    removed: list[Removed] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # stages that failed on this article
-    entities: list[Entity] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    times: list[TimeExpr] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
+    removed: list[Removed] = dc_field(default_factory=list)
+    warnings: list[str] = dc_field(default_factory=list)  # stages that failed on this article
+    entities: list[Entity] = dc_field(default_factory=list)
+    quotes: list[Quote] = dc_field(default_factory=list)
+    times: list[TimeExpr] = dc_field(default_factory=list)
+    figures: list[Figure] = dc_field(default_factory=list)
+    events: list[Event] = dc_field(default_factory=list)
+
+    # issue 12: the body's language (ISO 639-1, identified at ingest) and where each metadata
+    # field came from ({"published": "json-ld", "title": "og:title", "source": "domain"})
+    language: str = "en"
+    meta_sources: dict[str, str] = dc_field(default_factory=dict)
+
+    def plover_events(self) -> list[Event]:
+        """The events typed with PLOVER: what the default views show."""
+        return [e for e in self.events if e.type is not None]
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""
@@ -142,12 +171,15 @@ class Article:
             return None
         return next((e for e in self.entities if e.id == entity_id), None)
 
-    def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention overlapping [start, end), preferring the largest overlap."""
+    def entity_at(self, start: int, end: int, field: str = "body") -> Entity | None:
+        """The entity with a mention overlapping [start, end) of ``field``, preferring the
+        largest overlap."""
         best: Entity | None = None
         best_overlap = 0
         for ent in self.entities:
             for m in ent.mentions:
+                if m.field != field:
+                    continue
                 overlap = min(end, m.end) - max(start, m.start)
                 if overlap > best_overlap:
                     best, best_overlap = ent, overlap
@@ -156,8 +188,12 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         """The output contract: one JSON-ready dict per article (what ``dataclasses.asdict``
         gives, without its deep copies: saving an article spends its time here otherwise)."""
-        plain: dict[str, Any] = _plain(self)
+        plain: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **_plain(self)}
         return plain
+
+    def field_text(self, name: str) -> str:
+        """The text a span's offsets index: the title for ``"title"``, else the body."""
+        return (self.title or "") if name == "title" else self.text
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)

@@ -16,12 +16,14 @@ import multiprocessing as mp
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from multiprocessing.context import BaseContext
 from multiprocessing.pool import AsyncResult, Pool
 
 from spacy.tokens import Doc
 
+from newsgraph.headline import fold_title, title_article
 from newsgraph.model import Article
 from newsgraph.nlp import load_pipeline
 from newsgraph.sections import merge_into, section_of, section_spans, shift
@@ -42,6 +44,7 @@ class Pipeline:
         self.nlp = load_pipeline(settings.model)
         self.words = WordLists(settings.language)
         self.stages: list[tuple[str, Stage]] = build_stages(settings)
+        self.other_languages: dict[str, Pipeline] = {}  # issue 12: pipelines of other languages
 
     def analyse(self, article: Article) -> Article:
         """Extract every fact from one article (in place) and return it."""
@@ -51,26 +54,63 @@ class Pipeline:
         """Analyse a batch: long bodies section by section, the others parsed together in
         groups of at most ``max_chars`` characters, so memory stays bounded."""
         limit = self.settings.max_chars
-        for group in _char_groups([a for a in articles if len(a.text) <= limit], limit):
+        own = [a for a in articles if self._in_own_language(a)]
+        for group in _char_groups([a for a in own if len(a.text) <= limit], limit):
             self._analyse_group(group)
-        for article in articles:
+        for article in own:
             if len(article.text) > limit:
                 self._analyse_in_sections(article)
         return articles
 
+    def _in_own_language(self, article: Article) -> bool:
+        """True for an article this pipeline's model reads; one in another language goes to
+        that language's pipeline (``settings.models``), or has its stages skipped with a note."""
+        language = article.language
+        if self.settings.model_for(language) == self.settings.model:
+            return True
+        model = self.settings.model_for(language)
+        if model is None:
+            article.warnings.append(
+                f"nlp: no spaCy pipeline configured for language {language!r} (set "
+                f"NEWSGRAPH_MODEL_{language.upper()}); stored without entities, quotes, times, "
+                f"figures or events"
+            )
+            return False
+        if language not in self.other_languages:
+            self.other_languages[language] = Pipeline(
+                replace(self.settings, model=model, language=language, models=())
+            )
+        self.other_languages[language].analyse_batch([article])
+        return False
+
     def _analyse_group(self, articles: list[Article]) -> None:
-        """Parse with ``nlp.pipe`` and run the stages on each doc as it comes."""
+        """Parse bodies and titles with one ``nlp.pipe`` and run the stages on each article as
+        its docs come."""
+        titles = [title_article(a) for a in articles]
         done = 0
         try:
-            texts = (a.text for a in articles)
-            for article, doc in zip(
-                articles, self.nlp.pipe(texts, batch_size=len(articles)), strict=True
-            ):
+            texts = (t.text for pair in zip(articles, titles, strict=True) for t in pair if t)
+            docs = self.nlp.pipe(texts, batch_size=2 * len(articles))
+            for article, part in zip(articles, titles, strict=True):
+                doc, title_doc = next(docs), next(docs) if part is not None else None
                 self.run_stages(article, doc)
+                if part is not None and title_doc is not None:
+                    self._analyse_title(article, part, title_doc)
                 done += 1
         except Exception:  # one text broke the batch: parse the rest one by one to isolate it
-            for article in articles[done:]:
+            for article, part in zip(articles[done:], titles[done:], strict=True):
                 self.run_stages(article, self._parse_one(article))
+                if part is not None:
+                    self._analyse_title(article, part, self._parse_one(part))
+
+    def _analyse_title(self, article: Article, part: Article, doc: Doc) -> None:
+        """The title's facts, found by the same stages, folded into the article."""
+        self.run_stages(part, doc)
+        try:
+            fold_title(article, part, self.words)
+        except Exception as exc:  # the error policy: the body's facts stay
+            log.warning("title facts of %s not kept: %r", article.id, exc)
+            article.warnings.append(f"title facts not kept: {type(exc).__name__}: {exc}")
 
     def _analyse_in_sections(self, article: Article) -> None:
         """A body longer than ``max_chars``: parse and analyse one section at a time."""
@@ -95,6 +135,8 @@ class Pipeline:
             shift(part, start)
             parts.append(part)
         merge_into(article, parts)
+        if (title := title_article(article)) is not None:
+            self._analyse_title(article, title, self._parse_one(title))
 
     def run_stages(self, article: Article, doc: Doc, started: float | None = None) -> bool:
         """Run every stage on one parsed article; False when the time budget (counted from

@@ -67,6 +67,7 @@ def shift(part: Article, offset: int) -> None:
         _move(fact, offset, "start", "end")
     for ev in part.events:
         _move(ev, offset, "trigger_start", "trigger_end", "sentence_start", "sentence_end")
+        _move(ev, offset, "actor_start", "actor_end", "target_start", "target_end")
     if part.dateline is not None:
         _move(part.dateline, offset, "start", "end")
 

@@ -18,7 +18,10 @@ ENVIRONMENT: dict[str, tuple[str, Callable[[str], object]]] = {
     "NEWSGRAPH_TIME_BUDGET": ("time_budget", float),
     "NEWSGRAPH_BATCH_SIZE": ("batch_size", int),
     "NEWSGRAPH_SAVE_CHUNK": ("save_chunk", int),
+    "NEWSGRAPH_MIN_WORDS": ("min_words", int),
 }
+# NEWSGRAPH_MODEL_<CODE> (e.g. NEWSGRAPH_MODEL_FR=fr_core_news_md) adds a pipeline to ``models``.
+MODEL_VARIABLE_PREFIX = "NEWSGRAPH_MODEL_"
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,9 @@ class Settings:
     worker_max_docs: int = 2_000  # a worker process is replaced after about this many documents
     worker_max_rss_mb: int = 768  # workers are replaced after a batch leaves one above this
     save_chunk: int = 256  # articles stored per transaction: a kill loses at most one chunk
+    # spaCy pipelines of other languages, (ISO 639-1 code, pipeline name) pairs; an article in a
+    # language without one is stored with its body and metadata, its NLP stages skipped
+    models: tuple[tuple[str, str], ...] = ()
     stages: tuple[str, ...] = field(
         default=("entities", "titles", "quotes", "times", "figures", "events")
     )
@@ -51,5 +57,18 @@ class Settings:
             for variable, (name, convert) in ENVIRONMENT.items()
             if (value := os.environ.get(variable))
         }
+        models = tuple(
+            (variable.removeprefix(MODEL_VARIABLE_PREFIX).lower(), value)
+            for variable, value in sorted(os.environ.items())
+            if variable.startswith(MODEL_VARIABLE_PREFIX) and value
+        )
+        if models:
+            env["models"] = models
         env.update({k: v for k, v in overrides.items() if v is not None})
         return replace(base, **env)  # type: ignore[arg-type]
+
+    def model_for(self, language: str) -> str | None:
+        """The spaCy pipeline configured for a language, or None when there is none."""
+        if language in (self.language, "und"):
+            return self.model
+        return dict(self.models).get(language)

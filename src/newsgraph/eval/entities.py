@@ -1,8 +1,9 @@
-"""Entity mentions against MEANTIME: raw spaCy ``doc.ents`` and newsgraph's entities side by side.
+"""Entity mentions against MEANTIME: raw spaCy ``doc.ents`` and newsgraph's entities side by side,
+on the tune and check halves of the documents.
 
 What is scored: gold proper-name mentions (syntactic type NAM or PRE.NAM) of type PER, ORG and
-LOC in the article body (after MEANTIME's headline and date line, which newsgraph keeps out
-of ``Article.text`` in production too). MEANTIME annotates only the first sentences of each
+LOC in the headline (analysed as ``Article.title``), the date line (it holds no names) and the
+article body. MEANTIME annotates only the first sentences of each
 body (sentences 2-5), so the whole body is analysed (merging sees every mention) but only the
 annotated region is scored: up to the end of the sentence holding the last markable.
 Gold names of type PRO, FIN, MIX or none are neutral: a system mention overlapping one is
@@ -20,8 +21,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from newsgraph.eval.meantime import MeantimeDoc, read_meantime
 from newsgraph.eval.report import PRF, Report
+from newsgraph.eval.split import half_of
+from newsgraph.headline import fold_title, title_article
 from newsgraph.model import Article
 from newsgraph.nlp import load_pipeline
 from newsgraph.settings import Settings
@@ -52,45 +57,97 @@ class Labelled:
 
 
 def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report:
-    """Score raw spaCy and newsgraph on the MEANTIME documents under ``path``."""
+    """Score raw spaCy, newsgraph on the body alone (output v1) and newsgraph on headline and
+    body (output v2) on the MEANTIME documents under ``path``, per tune/check half."""
     docs = read_meantime(path, limit)
     nlp = load_pipeline(settings.model)
     words = WordLists(settings.language)
+    headlines = [d.text[: _headline_end(d)] for d in docs]
     bodies = [d.text[d.body_start :] for d in docs]
-    totals: dict[str, dict[str, PRF]] = {"spacy": {}, "newsgraph": {}}
-    for mt, body, doc in zip(docs, bodies, nlp.pipe(bodies), strict=True):
+    parsed = nlp.pipe(t for pair in zip(headlines, bodies, strict=True) for t in pair)
+    totals: dict[str, dict[str, PRF]] = {}
+    for mt, headline in zip(docs, headlines, strict=True):
+        title_doc, body_doc = next(parsed), next(parsed)
+        half = half_of(mt.name)
         gold, neutral = _gold(mt)
-        region = _annotated_end(mt)
-        article = Article(id=mt.id, text=body)
-        entities_stage.run(article, doc, settings, words)
-        systems = {
-            "spacy": _labelled((e.start_char, e.end_char, e.label_) for e in doc.ents),
-            "newsgraph": _labelled(
-                (m.start, m.end, e.type) for e in article.entities for m in e.mentions
-            ),
-        }
-        systems = {k: [p for p in v if p.start < region] for k, v in systems.items()}
-        for name, predicted in systems.items():
-            _score(predicted, gold, neutral, totals[name])
+        region = mt.body_start + _annotated_end(mt)
+        for name, predicted in _systems(mt, headline, title_doc, body_doc, settings, words):
+            kept = [p for p in predicted if p.start < region]
+            for scope in (half, "all"):
+                _score(kept, gold, neutral, totals.setdefault(f"{name}.{scope}", {}))
     report = Report(task="entities", documents=len(docs))
-    for kind in ("all", *SCORED_TYPES):
-        for name in ("spacy", "newsgraph"):
-            report.add_prf(name, kind, totals[name].get(kind, PRF()))
+    for scope in ("tune", "check", "all"):
+        for kind in ("all", *SCORED_TYPES):
+            for name in SYSTEMS:
+                report.add_prf(
+                    name, f"{scope}.{kind}", totals.get(f"{name}.{scope}", {}).get(kind, PRF())
+                )
     report.notes += [
-        "gold: MEANTIME NAM/PRE.NAM mentions of PER, ORG, LOC in the body; PRO/FIN/MIX neutral",
+        "gold: MEANTIME NAM/PRE.NAM mentions of PER, ORG, LOC in the headline, the date line and "
+        "the annotated body; PRO/FIN/MIX neutral",
+        "spacy: doc.ents of the headline and of the body, each parsed alone; newsgraph-body: "
+        "the body only (output v1); newsgraph: title and body (output v2)",
         "relaxed one-to-one overlap matching; GPE, LOC, FAC, NORP count as LOC",
+        "halves: tune/check by SHA-1 of the document name (eval/split.py)",
     ]
     return report
 
 
+SYSTEMS = ("spacy", "newsgraph-body", "newsgraph")
+
+
+def _systems(
+    mt: MeantimeDoc,
+    headline: str,
+    title_doc: Doc,
+    body_doc: Doc,
+    settings: Settings,
+    words: WordLists,
+) -> list[tuple[str, list[Labelled]]]:
+    """Each system's labelled spans in MEANTIME text offsets (title at 0, body at body_start)."""
+    body = mt.body_start
+    spacy = [(e.start_char, e.end_char, e.label_) for e in title_doc.ents] + [
+        (body + e.start_char, body + e.end_char, e.label_) for e in body_doc.ents
+    ]
+    article = Article(id=mt.id, text=body_doc.text, title=headline, published=mt.dct)
+    entities_stage.run(article, body_doc, settings, words)
+    body_only = [
+        (body + m.start, body + m.end, e.type) for e in article.entities for m in e.mentions
+    ]
+    part = title_article(article)
+    if part is not None:
+        entities_stage.run(part, title_doc, settings, words)
+        fold_title(article, part, words)
+    both = [
+        (
+            (0 if m.field == "title" else body) + m.start,
+            (0 if m.field == "title" else body) + m.end,
+            e.type,
+        )
+        for e in article.entities
+        for m in e.mentions
+    ]
+    return [
+        ("spacy", _labelled(spacy)),
+        ("newsgraph-body", _labelled(body_only)),
+        ("newsgraph", _labelled(both)),
+    ]
+
+
+def _headline_end(mt: MeantimeDoc) -> int:
+    """Where the headline (sentence 0) ends: the date line follows after a blank line."""
+    end = mt.text.find("\n\n")
+    return end if 0 <= end < mt.body_start else 0
+
+
 def _gold(mt: MeantimeDoc) -> tuple[list[Labelled], list[Labelled]]:
-    """Scored gold names and neutral ones, shifted to body offsets."""
+    """Scored gold names and neutral ones, in MEANTIME text offsets, headline included."""
     scored: list[Labelled] = []
     neutral: list[Labelled] = []
     for s in mt.entities:
-        if s.syntactic_type not in NAME_SYNTACTIC_TYPES or s.start < mt.body_start:
+        if s.syntactic_type not in NAME_SYNTACTIC_TYPES:
             continue
-        span = Labelled(s.start - mt.body_start, s.end - mt.body_start, s.type)
+        span = Labelled(s.start, s.end, s.type)
         (scored if s.type in SCORED_TYPES else neutral).append(span)
     return scored, neutral
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.clean import CleanText
-from newsgraph.ingest.checks import check_body
+from newsgraph.ingest.checks import check_body, identify_language
 from newsgraph.ingest.metadata import checked_published, checked_value
 from newsgraph.ingest.unicode import escape_surrogates, replace_surrogates
 from newsgraph.model import Article, Removed
@@ -74,6 +74,7 @@ class Draft:
     record_id: str | None = None
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    meta_sources: dict[str, str] = field(default_factory=dict)
 
 
 def article_from_clean(
@@ -84,8 +85,13 @@ def article_from_clean(
     input_kind: str,
     record_id: str | None,
     words: WordLists,
+    sources: dict[str, str] | None = None,
 ) -> Article:
-    """The Article from cleaned text; ``meta`` wins over what the cleaner read in the text."""
+    """The Article from cleaned text; ``meta`` wins over what the cleaner read in the text.
+    ``sources`` says where each field of ``meta`` came from ("given" when not said)."""
+    known = {name: "given" for name in _known_fields(meta)}
+    known.update(sources or {})
+    known.update({name: "text" for name in _known_fields(metadata_of(clean)) if name not in known})
     draft = Draft(
         text=clean.text,
         meta=meta.over(metadata_of(clean)),
@@ -93,12 +99,18 @@ def article_from_clean(
         input_kind=input_kind,
         record_id=record_id,
         removed=clean.removed,
+        meta_sources=known,
     )
     return finish_article(draft, settings, words)
 
 
+def _known_fields(meta: Metadata) -> list[str]:
+    return [f.name for f in dataclasses.fields(meta) if getattr(meta, f.name) is not None]
+
+
 def finish_article(draft: Draft, settings: Settings, words: WordLists) -> Article:
-    """The Article, after checking the body is an English article (RejectedInput otherwise).
+    """The Article with its language, after checking the body is an article (RejectedInput
+    otherwise).
 
     Everything stored is made valid text here, whichever reader built the draft: lone
     surrogates replaced (with a warning), metadata held to its limits (a warning per field
@@ -123,6 +135,8 @@ def finish_article(draft: Draft, settings: Settings, words: WordLists) -> Articl
         content_hash=digest,
         removed=draft.removed,
         warnings=draft.warnings,
+        language=identify_language(text, settings.language),
+        meta_sources={k: v for k, v in draft.meta_sources.items() if getattr(meta, k, None)},
     )
 
 

@@ -35,12 +35,31 @@ _UTF8_MULTIBYTE = re.compile(
 )
 MAX_BROKEN_BYTES = 0.005  # share of undecodable bytes tolerated in otherwise UTF-8 text
 MAX_ODD_CHARS = 0.01  # share of control or replacement characters above which text is binary
+# NUL and C0 control bytes other than tab, line breaks and ESC (which ISO-2022 text uses).
+_STRAY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]")
+_BOMS_16_32 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 # Control codes (not line breaks or tabs), replacement characters, private use, lone surrogates.
 _ODD_CHAR = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]")
 
 
 def decode_bytes(data: bytes) -> str:
     """The text these bytes hold, or RejectedInput saying why they are not text."""
+    return decode_with_notes(data)[0]
+
+
+def decode_with_notes(data: bytes) -> tuple[str, list[str]]:
+    """The text these bytes hold and warnings about what was repaired (stray NUL or control
+    bytes in otherwise-text input are removed, not a rejection); RejectedInput for binary."""
+    notes: list[str] = []
+    stray = len(_STRAY_BYTES.findall(data))
+    if stray and stray <= MAX_ODD_CHARS * len(data) and not data.startswith(_BOMS_16_32):
+        data = _STRAY_BYTES.sub(b"", data)
+        plural = "s" if stray != 1 else ""
+        notes.append(f"ingest: removed {stray} stray NUL/control byte{plural} from the input")
+    return _decode_text(data), notes
+
+
+def _decode_text(data: bytes) -> str:
     if not data.strip():
         raise RejectedInput("empty input: nothing to read")
     for bom, encoding in _BOMS:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
 
+import justext
 import trafilatura
-from trafilatura.settings import Document
 
 from newsgraph.clean import clean_text, parse_date
 from newsgraph.errors import RejectedInput
@@ -14,12 +16,13 @@ from newsgraph.model import Article
 from newsgraph.settings import Settings
 from newsgraph.wordlists import WordLists
 
-# Dates from the page's own metadata only: quick, and no guessing from the text.
-_DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+# htmldate: the page's metadata first (JSON-LD, Open Graph, <time>, URL), then its text.
+_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
 # trafilatura's time grows with the element count (~55 µs each on these machines: 200,000
 # <p> take 11 s or more); a news page has a few thousand, so pages above this are refused.
 MAX_HTML_ELEMENTS = 20_000
 _START_TAG = re.compile(r"<[A-Za-z]")
+_MONTH_YEAR = re.compile(r"^\s*[A-Za-z]{3,9}\.?\s+\d{4}\s*$")  # "January 2008" is no outlet
 
 
 def article_from_html(
@@ -33,16 +36,33 @@ def article_from_html(
 ) -> Article:
     """One HTML page as an Article; metadata given by the caller wins over the page's own.
 
-    Raises RejectedInput when trafilatura finds no article text. ``words`` as for
-    ``article_from_text``.
+    Raises RejectedInput when every extraction route finds fewer than ``settings.min_words``
+    words. ``words`` as for ``article_from_text``.
     """
     words = words or WordLists(settings.language)
     given = meta or Metadata()
     check_dom_size(html, origin)
-    body, found = extract_page(html, given.url, origin)
+    body, route, tried = extract_body(html, given.url, settings.min_words, origin)
+    found, sources = page_metadata(html, given.url)
     page_meta = given.over(found)
+    sources = {k: v for k, v in sources.items() if getattr(given, k) is None}
+    sources.update({k: "given" for k in sources_of(given)})
     clean = clean_text(body, known_title=page_meta.title, words=words)
-    return article_from_clean(clean, page_meta, settings, origin, input_kind, record_id, words)
+    article = article_from_clean(
+        clean, page_meta, settings, origin, input_kind, record_id, words, sources
+    )
+    if route != ROUTES[0][0]:
+        article.warnings.append(f"ingest: body found by {route} (routes tried: {tried})")
+    return article
+
+
+def sources_of(meta: Metadata) -> list[str]:
+    """The names of the fields a Metadata knows."""
+    return [
+        name
+        for name in ("title", "section", "source", "published", "url", "author")
+        if getattr(meta, name) is not None
+    ]
 
 
 def check_dom_size(html: str, origin: str) -> None:
@@ -56,25 +76,92 @@ def check_dom_size(html: str, origin: str) -> None:
         )
 
 
-def extract_page(html: str, url: str | None, origin: str) -> tuple[str, Metadata]:
-    """trafilatura's main text (paragraphs blank-line separated) and the page's metadata."""
-    page = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params=_DATE_PARAMS,
+def _trafilatura_default(html: str, url: str | None) -> str:
+    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False)
+    return text or ""
+
+
+def _trafilatura_recall(html: str, url: str | None) -> str:
+    text = trafilatura.extract(
+        html, url=url, include_comments=False, include_tables=True, favor_recall=True
     )
-    if not isinstance(page, Document) or not (page.text or "").strip():
-        raise RejectedInput("no article text found in this HTML page", origin)
+    return text or ""
+
+
+def _trafilatura_baseline(html: str, url: str | None) -> str:
+    return trafilatura.baseline(html)[1] or ""
+
+
+def _justext(html: str, url: str | None) -> str:
+    """jusText without a stop-list (its language-independent mode): blocks kept by length and
+    link density alone."""
+    paragraphs = justext.justext(
+        html.encode("utf-8"), frozenset(), stopwords_low=0, stopwords_high=0
+    )
+    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+# The fallback chain, in order: the first route finding min_words words gives the body.
+ROUTES: tuple[tuple[str, Callable[[str, str | None], str]], ...] = (
+    ("trafilatura", _trafilatura_default),
+    ("trafilatura-recall", _trafilatura_recall),
+    ("trafilatura-baseline", _trafilatura_baseline),
+    ("justext", _justext),
+)
+
+
+def extract_body(html: str, url: str | None, min_words: int, origin: str) -> tuple[str, str, str]:
+    """The main text (paragraphs blank-line separated), the route that found it and the routes
+    tried; RejectedInput naming every route when none finds ``min_words`` words."""
+    tried: list[str] = []
+    for name, route in ROUTES:
+        text = route(html, url)
+        count = len(text.split())
+        tried.append(f"{name} {count} words")
+        if count >= min_words:
+            # one paragraph per line; the cleaner reads blank-line separated paragraphs
+            return text.replace("\n", "\n\n"), name, ", ".join(tried)
+    raise RejectedInput(
+        f"no article text found in this HTML page: every extractor found fewer than "
+        f"min_words={min_words} words ({', '.join(tried)})",
+        origin,
+    )
+
+
+def page_metadata(html: str, url: str | None) -> tuple[Metadata, dict[str, str]]:
+    """Headline, outlet, date, author and section from the page's own metadata, and where
+    each came from: trafilatura's metadata reader (og:/JSON-LD/<h1>/<title> minus the site
+    name), htmldate's extensive search for the date (JSON-LD, Open Graph, <time>, URL, then
+    the page's text), and the URL's domain for the outlet when the page names none."""
+    page = trafilatura.extract_metadata(html, default_url=url, date_config=_DATE_PARAMS)
+    domain = outlet_from_url(page.url or url)
     found = Metadata(
         title=page.title,
         section=next(iter(page.categories or []), None),
-        source=page.sitename,
+        source=page.sitename if plausible_outlet(page.sitename) else domain,
         published=parse_date(page.date) if page.date else None,
         url=page.url,
         author=page.author,
     )
-    # trafilatura puts one paragraph per line; the cleaner reads blank-line separated paragraphs
-    return (page.text or "").replace("\n", "\n\n"), found
+    sources = {name: "page metadata" for name in sources_of(found)}
+    if found.published:
+        sources["published"] = "htmldate"
+    if found.source is not None and found.source == domain:
+        sources["source"] = "domain"
+    return found, sources
+
+
+def plausible_outlet(name: str | None) -> bool:
+    """A site name that can be an outlet: has a letter, and is not a date or a bare number."""
+    if not name or not any(ch.isalpha() for ch in name):
+        return False
+    return parse_date(name) is None and _MONTH_YEAR.search(name) is None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The registered domain of a URL ('www.lemonde.fr/...' -> 'lemonde.fr'), or None."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    host = host.removeprefix("www.")
+    return host or None

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsgraph.errors import RejectedInput
-from newsgraph.ingest.decode import decode_bytes
+from newsgraph.ingest.decode import decode_with_notes
 from newsgraph.ingest.feeds import read_feed
 from newsgraph.ingest.guard import failure_reason, guarded, path_name
 from newsgraph.ingest.html import article_from_html
@@ -224,13 +224,22 @@ def _read_bytes(
     data: bytes, origin: str, settings: Settings, kind: str | None, words: WordLists
 ) -> Iterator[Item]:
     try:
-        text = decode_bytes(data)
+        text, notes = decode_with_notes(data)
     except RejectedInput as exc:
         yield Rejected(origin, exc.reason)
         return
     if not text.strip():
         yield Rejected(origin, "empty input: nothing but a byte-order mark or blank space")
         return
+    for item in _read_text(text, origin, settings, kind, words):
+        if isinstance(item, Article):
+            item.warnings[:0] = notes
+        yield item
+
+
+def _read_text(
+    text: str, origin: str, settings: Settings, kind: str | None, words: WordLists
+) -> Iterator[Item]:
     kind = sniff_kind(text, kind)
     if kind == "jsonl":
         yield from read_records(enumerate(text.splitlines(), start=1), origin, settings, words)

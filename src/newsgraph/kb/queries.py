@@ -8,29 +8,43 @@ outlets) while every copy stays searchable.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from newsgraph.errors import NewsgraphError, NotFound
 from newsgraph.kb.known_actors import load_known_actors, normalise_form
 from newsgraph.kb.resolve import normalise
 from newsgraph.model import Article
+from newsgraph.stages.entities.names import build_name_lexicons
 from newsgraph.store.base import (
     ArticleSummary,
     EntityProfile,
     EntitySummary,
+    EventCount,
+    EventFilter,
     EventRecord,
     KnownRole,
     Overview,
     Page,
     QuoteRecord,
+    SearchFacets,
+    SearchFilter,
     SearchHit,
     Store,
+    Story,
     TimelineItem,
+    TitleUse,
 )
 from newsgraph.wordlists import WordLists
 
 PROFILE_LIMIT = 50  # rows per list on an entity profile
-TIMELINE_LIMIT = 200
+TIMELINE_LIMIT = 200  # items on one timeline page
+TIMELINE_MAX_LIMIT = 500  # the largest page the API serves (docs/web.md)
+TIMELINE_READ = 20_000  # events or quotes read, at most, to build one timeline
+READ_PAGE = 500
+LEAD_WORDS = 12  # words of the body standing in for a missing headline
 TIMELINE_SEARCH_HITS = 100  # best-matching articles a search timeline draws from
 CANDIDATE_SCAN = 2000  # name-search rows read, at most, to find the entities a name fits
 CANDIDATE_PAGE = 500
@@ -91,8 +105,11 @@ def list_articles(
     date_to: str | None = None,
     kb_id: str | None = None,
 ) -> Page[ArticleSummary]:
-    """Articles newest first, filtered by outlet, date range or KB entity."""
-    return store.list_articles(offset, limit, source, date_from, date_to, kb_id)
+    """Articles newest first, filtered by outlet, date range or KB entity; untitled ones are
+    given their first words."""
+    page = store.list_articles(offset, limit, source, date_from, date_to, kb_id)
+    with_leads(store, page.items)
+    return page
 
 
 def list_entities(
@@ -243,12 +260,15 @@ def entity_profile(
     and, given the word lists, the roles a known actor of that name held on the article dates."""
     entity = store.get_entity(kb_id)
     known = known_roles(store, entity, words) if words is not None else []
+    entity.titles = unique_casefold(entity.titles)
+    if words is not None:
+        entity.affiliations = normalise_affiliations(entity.affiliations, words)
     return EntityProfile(
         entity=entity,
-        titles=store.title_uses(kb_id),
+        titles=merge_titles(store.title_uses(kb_id)),
         aliases=entity.aliases,
         affiliations=entity.affiliations,
-        articles=store.list_articles(limit=limit, kb_id=kb_id).items,
+        articles=with_leads(store, store.list_articles(limit=limit, kb_id=kb_id).items),
         quotes_by=store.quotes(speaker_kb_id=kb_id, limit=limit).items,
         quotes_about=store.quotes(about_kb_id=kb_id, limit=limit).items,
         events_as_actor=store.events(actor_kb_id=kb_id, limit=limit).items,
@@ -296,8 +316,10 @@ def quotes(
     text: str | None = None,
     offset: int = 0,
     limit: int = 50,
+    cue_kind: str | None = None,
 ) -> Page[QuoteRecord]:
-    """Quotes by a speaker (KB id or name text) and/or containing a text, newest first."""
+    """Quotes by a speaker (KB id or name text) and/or containing a text, newest first;
+    ``cue_kind='speech'`` keeps what was said (not thought, judged or found by a report)."""
     speaker_kb_id = None
     if speaker:
         try:
@@ -306,7 +328,12 @@ def quotes(
         except NotFound:
             pass
     return store.quotes(
-        speaker_kb_id=speaker_kb_id, speaker=speaker, text=text, offset=offset, limit=limit
+        speaker_kb_id=speaker_kb_id,
+        speaker=speaker,
+        text=text,
+        offset=offset,
+        limit=limit,
+        cue_kind=cue_kind,
     )
 
 
@@ -316,29 +343,250 @@ def timeline(
     query: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-    limit: int = TIMELINE_LIMIT,
+    limit: int | None = None,
 ) -> list[TimelineItem]:
-    """Dated events and quotes in time order for an entity or a search, copies counted once."""
+    """Dated events and quotes in time order for an entity or a search, copies counted once
+    (all of them unless ``limit`` is given: the first ``limit`` in date order)."""
+    items = _timeline_items(store, kb_id, query, date_from, date_to)
+    return items if limit is None else items[:limit]
+
+
+def timeline_page(
+    store: Store,
+    kb_id: str | None = None,
+    query: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    offset: int = 0,
+    limit: int = TIMELINE_LIMIT,
+) -> Page[TimelineItem]:
+    """One page of a timeline, oldest first, with the honest total of its items."""
+    items = _timeline_items(store, kb_id, query, date_from, date_to)
+    return Page(items[offset : offset + limit], len(items), offset, limit)
+
+
+def _timeline_items(
+    store: Store,
+    kb_id: str | None,
+    query: str | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> list[TimelineItem]:
     if kb_id is None and not query:
         raise ValueError("a timeline needs an entity or a search text")
     events: list[EventRecord] = []
     quote_list: list[QuoteRecord] = []
     if kb_id is not None:
         store.get_entity(kb_id)  # NotFound early for a wrong id
-        events = store.events(kb_id=kb_id, date_from=date_from, date_to=date_to, limit=limit).items
-        quote_list = store.quotes(speaker_kb_id=kb_id, limit=limit).items
-        quote_list += store.quotes(about_kb_id=kb_id, limit=limit).items
+        events = _read_all(
+            lambda o, n: store.events(
+                kb_id=kb_id, date_from=date_from, date_to=date_to, offset=o, limit=n
+            )
+        )
+        quote_list = _read_all(lambda o, n: store.quotes(speaker_kb_id=kb_id, offset=o, limit=n))
+        quote_list += _read_all(lambda o, n: store.quotes(about_kb_id=kb_id, offset=o, limit=n))
     else:
         assert query is not None
         ids = store.search_ids(query, limit=TIMELINE_SEARCH_HITS)
         if ids:
-            events = store.events(
-                article_ids=ids, date_from=date_from, date_to=date_to, limit=limit
-            ).items
-            quote_list = store.quotes(article_ids=ids, limit=limit).items
+            events = _read_all(
+                lambda o, n: store.events(
+                    article_ids=ids, date_from=date_from, date_to=date_to, offset=o, limit=n
+                )
+            )
+            quote_list = _read_all(lambda o, n: store.quotes(article_ids=ids, offset=o, limit=n))
     items = [_event_item(e) for e in events] + [_quote_item(q) for q in quote_list]
     items = [i for i in items if _in_range(i.date, date_from, date_to)]
-    return _once_per_story(store, items)[:limit]
+    return _once_per_story(store, items)
+
+
+R = TypeVar("R")
+
+
+def _read_all(read: Callable[[int, int], Page[R]], most: int = TIMELINE_READ) -> list[R]:
+    """Every row of a paged store read, page by page, up to ``most`` rows."""
+    rows: list[R] = []
+    while len(rows) < most:
+        page = read(len(rows), READ_PAGE)
+        rows += page.items
+        if not page.items or len(rows) >= page.total:
+            break
+    return rows[:most]
+
+
+# -- events, search with facets, untitled articles ------------------------------------------
+
+
+def event_filter(store: Store, **given: Any) -> EventFilter:
+    """An ``EventFilter`` from what a reader typed: an ``actor``, ``target`` or ``entity`` that
+    is a KB id filters by the entity, else by words of the name (entity: a name one entity fits
+    is that entity); empty strings filter nothing."""
+    values: dict[str, Any] = {k: (v or None) if isinstance(v, str) else v for k, v in given.items()}
+    for role in ("actor", "target"):
+        name = values.get(role)
+        if name and not _is_kb_id(store, name):
+            values[role] = None
+            values[f"{role}_name"] = name
+    entity = values.get("entity")
+    if entity and not _is_kb_id(store, entity):
+        values["entity"] = find_entity(store, entity).id
+    return EventFilter(**values)
+
+
+def _is_kb_id(store: Store, text: str) -> bool:
+    try:
+        store.get_entity(text)
+    except NotFound:
+        return False
+    return True
+
+
+def find_events(
+    store: Store, wanted: EventFilter, offset: int = 0, limit: int = 50
+) -> Page[EventRecord]:
+    """Events narrowed by ``wanted``, in date order, with an honest total."""
+    return store.find_events(wanted, offset=offset, limit=limit)
+
+
+def dyad(
+    store: Store,
+    first: str,
+    second: str,
+    typed_only: bool = True,
+    offset: int = 0,
+    limit: int = 50,
+) -> Page[EventRecord]:
+    """Every event between two entities (names or KB ids), either acting on the other, in
+    time order: what event-data users build by hand from PETRARCH or GDELT output."""
+    a, b = find_entity(store, first).id, find_entity(store, second).id
+    wanted = EventFilter(dyad=(a, b), typed_only=typed_only)
+    return store.find_events(wanted, offset, limit)
+
+
+EXPORT_EVENTS = 50_000  # events a filtered CSV download holds, at most
+
+
+def all_found_events(
+    store: Store, wanted: EventFilter, most: int = EXPORT_EVENTS
+) -> list[EventRecord]:
+    """Every event ``wanted`` selects, in date order (at most ``most``), for a download."""
+    return _read_all(lambda o, n: store.find_events(wanted, offset=o, limit=n), most)
+
+
+@dataclass
+class EventChart:
+    """Event counts by type over months, for a stacked chart: ``months`` in order, and for
+    each type its count in every month (0 where none)."""
+
+    months: list[str]
+    series: dict[str, list[int]]
+    undated: int = 0
+
+
+def event_chart(store: Store, wanted: EventFilter) -> EventChart:
+    """The ``wanted`` events counted by type and month (untyped events under "untyped")."""
+    counts: list[EventCount] = store.event_counts(wanted)
+    months = sorted({c.month for c in counts if len(c.month) == 7})
+    series: dict[str, list[int]] = {}
+    undated = 0
+    for c in counts:
+        if len(c.month) != 7:  # undated, or a year alone: no month to put it in
+            undated += c.count
+            continue
+        row = series.setdefault(c.type or "untyped", [0] * len(months))
+        row[months.index(c.month)] += c.count
+    return EventChart(months, dict(sorted(series.items())), undated)
+
+
+def search_page(
+    store: Store,
+    text: str,
+    wanted: SearchFilter | None = None,
+    sort: str = "relevance",
+    offset: int = 0,
+    limit: int = 20,
+) -> Page[SearchHit]:
+    """Full-text search narrowed by facets, by relevance or date, untitled articles given
+    their first words."""
+    if sort not in SORTS:
+        raise NewsgraphError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+    page = store.search_filtered(text, wanted or SearchFilter(), sort, offset, limit)
+    with_leads(store, [hit.article for hit in page.items])
+    return page
+
+
+SORTS = ("relevance", "date")
+
+
+def search_facets(store: Store, text: str, wanted: SearchFilter | None = None) -> SearchFacets:
+    """What the matching articles hold, counted by facet, for a reader to narrow them."""
+    return store.search_facets(text, wanted or SearchFilter())
+
+
+def with_leads(store: Store, summaries: list[ArticleSummary]) -> list[ArticleSummary]:
+    """Give each untitled article its first words as ``lead`` ("Quarterly profits at …")."""
+    untitled = [a.id for a in summaries if not a.title]
+    openings = store.article_openings(untitled)
+    for summary in summaries:
+        if summary.id in openings:
+            summary.lead = first_words(openings[summary.id])
+    return summaries
+
+
+def first_words(text: str, count: int = LEAD_WORDS) -> str:
+    """The first ``count`` words of a text on one line, "…" when there were more."""
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def merge_titles(uses: list[TitleUse]) -> list[TitleUse]:
+    """Titles differing only in case are one ("President" and "president"), under the form
+    most articles used (ties: the capitalised one), their dates and counts joined."""
+    groups: dict[str, list[TitleUse]] = {}
+    for use in uses:
+        groups.setdefault(use.title.casefold(), []).append(use)
+    merged = []
+    for same in groups.values():
+        best = max(same, key=lambda u: (u.articles, u.title[:1].isupper(), u.title))
+        dates = sorted({d for u in same for d in u.dates})
+        merged.append(
+            TitleUse(
+                best.title, dates, sum(u.articles for u in same),
+                min(dates, default=None), max(dates, default=None),
+            )
+        )  # fmt: skip
+    return sorted(merged, key=lambda u: (u.first or "9999", -u.articles, u.title))
+
+
+def unique_casefold(values: list[str]) -> list[str]:
+    """The values in order, a later one differing from an earlier one only in case dropped."""
+    seen: set[str] = set()
+    kept = []
+    for value in values:
+        if value.casefold() not in seen:
+            seen.add(value.casefold())
+            kept.append(value)
+    return kept
+
+
+def normalise_affiliations(affiliations: list[str], words: WordLists) -> list[str]:
+    """One form per country: "US", "U.S.", "America" and "United States" become the country's
+    display name; demonyms ("British") likewise. Other affiliations stay as written."""
+    lex = words.get(build_name_lexicons)
+    out = []
+    for aff in affiliations:
+        code = lex.country_of_name(aff) or lex.country_of_demonym(aff)
+        out.append(lex.country_display_name(code) if code else aff)
+    return unique_casefold(out)
+
+
+def story(store: Store, story_id: str) -> Story:
+    """A story with its copies and outlets: the source each copy names, else its URL's host."""
+    found = store.story(story_id)
+    if not found.outlets:
+        hosts = (urlsplit(a.url or "").hostname for a in map(store.get_article, found.article_ids))
+        found.outlets = list(dict.fromkeys(h.removeprefix("www.") for h in hosts if h))
+    return found
 
 
 def overview(store: Store, top: int = 10) -> Overview:
@@ -403,3 +651,40 @@ def _once_per_story(store: Store, items: list[TimelineItem]) -> list[TimelineIte
                 outlets[story_id] = [item.source] if item.source else []
         item.outlets = outlets[story_id]
     return list(seen.values())
+
+
+@dataclass(frozen=True)
+class FactMark:
+    """One fact to mark in an article's text: its span and a short label ("PERSON",
+    "time 2024-11", "event AGREE: Kenya -> Haiti")."""
+
+    start: int
+    end: int
+    kind: str  # entity | time | figure | event
+    label: str
+
+
+def fact_marks(article: Article) -> list[FactMark]:
+    """The article's entity mentions, times, figures and event triggers as marks that do not
+    overlap (the earlier, then longer, span wins), in text order. Quotes keep their own quote
+    marks in the text; their speakers are listed apart."""
+    names = {e.id: e.name for e in article.entities}
+    marks = [
+        FactMark(m.start, m.end, "entity", e.type) for e in article.entities for m in e.mentions
+    ]
+    marks += [FactMark(t.start, t.end, "time", f"time {t.value}") for t in article.times]
+    marks += [
+        FactMark(f.start, f.end, "figure", f"{f.kind} {f.value:g}" if f.value is not None
+                 else f.kind)
+        for f in article.figures
+    ]  # fmt: skip
+    for ev in article.events:
+        who = " -> ".join(names.get(r or "", "?") for r in (ev.actor, ev.target))
+        kind = ev.type or "untyped"
+        marks.append(FactMark(ev.trigger_start, ev.trigger_end, "event", f"event {kind}: {who}"))
+    kept: list[FactMark] = []
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        inside = 0 <= mark.start < mark.end <= len(article.text)
+        if inside and (not kept or mark.start >= kept[-1].end):
+            kept.append(mark)
+    return kept

@@ -57,6 +57,7 @@ class ArticleSummary:
     times: int = 0
     figures: int = 0
     events: int = 0
+    lead: str | None = None  # the body's first words, shown for an untitled article
 
 
 @dataclass
@@ -125,6 +126,7 @@ class QuoteRecord:
     source: str | None
     article_title: str | None
     story_id: str | None
+    cue_kind: str | None = None  # speech | thought | evaluation | document | other
 
 
 @dataclass
@@ -133,7 +135,7 @@ class EventRecord:
 
     article_id: str
     id: str  # event id within the article
-    type: str
+    type: str | None  # None: an event mention outside PLOVER
     mode: str | None
     trigger: str
     date: str | None  # the event's TIMEX3 value, else the article's publication date
@@ -233,6 +235,74 @@ class Overview:
     people: list[EntitySummary]
     organisations: list[EntitySummary]
     places: list[EntitySummary]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What an event listing is narrowed to; None filters nothing. KB ids match the entity in
+    that role; ``*_name`` match words of the role's name text (case folded); ``country`` an
+    alpha-3 code of the actor, target or place; ``dyad`` two KB ids, either one acting on the
+    other; ``typed_only`` keeps events with a PLOVER type (``type`` None are the untyped)."""
+
+    type: str | None = None
+    mode: str | None = None
+    actor: str | None = None
+    target: str | None = None
+    entity: str | None = None
+    actor_name: str | None = None
+    target_name: str | None = None
+    place: str | None = None
+    country: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    factuality: str | None = None
+    dyad: tuple[str, str] | None = None
+    typed_only: bool = True
+
+
+@dataclass
+class EventCount:
+    """How many events of one type fall in one month (YYYY-MM; '' when undated)."""
+
+    month: str
+    type: str | None
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """What a full-text search is narrowed to; None filters nothing. ``entity_type`` keeps
+    articles naming an entity of that type, ``event_type`` those with an event of that type."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    source: str | None = None
+    section: str | None = None
+    language: str | None = None
+    entity_type: str | None = None
+    event_type: str | None = None
+
+
+@dataclass
+class FacetCount:
+    """One value of a facet and how many matching articles have it."""
+
+    value: str
+    count: int
+
+
+@dataclass
+class SearchFacets:
+    """Counts of the matching articles by each facet ("language" empty when the store has no
+    language column)."""
+
+    total: int
+    years: list[FacetCount] = field(default_factory=list)
+    sources: list[FacetCount] = field(default_factory=list)
+    sections: list[FacetCount] = field(default_factory=list)
+    languages: list[FacetCount] = field(default_factory=list)
+    entity_types: list[FacetCount] = field(default_factory=list)
+    event_types: list[FacetCount] = field(default_factory=list)
 
 
 class KBResolver(Protocol):
@@ -373,8 +443,10 @@ class Store(Protocol):
         offset: int = 0,
         limit: int = 50,
         article_ids: list[str] | None = None,
+        cue_kind: str | None = None,
     ) -> Page[QuoteRecord]:
-        """Quotes by speaker (kb id or name text), quote text, entity mentioned, or article."""
+        """Quotes by speaker (kb id or name text), quote text, entity mentioned, article, or
+        cue kind ('speech' keeps what was said)."""
         ...
 
     def events(
@@ -388,10 +460,43 @@ class Store(Protocol):
         date_to: str | None = None,
         offset: int = 0,
         limit: int = 50,
+        typed_only: bool = True,
     ) -> Page[EventRecord]:
-        """Events filtered by actor/target/any role KB entity, type, articles and date range."""
+        """Events filtered by actor/target/any role KB entity, type, articles and date range;
+        only PLOVER-typed ones unless ``typed_only`` is False (then every event mention)."""
         ...
 
     def overview(self, top: int = 10) -> Overview:
         """Counts and the most-mentioned people, organisations and places."""
+        ...
+
+    # -- the analyst's workbench (issue 15): filtered reads -----------------------------------
+    def find_events(
+        self, wanted: EventFilter, offset: int = 0, limit: int = 50
+    ) -> Page[EventRecord]:
+        """Events narrowed by every field of ``wanted``, in date order (undated last)."""
+        ...
+
+    def event_counts(self, wanted: EventFilter) -> list[EventCount]:
+        """How many of the ``wanted`` events fall in each month, by type, months in order."""
+        ...
+
+    def article_openings(self, article_ids: list[str], chars: int = 160) -> dict[str, str]:
+        """The first ``chars`` characters of each article's body, for untitled articles."""
+        ...
+
+    def search_filtered(
+        self,
+        text: str,
+        wanted: SearchFilter,
+        sort: str = "relevance",
+        offset: int = 0,
+        limit: int = 20,
+    ) -> Page[SearchHit]:
+        """``search`` narrowed by ``wanted``, sorted by "relevance" or "date" (newest first)."""
+        ...
+
+    def search_facets(self, text: str, wanted: SearchFilter, top: int = 20) -> SearchFacets:
+        """Counts of the articles matching ``text`` and ``wanted`` by year, outlet, section,
+        language, entity type and event type (the ``top`` largest of each)."""
         ...

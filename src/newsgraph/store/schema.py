@@ -312,13 +312,48 @@ CREATE TRIGGER kb_story_removed AFTER DELETE ON kb_stories BEGIN
 END;
 """
 
-# Articles stored with resolution deferred (``ingest --no-resolve``, many writers): the resolver
-# pass (``newsgraph resolve``) links their entities and files their stories, oldest first.
+# v6: output contract v2 (docs/output.md): a span lies in the article's title or its body, and
+# its offsets index that field. Rows written before v6 are all body spans. And what each
+# quote's cue attributes (Quote.cue_kind: speech | thought | evaluation | document | other), so a
+# reader can keep only speech; quotes stored before it have none (NULL).
 V6 = """
+ALTER TABLE mentions ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+ALTER TABLE quotes ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+ALTER TABLE times ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+ALTER TABLE figures ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+ALTER TABLE events ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+ALTER TABLE quotes ADD COLUMN cue_kind TEXT;
+"""
+
+# Every event mention is stored: events.type becomes nullable (NULL = not a PLOVER event).
+# SQLite cannot drop a NOT NULL in place, so the table is copied (PostgreSQL: ALTER TABLE
+# events ALTER COLUMN type DROP NOT NULL).
+V7 = """
+CREATE TABLE events_v6 (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    type TEXT, mode TEXT, trigger TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+    actor TEXT, target TEXT, place TEXT,
+    time TEXT, date TEXT, factuality TEXT NOT NULL, sentence TEXT,
+    field TEXT NOT NULL DEFAULT 'body',
+    PRIMARY KEY (article_id, id)
+);
+INSERT INTO events_v6 SELECT article_id, id, type, mode, trigger, trigger_start, trigger_end,
+    actor, target, place, time, date, factuality, sentence, field FROM events;
+DROP TABLE events;
+ALTER TABLE events_v6 RENAME TO events;
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_type ON events(type);
+"""
+
+# v8: articles stored with resolution deferred (``ingest --no-resolve``, many writers): the
+# resolver pass (``newsgraph resolve``) links their entities and files their stories, oldest first.
+V8 = """
 CREATE TABLE kb_pending (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)
     WITHOUT ROWID;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
 RESOLUTION_VERSION = 5  # stores older than this re-resolve their entities when opened
 VERSION = len(MIGRATIONS)

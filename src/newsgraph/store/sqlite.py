@@ -20,13 +20,18 @@ from newsgraph.store.base import (
     ArticleSummary,
     CoOccurrence,
     EntitySummary,
+    EventCount,
+    EventFilter,
     EventRecord,
+    FacetCount,
     KBResolver,
     MergeLink,
     Overview,
     Page,
     QuoteRecord,
     SaveResult,
+    SearchFacets,
+    SearchFilter,
     SearchHit,
     Story,
     TitleUse,
@@ -486,10 +491,14 @@ class SQLiteStore:
         offset: int = 0,
         limit: int = 50,
         article_ids: list[str] | None = None,
+        cue_kind: str | None = None,
     ) -> Page[QuoteRecord]:
         """Quotes by speaker (kb id or name text), quote text, entity mentioned, or article."""
         where: list[str] = []
         args: list[Any] = []
+        if cue_kind:  # 'speech': what was said, not thought, judged or found by a report
+            where.append("q.cue_kind = ?")
+            args.append(cue_kind)
         source = "quotes q"
         if speaker_kb_id:  # driven by the speaker's links: an index walk, not a scan
             source = (
@@ -535,7 +544,7 @@ class SQLiteStore:
             rows = db.execute(  # one page of rowids first, then its details joined
                 "SELECT q.article_id, q.idx, q.text, q.kind, q.start, q.end, "
                 "coalesce(se.name, q.speaker_text), sl.kb_id, q.cue, a.published, a.source, "
-                "a.title, a.story_id FROM quotes q "
+                "a.title, a.story_id, q.cue_kind FROM quotes q "
                 "JOIN articles a INDEXED BY articles_meta ON a.id = q.article_id "
                 "LEFT JOIN entities se ON se.article_id = q.article_id AND se.id = q.speaker "
                 "LEFT JOIN kb_links sl ON sl.article_id = q.article_id "
@@ -556,8 +565,10 @@ class SQLiteStore:
         date_to: str | None = None,
         offset: int = 0,
         limit: int = 50,
+        typed_only: bool = True,
     ) -> Page[EventRecord]:
-        """Events filtered by actor/target/any role KB entity, type, articles and date range."""
+        """Events filtered by actor/target/any role KB entity, type, articles and date range;
+        only PLOVER-typed ones unless ``typed_only`` is False (then every event mention)."""
         where: list[str] = []
         args: list[Any] = []
         for roles, value in (("e2.actor", actor_kb_id), ("e2.target", target_kb_id)):
@@ -570,6 +581,8 @@ class SQLiteStore:
         if type:
             where.append("ev.type = ?")
             args.append(type.upper())
+        elif typed_only:
+            where.append("ev.type IS NOT NULL")
         if article_ids is not None:
             where.append(f"ev.article_id IN ({','.join('?' * len(article_ids))})")
             args += article_ids
@@ -609,7 +622,8 @@ class SQLiteStore:
             counts = _one(
                 db,  # counted from small tables: article rows hold whole texts
                 "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories), "
-                "(SELECT count(*) FROM quotes), (SELECT count(*) FROM events), "
+                "(SELECT count(*) FROM quotes), "
+                "(SELECT count(*) FROM events WHERE type IS NOT NULL), "
                 "(SELECT count(*) FROM times), (SELECT count(*) FROM figures)",
             )
             kb_count = _one(db, "SELECT count(*) FROM kb_entities")[0]
@@ -622,6 +636,138 @@ class SQLiteStore:
         return Overview(
             articles, stories, kb_count, quotes, events, times, figures, people, orgs, places
         )
+
+    # -- the analyst's workbench: filtered reads in portable SQL -----------------------------
+    def find_events(
+        self, wanted: EventFilter, offset: int = 0, limit: int = 50
+    ) -> Page[EventRecord]:
+        """Events narrowed by every field of ``wanted``, in date order (undated last)."""
+        where, args = _event_where(wanted)
+        sql = f"FROM events ev JOIN articles a ON a.id = ev.article_id {_EVENT_ROLES}{where}"
+        with self._reading() as db:
+            total = _one(db, f"SELECT count(*) {sql}", *args)[0]
+            rows = db.execute(
+                f"SELECT {_EVENT_COLS} {sql} ORDER BY CASE WHEN ev.date IS NULL THEN 1 ELSE 0 "
+                "END, ev.date, ev.article_id, ev.id LIMIT ? OFFSET ?",
+                (*args, limit, offset),
+            ).fetchall()
+        return Page([EventRecord(*r) for r in rows], total, offset, limit)
+
+    def event_counts(self, wanted: EventFilter) -> list[EventCount]:
+        """How many of the ``wanted`` events fall in each month, by type, months in order."""
+        where, args = _event_where(wanted)
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT coalesce(substr(ev.date, 1, 7), ''), ev.type, count(*) FROM events ev "
+                f"JOIN articles a ON a.id = ev.article_id {_EVENT_ROLES}{where}"
+                "GROUP BY 1, 2 ORDER BY 1, 2",
+                args,
+            ).fetchall()
+        return [EventCount(m, t or None, n) for m, t, n in rows]
+
+    def article_openings(self, article_ids: list[str], chars: int = 160) -> dict[str, str]:
+        """The first ``chars`` characters of each article's body, for untitled articles."""
+        if not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT id, substr(text, 1, ?) FROM articles WHERE id IN ({marks})",
+                (chars, *article_ids),
+            ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def search_filtered(
+        self,
+        text: str,
+        wanted: SearchFilter,
+        sort: str = "relevance",
+        offset: int = 0,
+        limit: int = 20,
+    ) -> Page[SearchHit]:
+        """``search`` narrowed by ``wanted``, sorted by "relevance" or "date" (newest first)."""
+        query = _fts_query(text)
+        if not query:
+            return Page([], 0, offset, limit)
+        where, args = self._search_where(query, wanted)
+        order = "a.published DESC, a.id" if sort == "date" else "articles_fts.rank, a.id"
+        sql = f"FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid {where}"
+        with self._reading() as db:
+            total = _one(db, f"SELECT count(*) {sql}", *args)[0]
+            rows = db.execute(
+                f"SELECT {_ARTICLE_COLS}, snippet(articles_fts, 1, '[', ']', ' … ', 24), "
+                f"articles_fts.rank {sql} ORDER BY {order} LIMIT ? OFFSET ?",
+                (*args, limit, offset),
+            ).fetchall()
+        return Page([SearchHit(_summary(r[:13]), r[13], r[14]) for r in rows], total, offset, limit)
+
+    def search_facets(self, text: str, wanted: SearchFilter, top: int = 20) -> SearchFacets:
+        """Counts of the matching articles by year, outlet, section, language, entity type and
+        event type (the ``top`` largest of each)."""
+        query = _fts_query(text)
+        if not query:
+            return SearchFacets(0)
+        where, args = self._search_where(query, wanted)
+        hits = f"SELECT a.id FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid {where}"
+        language = "a.language" if self._has_language() else "NULL"
+        by_column = (
+            "SELECT {col}, count(*) FROM articles a WHERE a.id IN ({hits}) AND {col} IS NOT NULL "
+            "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?"
+        )
+        by_fact = (
+            "SELECT f.type, count(DISTINCT f.article_id) FROM {table} f WHERE f.article_id IN "
+            "({hits}) AND f.type IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?"
+        )
+        with self._reading() as db:
+            total = _one(db, f"SELECT count(*) FROM ({hits}) h", *args)[0]
+
+            def counts(sql: str) -> list[FacetCount]:
+                return [FacetCount(str(v), n) for v, n in db.execute(sql, (*args, top))]
+
+            facets = SearchFacets(
+                total,
+                years=counts(by_column.format(col="substr(a.published, 1, 4)", hits=hits)),
+                sources=counts(by_column.format(col="a.source", hits=hits)),
+                sections=counts(by_column.format(col="a.section", hits=hits)),
+                languages=counts(by_column.format(col=language, hits=hits))
+                if language != "NULL"
+                else [],
+                entity_types=counts(by_fact.format(table="entities", hits=hits)),
+                event_types=counts(by_fact.format(table="events", hits=hits)),
+            )
+        facets.years.sort(key=lambda f: f.value, reverse=True)
+        return facets
+
+    def _has_language(self) -> bool:
+        """Whether the articles table has a language column (added by a later schema)."""
+        with self._reading() as db:
+            return any(r[1] == "language" for r in db.execute("PRAGMA table_info(articles)"))
+
+    def _search_where(self, query: str, wanted: SearchFilter) -> tuple[str, list[Any]]:
+        where = ["articles_fts MATCH ?"]
+        args: list[Any] = [query]
+        if wanted.date_from:
+            where.append("a.published >= ?")
+            args.append(wanted.date_from)
+        if wanted.date_to:
+            where.append("substr(a.published, 1, ?) <= ?")
+            args += [len(wanted.date_to), wanted.date_to]
+        if wanted.source:
+            where.append("a.source = ?")
+            args.append(wanted.source)
+        if wanted.section:
+            where.append("lower(a.section) = lower(?)")
+            args.append(wanted.section)
+        if wanted.language and self._has_language():
+            where.append("a.language = ?")
+            args.append(wanted.language)
+        for table, value in (("entities", wanted.entity_type), ("events", wanted.event_type)):
+            if value:
+                where.append(
+                    f"EXISTS (SELECT 1 FROM {table} f WHERE f.article_id = a.id AND f.type = ?)"
+                )
+                args.append(value.upper())
+        return "WHERE " + " AND ".join(where) + " ", args
 
     # -- internals -------------------------------------------------------------------------
     def _one(self, sql: str, *args: Any) -> Any:
@@ -660,7 +806,7 @@ class SQLiteStore:
                 len(article.quotes),
                 len(article.times),
                 len(article.figures),
-                len(article.events),
+                len(article.plover_events()),
             ),
         )  # fmt: skip  (the JSON's kb_ids are not kept: get_article reads the current links)
         db.execute(
@@ -759,8 +905,13 @@ def _insert_entities(db: sqlite3.Connection, article: Article) -> None:
         [(article.id, e.id, e.name, e.type, e.country) for e in article.entities],
     )
     db.executemany(
-        "INSERT INTO mentions(article_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
-        [(article.id, e.id, m.start, m.end, m.text) for e in article.entities for m in e.mentions],
+        "INSERT INTO mentions(article_id, entity_id, start, end, text, field) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (article.id, e.id, m.start, m.end, m.text, m.field)
+            for e in article.entities
+            for m in e.mentions
+        ],
     )
     facts = [(article.id, e.id, k, v) for e in article.entities for k, v in _facts_of(e)]
     db.executemany(
@@ -782,10 +933,22 @@ def _insert_facts(db: sqlite3.Connection, article: Article) -> None:
     """Quotes (with the entities they mention), times, figures, events, removed boilerplate."""
     aid = article.id
     db.executemany(
-        "INSERT INTO quotes(article_id, idx, text, kind, start, end, speaker, speaker_text, cue) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO quotes(article_id, idx, text, kind, start, end, speaker, speaker_text, cue, "
+        "field, cue_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (aid, i, q.text, q.kind, q.start, q.end, q.speaker, q.speaker_text, q.cue)
+            (
+                aid,
+                i,
+                q.text,
+                q.kind,
+                q.start,
+                q.end,
+                q.speaker,
+                q.speaker_text,
+                q.cue,
+                q.field,
+                q.cue_kind,
+            )
             for i, q in enumerate(article.quotes)
         ],
     )
@@ -799,34 +962,35 @@ def _insert_facts(db: sqlite3.Connection, article: Article) -> None:
             (aid, i, e.id)
             for i, q in enumerate(article.quotes)
             for e in article.entities
-            if any(m.start < q.end and m.end > q.start for m in e.mentions)
+            if any(m.field == q.field and m.start < q.end and m.end > q.start for m in e.mentions)
         ],
     )
     db.executemany(
-        "INSERT INTO times(article_id, idx, text, start, end, type, value, anchor) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO times(article_id, idx, text, start, end, type, value, anchor, field) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (aid, i, t.text, t.start, t.end, t.type, t.value, t.anchor)
+            (aid, i, t.text, t.start, t.end, t.type, t.value, t.anchor, t.field)
             for i, t in enumerate(article.times)
         ],
     )
     db.executemany(
-        "INSERT INTO figures(article_id, idx, text, start, end, value, unit, kind, currency) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO figures(article_id, idx, text, start, end, value, unit, kind, currency, "
+        "field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (aid, i, f.text, f.start, f.end, f.value, f.unit, f.kind, f.currency)
+            (aid, i, f.text, f.start, f.end, f.value, f.unit, f.kind, f.currency, f.field)
             for i, f in enumerate(article.figures)
         ],
     )
     db.executemany(
         "INSERT OR IGNORE INTO events(article_id, id, type, mode, trigger, trigger_start, "
-        "trigger_end, actor, target, place, time, date, factuality, sentence) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "trigger_end, actor, target, place, time, date, factuality, sentence, field) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 aid, e.id, e.type, e.mode, e.trigger, e.trigger_start, e.trigger_end, e.actor,
                 e.target, e.place, e.time, _event_date(e.time, article.published),
-                e.factuality, _sentence(article.text, e.sentence_start, e.sentence_end),
+                e.factuality,
+                _sentence(article.field_text(e.field), e.sentence_start, e.sentence_end), e.field,
             )
             for e in article.events
         ],
@@ -843,6 +1007,64 @@ def _events_of_entity(roles: str) -> str:
         "ev.rowid IN (SELECT e2.rowid FROM kb_links l JOIN events e2 ON e2.article_id = "
         f"l.article_id AND l.entity_id IN ({roles}) WHERE l.kb_id = ?)"
     )
+
+
+_EVENT_ROLES = "".join(
+    f"LEFT JOIN entities {r}e ON {r}e.article_id = ev.article_id AND {r}e.id = ev.{col} "
+    f"LEFT JOIN kb_links {r}l ON {r}l.article_id = ev.article_id AND {r}l.entity_id = ev.{col} "
+    for r, col in (("a", "actor"), ("t", "target"), ("p", "place"))
+)
+_EVENT_COLS = (
+    "ev.article_id, ev.id, ev.type, ev.mode, ev.trigger, ev.date, ev.factuality, ae.name, "
+    "al.kb_id, ae.country, te.name, tl.kb_id, te.country, pe.name, pl.kb_id, ev.sentence, "
+    "a.published, a.source, a.title, a.story_id"
+)
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern finding ``text`` anywhere, its own % and _ taken literally."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _event_where(w: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause of an event filter over ``_EVENT_ROLES`` (portable SQL)."""
+    where: list[str] = []
+    args: list[Any] = []
+    equal = (
+        ("ev.type", w.type.upper() if w.type else None), ("ev.mode", w.mode),
+        ("al.kb_id", w.actor), ("tl.kb_id", w.target), ("ev.factuality", w.factuality),
+    )  # fmt: skip
+    for column, value in equal:
+        if value:
+            where.append(f"{column} = ?")
+            args.append(value)
+    if w.typed_only and not w.type:
+        where.append("ev.type IS NOT NULL AND ev.type <> ''")
+    if w.entity:
+        where.append("? IN (al.kb_id, tl.kb_id, pl.kb_id)")
+        args.append(w.entity)
+    for column, text in (("ae.name", w.actor_name), ("te.name", w.target_name)):
+        if text:
+            where.append(f"lower({column}) LIKE ? ESCAPE '\\'")
+            args.append(_like(text))
+    if w.place:
+        where.append("(pl.kb_id = ? OR lower(pe.name) LIKE ? ESCAPE '\\')")
+        args += [w.place, _like(w.place)]
+    if w.country:
+        where.append("? IN (ae.country, te.country, pe.country)")
+        args.append(w.country.upper())
+    if w.date_from:
+        where.append("ev.date >= ?")
+        args.append(w.date_from)
+    if w.date_to:
+        where.append("substr(ev.date, 1, ?) <= ?")
+        args += [len(w.date_to), w.date_to]
+    if w.dyad:
+        a, b = w.dyad
+        where.append("((al.kb_id = ? AND tl.kb_id = ?) OR (al.kb_id = ? AND tl.kb_id = ?))")
+        args += [a, b, b, a]
+    return ("WHERE " + " AND ".join(where) + " " if where else ""), args
 
 
 def _event_date(time: str | None, published: str | None) -> str | None:

@@ -10,13 +10,15 @@ body: a browser cannot send either cross-site without asking first. A write whos
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass
-from typing import Annotated, Any
+import io
+from dataclasses import dataclass, replace
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from newsgraph.errors import RejectedInput
+from newsgraph.kb import export as kb_export
 from newsgraph.kb import queries
 from newsgraph.model import Article
 from newsgraph.store.base import (
@@ -27,24 +29,30 @@ from newsgraph.store.base import (
     Overview,
     Page,
     QuoteRecord,
+    SearchFacets,
+    SearchFilter,
     SearchHit,
     Store,
     Story,
     TimelineItem,
 )
 from newsgraph.web.deps import state, store_dependency
-from newsgraph.web.filters import ArticleFilter, filtered_articles
+from newsgraph.web.filters import ArticleFilter, file_name_only, filtered_articles
 from newsgraph.web.ingest import IngestReport, bounded_json, ingest
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 MAX_LIMIT = 200
+SEARCH_LIMIT = 100
 MAX_OFFSET = 1_000_000
 BODY_ARTICLES = 4  # a POST body may hold this many largest-allowed articles
 SMALL_BODY = 65_536  # bytes: a merge or split body is a few ids
 SAME_SITE = ("same-origin", "none")  # Sec-Fetch-Site values of the server's own pages
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ENTITY_TYPES = r"^[A-Za-z_]{1,20}$"
+EVENT_TYPE = r"^[A-Za-z_]{1,40}$"
+WORD = r"^[A-Za-z_\-]{1,40}$"
+COUNTRY = r"^[A-Za-z]{3}$"
 
 StoreDep = Annotated[Store, Depends(store_dependency)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
@@ -168,10 +176,21 @@ class Split:
 
 @dataclass
 class Timeline:
-    """A timeline's items in date order."""
+    """One page of a timeline's items in date order; ``total`` counts every item."""
 
     items: list[TimelineItem]
     total: int
+    offset: int = 0
+    limit: int = queries.TIMELINE_LIMIT
+
+
+@dataclass
+class Dyad:
+    """Every event between two entities, either acting on the other, in time order."""
+
+    first: EntitySummary
+    second: EntitySummary
+    events: Page[EventRecord]
 
 
 @router.get("/articles", summary="List articles, newest first")
@@ -187,13 +206,19 @@ def list_articles(
 ) -> Page[ArticleSummary]:
     """Articles filtered by outlet, section, publication date range or KB entity id."""
     wanted = ArticleFilter(source, section, date_from, date_to, entity)
-    return filtered_articles(store, wanted, offset, limit)
+    page = filtered_articles(store, wanted, offset, limit)
+    for summary in page.items:
+        summary.origin = file_name_only(summary.origin)
+    return page
 
 
 @router.get("/articles/{article_id:path}", summary="One article with all its facts")
 def get_article(store: StoreDep, article_id: IdPath) -> Article:
-    """The stored article: clean text, metadata, removed boilerplate, entities (with kb_id), ..."""
-    return queries.get_article(store, article_id)
+    """The stored article: clean text, metadata, removed boilerplate, entities (with kb_id), ...
+    (``origin`` is the file name it was read from, never a path on the server)."""
+    article = queries.get_article(store, article_id)
+    article.origin = file_name_only(article.origin)
+    return article
 
 
 @router.get("/entities", summary="List knowledge-base entities")
@@ -265,39 +290,123 @@ def list_quotes(
     search: Annotated[
         str | None, Query(min_length=1, max_length=500, description="Text in the quote.")
     ] = None,
+    cue_kind: Annotated[
+        Literal["speech", "thought", "evaluation", "document", "other"] | None,
+        Query(description="Only attributions of this kind ('speech': what was said)."),
+    ] = None,
     offset: Offset = 0,
     limit: Limit = 50,
 ) -> Page[QuoteRecord]:
     """Quotes, newest first, by a speaker (KB id or name) and/or containing a text."""
-    return queries.quotes(store, speaker=speaker, text=search, offset=offset, limit=limit)
+    return queries.quotes(
+        store, speaker=speaker, text=search, offset=offset, limit=limit, cue_kind=cue_kind
+    )
 
 
-@router.get("/events", summary="Events by type, actor and date")
+Typed = Annotated[
+    bool, Query(description="Only events with a PLOVER type (false: untyped mentions too).")
+]
+
+
+@router.get("/events", summary="Events by type, mode, actor, target, place and date")
 def list_events(
     store: StoreDep,
-    type: Annotated[
-        str | None, Query(pattern=r"^[A-Za-z_]{1,40}$", description="PLOVER type.")
-    ] = None,
-    actor: Annotated[str | None, Query(max_length=200, description="Actor KB id.")] = None,
-    target: Annotated[str | None, Query(max_length=200, description="Target KB id.")] = None,
+    type: Annotated[str | None, Query(pattern=EVENT_TYPE, description="PLOVER type.")] = None,
+    mode: Annotated[str | None, Query(pattern=WORD, description="PLOVER mode.")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="KB id or name.")] = None,
+    target: Annotated[str | None, Query(max_length=200, description="KB id or name.")] = None,
     entity: Annotated[str | None, Query(max_length=200, description="KB id in any role.")] = None,
+    place: Annotated[str | None, Query(max_length=200, description="KB id or name.")] = None,
+    country: Annotated[
+        str | None, Query(pattern=COUNTRY, description="Alpha-3 code of any role.")
+    ] = None,
+    factuality: Annotated[str | None, Query(pattern=WORD, description="e.g. happened.")] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
+    typed: Typed = True,
     offset: Offset = 0,
     limit: Limit = 50,
+    plover: Annotated[
+        bool, Query(description="Only PLOVER-typed events (false: every event mention).")
+    ] = True,
 ) -> Page[EventRecord]:
-    """PLOVER events filtered by type, actor/target/any-role entity and date range."""
-    page = store.events(
-        actor_kb_id=actor,
-        target_kb_id=target,
-        kb_id=entity,
-        type=type.upper() if type else None,
-        date_from=date_from,
-        date_to=date_to,
-        offset=offset,
-        limit=limit,
-    )
-    return page
+    """Events in date order narrowed by every filter given; an actor or target that is not a
+    KB id matches words of the name. Untyped events (``type`` null) only with ``typed=false``."""
+    wanted = queries.event_filter(
+        store, type=type, mode=mode, actor=actor, target=target, entity=entity, place=place,
+        country=country, factuality=factuality, date_from=date_from, date_to=date_to,
+        typed_only=typed and plover,
+    )  # fmt: skip
+    return queries.find_events(store, wanted, offset=offset, limit=limit)
+
+
+@router.get("/events.csv", summary="The filtered events as a CSV file")
+def events_csv(
+    store: StoreDep,
+    type: Annotated[str | None, Query(pattern=EVENT_TYPE)] = None,
+    mode: Annotated[str | None, Query(pattern=WORD)] = None,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    target: Annotated[str | None, Query(max_length=200)] = None,
+    entity: Annotated[str | None, Query(max_length=200)] = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    country: Annotated[str | None, Query(pattern=COUNTRY)] = None,
+    factuality: Annotated[str | None, Query(pattern=WORD)] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    all: Annotated[str | None, Query(max_length=1, description="1: untyped too.")] = None,
+    a: Annotated[str | None, Query(max_length=200, description="Dyad: first entity.")] = None,
+    b: Annotated[str | None, Query(max_length=200, description="Dyad: second entity.")] = None,
+) -> Response:
+    """Every event the same filters as ``/api/events`` select (or the dyad ``a``-``b``), one
+    row each in the columns of ``newsgraph export --what events``."""
+    wanted = queries.event_filter(
+        store, type=type, mode=mode, actor=actor, target=target, entity=entity, place=place,
+        country=country, factuality=factuality, date_from=date_from, date_to=date_to,
+        typed_only=not all,
+    )  # fmt: skip
+    if a and b:
+        pair = (queries.find_entity(store, a).id, queries.find_entity(store, b).id)
+        wanted = replace(wanted, dyad=pair)
+    out = io.StringIO()
+    kb_export.events_csv(iter(queries.all_found_events(store, wanted)), out)
+    headers = {"content-disposition": 'attachment; filename="events.csv"'}
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.get("/events/chart", summary="Event counts by type and month")
+def event_chart(
+    store: StoreDep,
+    type: Annotated[str | None, Query(pattern=EVENT_TYPE)] = None,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    target: Annotated[str | None, Query(max_length=200)] = None,
+    entity: Annotated[str | None, Query(max_length=200)] = None,
+    country: Annotated[str | None, Query(pattern=COUNTRY)] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    typed: Typed = True,
+) -> queries.EventChart:
+    """Months in order and, per event type, its count in each month (undated events apart)."""
+    wanted = queries.event_filter(
+        store, type=type, actor=actor, target=target, entity=entity, country=country,
+        date_from=date_from, date_to=date_to, typed_only=typed,
+    )  # fmt: skip
+    return queries.event_chart(store, wanted)
+
+
+@router.get("/events/dyad", summary="Every event between two entities")
+def event_dyad(
+    store: StoreDep,
+    a: Annotated[str, Query(min_length=1, max_length=200, description="KB id or name.")],
+    b: Annotated[str, Query(min_length=1, max_length=200, description="KB id or name.")],
+    typed: Typed = True,
+    offset: Offset = 0,
+    limit: Limit = 50,
+) -> Dyad:
+    """Events where either entity acts on the other, in time order (a name several entities
+    fit is a 400 naming them: give a KB id)."""
+    first, second = queries.find_entity(store, a), queries.find_entity(store, b)
+    page = queries.dyad(store, first.id, second.id, typed_only=typed, offset=offset, limit=limit)
+    return Dyad(first, second, page)
 
 
 @router.get("/timeline", summary="Timeline of an entity or a search")
@@ -307,15 +416,21 @@ def timeline(
     q: Text = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    limit: Annotated[int, Query(ge=1, le=queries.TIMELINE_LIMIT)] = queries.TIMELINE_LIMIT,
+    offset: Offset = 0,
+    limit: Annotated[
+        int,
+        Query(ge=1, le=queries.TIMELINE_MAX_LIMIT, description="Items per page (1-500)."),
+    ] = queries.TIMELINE_LIMIT,
 ) -> Timeline:
-    """Dated events and quotes in order; syndicated copies of a story counted once."""
+    """Dated events and quotes in order, oldest first; syndicated copies of a story counted
+    once; ``total`` counts every item, page with ``offset``."""
     if not entity and not q:
         raise HTTPException(400, "give an entity (?entity=KB_ID) or a search (?q=TEXT)")
-    items = queries.timeline(
-        store, kb_id=entity, query=q, date_from=date_from, date_to=date_to, limit=limit
-    )
-    return Timeline(items, len(items))
+    page = queries.timeline_page(
+        store, kb_id=entity, query=q, date_from=date_from, date_to=date_to, offset=offset,
+        limit=limit,
+    )  # fmt: skip
+    return Timeline(page.items, page.total, page.offset, page.limit)
 
 
 @router.get("/search", summary="Full-text search")
@@ -323,10 +438,41 @@ def search(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.")],
     offset: Offset = 0,
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    limit: Annotated[int, Query(ge=1, le=SEARCH_LIMIT)] = 20,
+    sort: Annotated[str, Query(pattern=r"^(relevance|date)$")] = "relevance",
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    source: Text = None,
+    section: Text = None,
+    language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+    entity_type: Annotated[str | None, Query(pattern=ENTITY_TYPES)] = None,
+    event_type: Annotated[str | None, Query(pattern=EVENT_TYPE)] = None,
 ) -> Page[SearchHit]:
-    """Articles matching the words, best first, with a snippet (matches in [brackets])."""
-    return queries.search(store, q, offset=offset, limit=limit)
+    """Articles matching the words, best first (or newest with ``sort=date``), with a snippet
+    (matches in [brackets]), narrowed by any facet given; untitled ones carry ``lead``."""
+    wanted = SearchFilter(date_from, date_to, source, section, language, entity_type, event_type)
+    page = queries.search_page(store, q, wanted, sort, offset=offset, limit=limit)
+    for hit in page.items:
+        hit.article.origin = file_name_only(hit.article.origin)
+    return page
+
+
+@router.get("/search/facets", summary="Counts of the matching articles by facet")
+def search_facets(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.")],
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    source: Text = None,
+    section: Text = None,
+    language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+    entity_type: Annotated[str | None, Query(pattern=ENTITY_TYPES)] = None,
+    event_type: Annotated[str | None, Query(pattern=EVENT_TYPE)] = None,
+) -> SearchFacets:
+    """How many matching articles fall in each year, outlet, section, language, entity type and
+    event type, under the facets already chosen."""
+    wanted = SearchFilter(date_from, date_to, source, section, language, entity_type, event_type)
+    return queries.search_facets(store, q, wanted)
 
 
 @router.get("/overview", summary="What the store holds")
@@ -337,8 +483,9 @@ def overview(store: StoreDep) -> Overview:
 
 @router.get("/stories/{story_id:path}", summary="A wire story and its copies")
 def story(store: StoreDep, story_id: IdPath) -> Story:
-    """The articles that are copies of one story, and their outlets."""
-    return store.story(story_id)
+    """The articles that are copies of one story, and their outlets (the source each copy
+    names, else the host of its URL)."""
+    return queries.story(store, story_id)
 
 
 @router.post(

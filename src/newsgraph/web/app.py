@@ -70,6 +70,7 @@ def create_app(
     app.include_router(pages.router)
     _add_error_handlers(app)
     _add_security_headers(app)
+    app.add_middleware(HeadAsGet)
     return app
 
 
@@ -153,6 +154,30 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class HeadAsGet:
+    """HEAD is answered on every GET route: the request runs as a GET and the body is dropped,
+    the headers (Content-Length, Content-Type) kept, as HTTP says (RFC 9110, 9.3.2)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+                if sent_end:
+                    return
+                sent_end.append(True)
+            await send(message)
+
+        sent_end: list[bool] = []
+        await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
 def _without_paths(request: Request, message: str) -> str:

@@ -144,3 +144,56 @@ def _edge(source: str, target: str, count: int) -> dict[str, Any]:
     return {
         "data": {"id": f"{source}--{target}", "source": source, "target": target, "weight": count}
     }
+
+
+BAR_PALETTE = (
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf",
+)  # fmt: skip
+BARS_HEIGHT = 160
+
+
+@dataclass
+class Bar:
+    """One type's part of one month's stacked bar."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+    title: str
+
+
+@dataclass
+class BarChart:
+    """Event counts by month as stacked bars, a colour per type, and the month labels."""
+
+    width: int
+    height: int
+    bars: list[Bar] = field(default_factory=list)
+    labels: list[tuple[float, str]] = field(default_factory=list)
+    legend: list[tuple[str, str]] = field(default_factory=list)
+
+
+def event_bars(months: list[str], series: dict[str, list[int]]) -> BarChart:
+    """Stacked bars for ``queries.EventChart``: x by month, height by count."""
+    chart = BarChart(CHART_WIDTH, BARS_HEIGHT + 20)
+    if not months:
+        return chart
+    colours = {kind: BAR_PALETTE[i % len(BAR_PALETTE)] for i, kind in enumerate(series)}
+    chart.legend = list(colours.items())
+    totals = [sum(counts[i] for counts in series.values()) for i in range(len(months))]
+    scale = BARS_HEIGHT / max(max(totals), 1)
+    step = (CHART_WIDTH - CHART_LEFT - CHART_RIGHT) / len(months)
+    for i, month in enumerate(months):
+        x, base = CHART_LEFT + i * step, float(BARS_HEIGHT)
+        for kind, counts in series.items():
+            if counts[i]:
+                height = counts[i] * scale
+                base -= height
+                title = f"{month}: {counts[i]} {kind}"
+                chart.bars.append(Bar(x, base, max(step * 0.8, 1), height, colours[kind], title))
+        if i % max(len(months) // 12, 1) == 0:
+            chart.labels.append((x, month))
+    return chart

@@ -26,6 +26,14 @@ class ArticleFilter:
         return urlencode({k: v for k, v in asdict(self).items() if v})
 
 
+def file_name_only(origin: str | None) -> str | None:
+    """An article's origin without the server's folders: "wire_feed.jsonl:3", not a path.
+    Web addresses stay whole: they are public already."""
+    if not origin or origin.lower().startswith(("http://", "https://")):
+        return origin
+    return origin.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def filtered_articles(
     store: Store, wanted: ArticleFilter, offset: int, limit: int
 ) -> Page[ArticleSummary]:

@@ -25,10 +25,13 @@ class Span:
     classes: str
     title: str
     data: tuple[tuple[str, str], ...] = field(default=())
+    label: str = ""  # set: the span takes keyboard focus and a screen reader reads this
 
     def open_tag(self) -> str:
         attrs = f' class="{escape(self.classes)}" title="{escape(self.title)}"'
         attrs += "".join(f' data-{name}="{escape(value)}"' for name, value in self.data)
+        if self.label:
+            attrs += f' tabindex="0" role="note" aria-label="{escape(self.label)}"'
         return f"<{self.tag}{attrs}>"
 
     def close_tag(self) -> str:
@@ -44,22 +47,24 @@ def entity_link(entity: Entity) -> str:
     return entity_url(entity.kb_id or entity.id)
 
 
-def article_spans(article: Article) -> list[Span]:
-    """Every fact of the article that has offsets, as spans to mark."""
+def article_spans(article: Article, field: str = "body") -> list[Span]:
+    """Every fact of the article with offsets into ``field`` (title or body), as spans to mark."""
     spans: list[Span] = []
-    spans += _entity_spans(article)
-    spans += _quote_spans(article)
-    for t in article.times:
+    spans += _entity_spans(article, field)
+    spans += _quote_spans(article, field)
+    for t in (t for t in article.times if t.field == field):
         title = f"{t.type}: {t.value}" + (f" (relative to {t.anchor} date)" if t.anchor else "")
-        spans.append(Span(t.start, t.end, "span", "timex", title, (("value", t.value),)))
-    for f in article.figures:
+        label = f"{t.text}: time {t.value}"
+        spans.append(Span(t.start, t.end, "span", "timex", title, (("value", t.value),), label))
+    for f in (f for f in article.figures if f.field == field):
         spans.append(Span(f.start, f.end, "span", f"figure figure-{f.kind}", _figure_title(f)))
-    for ev in article.events:
+    for ev in (ev for ev in article.plover_events() if ev.field == field):
         spans.append(_event_span(article, ev))
-    return [s for s in spans if 0 <= s.start < s.end <= len(article.text)]
+    size = len(article.field_text(field))
+    return [s for s in spans if 0 <= s.start < s.end <= size]
 
 
-def _entity_spans(article: Article) -> list[Span]:
+def _entity_spans(article: Article, field: str) -> list[Span]:
     spans = []
     for ent in article.entities:
         kind = ent.type.lower()
@@ -67,14 +72,14 @@ def _entity_spans(article: Article) -> list[Span]:
         if ent.titles:
             title += f" ({', '.join(ent.titles)})"
         data = (("href", entity_link(ent)), ("type", ent.type))
-        for m in ent.mentions:
+        for m in (m for m in ent.mentions if m.field == field):
             spans.append(Span(m.start, m.end, "mark", f"ent ent-{kind}", title, data))
     return spans
 
 
-def _quote_spans(article: Article) -> list[Span]:
+def _quote_spans(article: Article, field: str) -> list[Span]:
     spans = []
-    for q in article.quotes:
+    for q in (q for q in article.quotes if q.field == field):
         speaker = _speaker_name(article, q.speaker, q.speaker_text)
         title = f"{speaker} ({q.kind} quote)" if speaker else f"unattributed {q.kind} quote"
         data = (("speaker", speaker or ""), ("kind", q.kind))
@@ -103,11 +108,13 @@ def _event_span(article: Article, ev: Event) -> Span:
     actor = article.entity(ev.actor)
     target = article.entity(ev.target)
     who = f"{actor.name if actor else '?'} → {target.name if target else '?'}"
-    title = f"{ev.type}: {who}" + (f" ({ev.time})" if ev.time else "")
+    title = f"{ev.type or 'untyped'}: {who}" + (f" ({ev.time})" if ev.time else "")
     if ev.factuality != "happened":
         title += f" [{ev.factuality}]"
-    data = (("type", ev.type),)
-    return Span(ev.trigger_start, ev.trigger_end, "span", "event", title, data)
+    kind = ev.type or "untyped"
+    data = (("type", kind), ("who", who))
+    label = f"{ev.trigger}: event {kind}, {who}"
+    return Span(ev.trigger_start, ev.trigger_end, "span", "event", title, data, label)
 
 
 def highlight(text: str, spans: list[Span]) -> Markup:
@@ -144,3 +151,8 @@ def _close_ending(open_spans: list[Span], pos: int, out: list[str]) -> None:
 def highlighted_article(article: Article) -> Markup:
     """The article's clean text with every fact marked, ready to drop into a template."""
     return highlight(article.text, article_spans(article))
+
+
+def highlighted_title(article: Article) -> Markup:
+    """The article's title with the facts found in it marked (empty without a title)."""
+    return highlight(article.title or "", article_spans(article, "title"))

@@ -217,6 +217,6 @@ def _stored(number: int, article: Article) -> StoredItem:
         quotes=len(article.quotes),
         times=len(article.times),
         figures=len(article.figures),
-        events=len(article.events),
+        events=len(article.plover_events()),
         warnings=list(article.warnings),
     )

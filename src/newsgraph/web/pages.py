@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -13,12 +13,19 @@ from markupsafe import Markup, escape
 
 from newsgraph.errors import NotFound
 from newsgraph.kb import queries
-from newsgraph.model import Article, Entity
-from newsgraph.store.base import EntityProfile, EventRecord, QuoteRecord, Store, TimelineItem
-from newsgraph.web.charts import cooccurrence_graph, parse_day, timeline_chart
+from newsgraph.model import Article, Entity, Event
+from newsgraph.store.base import (
+    EntityProfile,
+    EventRecord,
+    QuoteRecord,
+    SearchFilter,
+    Store,
+    TimelineItem,
+)
+from newsgraph.web.charts import cooccurrence_graph, event_bars, parse_day, timeline_chart
 from newsgraph.web.deps import render, state, store_dependency
 from newsgraph.web.filters import ArticleFilter, filtered_articles
-from newsgraph.web.highlight import entity_link, highlighted_article
+from newsgraph.web.highlight import entity_link, highlighted_article, highlighted_title
 from newsgraph.web.urls import entity_url
 
 router = APIRouter(include_in_schema=False)
@@ -55,19 +62,50 @@ def home(request: Request, store: StoreDep) -> Response:
     return render(request, "home.html", {"overview": overview, "latest": latest.items})
 
 
+FACET_PARAMS = ("date_from", "date_to", "source", "section", "language", "entity_type",
+                "event_type")  # fmt: skip
+
+
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, store: StoreDep, q: Text = "", offset: Offset = 0) -> Response:
-    """Articles matching the words, and every entity the words name ("13 people named Smith")."""
+def search(
+    request: Request,
+    store: StoreDep,
+    q: Text = "",
+    offset: Offset = 0,
+    sort: Annotated[str, Query(pattern=r"^(relevance|date)$")] = "relevance",
+    date_from: DateText = "",
+    date_to: DateText = "",
+    source: Text = "",
+    section: Text = "",
+    language: Annotated[str, Query(max_length=3)] = "",
+    entity_type: Annotated[str, Query(max_length=20)] = "",
+    event_type: Annotated[str, Query(max_length=40)] = "",
+) -> Response:
+    """Articles matching the words, narrowed by facets with counts, by relevance or date, and
+    every entity the words name ("13 people named Smith")."""
+    chosen = {
+        "date_from": date_from, "date_to": date_to, "source": source, "section": section,
+        "language": language, "entity_type": entity_type, "event_type": event_type,
+    }  # fmt: skip
+    wanted = SearchFilter(**{k: v or None for k, v in chosen.items()})
     context: dict[str, Any] = {"q": q, "hits": None, "entities": [], "offset": offset}
-    context["candidates"] = None
+    context.update(candidates=None, facets=None, chosen=chosen, sort=sort)
     if q.strip():
-        context["hits"] = queries.search(store, q, offset=offset, limit=PAGE_SIZE)
+        context["hits"] = queries.search_page(store, q, wanted, sort, offset, PAGE_SIZE)
+        context["facets"] = queries.search_facets(store, q, wanted)
         context["candidates"] = queries.entity_choices(store, q, limit=SEARCH_CANDIDATES)
         if not context["candidates"].total:
             context["entities"] = _entities_named(store, q)
     context["snippet_html"] = snippet_html
     context["page_size"] = PAGE_SIZE
+    context["search_url"] = lambda **change: _search_url(q, sort, chosen, change)
     return render(request, "search.html", context)
+
+
+def _search_url(q: str, sort: str, chosen: dict[str, str], change: dict[str, str]) -> str:
+    """The search page with one facet (or the sort) changed, the others kept, from page one."""
+    params = {"q": q, "sort": sort, **chosen, **change}
+    return "/search?" + urlencode({k: v for k, v in params.items() if v})
 
 
 def _entities_named(store: Store, words: str, limit: int = 8) -> list[Any]:
@@ -106,8 +144,12 @@ def article(request: Request, store: StoreDep, article_id: str) -> Response:
     context = {
         "article": art,
         "body": highlighted_article(art),
+        "title_html": highlighted_title(art),
         "entity_groups": _entities_by_type(art),
         "speaker_of": _speaker_names(art),
+        "events": art.plover_events(),
+        "event_roles": [_event_roles(art, ev) for ev in art.plover_events()],
+        "lead": None if art.title else queries.first_words(art.text),
         "entity_link": entity_link,
         "url": safe_url(art.url),
     }
@@ -131,6 +173,26 @@ def _speaker_names(article: Article) -> list[tuple[str, str | None]]:
         else:
             speakers.append((q.speaker_text or "unattributed", None))
     return speakers
+
+
+@dataclass
+class EventRoles:
+    """Who did what to whom in one event of an article, each name with its entity page."""
+
+    actor: str
+    actor_href: str | None
+    target: str
+    target_href: str | None
+    place: str | None
+
+
+def _event_roles(article: Article, ev: Event) -> EventRoles:
+    actor, target, place = (article.entity(r) for r in (ev.actor, ev.target, ev.place))
+    return EventRoles(
+        actor.name if actor else "?", entity_link(actor) if actor else None,
+        target.name if target else "?", entity_link(target) if target else None,
+        place.name if place else None,
+    )  # fmt: skip
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -220,7 +282,7 @@ def quotes_once(quote_records: list[QuoteRecord]) -> list[QuoteOnce]:
 
 def _events_once(profile: EntityProfile) -> list[EventRecord]:
     """The entity's events as actor or target, in date order, syndicated copies once."""
-    seen: set[tuple[str, str, str, str]] = set()
+    seen: set[tuple[str, str | None, str, str]] = set()
     events = []
     for ev in profile.events_as_actor + profile.events_as_target:
         key = (ev.story_id or ev.article_id, ev.type, ev.trigger, ev.sentence or ev.id)
@@ -259,26 +321,36 @@ def timeline(
     store: StoreDep,
     q: Text = "",
     entity: Annotated[str, Query(max_length=200)] = "",
+    offset: Offset = 0,
 ) -> Response:
-    """Dated events and quotes for a search or an entity, in order, copies counted once."""
-    items = None
+    """Dated events and quotes for a search or an entity, in order, copies counted once, a
+    page of ``TIMELINE_LIMIT`` at a time with the total."""
+    page = None
     title = ""
     candidates = None
+    kb_id = None
     if entity:
         try:
             found = queries.find_entity(store, entity)
-            title = found.name
-            items = queries.timeline(store, kb_id=found.id)
+            title, kb_id = found.name, found.id
+            page = queries.timeline_page(store, kb_id=found.id, offset=offset)
         except queries.AmbiguousName:
             candidates = queries.entity_choices(store, entity)
     elif q.strip():
         title = q
-        items = queries.timeline(store, query=q)
+        page = queries.timeline_page(store, query=q, offset=offset)
+    items = page.items if page else None
+    base = "/timeline?" + urlencode({"entity": entity} if entity else {"q": q}) + "&"
     context = {
         "q": q,
         "entity": entity,
+        "kb_id": kb_id,
         "title": title,
         "items": items,
+        "page": page,
+        "offset": offset,
+        "page_size": queries.TIMELINE_LIMIT,
+        "base": base,
         "months": _by_month(items or []),
         "candidates": candidates,
         "timeline_url": timeline_url,
@@ -299,3 +371,65 @@ def _month_label(value: str) -> str:
     if day is None:
         return value or "undated"
     return day.strftime("%B %Y") if len(value) >= 7 else str(day.year)
+
+
+EVENT_FILTERS = ("type", "mode", "actor", "target", "place", "country", "factuality",
+                 "date_from", "date_to")  # fmt: skip
+Word = Annotated[str, Query(max_length=40)]
+Name = Annotated[str, Query(max_length=200)]
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(
+    request: Request,
+    store: StoreDep,
+    type: Word = "",
+    mode: Word = "",
+    actor: Name = "",
+    target: Name = "",
+    place: Name = "",
+    country: Annotated[str, Query(max_length=3)] = "",
+    factuality: Word = "",
+    date_from: DateText = "",
+    date_to: DateText = "",
+    all: Annotated[str, Query(max_length=1)] = "",
+    a: Name = "",
+    b: Name = "",
+    offset: Offset = 0,
+) -> Response:
+    """Events as actor → type → target with their sentence, filtered, with counts by type
+    per month; given two entities ``a`` and ``b``, every event between them (the dyad)."""
+    chosen = {
+        "type": type, "mode": mode, "actor": actor, "target": target, "place": place,
+        "country": country, "factuality": factuality, "date_from": date_from,
+        "date_to": date_to,
+    }  # fmt: skip
+    typed_only = not all
+    dyad = None
+    if a and b:
+        first, second = queries.find_entity(store, a), queries.find_entity(store, b)
+        dyad = (first, second)
+        wanted = queries.event_filter(store, typed_only=typed_only)
+        wanted = replace(wanted, dyad=(first.id, second.id))
+    else:
+        wanted = queries.event_filter(store, typed_only=typed_only, **chosen)
+    page = queries.find_events(store, wanted, offset=offset, limit=PAGE_SIZE)
+    chart = queries.event_chart(store, wanted)
+    params = {**chosen, "all": all, "a": a, "b": b}
+    query = urlencode({k: v for k, v in params.items() if v})
+    context = {
+        "page": page,
+        "chosen": chosen,
+        "all": all,
+        "dyad": dyad,
+        "a": a,
+        "b": b,
+        "bars": event_bars(chart.months, chart.series),
+        "undated": chart.undated,
+        "types": sorted(chart.series),
+        "offset": offset,
+        "page_size": PAGE_SIZE,
+        "base": "/events?" + (query + "&" if query else ""),
+        "csv_url": "/api/events.csv" + ("?" + query if query else ""),
+    }
+    return render(request, "events.html", context)

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from newsgraph.stages.entities.names import NameLexicons, initials
+from newsgraph.stages.entities.names import NameLexicons, acronym_key, initials
 
 _PERSONAL = ("PERSON",)
 _NOT_SURNAME_LABELS = ("NORP",)
@@ -162,3 +162,33 @@ def _nearest(options: list[str], position: int, info: dict[str, _KeyInfo]) -> st
         return (1, pos[0] - position)
 
     return min(options, key=distance)
+
+
+def same_entities(
+    title: list[tuple[str, list[str], str]],
+    body: list[tuple[str, list[str], str]],
+    lex: NameLexicons,
+) -> dict[str, str]:
+    """For each title entity (id, names, type), the body entity it names, by the same rules
+    that group names within one text: 'Ruto' in the headline is 'President William Ruto' of
+    the body. Title names come first in reading order, so an ambiguous short name goes to the
+    first full name of the body."""
+    cands: list[Candidate] = []
+    owners: list[tuple[str, str]] = []
+    for side, entities, position in (("title", title, -len(title)), ("body", body, 0)):
+        for n, (entity_id, names, label) in enumerate(entities):
+            for name in dict.fromkeys(names):
+                key = " ".join(acronym_key(w) for w in name.split())
+                country = lex.country_of_name(name) if label in ("GPE", "LOC") else None
+                cands.append(Candidate(position + n, key, label, country=country))
+                owners.append((side, entity_id))
+    groups = link_names(cands, lex)
+    body_of_group: dict[int, str] = {}
+    for (side, entity_id), group in zip(owners, groups, strict=True):
+        if side == "body":
+            body_of_group.setdefault(group, entity_id)
+    found: dict[str, str] = {}
+    for (side, entity_id), group in zip(owners, groups, strict=True):
+        if side == "title" and entity_id not in found and group in body_of_group:
+            found[entity_id] = body_of_group[group]
+    return found

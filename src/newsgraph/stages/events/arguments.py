@@ -126,12 +126,17 @@ def _agent(token: Token) -> Token | None:
     return None
 
 
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
 def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
     """The object of the first of ``preps`` attached to ``token`` (in the order given)."""
     found: dict[str, Token] = {}
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             pobj = _child(child, ("pobj",))
+            if pobj is not None and pobj.ent_type_ in _TIME_ENTS:
+                continue  # 'said on Monday': a date is no one the act is done to
             if pobj is not None and child.lower_ not in found:
                 found[child.lower_] = pobj
     for prep in preps:
@@ -205,6 +210,18 @@ def mention_span(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
+def argument_span(token: Token | None) -> tuple[int, int] | None:
+    """An argument's words: the name or noun phrase it heads with its appositions ('parent
+    company EADS'), what ``Event.actor_start/actor_end`` hold."""
+    if token is None:
+        return None
+    start, end = mention_span(token)
+    for child in token.children:
+        if child.dep_ == "appos":
+            end = max(end, child.right_edge.idx + len(child.right_edge))
+    return start, end
+
+
 def entity_of(
     article: Article, token: Token | None, vocab: EventWords, actor: bool = True
 ) -> Entity | None:
@@ -244,6 +261,33 @@ def target_id(article: Article, token: Token | None, vocab: EventWords) -> str |
     found = entity_of(article, token, vocab, actor=False)
     if found is None and token is not None and token.pos_ == "NOUN":
         found = entity_of(article, _prep_object(token, vocab.noun_target_preps), vocab, actor=False)
+    return found.id if found is not None else None
+
+
+def recipient_id(article: Article, pred: Predicate, vocab: EventWords) -> str | None:
+    """When the object is a thing ('supported Turkey's efforts', 'offered concessions to the
+    negotiator', 'demanded support from the UN'), the entity the act is for: the object's
+    possessor, then the object's or the verb's recipient phrase ('to', 'from', 'with' ...)."""
+    holders = [t for t in (pred.target, pred.clause, pred.head) if t is not None]
+    candidates: list[Token | None] = (
+        [c for c in holders[0].children if c.dep_ == "poss"] if pred.target else []
+    )
+    for holder in holders:
+        for prep in vocab.target_preps:
+            candidates.append(_prep_object(holder, (prep,)))
+    for token in candidates:
+        found = entity_of(article, token, vocab, actor=False)
+        if found is not None:
+            return found.id
+    return None
+
+
+def partner_id(article: Article, actor: Token | None, vocab: EventWords) -> str | None:
+    """'Jordan and Britain agreed': in a joint act each conjunct is the other's partner."""
+    if actor is None:
+        return None
+    partner = next((c for c in actor.children if c.dep_ == "conj"), None)
+    found = entity_of(article, partner, vocab, actor=False)
     return found.id if found is not None else None
 
 

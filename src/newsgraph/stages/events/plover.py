@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.stages.events.cameo import CameoVerbs, build_cameo_verbs
 from newsgraph.stages.events.predicate import Coding
 from newsgraph.wordlists import WordLists
 
 LEXICON_FILE = "events/plover_lexicon.tsv"
 TYPES_FILE = "events/plover_types.txt"
+EVENT_NOUNS_FILE = "events/event_nouns.txt"
 
 # Types whose mode is the content of the act, often told in its complement clause.
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT"})
@@ -40,6 +42,8 @@ class Lexicon:
     pairs: dict[tuple[str, str], Coding] = field(default_factory=dict)  # (impose, curfew)
     cues: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # type -> [(word, mode)]
     longest_noun: int = 1
+    cameo: CameoVerbs = field(default_factory=CameoVerbs)  # PETRARCH2's verb patterns
+    event_nouns: frozenset[str] = frozenset()  # nouns naming an event, PLOVER or not
 
     def mode_from_words(self, event_type: str, lemmas: set[str]) -> str | None:
         """The first cue of this type found among the words around a trigger."""
@@ -51,7 +55,10 @@ class Lexicon:
 
 def build_lexicon(words: WordLists) -> Lexicon:
     """The packaged lexicon, parsed once per loader (``words.get(build_lexicon)``)."""
-    return parse_lexicon(words.text(LEXICON_FILE), frozenset(words.lines(TYPES_FILE)))
+    lexicon = parse_lexicon(words.text(LEXICON_FILE), frozenset(words.lines(TYPES_FILE)))
+    lexicon.cameo = build_cameo_verbs(words)
+    lexicon.event_nouns = frozenset(words.lines(EVENT_NOUNS_FILE))
+    return lexicon
 
 
 def parse_lexicon(text: str, types: frozenset[str]) -> Lexicon:

@@ -1,10 +1,13 @@
-"""Stage 'events': who did what to whom, when and where, typed with PLOVER.
+"""Stage 'events': every event mention (who did what to whom, when and where), typed with
+PLOVER where it is a PLOVER event.
 
-Triggers are verbs, phrasal verbs, verb+object pairs and event nouns found in the PLOVER
-lexicon (data in ``resources/events/plover_lexicon.tsv``, other word lists in
-``resources/events/words.json``); the actor, target and place come from the dependency parse
-and are resolved to the article's entities; the time is the time expression attached to the
-trigger (else the publication date); factuality comes from ``factuality``.
+Triggers are every non-auxiliary verb and the event nouns. PLOVER codings come from verbs,
+phrasal verbs, verb+object pairs and event nouns in the PLOVER lexicon (data in
+``resources/events/plover_lexicon.tsv``, other word lists in ``resources/events/words.json``)
+and from PETRARCH2's CAMEO verb patterns (``cameo``); the actor, target and place come from
+the dependency parse and are resolved to the article's entities; the time is the time
+expression attached to the trigger (else the publication date); factuality comes from
+``factuality``.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ _FUTURE_RECODING = {
     "RETREAT": "CONCEDE",
 }
 _DATED_TYPES = frozenset({"DATE", "TIME"})
+# Acts done together: with a compound actor ('X and Y agreed'), each is the other's partner.
+_JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 # Types whose mode is the means (weapon, tactic, unit), often named outside the trigger phrase.
 _MEANS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 
@@ -55,9 +60,10 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
 
 
 def extract_events(article: Article, doc: Doc, lexicon: Lexicon, vocab: EventWords) -> list[Event]:
-    """Every PLOVER-typed event in the document, in text order, ids v1, v2, ..."""
-    typed = [pred for pred in find_predicates(doc, lexicon, vocab) if pred.coding is not None]
-    built = [(pred, build_event(article, pred, lexicon, vocab, "")) for pred in typed]
+    """Every event mention in the document (PLOVER-typed where it is one), in text order,
+    ids v1, v2, ..."""
+    found = find_predicates(doc, lexicon, vocab, untyped=True)
+    built = [(pred, build_event(article, pred, lexicon, vocab, "")) for pred in found]
     events = _without_duplicates(built)
     for n, event in enumerate(events, start=1):
         event.id = f"v{n}"
@@ -70,15 +76,22 @@ def _without_duplicates(built: list[tuple[Predicate, Event]]) -> list[Event]:
     'threatened to attack', 'promised to provide aid': the refusal, threat or promise)."""
     by_head = {pred.head.i: event for pred, event in built}
     kept: list[Event] = []
-    longest_first = sorted(built, key=lambda b: (b[1].trigger_start - b[1].trigger_end, b[0].start))
-    for pred, event in longest_first:
+    by_sentence: dict[int | None, list[Event]] = {}  # overlapping triggers share a sentence
+    typed_longest_first = sorted(
+        built,
+        key=lambda b: (b[1].type is None, b[1].trigger_start - b[1].trigger_end, b[0].start),
+    )
+    for pred, event in typed_longest_first:
         governor = _governing_event(pred, event, by_head)
         if governor is not None:  # the complement may name what the governor leaves out
             governor.actor = governor.actor or event.actor
             governor.target = governor.target or event.target
             governor.mode = governor.mode or event.mode
-        elif not any(_same_act(event, other) for other in kept):
-            kept.append(event)
+        else:
+            same_sentence = by_sentence.setdefault(event.sentence_start, [])
+            if not any(_same_act(event, other) for other in same_sentence):
+                same_sentence.append(event)
+                kept.append(event)
     return sorted(kept, key=lambda e: (e.trigger_start, e.trigger_end))
 
 
@@ -95,7 +108,9 @@ def _governing_event(pred: Predicate, event: Event, by_head: dict[int, Event]) -
     if pred.head.dep_ != "xcomp":
         return None
     governor = by_head.get(pred.head.head.i)
-    if governor is None or governor is event or governor.type != event.type:
+    if event.type is None or governor is None or governor is event:
+        return None
+    if governor.type != event.type:
         return None
     return governor if event.actor in (None, governor.actor) else None
 
@@ -103,27 +118,19 @@ def _governing_event(pred: Predicate, event: Event, by_head: dict[int, Event]) -
 def build_event(
     article: Article, pred: Predicate, lexicon: Lexicon, vocab: EventWords, event_id: str
 ) -> Event:
-    """One Event from a typed predicate: arguments, time, place, factuality, type and mode."""
-    assert pred.coding is not None
+    """One Event from a predicate: arguments, time, place, factuality, and the PLOVER type and
+    mode when the predicate is coded."""
     factuality = factuality_of(pred.head, vocab, pred.clause, pred.own_cues)
-    event_type, mode = pred.coding.type, pred.coding.mode
-    if mode is None:
-        mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
-    if mode is None and event_type in CONTENT_TYPES:  # "threatened to shell towns"
-        mode = lexicon.mode_from_words(event_type, args.subtree_lemmas(pred))
-    if mode is None and event_type in _MEANS_TYPES:  # weapons and tactics told nearby
-        mode = lexicon.mode_from_words(event_type, args.sentence_lemmas(pred))
-    event_type, mode = recode(event_type, mode, factuality, pred, vocab)
-    if event_type != pred.coding.type and mode is None:
-        mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
+    event_type, mode = plover_coding(article, pred, lexicon, vocab, factuality)
     actor = args.entity_id(article, pred.actor, vocab)
     target = args.target_id(article, pred.target, vocab)  # an actor is not its own recipient below
-    actor_entity = article.entity(actor)
-    if _diplomatic_protest(event_type, pred, actor_entity):
-        event_type, mode = "ACCUSE", "disapprove"
+    if target is None and event_type is not None:
+        target = args.recipient_id(article, pred, vocab)
+    if target is None and event_type in _JOINT_TYPES:
+        target = args.partner_id(article, pred.actor, vocab)
     time, source = event_time(article, pred, vocab)
     sent = pred.head.sent
-    return Event(
+    event = Event(
         id=event_id,
         type=event_type,
         mode=mode,
@@ -139,6 +146,35 @@ def build_event(
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
     )
+    if (span := args.argument_span(pred.actor)) is not None:
+        event.actor_start, event.actor_end = span
+        event.actor_text = article.text[span[0] : span[1]]
+    if (span := args.argument_span(pred.target)) is not None:
+        event.target_start, event.target_end = span
+        event.target_text = article.text[span[0] : span[1]]
+    return event
+
+
+def plover_coding(
+    article: Article, pred: Predicate, lexicon: Lexicon, vocab: EventWords, factuality: str
+) -> tuple[str | None, str | None]:
+    """The PLOVER type and mode of a coded predicate, (None, None) for other events."""
+    if pred.coding is None:
+        return None, None
+    event_type, mode = pred.coding.type, pred.coding.mode
+    if mode is None:
+        mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
+    if mode is None and event_type in CONTENT_TYPES:  # "threatened to shell towns"
+        mode = lexicon.mode_from_words(event_type, args.subtree_lemmas(pred))
+    if mode is None and event_type in _MEANS_TYPES:  # weapons and tactics told nearby
+        mode = lexicon.mode_from_words(event_type, args.sentence_lemmas(pred))
+    event_type, mode = recode(event_type, mode, factuality, pred, vocab)
+    if event_type != pred.coding.type and mode is None:
+        mode = lexicon.mode_from_words(event_type, args.phrase_lemmas(pred))
+    actor_entity = article.entity(args.entity_id(article, pred.actor, vocab))
+    if _diplomatic_protest(event_type, pred, actor_entity):
+        event_type, mode = "ACCUSE", "disapprove"
+    return event_type, mode
 
 
 def _diplomatic_protest(event_type: str, pred: Predicate, actor: Entity | None) -> bool:

@@ -13,6 +13,7 @@ from newsgraph.stages.events.arguments import (
     look_through_quantity,
     noun_arguments,
 )
+from newsgraph.stages.events.cameo import CameoMatch, match_verb
 from newsgraph.stages.events.plover import (
     CONFLICT_TYPES,
     COOPERATIVE_TYPES,
@@ -44,6 +45,8 @@ def find_predicates(
     for token in doc:
         if token.pos_ == "NOUN" and token.text[:1].islower():
             pred = _noun_predicate(token, lexicon, vocab, typed_verbs)
+            if pred is None and untyped:
+                pred = _event_noun(token, lexicon, vocab)
             if pred is not None:
                 found.append(pred)
     _promises_of_harm_are_threats(found, vocab)
@@ -51,8 +54,7 @@ def find_predicates(
     _policy_proposals_are_no_offers(found, lexicon, vocab)
     typed_heads = {p.head.i for p in found if p.coding is not None}
     found = [p for p in found if not _complement_of_typed_noun(p.head, typed_heads)]
-    if not untyped:
-        found = _without_nouns_inside_verb_phrases(found)
+    found = _without_nouns_inside_verb_phrases(found)
     return _without_nested(sorted(found, key=lambda p: (p.start, -p.end)))
 
 
@@ -181,13 +183,29 @@ def _verb_predicate(
         coding = lexicon.verbs[lemma]
     if coding is not None:
         coding = _sense(verb, lemma, particle, obj, coding, lexicon, vocab)
+    # verbs the lexicon knows keep its reading, even when a sense rule finds no event there
+    known = lemma in lexicon.verbs or particle is not None
+    known = known or (obj is not None and _noun_coding(obj, lexicon)[0] is not None)
+    cameo = _cameo(verb, lexicon) if coding is None and not known else None
+    if cameo is not None:
+        coding = cameo.coding
     if coding is None and (not untyped or lemma in vocab.grammatical_verbs):
         return None
     actor, target = actor_and_target(verb, vocab)
     end = verb.idx + len(verb)
+    if cameo is not None and cameo.target is not None:
+        target = cameo.target
+    if cameo is not None and cameo.obj is not None and cameo.obj.i > verb.i:
+        end = max(end, cameo.obj.idx + len(cameo.obj))
     if particle is not None and particle.dep_ == "prt":
         end = max(end, particle.idx + len(particle))
     return Predicate(verb, verb.idx, end, coding, actor, target)
+
+
+def _cameo(verb: Token, lexicon: Lexicon) -> CameoMatch | None:
+    """PETRARCH2's reading of a verb the lexicon leaves uncoded, when it is a PLOVER one."""
+    match = match_verb(verb, lexicon.cameo)
+    return match if match is not None and match.coding is not None else None
 
 
 def _demand(verb: Token, vocab: EventWords) -> Predicate | None:
@@ -231,12 +249,8 @@ def _poll_share(speaker: Token | None, vocab: EventWords) -> bool:
 
 
 def _pair(verb: str, obj: str, lexicon: Lexicon) -> Coding | None:
-    """The coding of a verb with its object; a verb with the prefix re- ("reimposed the
-    blockade", "reopened talks") codes as the verb repeated."""
-    coding = lexicon.pairs.get((verb, obj))
-    if coding is None and verb.startswith("re") and len(verb) > 4:
-        coding = lexicon.pairs.get((verb[2:].lstrip("-"), obj))
-    return coding
+    """The coding of a verb with its object."""
+    return lexicon.pairs.get((verb, obj))
 
 
 def _reversal(verb: Token, obj: Token, lexicon: Lexicon, vocab: EventWords) -> Coding | None:
@@ -244,9 +258,6 @@ def _reversal(verb: Token, obj: Token, lexicon: Lexicon, vocab: EventWords) -> C
     if obj.pos_ != "NOUN":
         return None
     named = _noun_coding(obj, lexicon)[0]
-    for child in obj.children:  # "halted mediation efforts": the event is the modifier's
-        if named is None and child.dep_ == "compound" and child.pos_ == "NOUN":
-            named = _noun_coding(child, lexicon)[0]
     if named is None:
         return None
     lemmas = {verb.lemma_.lower()} | {
@@ -256,8 +267,6 @@ def _reversal(verb: Token, obj: Token, lexicon: Lexicon, vocab: EventWords) -> C
         return named  # "renewed negotiations" is the negotiation
     if named.type == "CONSULT" and lemmas & vocab.cancel_verbs:
         return Coding("REJECT", "meet")  # the manual: cancelled meetings are REJECT
-    if named.type == "CONSULT" and lemmas & vocab.cut_verbs:
-        return Coding("SANCTION", "withdraw")  # the manual: withdrawing from a mediation
     if named.type in COOPERATIVE_TYPES and lemmas & vocab.cut_verbs:
         return Coding("SANCTION", "discontinue")
     if named.type == "PROTEST" and lemmas & vocab.suppress_verbs:
@@ -467,6 +476,14 @@ def _noun_predicate(
     if coding.type == "ASSAULT" and _noun_attack_in_words(noun, actor, target, lexicon, vocab):
         coding = Coding("ACCUSE", "disapprove")  # "Howard launched an attack on Labour"
     return Predicate(noun, start, end, coding, actor, target, clause)
+
+
+def _event_noun(noun: Token, lexicon: Lexicon, vocab: EventWords) -> Predicate | None:
+    """A noun that names an act or event ('the bankruptcy filing', 'sales', 'the decision'),
+    outside PLOVER: WordNet's event nouns (``resources/events/event_nouns.txt``)."""
+    if noun.lemma_.lower() not in lexicon.event_nouns:
+        return None
+    return Predicate(noun, noun.idx, noun.idx + len(noun), None, *noun_arguments(noun, vocab))
 
 
 def _noun_attack_in_words(

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Article, Mention, Quote
 from newsgraph.settings import Settings
 from newsgraph.stages.common.dateline import past_dateline
+from newsgraph.stages.quotes.cues import CueModel, build_cue_model
 from newsgraph.stages.quotes.marks import QuotedSpan, find_quoted_spans
 from newsgraph.stages.quotes.speakers import (
     RELATIVE_PRONOUNS,
@@ -54,6 +55,7 @@ class _Attribution:
     cue_end: int | None
     speaker: SpeakerMention | None
     speaker_id: str | None = None  # the entity the speaker mention names
+    kind: str = "speech"  # the cue_kind of its quotes
     to_reader: bool = False  # 'you must be logged in', 'Please note that': said to the reader
 
 
@@ -76,7 +78,7 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
         return
     spans = find_quoted_spans(text)
     resolver = SpeakerResolver(article, doc, cues, [(s.start, s.end) for s in spans])
-    finder = _Finder(doc, cues, resolver, article.dateline)
+    finder = _Finder(doc, cues, resolver, article.dateline, words.get(build_cue_model))
     finder.quoted = finder.quoted_tokens(spans)
     directs = [finder.direct(span) for span in spans]
     _inherit_speakers(directs, text, finder)
@@ -94,9 +96,22 @@ class _Finder:
     """Cue and speaker search over one parsed document."""
 
     def __init__(
-        self, doc: Doc, words: QuoteWords, resolver: SpeakerResolver, dateline: Mention | None
+        self,
+        doc: Doc,
+        words: QuoteWords,
+        resolver: SpeakerResolver,
+        dateline: Mention | None,
+        model: CueModel,
     ) -> None:
         self.doc = doc
+        self.model = model
+        self.learned = {  # cues beyond the speech verbs and nouns
+            t.i
+            for t in doc
+            if model.is_cue(t)
+            and t.lemma_.lower() not in words.speech_verbs
+            and t.lemma_.lower() not in words.speech_nouns
+        }
         self.dateline = dateline  # where the story was filed: never a speaker or what was said
         self.resolver = resolver
         self.text = doc.text  # built once: Doc.text joins every token on each access
@@ -256,9 +271,27 @@ class _Finder:
         return newline.i > 0 and self.doc[newline.i - 1].text.endswith(":")
 
     def _is_cue(self, tok: Token) -> bool:
+        """A speech cue: what quotation marks are attributed through."""
         if tok.lower_ == "according":
             return tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to"
         return tok.lemma_.lower() in self.words.speech_verbs and tok.tag_.startswith("VB")
+
+    def _is_any_cue(self, tok: Token) -> bool:
+        """A speech cue, or a verb the learned classifier takes for any attribution cue."""
+        return self._is_cue(tok) or (tok.i in self.learned and tok.pos_ == "VERB")
+
+    def _cue_kind(self, cue: Token, head: Token | None) -> str:
+        """speech | thought | evaluation | document | other (see ``quotes.cues``)."""
+        noun = head is not None and head.pos_ == "NOUN"
+        if noun and head.lemma_.lower() in self.model.document_nouns:  # type: ignore[union-attr]
+            return "document"  # 'a report said', 'according to the survey'
+        if cue.lower_ == "according":
+            return "speech"
+        lemma = cue.lemma_.lower()
+        known = self.model.kind_of(lemma)
+        if known is not None:
+            return known
+        return "speech" if lemma in self.words.speech_verbs else "other"
 
     def attribution(self, cue: Token, content: tuple[int, int] | None = None) -> _Attribution:
         """The cue's words and the mention of its speaker (never inside what was said)."""
@@ -278,10 +311,11 @@ class _Finder:
             head = past_dateline(speaker_token(cue, self.words), self.dateline)
         if head is not None and self._inside(head, content):
             head = self._speaker_outside(cue, content)
+        kind = self._cue_kind(cue, head)
         if _imperative(cue) or (head is not None and head.lower_ in self.words.reader_pronouns):
-            return _Attribution(cue, cue_text, cue.idx, cue_end, None, to_reader=True)
+            return _Attribution(cue, cue_text, cue.idx, cue_end, None, kind=kind, to_reader=True)
         if head is None:
-            return _Attribution(cue, cue_text, cue.idx, cue_end, None)
+            return _Attribution(cue, cue_text, cue.idx, cue_end, None, kind=kind)
         span = mention_of(head, self.entity_spans)
         mention = SpeakerMention(span.text, span.start_char, span.end_char, head.lower_)
         named = mention  # what the entity link resolves: "Smith" for "Smith, who said"
@@ -295,7 +329,7 @@ class _Finder:
             phrase = mention_of(cue.head, self.entity_spans)
             named = SpeakerMention(phrase.text, phrase.start_char, phrase.end_char, cue.head.lower_)
         speaker_id = self.resolver.resolve(named)
-        return _Attribution(cue, cue_text, cue.idx, cue_end, mention, speaker_id)
+        return _Attribution(cue, cue_text, cue.idx, cue_end, mention, speaker_id, kind)
 
     def _title_holder(self, head: Token) -> Token | None:
         """The person a title names: its apposition, or the name ending a capitalised title."""
@@ -323,9 +357,10 @@ class _Finder:
         standalone = [d for d in directs if not d.embedded]
         fragments = [d for d in directs if d.embedded]
         taken: list[tuple[int, int]] = [(d.span.start, d.span.end) for d in standalone]
-        for tok in self.doc:
+        # speech cues first: a learned cue around them ('dismissed Lee's claim that ...') yields
+        for tok in sorted(self.doc, key=lambda t: (t.i in self.learned, t.i)):
             noun_clause = self._noun_content(tok)
-            if tok.i in self.quoted or not (self._is_cue(tok) or noun_clause):
+            if tok.i in self.quoted or not (self._is_any_cue(tok) or noun_clause):
                 continue  # speech reported inside a quotation belongs to that quotation
             clause = noun_clause or self._reported_clause(tok)
             if clause is None:
@@ -360,7 +395,9 @@ class _Finder:
 
     def _noun_content(self, noun: Token) -> tuple[int, int] | None:
         """ "Lee's claim that the vote was rigged": the 'that' clause of a speech noun."""
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.words.speech_nouns:
+        if noun.pos_ != "NOUN" or not (
+            noun.lemma_.lower() in self.words.speech_nouns or noun.i in self.learned
+        ):
             return None
         for clause in noun.rights:
             if clause.dep_ in ("acl", "ccomp", "relcl") and self._content_clause(clause):
@@ -539,6 +576,7 @@ def _inherit_speakers(directs: list[_Direct], text: str, finder: _Finder) -> Non
 def _quote(text: str, start: int, end: int, kind: str, found: _Attribution | None) -> Quote:
     content = text[start:end]
     quote = Quote(text=_strip_continuation_marks(content), start=start, end=end, kind=kind)
+    quote.cue_kind = found.kind if found is not None else "speech"  # quoted: said
     if found is not None:
         quote.cue, quote.cue_start, quote.cue_end = found.cue_text, found.cue_start, found.cue_end
         if found.speaker is not None:

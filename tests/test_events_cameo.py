@@ -1,0 +1,61 @@
+"""PETRARCH2's CAMEO verb patterns matched on the parse (stages/events/cameo.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from conftest import ROOT, shared_path
+from newsgraph.pipeline import Pipeline
+from newsgraph.stages.events.cameo import CAMEO_FILE, match_verb, parse_cameo_verbs
+from newsgraph.stages.events.predicate import Coding
+from newsgraph.wordlists import WordLists
+
+PATTERNS = "\n".join(
+    [
+        "V\timpose\timpose\t---\tblock",
+        "P\timpose\tsanctions\ton:$\tprep:on\t163",
+        "V\tpraise\tpraise\t051\tblock",
+        "C\t163\tSANCTION\t",
+        "C\t051\tSUPPORT\t",
+    ]
+)
+
+
+def _verb(pipeline: Pipeline, text: str, word: str):  # type: ignore[no-untyped-def]
+    return next(t for t in pipeline.nlp(text) if t.text == word)
+
+
+def test_a_pattern_gives_the_plover_type_and_its_marked_target(pipeline: Pipeline) -> None:
+    verb = _verb(pipeline, "Brazil imposed sanctions on Venezuela.", "imposed")
+    match = match_verb(verb, parse_cameo_verbs(PATTERNS))
+    assert match is not None and match.coding == Coding("SANCTION")
+    assert match.target is not None and match.target.text == "Venezuela"
+    assert match.obj is not None and match.obj.text == "sanctions"
+
+
+def test_a_verb_alone_with_only_its_blocks_code_is_no_event(pipeline: Pipeline) -> None:
+    verb = _verb(pipeline, "Brazil praised Venezuela.", "praised")
+    assert match_verb(verb, parse_cameo_verbs(PATTERNS)) is None
+
+
+def test_the_packaged_patterns_load(pipeline: Pipeline) -> None:
+    cameo = parse_cameo_verbs(WordLists().text(CAMEO_FILE))
+    assert len(cameo.blocks) > 1000 and len(cameo.plover) > 100
+    verb = _verb(pipeline, "Brazil imposed sanctions on Venezuela.", "imposed")
+    match = match_verb(verb, cameo)
+    # CAMEO 163 'impose embargo, boycott, or sanctions' is COERCE restrict in the 2021 table
+    assert match is not None and match.coding == Coding("COERCE", "restrict")
+
+
+def test_the_packaged_patterns_are_what_the_script_builds() -> None:
+    script = ROOT / "scripts" / "build_cameo_verbs.py"
+    spec = importlib.util.spec_from_file_location("build_cameo_verbs", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = module.build(
+        shared_path("data", "petrarch2", "CAMEO.2.0.txt"),
+        shared_path("data", "plover", "CAMEO2PLOVER-2021.txt"),
+    )
+    packaged = WordLists().text(CAMEO_FILE)
+    assert packaged == module.NOTICE + "\n".join(rows) + "\n"

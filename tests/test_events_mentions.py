@@ -1,0 +1,60 @@
+"""Every event mention, PLOVER or not: verbs and event nouns with their argument spans."""
+
+from __future__ import annotations
+
+from newsgraph.model import Article, Event
+
+
+def _event(art: Article, trigger: str) -> Event:
+    found = [e for e in art.events if e.trigger == trigger]
+    assert found, [(e.trigger, e.type) for e in art.events]
+    return found[0]
+
+
+def test_a_verb_outside_plover_is_an_untyped_event_with_its_arguments(analyse) -> None:  # type: ignore[no-untyped-def]
+    art = analyse("Apple unveiled the new software kit on Monday.")
+    unveiled = _event(art, "unveiled")
+    assert (unveiled.type, unveiled.mode) == (None, None)
+    assert unveiled.actor_text == "Apple" and unveiled.target_text == "software kit"
+    assert art.text[unveiled.target_start : unveiled.target_end] == "software kit"  # type: ignore[misc]
+
+
+def test_a_subject_that_undergoes_the_event_is_its_target(analyse) -> None:  # type: ignore[no-untyped-def]
+    fell = _event(analyse("Sales fell 4% last quarter."), "fell")
+    assert fell.actor_text is None and fell.target_text == "Sales"
+
+
+def test_nouns_naming_events_are_events(analyse) -> None:  # type: ignore[no-untyped-def]
+    art = analyse("The decision followed the sale of the airline.")
+    assert {"decision", "sale"} <= {e.trigger for e in art.events if e.type is None}
+
+
+def test_plover_events_keep_their_type_beside_the_others(analyse) -> None:  # type: ignore[no-untyped-def]
+    art = analyse("Norway accused Sweden of spying and released a report.")
+    assert _event(art, "accused").type == "ACCUSE"
+    assert art.plover_events() == [e for e in art.events if e.type is not None]
+
+
+def test_the_packaged_event_nouns_are_what_the_script_builds() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    import pytest
+
+    from conftest import ROOT
+    from newsgraph.wordlists import WordLists
+
+    wordnet = Path("/usr/share/wordnet")
+    if not (wordnet / "data.noun").exists():
+        pytest.skip("needs WordNet 3.0 (apt-get install wordnet-base)")
+    spec = importlib.util.spec_from_file_location("nouns", ROOT / "scripts/build_event_nouns.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built = module.NOTICE + "\n".join(module.event_nouns(wordnet)) + "\n"
+    assert WordLists().text("events/event_nouns.txt") == built
+
+
+def test_a_date_is_no_target(analyse) -> None:  # type: ignore[no-untyped-def]
+    said = _event(analyse("The minister spoke on Monday."), "spoke")
+    assert said.target_text is None
