@@ -288,12 +288,17 @@ def schema_script(script: str) -> str:
     out = out.replace(" BLOB", " BYTEA")
     out = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', out)
     out = re.sub(r"(?<=[\s,])end INTEGER", '"end" INTEGER', out)
-    for table in ROWID_TABLES:
-        if re.search(rf"CREATE TABLE {table} \(", out):
-            out += (
-                f"\nALTER TABLE {table} ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY;"
-                f"\nCREATE INDEX {table}_rowid ON {table}(rowid);"
-            )
+    tables = "|".join(ROWID_TABLES)
+    out = re.sub(  # each right after its CREATE TABLE: a table may be renamed later on
+        rf"CREATE TABLE ((?:{tables})\w*) \((.*?)\n\);",
+        lambda m: (
+            m.group(0) + f"\nALTER TABLE {m.group(1)} ADD COLUMN rowid BIGINT "
+            "GENERATED ALWAYS AS IDENTITY;"
+            f"\nCREATE INDEX {m.group(1)}_rowid ON {m.group(1)}(rowid);"
+        ),
+        out,
+        flags=re.S,
+    )
     return out
 
 
