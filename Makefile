@@ -6,14 +6,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: demo test setup browser lint typecheck pytest bench serve clean
+.PHONY: demo test setup browser postgres lint typecheck pytest bench serve clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,ray]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,postgres,ray]'
 	touch $(STAMP)
 
 # Debian's chromium for the browser tests; Playwright drives it (no browser download).
@@ -46,7 +46,16 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-pytest: setup browser
+# Debian's PostgreSQL for the store tests: they start a throwaway server of their own
+# (tests/pg_server.py: initdb in a temporary folder, a free loopback port, stopped at the end).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	      || echo "warning: could not install postgresql; PostgreSQL tests will skip"; \
+	    else echo "note: postgresql not found and cannot be installed; PostgreSQL tests will skip"; fi; }
+
+pytest: setup browser postgres
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest

@@ -28,12 +28,12 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from newsgraph.api import open_store
 from newsgraph.ingest import Rejected, read_sources
 from newsgraph.kb import queries
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
-from newsgraph.store import open_store
 from newsgraph.store.base import Store
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc"

@@ -28,8 +28,9 @@ from typing import Any
 import spacy
 
 from newsgraph import api
+from newsgraph.api import open_store
 from newsgraph.settings import Settings
-from newsgraph.store import Store, open_store
+from newsgraph.store import Store
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,33 @@ def analyse(pipeline: Pipeline):  # type: ignore[no-untyped-def]
         return pipeline.analyse(Article(id="t", text=text, published=published, **meta))
 
     return _analyse
+
+
+# -- the two store back ends -------------------------------------------------------------------
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> Iterator[str]:
+    """A throwaway PostgreSQL server for the session (tests/pg_server.py), or a skip saying
+    why there is none."""
+    import pg_server
+
+    try:
+        psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed")
+        del psycopg
+        with pg_server.server() as url:
+            yield url
+    except RuntimeError as exc:
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+
+
+@pytest.fixture(params=BACKENDS)
+def store_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a fresh store lives: an SQLite file, or an empty schema on the test server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    import pg_server
+
+    return pg_server.fresh_schema(request.getfixturevalue("pg_server_url"))

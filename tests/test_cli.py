@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from newsgraph.api import open_store
 from newsgraph.cli import app
 from newsgraph.model import Article, Entity, Event, Mention, Quote
-from newsgraph.store import open_store
 from test_kb_queries import smith_store
 
 TEXT = (

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
+from newsgraph.api import open_store
 from newsgraph.eval import kb_b3, kb_purity
 from newsgraph.eval.kb_b3 import b_cubed
 from newsgraph.eval.meantime import read_meantime
@@ -14,7 +15,6 @@ from newsgraph.eval.split import half_of, split_halves
 from newsgraph.kb.names import build_name_words
 from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
-from newsgraph.store import open_store
 from newsgraph.store.base import Store
 from newsgraph.wordlists import WordLists
 from test_kb_resolve import kb_of, one_entity_article, save_all

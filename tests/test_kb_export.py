@@ -12,9 +12,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from newsgraph.api import open_store
 from newsgraph.kb import export
 from newsgraph.model import Article, Entity, Event, Figure, Mention, Quote, TimeExpr
-from newsgraph.store import open_store
 from newsgraph.store.base import Store
 
 # A quote broken over lines, with a comma and a double quote: the cells a writer gets wrong.

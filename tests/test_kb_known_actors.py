@@ -101,9 +101,9 @@ def test_script_reproduces_the_committed_resource(tmp_path: Path) -> None:
 
 
 def test_profile_shows_the_role_held_on_the_article_dates(tmp_path: Path) -> None:
+    from newsgraph.api import open_store
     from newsgraph.kb import queries
     from newsgraph.model import Article, Entity, Mention
-    from newsgraph.store import open_store
 
     text = "Kofi Annan spoke to reporters in New York about the crisis and the coming talks."
     annan = Entity("e1", "Kofi Annan", "PERSON", [Mention(0, 10, "Kofi Annan")])

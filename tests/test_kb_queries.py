@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.api import open_store
 from newsgraph.errors import NotFound
 from newsgraph.kb import export, queries
 from newsgraph.model import Article, Entity, Event, Mention, Quote
-from newsgraph.store import open_store
 from newsgraph.store.base import EntitySummary, Store
 
 TEXT_A = "Haitian Foreign Minister Dominique Dupuy said Kenya leads the mission to Haiti today."

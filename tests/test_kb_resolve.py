@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.api import open_store
 from newsgraph.kb.names import normalise
 from newsgraph.model import Article, Entity, Mention
-from newsgraph.store import open_store
 from newsgraph.store.base import Store
 
 
@@ -34,8 +34,8 @@ def two_entity_article(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(tmp_path / "kb.db")
+def store(store_db: str) -> Store:
+    return open_store(store_db)
 
 
 def kb_of(store: Store, aid: str, eid: str = "e1") -> str | None:
@@ -361,6 +361,35 @@ def test_clusters_do_not_depend_on_arrival_order(tmp_path: Path) -> None:
             store.settle()
             partitions.append(kb_partition(store))
     assert all(p == partitions[0] for p in partitions)
+
+
+def test_resolver_pass_gives_the_inline_kb_in_any_order(tmp_path: Path) -> None:
+    """Articles stored with resolution deferred, in two orders, then resolved by one pass,
+    give the KB that resolving as they are saved gives."""
+    with open_store(tmp_path / "inline.db") as store:
+        for article in ORDER_CASES:
+            store.save(Article.from_dict(article.to_dict()))
+        inline = kb_partition(store)
+    for seed in range(2):
+        order = ORDER_CASES[:]
+        random.Random(seed).shuffle(order)
+        path = tmp_path / f"deferred{seed}.db"
+        with open_store(path, resolve=False) as store:
+            for article in order:
+                store.save(Article.from_dict(article.to_dict()))
+        with open_store(path) as store:
+            assert store.resolve_pending() == len(ORDER_CASES)
+            assert kb_partition(store) == inline
+
+
+def test_deferred_store_links_nothing_until_resolved(tmp_path: Path) -> None:
+    with open_store(tmp_path / "kb.db", resolve=False) as store:
+        store.save(one_entity_article("a", "Nayib Bukele"))
+        assert store.overview(top=0).entities == 0
+    with open_store(tmp_path / "kb.db") as store:
+        assert store.resolve_pending() == 1
+        assert store.overview(top=0).entities == 1
+        assert store.resolve_pending() == 0
 
 
 def test_initials_are_no_country_code(store: Store) -> None:

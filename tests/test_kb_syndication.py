@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from newsgraph.api import open_store
 from newsgraph.kb import queries
 from newsgraph.kb.syndication import signature
 from newsgraph.model import Article, Entity, Event, Mention
-from newsgraph.store import open_store
 
 WIRE = (
     "El Salvador has joined the multinational mission that supports Haiti in its attempt to "
@@ -36,57 +34,57 @@ def test_near_copy_has_high_similarity() -> None:
     assert a is not None and b is not None and a.jaccard(b) > 0.8
 
 
-def test_copy_is_linked_to_the_first_story(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.db")
+def test_copy_is_linked_to_the_first_story(store_db: str) -> None:
+    store = open_store(store_db)
     store.save(wire_copy("a", WIRE, "VOA"))
     result = store.save(wire_copy("b", WIRE + " Connect with us. Source link", "Aggregator"))
     assert result.syndicated_with == "a" and result.story_id == "a"
 
 
-def test_unrelated_article_is_its_own_story(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.db")
+def test_unrelated_article_is_its_own_story(store_db: str) -> None:
+    store = open_store(store_db)
     store.save(wire_copy("a", WIRE, "VOA"))
     assert store.save(wire_copy("b", OTHER, "Reuters")).syndicated_with is None
 
 
-def test_story_lists_every_outlet(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.db")
+def test_story_lists_every_outlet(store_db: str) -> None:
+    store = open_store(store_db)
     store.save(wire_copy("a", WIRE, "VOA"))
     store.save(wire_copy("b", WIRE + " Source link", "Aggregator"))
     assert store.story("a").outlets == ["VOA", "Aggregator"]
 
 
-def test_copies_stay_searchable(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.db")
+def test_copies_stay_searchable(store_db: str) -> None:
+    store = open_store(store_db)
     store.save(wire_copy("a", WIRE, "VOA"))
     store.save(wire_copy("b", WIRE + " Source link", "Aggregator"))
     assert store.search("Kenya").total == 2
 
 
-def test_copies_count_once_in_entity_articles(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.db")
+def test_copies_count_once_in_entity_articles(store_db: str) -> None:
+    store = open_store(store_db)
     store.save(wire_copy("a", WIRE, "VOA"))
     store.save(wire_copy("b", WIRE + " Source link", "Aggregator"))
     assert store.list_entities().items[0].articles == 1
 
 
-def test_copies_count_once_on_timeline(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.db")
+def test_copies_count_once_on_timeline(store_db: str) -> None:
+    store = open_store(store_db)
     store.save(wire_copy("a", WIRE, "VOA"))
     store.save(wire_copy("b", WIRE + " Source link", "Aggregator"))
     items = queries.timeline(store, query="Kenya")
     assert len(items) == 1 and items[0].outlets == ["VOA", "Aggregator"]
 
 
-def test_copy_detected_after_reopening(tmp_path: Path) -> None:
-    open_store(tmp_path / "s.db").save(wire_copy("a", WIRE, "VOA"))
-    store = open_store(tmp_path / "s.db")
+def test_copy_detected_after_reopening(store_db: str) -> None:
+    open_store(store_db).save(wire_copy("a", WIRE, "VOA"))
+    store = open_store(store_db)
     assert store.save(wire_copy("b", WIRE + " Source link", "AFP")).syndicated_with == "a"
 
 
-def test_copy_saved_by_another_store_object_is_linked(tmp_path: Path) -> None:
+def test_copy_saved_by_another_store_object_is_linked(store_db: str) -> None:
     """Two processes on one file (a server and a CLI ingest): each sees the other's stories."""
-    server, cli = open_store(tmp_path / "s.db"), open_store(tmp_path / "s.db")
+    server, cli = open_store(store_db), open_store(store_db)
     server.save(wire_copy("seed", OTHER, "Reuters"))  # the server's index is built now
     cli.save(wire_copy("a", WIRE, "VOA"))
     result = server.save(wire_copy("b", WIRE + " Connect with us. Source link", "Aggregator"))
@@ -95,10 +93,20 @@ def test_copy_saved_by_another_store_object_is_linked(tmp_path: Path) -> None:
     cli.close()
 
 
-def test_original_saved_after_the_index_was_built_is_found_both_ways(tmp_path: Path) -> None:
-    server, cli = open_store(tmp_path / "s.db"), open_store(tmp_path / "s.db")
+def test_original_saved_after_the_index_was_built_is_found_both_ways(store_db: str) -> None:
+    server, cli = open_store(store_db), open_store(store_db)
     cli.save(wire_copy("seed", OTHER, "Reuters"))
     server.save(wire_copy("a", WIRE, "VOA"))
     assert cli.save(wire_copy("b", WIRE + " Source link", "Aggregator")).syndicated_with == "a"
     server.close()
     cli.close()
+
+
+def test_copies_are_filed_by_the_resolver_pass(store_db: str) -> None:
+    with open_store(store_db, resolve=False) as writer:
+        writer.save(wire_copy("a", WIRE, "VOA"))
+        writer.save(wire_copy("b", WIRE + " Connect with us. Source link", "Aggregator"))
+    with open_store(store_db) as store:
+        store.resolve_pending()
+        assert {a.story_id for a in store.list_articles().items} == {"a"}
+        assert sorted(store.story("a").article_ids) == ["a", "b"]

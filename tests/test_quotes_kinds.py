@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsgraph.api import open_store
 from newsgraph.model import Article, Quote
-from newsgraph.store import open_store
 
 
 def _kinds(analyse, text: str) -> list[str | None]:  # type: ignore[no-untyped-def]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.api import open_store
 from newsgraph.errors import NotFound, StoreError
 from newsgraph.model import Article, Entity, Event, Mention, Quote, Removed, TimeExpr
-from newsgraph.store import open_store
 from newsgraph.store.base import Store
 
 BODY = (
@@ -43,8 +43,8 @@ def article(aid: str = "a1", text: str = BODY, **meta: object) -> Article:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(tmp_path / "test.db")
+def store(store_db: str) -> Store:
+    return open_store(store_db)
 
 
 def test_article_round_trips_exactly(store: Store) -> None:
@@ -89,6 +89,24 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         open_store(path)
 
 
+def test_newer_postgres_schema_is_refused(pg_server_url: str) -> None:
+    import psycopg
+
+    import pg_server
+
+    url = pg_server.fresh_schema(pg_server_url)
+    open_store(url).close()
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("INSERT INTO newsgraph_schema(version) VALUES (99)")
+    with pytest.raises(StoreError, match="newer"):
+        open_store(url)
+
+
+def test_unreachable_server_is_one_clean_error() -> None:
+    with pytest.raises(StoreError, match="cannot connect"):
+        open_store("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
 def test_non_store_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("not a database at all, just some words in a text file\n" * 20)
@@ -96,11 +114,11 @@ def test_non_store_file_is_refused(tmp_path: Path) -> None:
         open_store(path)
 
 
-def test_reopened_store_keeps_articles(tmp_path: Path) -> None:
-    first = open_store(tmp_path / "s.db")
+def test_reopened_store_keeps_articles(store_db: str) -> None:
+    first = open_store(store_db)
     first.save(article())
     first.close()
-    assert open_store(tmp_path / "s.db").list_articles().total == 1
+    assert open_store(store_db).list_articles().total == 1
 
 
 def test_quotes_link_speaker_to_kb_entity(store: Store) -> None:
@@ -135,7 +153,7 @@ def test_older_schema_is_migrated_on_open(tmp_path: Path) -> None:
             "DROP TABLE kb_facts; DROP TABLE quotes_fts; DROP INDEX articles_meta;"
             "ALTER TABLE kb_entities DROP COLUMN status; DROP TABLE kb_members; "
             "DROP TABLE kb_blocks; DROP TABLE kb_roots; DROP TABLE kb_dirty; "
-            "DROP TABLE kb_touched; DROP TABLE kb_constraints; "
+            "DROP TABLE kb_touched; DROP TABLE kb_constraints; DROP TABLE kb_pending; "
             + "".join(
                 f"ALTER TABLE {t} DROP COLUMN field; "
                 for t in ("mentions", "quotes", "times", "figures", "events")

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 
+from newsgraph.api import open_store
 from newsgraph.model import Article, Event, Quote
-from newsgraph.store import open_store
 from newsgraph.store.base import Store
 from test_kb_queries import build
 from test_web_cache import TEXT_C, third_article
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(store_db: str) -> Store:
     """Three articles; the third with three quotes by Dupuy and three events on two dates."""
-    s = open_store(tmp_path / "reads.db")
+    s = open_store(store_db)
     build(s)
     c = third_article()
     c.quotes = [Quote(TEXT_C[i : i + 9], i, i + 9, "indirect", speaker="p") for i in (0, 10, 20)]
@@ -72,7 +71,7 @@ def test_a_read_does_not_wait_for_the_write_lock(store: Store) -> None:
     assert found == [3]
 
 
-def test_a_read_settles_what_another_connection_saved(store: Store, tmp_path: Path) -> None:
-    with open_store(tmp_path / "reads.db") as other:
+def test_a_read_settles_what_another_connection_saved(store: Store, store_db: str) -> None:
+    with open_store(store_db) as other:
         other.save(Article(id="d", text=TEXT_C + " More.", title="D"))
         assert store.list_articles().total == 4  # read while the other has not settled

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from newsgraph.api import open_store
 from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
-from newsgraph.store import open_store
 from newsgraph.web.app import create_app
 from test_ui_browser import CHROMIUM_ARGS, chromium_path, serving, shoot
 

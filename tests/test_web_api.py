@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from newsgraph.api import open_store
 from newsgraph.model import Article, Entity, Event, Figure, Mention, Quote, Removed, TimeExpr
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
-from newsgraph.store import open_store
 from newsgraph.web.app import create_app
 from test_kb_queries import smith_store
 

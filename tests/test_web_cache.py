@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from newsgraph.api import open_store
 from newsgraph.kb import queries
 from newsgraph.model import Article
 from newsgraph.settings import Settings
-from newsgraph.store import open_store
 from newsgraph.store.base import Store
 from newsgraph.web.app import create_app
 from newsgraph.web.cache import StoreCache

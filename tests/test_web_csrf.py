@@ -18,8 +18,8 @@ from starlette.applications import Starlette
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
+from newsgraph.api import open_store
 from newsgraph.settings import Settings
-from newsgraph.store import open_store
 from newsgraph.web.app import create_app
 from test_ui_browser import CHROMIUM_ARGS, chromium_path, serving
 from test_web_api import ARTICLE_TEXT, TOKEN, WITH_TOKEN, build_store

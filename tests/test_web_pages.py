@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from newsgraph.api import open_store
 from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
-from newsgraph.store import open_store
 from newsgraph.web.app import create_app
 from test_kb_queries import smith_store
 from test_web_api import build_store

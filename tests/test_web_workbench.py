@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from newsgraph.api import open_store
 from newsgraph.kb import queries
 from newsgraph.model import Article, Entity, Event, Mention, Quote
 from newsgraph.settings import Settings
-from newsgraph.store import open_store
 from newsgraph.web.app import create_app
 
 ARTICLES = 130  # two events and a quote each: 390 timeline items for Kenya, past one page

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from newsgraph.store import open_store
+from newsgraph.api import open_store
 from newsgraph.web.workers import reuse_port_supported
 from test_kb_queries import build
 

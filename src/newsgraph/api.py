@@ -35,12 +35,17 @@ def extract(source: str | Path | Article, settings: Settings | None = None) -> A
     return Pipeline(settings).analyse(article)
 
 
-def open_store(path: str | Path | None = None, settings: Settings | None = None) -> Store:
-    """Open (creating if needed) the store at ``path`` or the settings' default."""
+def open_store(
+    path: str | Path | None = None, settings: Settings | None = None, resolve: bool = True
+) -> Store:
+    """Open (creating if needed) the store at ``path`` (a file or a ``postgresql://`` URL) or
+    the settings' default; it resolves entities as it saves unless ``resolve`` is False (then
+    ``newsgraph resolve`` links them later)."""
+    from newsgraph.kb.resolver import Resolver
     from newsgraph.store import open_store as _open
 
     settings = settings or Settings()
-    return _open(Path(path) if path else settings.db)
+    return _open(path or settings.db, Resolver() if resolve else None)
 
 
 @dataclass

@@ -37,6 +37,7 @@ from newsgraph.kb import queries
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
+from newsgraph.store import is_url, shown_db
 from newsgraph.store.base import (
     EntityProfile,
     EntitySummary,
@@ -303,13 +304,13 @@ DATE_SHAPE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @contextmanager
-def _store(db: Path | None, must_exist: bool = True) -> Iterator[Store]:
+def _store(db: Path | None, must_exist: bool = True, resolve: bool = True) -> Iterator[Store]:
     """Open the store, turning every newsgraph error inside the block into one clean line."""
     path = db or _settings().db
     try:
-        if must_exist and not Path(path).exists():
+        if must_exist and not is_url(path) and not Path(path).exists():
             raise StoreError(f"no store at {path}; run `newsgraph ingest PATH --db {path}` first")
-        store = open_store(path)
+        store = open_store(path, resolve=resolve)
     except NewsgraphError as exc:
         raise _fail(exc) from exc
     try:
@@ -336,6 +337,9 @@ def ingest(
     engine: str = EngineOpt,
     address: str | None = AddressOpt,
     out_parquet: Path | None = OutParquetOpt,
+    no_resolve: bool = typer.Option(
+        False, "--no-resolve", help="Store only; link entities later with `newsgraph resolve`."
+    ),
 ) -> None:
     """Analyse articles and save them in the store, resolving entities across articles."""
     settings = _settings(model, workers=workers, db=db, min_words=min_words)
@@ -344,10 +348,20 @@ def ingest(
     if engine == "ray":
         _ingest_on_ray(paths, settings, follow_links, address, out_parquet)
         return
-    with _store(settings.db, must_exist=False) as store, _progress() as progress:
+    store_cm = _store(settings.db, must_exist=False, resolve=not no_resolve)
+    with store_cm as store, _progress() as progress:
         show = _step_printer(progress, progress.add_task("ingesting", total=None))
         summary = api.ingest(paths, store, settings, on_progress=show, follow_links=follow_links)
-    _print_ingest_summary(summary, settings.db)
+    _print_ingest_summary(summary, shown_db(settings.db), resolved=not no_resolve)
+
+
+@app.command()
+def resolve(db: Path | None = DbOpt) -> None:
+    """Link the entities of articles stored with `ingest --no-resolve` into the knowledge base."""
+    with _store(db) as store:
+        done = store.resolve_pending()
+        kb = store.overview(top=0).entities
+    out.print(f"[bold]{done}[/bold] articles resolved; {kb} entities in the knowledge base")
 
 
 def _step_printer(progress: Progress, task: TaskID) -> Callable[[IngestStep], None]:
@@ -421,7 +435,9 @@ def _progress() -> Progress:
     )
 
 
-def _print_ingest_summary(summary: api.IngestSummary, db: Path) -> None:
+def _print_ingest_summary(
+    summary: api.IngestSummary, db: Path | str, resolved: bool = True
+) -> None:
     out.print(
         f"[bold]{summary.ingested}[/bold] ingested into {escape(str(db))}, "
         f"{summary.duplicates} duplicates skipped, {len(summary.rejected)} rejected",
@@ -432,11 +448,16 @@ def _print_ingest_summary(summary: api.IngestSummary, db: Path) -> None:
         f"{summary.syndicated} syndicated copies linked to an earlier story",
         soft_wrap=True,
     )
-    out.print(
-        f"entities: {summary.new_entities} new in the knowledge base, "
-        f"{summary.merged_entities} resolved to known ones",
-        soft_wrap=True,
-    )
+    if resolved:
+        out.print(
+            f"entities: {summary.new_entities} new in the knowledge base, "
+            f"{summary.merged_entities} resolved to known ones",
+            soft_wrap=True,
+        )
+    else:
+        out.print(
+            "entities: not resolved yet; run `newsgraph resolve` to link them", soft_wrap=True
+        )
     if summary.warnings:
         out.print(f"{summary.warnings} articles had a stage fail (see `newsgraph show ID`)")
     for item in summary.rejected:
@@ -740,7 +761,7 @@ def serve(
             + ("; writes need the token" if token else "; writes are off (no --token)"),
             soft_wrap=True,
         )
-    out.print(f"newsgraph UI on http://{host}:{port}/ (store {settings.db})")
+    out.print(f"newsgraph UI on http://{host}:{port}/ (store {shown_db(settings.db)})")
     out.print(
         "writes (ingest, merge, split): "
         + ("on for requests with the token" if token else "off; start with --token to allow")

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from newsgraph.api import open_store
 from newsgraph.eval.entities import NAME_SYNTACTIC_TYPES
 from newsgraph.eval.meantime import MeantimeDoc, read_meantime
 from newsgraph.eval.report import Report
@@ -39,7 +40,6 @@ from newsgraph.kb.names import normalise
 from newsgraph.model import Article, Entity
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
-from newsgraph.store import open_store
 
 K = TypeVar("K", bound=Hashable)
 MentionKey = tuple[str, str]  # (document id, gold mention id)

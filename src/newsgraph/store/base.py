@@ -1,20 +1,19 @@
 """The ``Store`` protocol and the records its queries return.
 
 Everything above the store (kb queries, CLI, web) talks to this protocol only; SQLite is the
-embedded default (``store/sqlite.py``). A PostgreSQL implementation would fill the same methods:
-the same tables (``store/schema.py``), ``tsvector`` + GIN instead of FTS5 for ``search``, a
-``pg_trgm`` index for entity name search, and the same migration list keyed on a
-``schema_version`` table instead of ``PRAGMA user_version``.
+embedded default (``store/sqlite.py``). The store persists and answers; resolution is a
+``KBResolver`` handed to it (``kb/resolver.py``), never imported by it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Article
+from newsgraph.store.kb_tables import KBTables
 
 T = TypeVar("T")
 
@@ -306,6 +305,22 @@ class SearchFacets:
     event_types: list[FacetCount] = field(default_factory=list)
 
 
+class KBResolver(Protocol):
+    """Who is who, decided above the store (``kb/resolver.py``): it reads candidates and writes
+    links through the store's ``KBTables`` inside the store's transaction. A store opened
+    without one saves articles with resolution deferred, for ``resolve_pending`` to link."""
+
+    def search_words(self, text: str) -> list[str]: ...
+    def forget(self) -> None: ...
+    def syndicate(self, t: KBTables, article: Article) -> str | None: ...
+    def add(self, t: KBTables, article: Article) -> tuple[int, int]: ...
+    def resolve_pending(self, t: KBTables) -> int: ...
+    def settle(self, t: KBTables) -> int: ...
+    def merge(self, t: KBTables, kb_id: str, into_kb_id: str, evidence: str) -> None: ...
+    def split(self, t: KBTables, article_id: str, entity_id: str) -> str: ...
+    def rebuild_all(self, t: KBTables, articles: Iterable[Article]) -> None: ...
+
+
 class Store(Protocol):
     """A place where articles and the knowledge base built from them live."""
 
@@ -326,6 +341,11 @@ class Store(Protocol):
 
     def settle(self) -> int:
         """Finish resolution for what was saved since the last settle; a batch ends with it."""
+        ...
+
+    def resolve_pending(self, resolver: KBResolver | None = None) -> int:
+        """Link the articles stored with resolution deferred (with this store's resolver, or
+        ``resolver``) and settle; returns how many were linked."""
         ...
 
     def reresolve(self) -> None:

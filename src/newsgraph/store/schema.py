@@ -347,6 +347,13 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_type ON events(type);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
+# v8: articles stored with resolution deferred (``ingest --no-resolve``, many writers): the
+# resolver pass (``newsgraph resolve``) links their entities and files their stories, oldest first.
+V8 = """
+CREATE TABLE kb_pending (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)
+    WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
 RESOLUTION_VERSION = 5  # stores older than this re-resolve their entities when opened
 VERSION = len(MIGRATIONS)

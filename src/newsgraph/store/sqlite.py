@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import NotFound, StoreError
-from newsgraph.kb import resolve, syndication
 from newsgraph.model import Article, Entity
 from newsgraph.store import schema
 from newsgraph.store.base import (
@@ -25,6 +24,7 @@ from newsgraph.store.base import (
     EventFilter,
     EventRecord,
     FacetCount,
+    KBResolver,
     MergeLink,
     Overview,
     Page,
@@ -36,8 +36,7 @@ from newsgraph.store.base import (
     Story,
     TitleUse,
 )
-from newsgraph.store.sqlite_kb import KBWriter
-from newsgraph.wordlists import WordLists
+from newsgraph.store.kb_tables import KBTables
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 _FTS_WORD = re.compile(r"\w+")
@@ -53,20 +52,25 @@ _ARTICLE_COLS = (
 
 
 class SQLiteStore:
-    """The ``Store`` protocol over one SQLite file; safe to share between threads."""
+    """The ``Store`` protocol over one SQLite file; safe to share between threads.
 
-    def __init__(self, path: str | Path, words: WordLists | None = None) -> None:
+    Its SQL is the shared SQL of both back ends: ``PostgresStore`` runs these methods with a
+    connection that rewrites each statement for PostgreSQL (``kb_tables.PostgresDialect``).
+    """
+
+    errors: tuple[type[Exception], ...] = (sqlite3.Error,)  # what a failed statement raises
+    begin_write = "BEGIN IMMEDIATE"  # a write transaction: writers take turns
+
+    def __init__(self, path: str | Path, resolver: KBResolver | None = None) -> None:
         self.path = str(path)
         self._lock = threading.RLock()
-        self._copies: syndication.CopyIndex | None = None
-        self._copies_seen = 0  # the highest signatures rowid the copy index has read
         self.db = _connect(self.path)  # writes, settling, the change mark: under self._lock
         self._readers: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
         self._reader_slots = threading.BoundedSemaphore(MAX_READERS)
-        self.kw = (words or WordLists()).get(resolve.build_kb_words)
-        self.kb = KBWriter(self.db, self.kw)
+        self.resolver = resolver  # None: articles are saved with resolution deferred
+        self.tables = KBTables(self.db)
         self._unsettled = False  # saved since the last settle, in this process
-        if _migrate(self.db, self.path) < schema.RESOLUTION_VERSION:
+        if _migrate(self.db, self.path) < schema.RESOLUTION_VERSION and resolver is not None:
             self.reresolve()
 
     # -- writing ---------------------------------------------------------------------------
@@ -75,10 +79,10 @@ class SQLiteStore:
         with self._lock:
             try:
                 with self.db:
-                    self.db.execute("BEGIN IMMEDIATE")  # the copy lookup sees every commit
+                    self.db.execute(self.begin_write)  # the copy lookup sees every commit
                     return self._save_one(article)
-            except sqlite3.Error as exc:
-                self._copies = None  # the index may hold what was rolled back
+            except self.errors as exc:
+                self._forget()  # the resolver may hold what was rolled back
                 raise StoreError(f"could not save article {article.id!r}: {exc}") from exc
 
     def save_many(self, articles: list[Article]) -> list[SaveResult | StoreError]:
@@ -88,19 +92,20 @@ class SQLiteStore:
         with self._lock:
             try:
                 with self.db:
-                    self.db.execute("BEGIN IMMEDIATE")
+                    self.db.execute(self.begin_write)
                     for article in articles:
                         results.append(self._save_in_savepoint(article))
-            except sqlite3.Error as exc:
-                self._copies = None
+            except self.errors as exc:
+                self._forget()
                 raise StoreError(f"could not save a batch of articles: {exc}") from exc
         return results
 
     def _save_in_savepoint(self, article: Article) -> SaveResult | StoreError:
         self.db.execute("SAVEPOINT article")
+        failures: tuple[type[Exception], ...] = (StoreError, *self.errors)
         try:
             result = self._save_one(article)
-        except (StoreError, sqlite3.Error) as exc:
+        except failures as exc:
             self.db.execute("ROLLBACK TO article")
             self.db.execute("RELEASE article")  # the signature is indexed only after success
             if isinstance(exc, StoreError):
@@ -121,14 +126,29 @@ class SQLiteStore:
                 "give the record another id"
             )
         article.content_hash = content_hash
-        signature = syndication.signature(article.text)
-        copy = self._copy_index().best_copy(signature) if signature else None
-        story_id = self._story_of(copy[0]) if copy else article.id
-        result = self._write(article, story_id, signature)
-        if signature is not None:
-            self._copy_index().add(article.id, signature)
-        result.syndicated_with = copy[0] if copy else None
+        self._write(article)
+        result = SaveResult(article_id=article.id, story_id=article.id)
+        if self.resolver is None:
+            self.tables.mark_pending(article.id)
+            return result
+        result.syndicated_with = self.resolver.syndicate(self.tables, article)
+        if result.syndicated_with:
+            result.story_id = self.tables.story_of(article.id)
+        result.new_kb_entities, result.merged_entities = self.resolver.add(self.tables, article)
+        self._unsettled = True
         return result
+
+    def _forget(self) -> None:
+        if self.resolver is not None:
+            self.resolver.forget()
+
+    def _resolver(self) -> KBResolver:
+        if self.resolver is None:
+            raise StoreError(
+                f"{self.path} was opened without a resolver; open it with "
+                "newsgraph.api.open_store to correct or re-resolve the knowledge base"
+            )
+        return self.resolver
 
     def has_hash(self, content_hash: str) -> bool:
         with self._lock:
@@ -139,33 +159,51 @@ class SQLiteStore:
     def settle(self) -> int:
         """Finish resolution for what was saved since the last settle (short forms, bare
         surnames, KB names and counts); returns how many article entities changed KB entity."""
+        if self.resolver is None:
+            return 0
         with self._lock, self.db:
-            self.db.execute("BEGIN IMMEDIATE")  # two readers settling at once take turns
+            self.db.execute(self.begin_write)  # two readers settling at once take turns
             self._unsettled = False
-            return self.kb.settle()
+            return self.resolver.settle(self.tables)
+
+    def resolve_pending(self, resolver: KBResolver | None = None) -> int:
+        """Link the articles stored with resolution deferred, then settle; returns how many."""
+        self.resolver = resolver or self._resolver()
+        with self._lock:
+            try:
+                with self.db:
+                    self.db.execute(self.begin_write)
+                    done = self.resolver.resolve_pending(self.tables)
+            except self.errors as exc:
+                self._forget()
+                raise StoreError(f"could not resolve the stored articles: {exc}") from exc
+        self.settle()
+        return done
 
     def _fresh(self) -> None:
         """Settle before a read when anything was saved since the last settle (by this process
         or another one that has not settled yet)."""
-        if self._unsettled or self._one(UNSETTLED)[0]:
+        if self.resolver is not None and (self._unsettled or self._one(UNSETTLED)[0]):
             self.settle()
 
     def reresolve(self) -> None:
         """Resolve every stored article again from scratch, keeping the corrections."""
+        resolver = self._resolver()
+        self.resolve_pending()
         with self._lock, self.db:
             rows = self.db.execute("SELECT json FROM articles ORDER BY pk")  # read as it goes
-            self.kb.rebuild_all(Article.from_dict(json.loads(r[0])) for r in rows)
+            resolver.rebuild_all(self.tables, (Article.from_dict(json.loads(r[0])) for r in rows))
             self._unsettled = False
 
     def unmerge(self, article_id: str, entity_id: str) -> str:
         """Split one article entity out of its KB entity, now and in later ingests."""
         with self._lock, self.db:
-            return self.kb.split(article_id, entity_id)
+            return self._resolver().split(self.tables, article_id, entity_id)
 
     def merge(self, kb_id: str, into_kb_id: str, evidence: str = "merged by hand") -> None:
         """Join ``kb_id`` to ``into_kb_id``, now and in later ingests."""
         with self._lock, self.db:
-            self.kb.merge(kb_id, into_kb_id, evidence)
+            self._resolver().merge(self.tables, kb_id, into_kb_id, evidence)
 
     def close(self) -> None:
         with self._lock:
@@ -194,10 +232,10 @@ class SQLiteStore:
             try:
                 db = self._readers.get_nowait()
             except queue.Empty:
-                db = _connect_reader(self.path)
+                db = self._new_reader()
             try:
                 db.execute("BEGIN")  # the snapshot starts with the check below
-                if self._unsettled or _one(db, UNSETTLED)[0]:
+                if self.resolver is not None and (self._unsettled or _one(db, UNSETTLED)[0]):
                     db.execute("ROLLBACK")
                     self.settle()
                     db.execute("BEGIN")
@@ -206,6 +244,9 @@ class SQLiteStore:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 self._readers.put(db)
+
+    def _new_reader(self) -> Any:
+        return _connect_reader(self.path)
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -336,7 +377,7 @@ class SQLiteStore:
         if type:
             where.append("k.type = ?")
             args.append(type.upper())
-        for word in resolve.search_words(search or "", self.kw.names):
+        for word in self._search_words(search or ""):
             where.append("k.id IN (SELECT kb_id FROM kb_keys WHERE key >= ? AND key < ?)")
             args += [f"t:{word}", f"t:{word}\uffff"]
         sql = "FROM kb_entities k" + (" WHERE " + " AND ".join(where) if where else "")
@@ -392,7 +433,7 @@ class SQLiteStore:
                 "SELECT l.article_id, l.entity_id, e.name, l.kb_id, l.evidence, l.score, "
                 "a.published FROM kb_links l JOIN entities e ON e.article_id = l.article_id "
                 "AND e.id = l.entity_id JOIN articles a ON a.id = l.article_id "
-                "WHERE l.kb_id = ? ORDER BY a.published, l.article_id LIMIT ?",
+                "WHERE l.kb_id = ? ORDER BY a.published, l.article_id, l.entity_id LIMIT ?",
                 (kb_id, limit),
             ).fetchall()
         return [MergeLink(*r) for r in rows]
@@ -732,28 +773,16 @@ class SQLiteStore:
     def _one(self, sql: str, *args: Any) -> Any:
         return self.db.execute(sql, args).fetchone()
 
-    def _copy_index(self) -> syndication.CopyIndex:
-        """The LSH index of every stored signature: loaded on first use, then topped up at each
-        save with the rows written since, by this process or any other (a CLI ingest while the
-        server runs), so copies are found whoever stored the original."""
-        if self._copies is None:
-            self._copies = syndication.CopyIndex()
-            self._copies_seen = 0
-        rows = self.db.execute(
-            "SELECT rowid, article_id, minhash FROM signatures WHERE rowid > ? ORDER BY rowid",
-            (self._copies_seen,),
-        )
-        for rowid, article_id, blob in rows:
-            self._copies.add(article_id, syndication.from_bytes(blob))
-            self._copies_seen = rowid
-        return self._copies
+    def _search_words(self, text: str) -> list[str]:
+        """Name-search words folded as the resolver folds them (plain lower-case words when
+        the store was opened without one)."""
+        if self.resolver is not None:
+            return self.resolver.search_words(text)
+        return _FTS_WORD.findall(text.lower())
 
-    def _story_of(self, article_id: str) -> str:
-        row = self._one("SELECT story_id FROM articles WHERE id = ?", article_id)
-        return str(row[0]) if row else article_id
-
-    def _write(self, article: Article, story_id: str, signature: Any) -> SaveResult:
-        """Every insert of one article and its KB links."""
+    def _write(self, article: Article) -> None:
+        """Every insert of one article (its own story until the resolver files it)."""
+        story_id = article.id
         db = self.db
         db.execute(
             "INSERT INTO articles(id, content_hash, story_id, title, section, source, published, "
@@ -790,15 +819,6 @@ class SQLiteStore:
         )
         _insert_entities(db, article)
         _insert_facts(db, article)
-        result = SaveResult(article_id=article.id, story_id=story_id)
-        result.new_kb_entities, result.merged_entities = self.kb.add(article)
-        self._unsettled = True
-        if signature is not None:
-            db.execute(
-                "INSERT INTO signatures(article_id, minhash) VALUES (?, ?)",
-                (article.id, syndication.to_bytes(signature)),
-            )
-        return result
 
     def _entity_summaries(self, db: sqlite3.Connection, rows: list[Any]) -> list[EntitySummary]:
         """Entity rows with their titles, aliases and affiliations (most used first)."""
@@ -820,9 +840,9 @@ class SQLiteStore:
         return items
 
 
-def open_sqlite(path: str | Path) -> SQLiteStore:
+def open_sqlite(path: str | Path, resolver: KBResolver | None = None) -> SQLiteStore:
     """Open (creating if needed) the SQLite store at ``path``."""
-    return SQLiteStore(path)
+    return SQLiteStore(path, resolver)
 
 
 def _connect(path: str) -> sqlite3.Connection:

@@ -77,7 +77,7 @@ class AppState:
         """The app's one store, opened on first use; it serialises its own access across threads."""
         with self.store_lock:
             if self._store is None:
-                from newsgraph.store import open_store
+                from newsgraph.api import open_store
 
                 self._store = open_store(self.db_path)
             return self._store
