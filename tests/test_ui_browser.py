@@ -205,9 +205,20 @@ def test_demo_entity_page_draws_its_graph(page: Any) -> None:
         pytest.skip("examples/ is absent")
     page.goto("/entities?type=PERSON")
     page.locator("table a").first.click()
-    page.wait_for_selector("#entity-name")
+    page.wait_for_selector("#cograph[data-ready=true] canvas")
     shoot(page, "demo_entity")
-    assert page.locator("#cograph[data-ready=true] canvas").count() >= 1
+    labels = page.evaluate("newsgraphGraph.nodes().map(n => n.style('label'))")
+    assert len(labels) >= 2 and all(labels), labels  # every node drawn with its name
+    most = int(page.get_attribute("#min-weight", "max") or 1)
+    page.locator("#min-weight").fill(str(most))  # the slider hides links under the weight
+    page.wait_for_selector(f"#cograph[data-min-weight='{most}']")
+    shown = page.evaluate("newsgraphGraph.edges(':visible').map(e => e.data('weight'))")
+    assert all(w >= most for w in shown), (most, shown)
+    page.set_viewport_size({"width": 400, "height": 900})
+    page.reload()
+    page.wait_for_selector("#cograph[data-ready=true] canvas")
+    page.locator("#cograph").screenshot(path=str(ARTIFACTS / "demo_entity_graph_400.png"))
+    assert page.locator("#cograph").bounding_box()["width"] <= 400  # no sideways scrolling
 
 
 def test_demo_timeline_is_in_date_order(page: Any) -> None:

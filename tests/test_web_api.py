@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -452,3 +453,16 @@ def test_events_outside_plover_only_on_request(tmp_path: Path) -> None:
         every = client.get("/api/events", params={"plover": "false"}).json()
     assert all(e["type"] for e in typed["items"])
     assert every["total"] == typed["total"] + 1
+
+
+def test_documented_api_limits_are_the_served_ones(client: TestClient) -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "web.md").read_text()
+    rows = re.findall(r"^\| `GET (/api/\S+)` \|.*`limit` \(1-(\d+)", docs, flags=re.M)
+    paths = client.get("/openapi.json").json()["paths"]
+    served = {
+        path: next(
+            p["schema"]["maximum"] for p in paths[path]["get"]["parameters"] if p["name"] == "limit"
+        )
+        for path, _ in rows
+    }
+    assert len(rows) >= 8 and served == {path: int(most) for path, most in rows}

@@ -137,3 +137,25 @@ def test_entity_graph_links_the_co_occurring_entities(client: TestClient) -> Non
     kenya, haiti = (queries.find_entity(store, n).id for n in ("Kenya", "Haiti"))
     page = client.get(f"/entities/{dupuy(store)}").text
     assert f'"source": "{min(kenya, haiti)}", "target": "{max(kenya, haiti)}"' in page
+
+
+def test_graph_api_gives_names_and_weights(client: TestClient) -> None:
+    store = app_store(client)
+    graph = client.get(f"/api/entities/{dupuy(store)}/graph").json()
+    weights = {n["data"]["label"]: n["data"]["weight"] for n in graph["nodes"]}
+    assert weights["Kenya"] == 2 and weights["Haiti"] == 1
+    assert sorted(e["data"]["weight"] for e in graph["edges"]) == [1, 1, 2]
+
+
+def test_graph_api_drops_links_under_min_weight(client: TestClient) -> None:
+    store = app_store(client)
+    graph = client.get(f"/api/entities/{dupuy(store)}/graph", params={"min_weight": 2}).json()
+    assert {n["data"]["label"] for n in graph["nodes"]} == {"Dominique Dupuy", "Kenya"}
+    assert [e["data"]["weight"] for e in graph["edges"]] == [2]
+
+
+def test_graph_api_rejects_a_bad_min_weight(client: TestClient) -> None:
+    assert (
+        client.get(f"/api/entities/{dupuy(app_store(client))}/graph?min_weight=0").status_code
+        == 422
+    )

@@ -642,25 +642,46 @@ class SQLiteStore:
         self, wanted: EventFilter, offset: int = 0, limit: int = 50
     ) -> Page[EventRecord]:
         """Events narrowed by every field of ``wanted``, in date order (undated last)."""
-        where, args = _event_where(wanted)
-        sql = f"FROM events ev JOIN articles a ON a.id = ev.article_id {_EVENT_ROLES}{where}"
+        where, args, roles = _event_where(wanted)
+        chosen = f"FROM events ev {_EVENT_ROLES if roles else ''}{where}"
+        page_sql, page_args = self._event_page_sql(wanted, offset, limit)
         with self._reading() as db:
-            total = _one(db, f"SELECT count(*) {sql}", *args)[0]
-            rows = db.execute(
-                f"SELECT {_EVENT_COLS} {sql} ORDER BY CASE WHEN ev.date IS NULL THEN 1 ELSE 0 "
-                "END, ev.date, ev.article_id, ev.id LIMIT ? OFFSET ?",
-                (*args, limit, offset),
-            ).fetchall()
+            total = _one(db, f"SELECT count(*) {chosen}", *args)[0]  # the same filters, no details
+            rows = db.execute(page_sql, page_args).fetchall()
         return Page([EventRecord(*r) for r in rows], total, offset, limit)
+
+    def _event_page_sql(
+        self, wanted: EventFilter, offset: int, limit: int
+    ) -> tuple[str, list[Any]]:
+        """One page of events: the keys chosen over events alone, then their details joined
+        for that page only (one pass when a name, place or country needs the role joins)."""
+        where, args, roles = _event_where(wanted)
+        order = (
+            "ORDER BY CASE WHEN ev.date IS NULL THEN 1 ELSE 0 END, ev.date, ev.article_id, ev.id"
+        )
+        if roles:  # the filter joins the roles already: one pass
+            sql = (
+                f"SELECT {_EVENT_COLS} FROM events ev JOIN articles a ON a.id = ev.article_id "
+                f"{_EVENT_ROLES}{where}{order} LIMIT ? OFFSET ?"
+            )
+            return sql, [*args, limit, offset]
+        keys = (
+            f"SELECT ev.article_id, ev.id FROM events ev {_EVENT_ROLES if roles else ''}{where}"
+            f"{order} LIMIT ? OFFSET ?"
+        )
+        sql = (
+            f"SELECT {_EVENT_COLS} FROM events ev JOIN articles a ON a.id = ev.article_id "
+            f"{_EVENT_ROLES}WHERE (ev.article_id, ev.id) IN ({keys}) {order}"
+        )
+        return sql, [*args, limit, offset]
 
     def event_counts(self, wanted: EventFilter) -> list[EventCount]:
         """How many of the ``wanted`` events fall in each month, by type, months in order."""
-        where, args = _event_where(wanted)
+        where, args, roles = _event_where(wanted)
         with self._reading() as db:
             rows = db.execute(
                 "SELECT coalesce(substr(ev.date, 1, 7), ''), ev.type, count(*) FROM events ev "
-                f"JOIN articles a ON a.id = ev.article_id {_EVENT_ROLES}{where}"
-                "GROUP BY 1, 2 ORDER BY 1, 2",
+                f"{_EVENT_ROLES if roles else ''}{where}GROUP BY 1, 2 ORDER BY 1, 2",
                 args,
             ).fetchall()
         return [EventCount(m, t or None, n) for m, t, n in rows]
@@ -1027,13 +1048,32 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _event_where(w: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause of an event filter over ``_EVENT_ROLES`` (portable SQL)."""
+_NAMING_ARTICLES = "ev.article_id IN (SELECT article_id FROM kb_links WHERE kb_id = ?)"
+
+
+def _in_role(roles: str) -> str:
+    """A filter: the KB entity (one argument) is linked to one of the event's ``roles``."""
+    return (
+        "EXISTS (SELECT 1 FROM kb_links k WHERE k.kb_id = ? AND k.article_id = ev.article_id "
+        f"AND k.entity_id IN ({roles}))"
+    )
+
+
+def _linked(roles: str) -> str:
+    """A filter: the KB entity (two arguments) plays one of ``roles``: the articles naming it
+    come first from kb_links(kb_id, ...), then its role in their events."""
+    return f"{_NAMING_ARTICLES} AND {_in_role(roles)}"
+
+
+def _event_where(w: EventFilter) -> tuple[str, list[Any], bool]:
+    """The WHERE clause of an event filter (portable SQL), its arguments, and whether it reads
+    the role columns of ``_EVENT_ROLES``. KB ids are matched through kb_links(kb_id, ...): the
+    articles that name the entity first, then its role in each of their events."""
     where: list[str] = []
     args: list[Any] = []
     equal = (
         ("ev.type", w.type.upper() if w.type else None), ("ev.mode", w.mode),
-        ("al.kb_id", w.actor), ("tl.kb_id", w.target), ("ev.factuality", w.factuality),
+        ("ev.factuality", w.factuality),
     )  # fmt: skip
     for column, value in equal:
         if value:
@@ -1041,30 +1081,42 @@ def _event_where(w: EventFilter) -> tuple[str, list[Any]]:
             args.append(value)
     if w.typed_only and not w.type:
         where.append("ev.type IS NOT NULL AND ev.type <> ''")
+    for kb_id, columns in ((w.actor, "ev.actor"), (w.target, "ev.target")):
+        if kb_id:
+            where.append(_linked(columns))
+            args += [kb_id, kb_id]
     if w.entity:
-        where.append("? IN (al.kb_id, tl.kb_id, pl.kb_id)")
-        args.append(w.entity)
+        where.append(_linked("ev.actor, ev.target, ev.place"))
+        args += [w.entity, w.entity]
+    if w.dyad:
+        a, b = w.dyad
+        actor, target = _in_role("ev.actor"), _in_role("ev.target")
+        where.append(
+            f"{_NAMING_ARTICLES} AND {_NAMING_ARTICLES} AND "
+            f"(({actor} AND {target}) OR ({actor} AND {target}))"
+        )
+        args += [a, b, a, b, b, a]
+    roles = False
     for column, text in (("ae.name", w.actor_name), ("te.name", w.target_name)):
         if text:
             where.append(f"lower({column}) LIKE ? ESCAPE '\\'")
             args.append(_like(text))
+            roles = True
     if w.place:
         where.append("(pl.kb_id = ? OR lower(pe.name) LIKE ? ESCAPE '\\')")
         args += [w.place, _like(w.place)]
+        roles = True
     if w.country:
         where.append("? IN (ae.country, te.country, pe.country)")
         args.append(w.country.upper())
+        roles = True
     if w.date_from:
         where.append("ev.date >= ?")
         args.append(w.date_from)
     if w.date_to:
         where.append("substr(ev.date, 1, ?) <= ?")
         args += [len(w.date_to), w.date_to]
-    if w.dyad:
-        a, b = w.dyad
-        where.append("((al.kb_id = ? AND tl.kb_id = ?) OR (al.kb_id = ? AND tl.kb_id = ?))")
-        args += [a, b, b, a]
-    return ("WHERE " + " AND ".join(where) + " " if where else ""), args
+    return ("WHERE " + " AND ".join(where) + " " if where else ""), args, roles
 
 
 def _event_date(time: str | None, published: str | None) -> str | None:

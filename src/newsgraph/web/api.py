@@ -36,6 +36,7 @@ from newsgraph.store.base import (
     Story,
     TimelineItem,
 )
+from newsgraph.web.charts import graph_above
 from newsgraph.web.deps import state, store_dependency
 from newsgraph.web.filters import ArticleFilter, file_name_only, filtered_articles
 from newsgraph.web.ingest import IngestReport, bounded_json, ingest
@@ -272,6 +273,22 @@ async def split_entity(request: Request, _: WriteAllowed, kb_id: IdPath) -> Spli
         queries.split_mention, store, body["article_id"], body["entity_id"], kb_id
     )
     return Split(body["article_id"], body["entity_id"], kb_id, new)
+
+
+@router.get("/entities/{kb_id}/graph", summary="An entity's co-occurrence graph")
+def entity_graph(
+    request: Request,
+    store: StoreDep,
+    kb_id: IdPath,
+    min_weight: Annotated[
+        int,
+        Query(ge=1, le=MAX_OFFSET, description="Fewest shared stories a link needs (1: all)."),
+    ] = 1,
+) -> dict[str, Any]:
+    """Cytoscape elements: the entity and the entities it shares most stories with (node
+    ``weight``: shared stories; the entity's own: its stories), and the links among them (edge
+    ``weight``: shared stories), without links under ``min_weight`` and the nodes they held."""
+    return graph_above(state(request).entity_graph(store, kb_id), min_weight)
 
 
 @router.get("/entities/{kb_id:path}", summary="An entity's profile")

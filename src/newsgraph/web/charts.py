@@ -134,6 +134,19 @@ def cooccurrence_graph(store: Store, profile: EntityProfile) -> dict[str, Any]:
     return {"nodes": nodes, "edges": edges}
 
 
+def graph_above(graph: dict[str, Any], min_weight: int) -> dict[str, Any]:
+    """The graph without links of fewer than ``min_weight`` shared stories, and without the
+    neighbours left with no link to the entity (the same rule the page's control applies)."""
+    if min_weight <= 1:
+        return graph
+    centre = graph["nodes"][0]["data"]["id"]
+    edges = [e for e in graph["edges"] if e["data"]["weight"] >= min_weight]
+    kept = {centre} | {e["data"]["target"] for e in edges if e["data"]["source"] == centre}
+    edges = [e for e in edges if {e["data"]["source"], e["data"]["target"]} <= kept]
+    nodes = [n for n in graph["nodes"] if n["data"]["id"] in kept]
+    return {"nodes": nodes, "edges": edges}
+
+
 def _node(kb_id: str, name: str, type_: str, weight: int, centre: bool = False) -> dict[str, Any]:
     data = {"id": kb_id, "label": name, "type": type_.lower(), "weight": weight}
     data["href"] = entity_url(kb_id)

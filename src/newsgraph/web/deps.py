@@ -22,6 +22,7 @@ from newsgraph.model import Article
 from newsgraph.settings import Settings
 from newsgraph.store.base import EntityProfile, Store
 from newsgraph.web.cache import StoreCache
+from newsgraph.web.charts import cooccurrence_graph
 from newsgraph.web.urls import article_url, entity_url
 from newsgraph.wordlists import WordLists
 
@@ -72,6 +73,14 @@ class AppState:
             store.change_mark() if mark is None else mark,
             lambda: queries.entity_profile(store, kb_id, words=self.words()),
         )
+
+    def entity_graph(
+        self, store: Store, kb_id: str, mark: Hashable | None = None
+    ) -> dict[str, Any]:
+        """The entity's co-occurrence graph (Cytoscape elements), cached like its profile."""
+        mark = store.change_mark() if mark is None else mark
+        profile = self.entity_profile(store, kb_id, mark)
+        return self.cache.get(("graph", kb_id), mark, lambda: cooccurrence_graph(store, profile))
 
     def store(self) -> Store:
         """The app's one store, opened on first use; it serialises its own access across threads."""

@@ -22,7 +22,7 @@ from newsgraph.store.base import (
     Store,
     TimelineItem,
 )
-from newsgraph.web.charts import cooccurrence_graph, event_bars, parse_day, timeline_chart
+from newsgraph.web.charts import event_bars, parse_day, timeline_chart
 from newsgraph.web.deps import render, state, store_dependency
 from newsgraph.web.filters import ArticleFilter, filtered_articles
 from newsgraph.web.highlight import entity_link, highlighted_article, highlighted_title
@@ -235,9 +235,7 @@ def entity(request: Request, store: StoreDep, kb_id: str) -> Response:
     context = {
         "profile": profile,
         "chart": timeline_chart(events, [q.quote for q in quotes_by]),
-        "graph": app_state.cache.get(
-            ("graph", kb_id), mark, lambda: cooccurrence_graph(store, profile)
-        ),
+        "graph": app_state.entity_graph(store, kb_id, mark),
         "events": events,
         "quotes_by": quotes_by,
         "quotes_about": quotes_once(profile.quotes_about),
