@@ -61,3 +61,36 @@ def test_worker_processes_read_french_too(settings: Settings) -> None:
     assert [a.id for a in done] == ["fr1", "en1", "fr2"]
     assert ("Emmanuel Macron", "PERSON") in _names(done[0])
     assert ("Emmanuel Macron", "PERSON") in _names(done[2])
+
+
+def _french_times(pipeline: Pipeline, text: str) -> list[tuple[str, str]]:
+    article = Article(id="fr", text=text, language="fr", published="2024-05-14")
+    return [(t.text, t.value) for t in pipeline.analyse(article).times]
+
+
+def test_french_dates_read_french_months_and_day_words(pipeline: Pipeline) -> None:
+    found = _french_times(
+        pipeline, "Le sommet, prévu le 1er avril 2020, a eu lieu hier soir et reprendra demain."
+    )
+    assert found == [
+        ("1er avril 2020", "2020-04-01"),
+        ("hier soir", "2024-05-13TEV"),
+        ("demain", "2024-05-15"),
+    ]
+
+
+def test_french_relative_dates_in_french_word_order(pipeline: Pipeline) -> None:
+    found = _french_times(
+        pipeline,
+        "Il y a deux jours, la ministre l'a dit. La semaine dernière aussi, et l'an prochain.",
+    )
+    assert found == [
+        ("Il y a deux jours", "2024-05-12"),
+        ("La semaine dernière", "2024-W19"),
+        ("l'an prochain", "2025"),
+    ]
+
+
+def test_a_french_weekday_before_its_date_is_one_expression(pipeline: Pipeline) -> None:
+    found = _french_times(pipeline, "L'assemblée s'est réunie le mardi 10 septembre 2019.")
+    assert found == [("mardi 10 septembre 2019", "2019-09-10")]
