@@ -43,7 +43,8 @@ class Pipeline:
         self.settings = settings
         self.words = WordLists(settings.language)
         labels = tuple((row[0], row[1]) for row in self.words.rows("nlp/entity_labels.tsv"))
-        self.nlp = load_pipeline(settings.model, labels)
+        leading = tuple(sorted(self.words.words("nlp/entity_leading_words.txt")))
+        self.nlp = load_pipeline(settings.model, labels, leading)
         self.stages: list[tuple[str, Stage]] = build_stages(settings)
         self.other_languages: dict[str, Pipeline] = {}  # issue 12: pipelines of other languages
 
