@@ -4,7 +4,7 @@ Writes ``src/newsgraph/resources/quotes/cue_model.json`` (feature -> weight). De
 documents in name order, L-BFGS logistic regression (deterministic), weights rounded.
 Prints the cue detection scores on dev's check half (never used for training or choices).
 
-Usage: python scripts/train_attribution_cues.py [../shared/data/polnear] [--threshold 0.5]
+Usage: python scripts/train_attribution_cues.py [../shared/data/polnear] [--threshold 0.3]
 Needs scikit-learn (the ``train`` extra, pinned in constraints.txt); the stage itself only sums the saved weights.
 """
 
@@ -65,7 +65,7 @@ def examples(
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("polnear", nargs="?", default="../shared/data/polnear", type=Path)
-    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--threshold", type=float, default=0.3)
     args = parser.parse_args()
     began = time.perf_counter()
     words = WordLists()

@@ -245,8 +245,15 @@ def test_quote_after_that_with_the_clause_running_on_is_mixed(extract) -> None: 
     assert q.speaker_text == "Ana Ruiz"
 
 
-def test_quote_that_ends_the_clause_after_that_stays_direct(extract) -> None:  # type: ignore[no-untyped-def]
+def test_quote_right_after_that_is_mixed(extract) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR's content opens with 'that': the reported clause, not the quotation alone
     (q,) = extract("Ana Lee said that “the plan will fail before the end of the year.”")
+    assert (q.kind, q.speaker_text) == ("mixed", "Ana Lee")
+    assert q.text.startswith("“the plan will fail")
+
+
+def test_quote_right_after_the_cue_stays_direct(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("Ana Lee said “the plan will fail before the end of the year.”")
     assert (q.kind, q.speaker_text) == ("direct", "Ana Lee")
 
 

@@ -74,6 +74,8 @@ def noun_arguments(noun: Token, vocab: EventWords) -> tuple[Token | None, Token 
             if nested is not None:
                 return nested
             target = of
+    if target is None and content is not None:
+        target = look_through_quantity(content, vocab)  # "orders for new aircraft"
     return actor, target
 
 

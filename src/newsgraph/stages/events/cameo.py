@@ -217,6 +217,6 @@ def _pobj(holders: list[Token], prep: str) -> Token | None:
         for child in holder.children:
             if child.dep_ in ("prep", "dative") and child.lower_ == prep:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                    return pobj  # 'delivered the jet on Tuesday': a date is no recipient
     return None

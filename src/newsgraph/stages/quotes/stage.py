@@ -111,6 +111,7 @@ class _Finder:
             if model.is_cue(t)
             and t.lemma_.lower() not in words.speech_verbs
             and t.lemma_.lower() not in words.speech_nouns
+            and t.lower_ != "according"  # a speech cue of its own ('according to X')
         }
         self.dateline = dateline  # where the story was filed: never a speaker or what was said
         self.resolver = resolver
@@ -217,8 +218,13 @@ class _Finder:
             before = self.doc[before.i - 1]
         sent_start = before.sent.start
         return not (before.is_punct or before.is_space or before.i < sent_start) and not (
-            before.lower_ in ("that",) or self._is_cue(before)
+            self._is_cue(before)
         )
+
+    def _after_that(self, direct: _Direct) -> bool:
+        """ "said that “...”": the reported clause opens with 'that', before the mark."""
+        first = bisect_left(self.starts, direct.span.open_at)
+        return first > 0 and self.doc[first - 1].lower_ == "that"
 
     def _cue_after(self, span: QuotedSpan) -> _Attribution | None:
         """ "..., he said" / "...," said X / "...“added the official": a cue right after."""
@@ -372,7 +378,8 @@ class _Finder:
             if end <= start or any(_overlaps(start, end, a, b) for a, b in others):
                 continue
             inner = [f for f in fragments if start <= f.span.start < end] + enclosed
-            if inner and self._mostly_quoted(inner, start, end):
+            after_that = any(self._after_that(d) for d in inner)
+            if inner and not after_that and self._mostly_quoted(inner, start, end):
                 continue  # "The pact “will allow ...,” Thomas said": the direct quote stands
             if inner:  # keep the fragment's closing mark inside the content
                 end = max(end, max(f.span.close_at + 1 for f in inner))
