@@ -87,3 +87,32 @@ def test_a_title_with_the_stays_a_person(analyse):
     art = analyse("The Queen met the Rt Rev Michael Hollis on Monday, and the Queen said so.")
     types = {e.name: e.type for e in art.entities}
     assert (types.get("Queen"), types.get("Rt Rev Michael Hollis")) == ("PERSON", "PERSON")
+
+
+def test_a_financial_index_is_never_outvoted_into_a_person():
+    index = _m("FINANCIAL", "Dow Jones")
+    person = _m("PERSON", "Dow Jones", person_cue=True)
+    assert _vote_type([index, person], index, LEX) == "FINANCIAL"
+
+
+def test_indices_and_instruments_are_typed_financial(analyse):
+    art = analyse(
+        "Markets\n\nShares fell across the world on Monday as traders worried about the banks. "
+        "The Dow Jones Industrial Average lost 2 percent, the Hang Seng index slid and the "
+        "Kospi index rose. Investors bought Treasury bonds, while the S&P 500 dropped. Analysts "
+        "expect more losses this week, they said."
+    )
+    types = {e.name: e.type for e in art.entities}
+    for name in ("Dow Jones Industrial Average", "Hang Seng index", "Kospi index", "S&P 500"):
+        assert types[name] == "FINANCIAL"
+    assert types["Treasury bonds"] == "FINANCIAL"
+
+
+def test_a_job_title_alone_and_leading_backticks_are_no_name(analyse):
+    art = analyse(
+        "Plan\n\nThe chief executive said ``New GM will be a leaner company with fewer brands. "
+        "The Congresswoman from Ohio criticised the plan on Tuesday, and workers in Detroit "
+        "said they feared more job cuts at the plants this year."
+    )
+    names = {e.name for e in art.entities}
+    assert "New GM" in names and "Congresswoman" not in names

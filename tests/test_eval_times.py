@@ -29,3 +29,13 @@ def test_times_scores_hold_on_the_pinned_subset(report: Report) -> None:
 def test_newsgraph_beats_the_dateparser_baseline(report: Report) -> None:
     pytest.importorskip("dateparser")
     assert report.scores["newsgraph.value.f1"] > report.scores["dateparser.value.f1"]
+
+
+def test_meantime_time_values_with_and_without_a_publication_date(settings: Settings) -> None:
+    report = evaluate(shared_path("data", "meantime", "corpus_gm"), settings, limit=6)
+    assert report.scores["newsgraph.all.value.f1"] > 0.6
+    # the date line holds the full date: without a publication date values barely move
+    assert (
+        report.scores["newsgraph.no_dct.all.value.f1"]
+        >= report.scores["newsgraph.all.value.f1"] - 0.05
+    )

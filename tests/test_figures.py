@@ -52,6 +52,24 @@ def test_number_words(analyse) -> None:  # type: ignore[no-untyped-def]
     assert figs["two million"].value == 2e6
 
 
+def test_compound_number_words_through_the_library(analyse) -> None:  # type: ignore[no-untyped-def]
+    figs = figures_of(analyse, "Officials counted two hundred fifty thousand ballots on Monday.")
+    assert figs["two hundred fifty thousand"].value == 250000
+
+
+def test_number_words_joined_by_and(analyse) -> None:  # type: ignore[no-untyped-def]
+    figs = figures_of(analyse, "The army sent one hundred and twenty soldiers to the border.")
+    fig = figs["one hundred and twenty"]
+    assert (fig.value, fig.unit) == (120, "soldiers")
+
+
+def test_french_number_words() -> None:
+    from newsgraph.stages.figures.numerals import words_to_number
+
+    assert words_to_number("deux cent cinquante mille", "fr") == 250000
+    assert words_to_number("quatre-vingt-dix", "fr") == 90
+
+
 def test_range_between(analyse) -> None:  # type: ignore[no-untyped-def]
     text = "The repairs will cost between $12 million and $20 million."
     fig = figures_of(analyse, text)["between $12 million and $20 million"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from newsgraph import extract
 from newsgraph.model import Article
 from newsgraph.nlp import load_pipeline
 from newsgraph.pipeline import Pipeline
@@ -35,3 +36,8 @@ def test_a_blank_line_ends_a_sentence() -> None:
         "Piracy and the sea lanes",
         "The mission was created in 2023, officials said.",
     ]
+
+
+def test_one_long_line_of_text_is_text_not_a_file_name() -> None:
+    line = "Kenya's President William Ruto said the mission would start soon. " * 10
+    assert extract(line).text.startswith("Kenya's President")

@@ -119,6 +119,28 @@ def test_no_publication_date_infers_reference_from_explicit_dates(analyse) -> No
     assert times["yesterday"].anchor == "inferred"
 
 
+def test_a_day_without_year_takes_its_year_by_tense_from_the_inferred_date(analyse) -> None:  # type: ignore[no-untyped-def]
+    said = "The firm said on January 15, 2008 that it {verb} the plant on April 24, workers said."
+    past = times_of(analyse, said.format(verb="had closed"), published=None)["April 24"]
+    future = times_of(analyse, said.format(verb="will close"), published=None)["April 24"]
+    assert (past.value, past.anchor) == ("2007-04-24", "inferred")
+    assert (future.value, future.anchor) == ("2008-04-24", "inferred")
+
+
+def test_a_full_date_in_the_headline_dates_the_body(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The plant closed on April 24, workers said."
+    art = analyse(text, published=None, title="Plant shut down, March 3, 2009")
+    body = {t.text: t for t in art.times if t.field == "body"}
+    assert (body["April 24"].value, body["April 24"].anchor) == ("2008-04-24", "inferred")
+
+
+def test_an_inferred_publication_date_anchors_as_inferred(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The plant closed yesterday, workers said."
+    art = analyse(text, published="2024-05-02", published_inferred=True)  # type: ignore[arg-type]
+    times = {t.text: t for t in art.times}
+    assert (times["yesterday"].value, times["yesterday"].anchor) == ("2024-05-01", "inferred")
+
+
 def test_without_any_full_date_the_latest_past_year_dates_month_days(analyse) -> None:  # type: ignore[no-untyped-def]
     text = (
         "At the beginning of 2023, the minister offered help. The treaty was signed on "

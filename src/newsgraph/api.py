@@ -245,4 +245,10 @@ def _reject(item: Rejected, summary: IngestSummary, report: Callable[[IngestStep
 
 
 def _looks_like_path(text: str) -> bool:
-    return "\n" not in text and len(text) < 4096 and Path(text).exists()
+    """A one-line string naming an existing file; text the OS cannot take as a name is text."""
+    if "\n" in text or len(text) >= 4096:
+        return False
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):  # a name part over NAME_MAX, or a NUL byte
+        return False

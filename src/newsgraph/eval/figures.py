@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from newsgraph.eval.meantime import MeantimeDoc, Span, read_meantime
 from newsgraph.eval.report import PRF, Report
+from newsgraph.eval.split import half_of
 from newsgraph.settings import Settings
 
 KIND_TO_TYPE = {"money": "MONEY", "percent": "PERCENT"}  # everything else: QUANTITY
@@ -51,6 +52,7 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report
     docs = read_meantime(path, limit)
     pipeline = Pipeline(replace(settings, stages=("times", "figures")))
     ours, base = Tally.empty(), Tally.empty()
+    halves = {h: Tally.empty() for h in ("tune", "check")}
     for mdoc in docs:
         doc = pipeline.nlp(mdoc.text)
         article = Article(id=mdoc.id, text=mdoc.text, published=mdoc.dct)
@@ -62,6 +64,7 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report
             if f.start < limit_end
         ]
         score(mdoc.values, guesses, ours)
+        score(mdoc.values, guesses, halves[half_of(mdoc.name)])
         spacy_guesses = [
             Guess(e.start_char, e.end_char, SPACY_TYPES[e.label_])
             for e in doc.ents
@@ -74,6 +77,10 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report
         report.add_prf(name, "span_relaxed", tally.relaxed)
         matched = tally.relaxed.tp
         report.add(name, "type_accuracy", tally.type_hits / matched if matched else 0.0)
+    for half, tally in halves.items():
+        report.add_prf("newsgraph", f"{half}.span_strict", tally.strict)
+        report.add_prf("newsgraph", f"{half}.span_relaxed", tally.relaxed)
+    report.notes.append("halves: tune/check by SHA-1 of the document name (eval/split.py)")
     report.notes.append(
         "MEANTIME annotates only each article's first sentences: guesses after "
         "the sentence of the last markable are not scored"

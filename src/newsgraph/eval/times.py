@@ -9,9 +9,11 @@ every hit typed DATE and valued at day granularity.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from newsgraph.eval.report import PRF, Report
 from newsgraph.eval.timeml import TimemlDoc, read_timeml
@@ -44,9 +46,13 @@ class Tally:
 
 
 def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report:
-    """Score newsgraph and the dateparser baseline on the .tml files under ``path``."""
+    """Score newsgraph and the dateparser baseline on the .tml files under ``path``, or
+    newsgraph on MEANTIME when ``path`` holds CAT XML and no .tml file."""
     from newsgraph.model import Article
     from newsgraph.pipeline import Pipeline
+
+    if path.is_dir() and not any(path.rglob("*.tml")) and any(path.rglob("*.xml")):
+        return evaluate_meantime(path, settings, limit)
 
     docs = read_timeml(path, limit)
     pipeline = Pipeline(replace(settings, stages=("times",)))
@@ -74,9 +80,70 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report
     return report
 
 
+def evaluate_meantime(path: Path, settings: Settings, limit: int | None = None) -> Report:
+    """Time value F1 on MEANTIME TIMEX3, headline and date line included, per tune/check half:
+    with the creation time as publication date, and without it (the reference inferred)."""
+    from newsgraph.eval.meantime import read_meantime
+    from newsgraph.eval.split import half_of
+    from newsgraph.model import Article
+    from newsgraph.pipeline import Pipeline
+
+    docs = read_meantime(path, limit)
+    pipeline = Pipeline(replace(settings, stages=("times",)))
+    tallies: dict[str, Tally] = {}
+    for mdoc in docs:
+        title_end = max(mdoc.text.find("\n\n"), 0)
+        body_start = title_end + 2 if title_end else 0  # the date line opens the body
+        region = _annotated_end(mdoc.text, [*mdoc.entities, *mdoc.timexes, *mdoc.values])
+        gold = [t for t in mdoc.timexes if t.start < region]
+        for view, published in (("", mdoc.dct), ("no_dct.", None)):
+            article = pipeline.analyse(
+                Article(
+                    id=mdoc.id,
+                    text=mdoc.text[body_start:],
+                    title=mdoc.text[:title_end] or None,
+                    published=published,
+                )
+            )
+            guesses = [
+                Guess(start, end, t.type, t.value)
+                for t in article.times
+                if (start := t.start + (0 if t.field == "title" else body_start)) < region
+                and (end := t.end + (0 if t.field == "title" else body_start))
+            ]
+            for scope in (half_of(mdoc.name), "all"):
+                score_gold(gold, guesses, tallies.setdefault(f"{view}{scope}", Tally.empty()))
+    report = Report(task="times-meantime", documents=len(docs))
+    for view in ("", "no_dct."):
+        for scope in ("tune", "check", "all"):
+            tally = tallies.get(f"{view}{scope}", Tally.empty())
+            report.add_prf("newsgraph", f"{view}{scope}.span_relaxed", tally.relaxed)
+            report.add_prf("newsgraph", f"{view}{scope}.value", tally.value)
+    report.notes += [
+        "gold: MEANTIME TIMEX3 with a span (headline, date line and annotated body); the "
+        "headline is analysed as Article.title, the date line opens the body",
+        "rows: published = the creation time (DCT); no_dct.*: no publication date, the "
+        "reference inferred from the text's own full dates (the date line among them)",
+        "only the annotated region is scored (up to the sentence of the last markable)",
+        "halves: tune/check by SHA-1 of the document name (eval/split.py)",
+    ]
+    return report
+
+
+def _annotated_end(text: str, spans: list[Any]) -> int:
+    """The end of the sentence holding the last markable: MEANTIME marks only the first ones."""
+    last = max((s.end for s in spans), default=len(text))
+    stops = [i for i in (text.find(p, last) for p in (". ", "! ", "? ", ".\n")) if i >= 0]
+    return min(stops) + 1 if stops else len(text)
+
+
 def score_document(doc: TimemlDoc, guesses: list[Guess], tally: Tally) -> None:
     """Add one document's matches to the tally (each gold span matched at most once)."""
-    gold = doc.timexes
+    score_gold(doc.timexes, guesses, tally)
+
+
+def score_gold(gold: Sequence[Any], guesses: list[Guess], tally: Tally) -> None:
+    """Add matches against gold spans with ``start``, ``end``, ``type`` and ``value``."""
     exact = {(g.start, g.end) for g in gold}
     tally.strict.tp += sum(1 for s in guesses if (s.start, s.end) in exact)
     tally.strict.fp += sum(1 for s in guesses if (s.start, s.end) not in exact)

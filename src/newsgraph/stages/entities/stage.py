@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
 from newsgraph.stages.common.dateline import Dateline, find_dateline
+from newsgraph.stages.entities.financial import FINANCIAL, financial_spans
 from newsgraph.stages.entities.furniture import (
     build_furniture_words,
     furniture_lines,
@@ -96,6 +97,7 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
     raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw, lex))
     raw += _missed_mentions(doc, raw, lex)
     raw += _missed_countries(doc, raw, lex)
+    raw = _with_financial(doc, raw, words)
     dateline = _dateline(doc, raw, lex)
     article.dateline = dateline.mention if dateline is not None else None
     furniture = furniture_lines(doc.text, words.get(build_furniture_words))
@@ -158,7 +160,7 @@ def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
     org_cue = _org_around(doc, start, end, ent.label_, lex)  # 'General Motors Corporation'
     if not org_cue:
         start = _after_leading_title(doc, start, end, ent.label_, lex)
-    if start >= end or _only_title(doc, start, end, lex):
+    if start >= end or _only_title(doc, start, end, lex) or _all_titles(ent, start, end, lex):
         return None
     span = doc[start:end]
     if not any(c.isupper() for c in span.text):  # 'maras', 'the press department'
@@ -255,6 +257,14 @@ def _only_title(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
         return False
     nxt = end + 1 if end < len(doc) and lex.is_abbreviation_dot(doc, end) else end
     return nxt < len(doc) and _capitalised(doc[nxt])
+
+
+def _all_titles(ent: Span, start: int, end: int, lex: NameLexicons) -> bool:
+    """'The Congresswoman from Ohio', 'the Senator' typed PRODUCT or ORG: a job title alone is no
+    name. 'The Queen' typed PERSON stays: a title that names one person."""
+    if ent.label_ == "PERSON":
+        return False
+    return all(lex.is_honorific(t) or lex.is_role(t) for t in ent.doc[start:end])
 
 
 def _name_after_title(doc: Doc, start: int, end: int, label: str, lex: NameLexicons) -> int | None:
@@ -501,6 +511,8 @@ def _org_around(doc: Doc, start: int, end: int, label: str, lex: NameLexicons) -
 
 
 def _is_edge_punct(text: str) -> bool:
+    if not text.strip("`"):
+        return True  # '``New GM': a TeX-style opening quote, one backtick per token
     return text in QUOTE_CHARS or text in {"(", ")", "[", "]", ",", ".", "-", "–", ":", ";"}
 
 
@@ -591,7 +603,20 @@ def _candidate(m: RawMention, lex: NameLexicons) -> Candidate:
 
 
 def _evident_label(m: RawMention) -> str:
+    if m.label == FINANCIAL:
+        return m.label  # 'Dow Jones' is an index whatever the context argues
     return next(iter(_cue_labels(m)), m.label)
+
+
+def _with_financial(doc: Doc, raw: list[RawMention], words: WordLists) -> list[RawMention]:
+    """Index and instrument names replace the NER mentions they overlap ('Dow Jones', PERSON)."""
+    spans = financial_spans(doc, words)
+    found = [
+        RawMention(start=s, end=e, label=FINANCIAL, name=doc[s:e].text, key=_key(doc[s:e]))
+        for s, e in spans
+    ]
+    kept = [m for m in raw if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted(kept + found, key=lambda m: m.start)
 
 
 def _cue_labels(m: RawMention) -> list[str]:
@@ -796,7 +821,10 @@ def _vote_type(
     person_words: frozenset[str] = frozenset(),
 ) -> str:
     """Evidence first (titles, aliases, place nouns, org words), then a full name NER saw as a
-    person, then a known country or city, else the weighted NER vote."""
+    person, then a known country or city, else the weighted NER vote. An index or instrument
+    found by the gazetteer or pattern stays FINANCIAL: no title or org word argues it away."""
+    if canonical.label == FINANCIAL or 2 * sum(m.label == FINANCIAL for m in ms) > len(ms):
+        return FINANCIAL
     evidence = Counter(label for m in ms for label in _cue_labels(m))
     if evidence:
         return evidence.most_common(1)[0][0]

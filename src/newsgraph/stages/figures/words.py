@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from text_to_num.lang import LANG
+
+from newsgraph.stages.figures.numerals import library_language, number_word_pattern
 from newsgraph.wordlists import WordLists
 
 
@@ -27,12 +30,14 @@ class FigureWords:
     identifier_cues: frozenset[str]
     unit_skip_tokens: frozenset[str]
     pattern: re.Pattern[str]  # a figure: approximator, currency, amount, scale, percent
+    language: str = "en"  # the text2num language that reads number words
 
 
 def build_figure_words(words: WordLists) -> FigureWords:
     """The stage's tables from ``resources/figures/``, with the figure pattern compiled."""
     currencies = words.json("figures/currencies.json")
     number_words = {w: int(v) for w, v in words.rows("figures/number_words.tsv")}
+    language = library_language(words.language)
     vague_amounts = {
         w: (float(low), float(high)) for w, low, high in words.rows("figures/vague_amounts.tsv")
     }
@@ -40,6 +45,7 @@ def build_figure_words(words: WordLists) -> FigureWords:
     currency_words = {w: (code, factor) for w, (code, factor) in currencies["words"].items()}
     percent_words = tuple(words.lines("figures/percent_words.txt"))
     approximators = {w: meaning for w, meaning in words.rows("figures/approximators.tsv")}
+    amount = _amount(number_words, language)
     return FigureWords(
         number_words=number_words,
         scales={w: float(v) for w, v in words.rows("figures/scales.tsv")},
@@ -48,15 +54,16 @@ def build_figure_words(words: WordLists) -> FigureWords:
         currency_words=currency_words,
         percent_words=percent_words,
         approximators=approximators,
+        language=language,
         identifier_cues=words.words("figures/identifier_cues.txt"),
         unit_skip_tokens=words.words("figures/unit_skip_tokens.txt", lower=False),
         pattern=re.compile(
             rf"(?i)(?<![\w.])(?:(?P<approx>{_alt(approximators)})\s+)?(?:"
             rf"(?P<vague>{_alt(vague_amounts)})"
-            rf"|(?P<cur>{_alt(currency_symbols)})\s?(?P<amt1>{_amount(number_words)})"
+            rf"|(?P<cur>{_alt(currency_symbols)})\s?(?P<amt1>{amount})"
             rf"(?:\s?(?P<short>bn|mn|tn|m|k)(?![\w]))?"
             rf"(?![\w])(?:\s+(?P<cw1>{_alt(currency_words)})\b)?"
-            rf"|(?P<amt2>{_amount(number_words)})(?:\s?(?P<pct>{_alt(percent_words)})(?![\w])"
+            rf"|(?P<amt2>{amount})(?:\s?(?P<pct>{_alt(percent_words)})(?![\w])"
             rf"|\s+(?P<cw2>{_alt(currency_words)})\b|(?P<measure>km|kg|mph|km/h|mm|cm|ft|lbs?)\b)?"
             rf")(?![\w])"
         ),
@@ -69,12 +76,12 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_SCALE_WORDS = "hundred|thousand|million|billion|trillion"
 
 
-def _amount(number_words: Iterable[str]) -> str:
-    """An amount in digits or words, with scale words after it: '2.5 million', 'two dozen'."""
-    word_num = rf"(?:{_TENS})[- ](?:{_ONES})|{_alt(number_words)}"
-    return rf"(?:{_DIGITS}|(?<![\w-])(?:{word_num}))(?:\s+(?:{_SCALE_WORDS})\b)*"
+def _amount(number_words: Iterable[str], language: str) -> str:
+    """An amount in digits with scale words after it ('2.5 million'), or in words: the
+    library's compound numbers ('two hundred fifty thousand') or an idiom ('a dozen')."""
+    scales = sorted(set(LANG[language].MULTIPLIERS) | set(LANG[language].HUNDRED), key=len)
+    scale = "|".join(re.escape(s) for s in reversed(scales))
+    words = rf"{_alt(number_words)}|{number_word_pattern(language)}"
+    return rf"(?:(?:{_DIGITS})(?:\s+(?:{scale})\b)*|(?<![\w-])(?:{words}))"

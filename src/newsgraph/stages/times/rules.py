@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.easter import easter
+from text_to_num.lang import LANG
 
+from newsgraph.stages.figures.numerals import library_language, number_word_pattern, words_to_number
 from newsgraph.stages.times import calendars as C
 from newsgraph.stages.times.words import TimeWords, build_time_words
 from newsgraph.wordlists import WordLists
@@ -76,8 +78,8 @@ def _alt(words: Iterable[str]) -> str:
 
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?(?!\d)"  # 'er': French '1er mai'
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "|".join(LANG["en"].MTENS)  # the library's English words, for spelled years
+_ONES = "|".join(LANG["en"].UNITS)
 _OF = re.compile(r"\s+of\b")
 _AGE = re.compile(r"(?i:-old\b|\s+old\b)")
 
@@ -91,10 +93,7 @@ def _number(word: str, w: TimeWords) -> float | None:
         return float(word.split()[0]) + 0.5  # "5 1/2 hours"
     if word in w.number_words:
         return float(w.number_words[word])
-    parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and all(p in w.number_words for p in parts):
-        return float(w.number_words[parts[0]] + w.number_words[parts[1]])
-    return None
+    return words_to_number(word, w.language)
 
 
 def _unit(word: str, w: TimeWords) -> str:
@@ -449,7 +448,7 @@ def _year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _rel(f"{ctx.ref.year:04d}") if ctx.ref else Resolved("DATE", "XXXX")
 
 
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TEENS = "|".join(LANG["en"].STENS)
 
 
 def _spelled_year(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -506,7 +505,8 @@ def _rule_table(w: TimeWords) -> tuple[TimeRule, ...]:
     """Every rule, its patterns built from the word tables ``w``."""
     month = rf"(?<![A-Za-z])(?P<month>{_alt(w.months)})(?![A-Za-z])"
     weekday = rf"(?<![A-Za-z])(?P<weekday>{_alt(w.weekdays)})(?![A-Za-z])"
-    num = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_alt(w.number_words)})"
+    spelled = number_word_pattern(library_language(w.language))
+    num = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|(?<![\w-])(?:{spelled})|{_alt(w.number_words)})"
     vague = _alt(w.vague_quantities)
     unit = rf"(?:{_alt(list(w.units) + list(w.unit_plurals))})"
     approx = _in_order(w.amount_approximators)

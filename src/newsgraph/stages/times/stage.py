@@ -41,13 +41,27 @@ class Candidate:
 
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
     """Fill ``article.times`` with the expressions of the clean text."""
-    article.times = tag_times(article.text, doc, article.published, words.get(build_time_rules))
+    article.times = tag_times(
+        article.text,
+        doc,
+        article.published,
+        words.get(build_time_rules),
+        also_dated_by=article.title,
+        published_inferred=article.published_inferred,
+    )
 
 
 def tag_times(
-    text: str, doc: Doc | None, published: str | None, rules: TimeRules
+    text: str,
+    doc: Doc | None,
+    published: str | None,
+    rules: TimeRules,
+    also_dated_by: str | None = None,
+    published_inferred: bool = False,
 ) -> list[TimeExpr]:
-    """Time expressions of ``text``, resolved against ``published`` (YYYY-MM-DD) or inferred."""
+    """Time expressions of ``text``, resolved against ``published`` (YYYY-MM-DD) or, without
+    it, a reference inferred from the full dates of ``text`` and ``also_dated_by`` (the
+    headline). A ``published`` that was itself inferred gives the anchor "inferred"."""
     w = rules.words
     candidates = [
         c
@@ -57,11 +71,18 @@ def tag_times(
         and not _is_ordinal(c, doc)
     ]
     tenses = [clause_tense(doc, c.start, c.end, w) if doc is not None else None for c in candidates]
-    ref, anchor = parse_date(published), "published"
+    ref = parse_date(published)
+    anchor = "inferred" if published_inferred else "published"
     year_end = None
     if ref is None:
         absolute = absolute_values(text, candidates, w)
-        ref, anchor = infer_reference(absolute), "inferred"
+        headline = also_dated_by or ""
+        ref, anchor = (
+            infer_reference(
+                absolute + absolute_values(headline, find_candidates(headline, rules), w)
+            ),
+            "inferred",
+        )
         year = infer_reference_year(text, candidates, absolute, tenses) if ref is None else None
         year_end = date(year, 12, 31) if year is not None else None
     out = []

@@ -23,7 +23,7 @@ class TimeWords:
     weekdays: dict[str, int]  # name -> ISO weekday
     seasons: dict[str, str]  # -> SP, SU, FA, WI
     parts_of_day: dict[str, str]  # -> MO, AF, EV, NI
-    number_words: dict[str, float]
+    number_words: dict[str, float]  # idioms only ("a", "a couple of"); text2num reads the rest
     vague_quantities: tuple[str, ...]
     ordinals: dict[str, int]
     units: dict[str, tuple[str, bool]]  # unit -> (TIMEX3 letter, is a time-of-day unit)
@@ -52,6 +52,7 @@ class TimeWords:
     deictic_days: dict[str, int]  # word -> days from the report ("yesterday" -1)
     offset_openers: dict[str, int]  # word before "N units" -> direction
     relative_unit_phrases: tuple[tuple[str, str, int], ...]  # (word, before|after, shift)
+    language: str = "en"  # the language number words are read in (text2num)
 
 
 def build_time_words(words: WordLists) -> TimeWords:
@@ -60,6 +61,7 @@ def build_time_words(words: WordLists) -> TimeWords:
     holidays = words.rows("times/holidays.tsv")
     left = words.rows("times/left_modifiers.tsv")
     return TimeWords(
+        language=words.language,
         months=_numbers(words, "months.tsv"),
         ambiguous_months=words.words("times/ambiguous_months.txt", lower=False),
         bare_month_abbreviations=words.words("times/bare_month_abbreviations.txt", lower=False),
