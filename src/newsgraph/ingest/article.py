@@ -10,10 +10,14 @@ from typing import Any
 from newsgraph.clean import CleanText
 from newsgraph.ingest.checks import check_body, identify_language
 from newsgraph.ingest.metadata import checked_published, checked_value
+from newsgraph.ingest.published import published_in_text
 from newsgraph.ingest.unicode import escape_surrogates, replace_surrogates
 from newsgraph.model import Article, Removed
 from newsgraph.settings import Settings
 from newsgraph.wordlists import WordLists
+
+# lines the cleaner removed from an article's head that may state its publication date
+HEADER_REASONS = frozenset({"dateline", "byline"})
 
 
 @dataclass
@@ -119,6 +123,11 @@ def finish_article(draft: Draft, settings: Settings, words: WordLists) -> Articl
     text = _valid_text(draft.text, "text", draft.warnings)
     check_body(text, settings, draft.origin, words)
     meta = _checked_metadata(draft.meta, draft.warnings)
+    if meta.published is None:  # issue 12: the date line may have become the title or boilerplate
+        header = [r.text for r in draft.removed if r.reason in HEADER_REASONS]
+        top = "\n".join([meta.title or "", *header, text])
+        if (found := published_in_text(top, words)) is not None:
+            meta.published, draft.meta_sources["published"] = found
     record_id = _checked_id(draft.record_id, draft.warnings)
     digest = content_hash(text)
     return Article(

@@ -76,7 +76,7 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?(?!\d)"  # 'er': French '1er mai'
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
 _TENS = "|".join(LANG["en"].MTENS)  # the library's English words, for spelled years
 _ONES = "|".join(LANG["en"].UNITS)
@@ -231,15 +231,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _rel(value)
 
 
-_DEICTIC_DAYS = {
-    "today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1,
-    "the day before yesterday": -2, "the day after tomorrow": 2,
-}  # fmt: skip
-
-
 def _deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
     word = m["word"].lower()
-    value = C.unit_shift_value("day", ctx.ref, _DEICTIC_DAYS[word]) or "XXXX-XX-XX"
+    value = C.unit_shift_value("day", ctx.ref, ctx.words.deictic_days[word]) or "XXXX-XX-XX"
     part = m["part"].lower() if m["part"] else None
     if word in ("tonight", "last night"):
         part = "night"
@@ -610,7 +604,7 @@ def _rule_table(w: TimeWords) -> tuple[TimeRule, ...]:
         _rule("reference", rf"(?i:\b(?:{_alt(w.reference_words)})\b)", _reference),
         _rule(
             "deictic",
-            rf"(?i:\b(?P<word>{_alt(_DEICTIC_DAYS)})\b)(?:\s+(?i:{part}))?(?![A-Za-z"
+            rf"(?i:\b(?P<word>{_alt(w.deictic_days)})\b)(?:\s+(?i:{part}))?(?![A-Za-z"
             rf"])",
             _deictic,
             modifiable=True,
@@ -761,4 +755,65 @@ def _rule_table(w: TimeWords) -> tuple[TimeRule, ...]:
             month_trigger,
             modifiable=True,
         ),
+        *_other_word_order_rules(w, num, vague, unit),
     )
+
+
+# --- issue 12: languages that order offsets and relative units otherwise ("il y a deux jours",
+# "la semaine dernière", "cette semaine"); built only from the lists that hold them
+# (offset_openers.tsv, relative_unit_phrases.tsv), which are empty for English.
+
+_CALENDAR_UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year",
+                   "DE": "decade", "CE": "century"}  # fmt: skip
+
+
+def _calendar_unit(word: str, w: TimeWords) -> str | None:
+    """The calendar unit ('week') a unit word of any language names, by its TIMEX3 letter."""
+    letter, is_time = w.units.get(_unit(word, w), ("", True))
+    return None if is_time else _CALENDAR_UNITS.get(letter)
+
+
+def _offset_before(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit, amount = _calendar_unit(m["unit"], ctx.words), _number(m["num"], ctx.words)
+    direction = ctx.words.offset_openers[" ".join(m["dir"].lower().split())]
+    if unit is None:  # hours and minutes: the day of the report
+        return _rel(C.unit_shift_value("day", ctx.ref, 0) or "XXXX-XX-XX")
+    if amount is None:
+        return Resolved("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
+    value = C.unit_shift_value(unit, ctx.ref, int(direction * amount))
+    return _rel(value) if value else None
+
+
+def _unit_with_shift(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit = _calendar_unit(m["unit"] or m["unit2"], ctx.words)
+    word = (m["before"] or m["after"]).lower()
+    shift = next(s for w, _, s in ctx.words.relative_unit_phrases if w.lower() == word)
+    value = C.unit_shift_value(unit, ctx.ref, shift) if unit else None
+    return _rel(value) if value else None
+
+
+def _other_word_order_rules(w: TimeWords, num: str, vague: str, unit: str) -> list[TimeRule]:
+    rules = []
+    if w.offset_openers:
+        rules.append(
+            _rule(
+                "offset_before",
+                rf"(?i:\b(?P<dir>{_alt(w.offset_openers)})\s+(?P<num>{num}|{vague})\s+"
+                rf"(?P<unit>{unit})\b)",
+                _offset_before,
+            )
+        )
+    before = [p for p, place, _ in w.relative_unit_phrases if place == "before"]
+    after = [p for p, place, _ in w.relative_unit_phrases if place == "after"]
+    if before or after:
+        rules.append(
+            _rule(
+                "unit_with_shift",
+                rf"(?i:\b(?:(?P<before>{_alt(before) or '(?!)'})\s+(?P<unit>{unit})|"
+                rf"(?:(?:l[ae]|les)\s+|l['’]\s*)?(?P<unit2>{unit})\s+(?P<after>"
+                rf"{_alt(after) or '(?!)'}))(?!\w))",
+                _unit_with_shift,
+                modifiable=True,
+            )
+        )
+    return rules

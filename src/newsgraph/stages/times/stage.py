@@ -199,12 +199,19 @@ def _join(text: str, first: TimeExpr, second: TimeExpr) -> TimeExpr | None:
     if not _JOINABLE_GAP.fullmatch(gap):
         return None
     span = text[first.start : second.end]
-    if _is_day(first) and _is_day(second) and "," in gap:  # weekday, month day
+    # 'mardi 10 septembre' (issue 12): French puts no comma between a weekday and its date
+    if _is_day(first) and _is_day(second) and ("," in gap or _same_weekday(first, second)):
         return TimeExpr(span, first.start, second.end, "DATE", second.value, second.anchor)
     if first.type == "TIME" and _CLOCK_VALUE.search(first.value) and _is_day(second):
         value = second.value + first.value[first.value.index("T") :]
         return TimeExpr(span, first.start, second.end, "TIME", value, second.anchor)
     return None
+
+
+def _same_weekday(first: TimeExpr, second: TimeExpr) -> bool:
+    """Both are dates on the same day of the week: a weekday named before its date."""
+    days = [parse_date(e.value) for e in (first, second)]
+    return days[0] is not None and days[1] is not None and days[0].weekday() == days[1].weekday()
 
 
 def _is_day(expr: TimeExpr) -> bool:

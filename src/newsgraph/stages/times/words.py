@@ -47,6 +47,11 @@ class TimeWords:
     reference_exceptions: re.Pattern[str]
     ambiguous_month_cues: re.Pattern[str]
     left_modifiers: re.Pattern[str]
+    # issue 12, languages other than English: day words, and offsets and relative units written
+    # in another word order ("il y a deux jours", "la semaine dernière"); empty for English
+    deictic_days: dict[str, int]  # word -> days from the report ("yesterday" -1)
+    offset_openers: dict[str, int]  # word before "N units" -> direction
+    relative_unit_phrases: tuple[tuple[str, str, int], ...]  # (word, before|after, shift)
     language: str = "en"  # the language number words are read in (text2num)
 
 
@@ -93,6 +98,12 @@ def build_time_words(words: WordLists) -> TimeWords:
             rf"(?i:\b(?:{_phrases(words.lines('times/ambiguous_month_cues.txt'))})\s*)$"
         ),
         left_modifiers=re.compile(rf"(?i:\b(?P<mod>{_phrases(row[0] for row in left)})\s*)$"),
+        deictic_days=_numbers(words, "deictic_days.tsv"),
+        offset_openers=_numbers(words, "offset_openers.tsv"),
+        relative_unit_phrases=tuple(
+            (word, place, int(shift))
+            for word, place, shift in words.rows("times/relative_unit_phrases.tsv")
+        ),
     )
 
 
