@@ -36,7 +36,10 @@ Text = Annotated[str, Query(max_length=500)]
 DateText = Annotated[str, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 PAGE_SIZE = 20
 SEARCH_CANDIDATES = 10  # described beside search hits; /entities/NAME lists more
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT")
+ENTITY_TYPES = (
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
+    "FINANCIAL",
+)  # fmt: skip
 
 
 def snippet_html(snippet: str) -> Markup:
