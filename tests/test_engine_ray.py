@@ -16,11 +16,12 @@ from typing import Any
 import pytest
 
 from newsgraph import api
+from newsgraph.api import open_store
 from newsgraph.engines.rows import row_of
 from newsgraph.ingest import Rejected
 from newsgraph.model import Article
 from newsgraph.settings import Settings
-from newsgraph.store import Store, open_store
+from newsgraph.store import Store
 
 ray = pytest.importorskip("ray", reason="the Ray engine needs the ray extra (newsgraph[ray])")
 pa = pytest.importorskip("pyarrow")
@@ -67,6 +68,19 @@ def test_ray_stores_the_articles_and_facts_of_the_local_path(
     assert summary.rejected == local_summary.rejected  # same inputs, same one-line reasons
     again = api.ingest([str(EXAMPLES)], store, Settings(), engine=engine)
     assert (again.ingested, again.duplicates) == (0, summary.ingested)
+
+
+def test_ray_into_postgresql_stores_what_the_local_path_stores_in_sqlite(
+    ray_session: None, local_store: tuple[Store, Any], pg_server_url: str
+) -> None:
+    import pg_server
+
+    local, local_summary = local_store
+    store = open_store(pg_server.fresh_schema(pg_server_url))
+    engine = RayEngine(Settings(), workers=1, known_db=store.path)
+    summary = api.ingest([str(EXAMPLES)], store, Settings(), engine=engine)
+    assert facts(store) == facts(local)  # KB ids included: resolution gave the same entities
+    assert summary.ingested == local_summary.ingested > 0
 
 
 def test_a_task_whose_actor_dies_is_retried_and_stored_once(
