@@ -315,3 +315,24 @@ def test_half_units_are_written_in_the_smaller_unit(analyse) -> None:  # type: i
     assert times["5 1/2 hours"].value == "PT5H30M"
     times = times_of(analyse, "A minute and a half later, the pilot called.")
     assert times["A minute and a half"].value == "PT1M30S"
+
+
+def test_utc_clock_time_carries_the_zone(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "It leaves at 08:30 UTC and will land at 9 p.m. EST Friday.")
+    assert times["08:30 UTC"].value == "2024-10-10T08:30Z"
+    assert times["9 p.m. EST Friday"].value == "2024-10-11T21:00"  # ISO 8601 letters only UTC
+    assert times_of(analyse, "GM filed at 12:00 GMT Monday.")["12:00 GMT Monday"].value == (
+        "2024-10-07T12:00Z"
+    )
+
+
+def test_quarter_of_a_relative_year(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "In the first quarter of last year, GM had reported a loss.")
+    assert times["the first quarter of last year"].value == "2023-Q1"
+    assert "last year" not in times
+
+
+def test_month_of_next_year_keeps_the_year_apart(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Franchises won't be renewed after October of next year.")
+    assert times["October"].value == "2025-10"
+    assert times["next year"].value == "2025"

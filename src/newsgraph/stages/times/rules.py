@@ -360,8 +360,8 @@ def _per_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
     year = m["year"] or m["yr"]
-    if m["relyr"]:
-        year = C.unit_shift_value("year", ctx.ref, _shift(m["relyr"], ctx.words))
+    if m["relyr"] or m["ofrel"]:  # "last year's first quarter", "the first quarter of last year"
+        year = C.unit_shift_value("year", ctx.ref, _shift(m["relyr"] or m["ofrel"], ctx.words))
         if year is None or not year.isdigit():
             return None
     if year and not m["ord"]:  # "the 1988 quarter": the quarter under report, that year
@@ -400,7 +400,11 @@ def _clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     if hour > 23:
         return None
     day = C.unit_shift_value("day", ctx.ref, 0) or "XXXX-XX-XX"
-    return _rel(f"{day}T{hour:02d}:{minute:02d}", "TIME")
+    zone = "Z" if _UTC.search(m[0]) else ""  # ISO 8601 marks UTC (GMT) times with Z
+    return _rel(f"{day}T{hour:02d}:{minute:02d}{zone}", "TIME")
+
+
+_UTC = re.compile(r"(?:UTC|GMT)$")
 
 
 def _named_time(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -557,6 +561,13 @@ def _rule_table(w: TimeWords) -> tuple[TimeRule, ...]:
             month_trigger,
         ),
         _rule(
+            # "October of next year": the month and the year are two expressions (MEANTIME)
+            "month_of_rel_year",
+            rf"(?P<span>{month})\s+(?i:of)\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b",
+            _month_relative_year,
+            month_trigger,
+        ),
+        _rule(
             "holiday",
             rf"(?:(?P<shift>(?i:last|next|this))\s+)?(?<![A-Za-z])(?P<holiday>{_alt(holidays)})"
             rf"(?![A-Za-z])(?:,?\s+{_YEAR})?",
@@ -631,7 +642,7 @@ def _rule_table(w: TimeWords) -> tuple[TimeRule, ...]:
             r"(?:comparable\s+)?year-earlier|(?:comparable\s+)?year-ago|same)\s+)?"
             r"(?:(?P<yr>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd"
             r"|3rd|4th)[\s-]+)?(?:fiscal\s+)?quarter(?![\w-])(?:,?\s+(?:of\s+)?(?:fi"
-            r"scal\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?)",
+            r"scal\s+)?(?P<year>(?:19|20)\d\d)(?!\d)|\s+of\s+(?P<ofrel>this|last|next)\s+year\b)?)",
             _quarter,
             r"(?i:quarter)",
             ("quarter",),

@@ -223,7 +223,7 @@ _SUB_YEAR_PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12]|SU|FA|WI|SP|\d\d(?:-\d\d)?
 _REPORTED_PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
 _JOINABLE_GAP = re.compile(r",?\s{1,2}(?:on\s+)?")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)")
-_CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\dZ?$")
 
 
 def find_candidates(text: str, rules: TimeRules) -> list[Candidate]:
