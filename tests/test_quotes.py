@@ -455,3 +455,23 @@ def test_pronoun_cue_after_a_full_stop_still_names_the_speaker(extract) -> None:
     )
     direct = next(q for q in extract(text) if q.kind == "direct")
     assert (direct.cue, direct.speaker_text) == ("said", "She")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # acl on a noun under 'at': the subject of 'said'
+            "“We will get there,” Ortiz said at a recent news conference announcing that her "
+            "department was suing the state.",
+            "Ortiz",
+        ),
+        (  # pcomp under 'by': the subject of 'responded'
+            "Mayor Karen Holt responded to the council on Monday night by saying the plan was "
+            "dead.",
+            "Mayor Karen Holt",
+        ),
+    ],
+)
+def test_subjectless_participle_takes_the_subject_of_its_clause(extract, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    (q,) = [q for q in extract(text) if q.cue in ("announcing", "saying")]
+    assert q.speaker_text == speaker

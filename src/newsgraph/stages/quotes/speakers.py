@@ -14,6 +14,9 @@ from newsgraph.stages.quotes.words import QuoteWords
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp", "parataxis")
+NON_FINITE_TAGS = ("VBG", "VB")  # 'announcing', 'by saying', 'going on to say'
+CLIMB_DEPS = (*INHERITING_DEPS, "acl", "pcomp", "prep", "pobj", "advmod")
+CLIMB_LIMIT = 4  # heads climbed from a subjectless participle to the clause that has a subject
 OBJECT_DEPS = ("dobj", "attr", "npadvmod", "dep", "appos", "oprd")
 NAME_POS = ("PROPN", "NOUN", "PRON")
 RELATIVE_PRONOUNS = ("who", "that", "which")
@@ -46,11 +49,31 @@ def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
     subject = _subject(cue)
     if subject is None and cue.dep_ in INHERITING_DEPS and cue.head is not cue:
         subject = _subject(_reporting_head(cue, words))  # "..., adding that ...": the head's
+    if subject is None and cue.tag_ in NON_FINITE_TAGS:
+        subject = _clause_subject(cue)
     if subject is not None:  # "who" in "Smith, who said": the entity link goes to Smith
         return subject
     if cue.lemma_.lower() in words.hearer_verbs:
         return _name_before(cue) or _subject_before(cue)  # '"...," shop owner X, told AP'
     return _noun_after(cue, words) or _subject_before(cue)
+
+
+def _clause_subject(cue: Token) -> Token | None:
+    """The subject of the clause a subjectless participle hangs in, a few heads up.
+
+    'she said at a news conference announcing ...' (acl, prep), 'Obama responded by saying ...'
+    (pcomp, prep), 'Sanders said, going on to say ...' (xcomp, advcl): the one who speaks is the
+    first subject met climbing the heads; a climb leaving the attached words finds none.
+    """
+    tok = cue
+    for _ in range(CLIMB_LIMIT):
+        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+        subject = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            return subject
+    return None
 
 
 def _name_before(cue: Token) -> Token | None:
