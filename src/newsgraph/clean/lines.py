@@ -13,7 +13,9 @@ set and stored in ``resources/clean/line_model.json``, score each line:
 - ``smooth``: the same, from its own score and its neighbours' scores (neighbourhood smoothing
   of the scores, on top of the neighbours' features the line model already sees); shipped only
   when it beats the line model alone on held-out tune pages, else ``null``;
-- ``headline``: is it the headline, from its features and the article score of what follows.
+- ``headline``: which line is the headline, from its features, the article score of what
+  follows and how much of its wording the prose of the page repeats; fitted as a ranking
+  (softmax over a page's candidate lines), so its score compares lines within one page.
 
 The weights are applied here with plain Python; scikit-learn is needed only to train.
 """
@@ -225,6 +227,10 @@ def headline_rows(
     prose = [i for i, p in enumerate(article) if p >= 0.5 and len(lines[i].split()) >= PROSE_WORDS]
     first_body = prose[0] if prose else len(lines)
     n = max(len(lines), 1)
+    body_words: dict[str, int] = {}
+    for i in prose:
+        for word in {w.lower() for w in _WORD.findall(lines[i]) if len(w) >= 4}:
+            body_words[word] = body_words.get(word, 0) + 1
     rows = []
     for index, row in enumerate(base):
         after = article[index + 1 : index + 4]
@@ -246,9 +252,20 @@ def headline_rows(
                 float(0 < first_body - index <= 6),
                 float(headline_candidate(lines[index])),
                 sum(w in lead_words for w in own) / max(len(own), 1),
+                sum(w in body_words for w in own) / max(len(own), 1),
+                sum(body_words.get(w, 0) for w in own) / max(len(own), 1) / max(len(prose), 1),
+                math.log1p(_repeats(lines, index)) if len(own) >= 2 else 0.0,
             ]
         )
     return rows
+
+
+def _repeats(lines: list[str], index: int) -> int:
+    """How many other lines of the page hold this (headline candidate) line."""
+    if not headline_candidate(lines[index]):
+        return 0
+    line = lines[index]
+    return sum(line in other for j, other in enumerate(lines) if j != index)
 
 
 def headline_candidate(line: str) -> bool:
