@@ -212,6 +212,11 @@ def test_demo_entity_page_draws_its_graph(page: Any) -> None:
     most = int(page.get_attribute("#min-weight", "max") or 1)
     page.locator("#min-weight").fill(str(most))  # the slider hides links under the weight
     page.wait_for_selector(f"#cograph[data-min-weight='{most}']")
+    # Cytoscape restyles on its next frame: wait (up to 5 s) for every drawn link to be strong
+    # enough; a slider that hid nothing times out here
+    page.wait_for_function(
+        f"newsgraphGraph.edges(':visible').every(e => e.data('weight') >= {most})", timeout=5000
+    )
     shown = page.evaluate("newsgraphGraph.edges(':visible').map(e => e.data('weight'))")
     assert all(w >= most for w in shown), (most, shown)
     page.set_viewport_size({"width": 400, "height": 900})
