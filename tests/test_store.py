@@ -159,6 +159,7 @@ def test_older_schema_is_migrated_on_open(tmp_path: Path) -> None:
                 for t in ("mentions", "quotes", "times", "figures", "events")
             )
             + "ALTER TABLE quotes DROP COLUMN cue_kind; "
+            + "ALTER TABLE articles DROP COLUMN language; "
             + "PRAGMA user_version = 1;"
         )
     titles = open_store(path).list_entities(type="PERSON").items[0].titles
@@ -173,3 +174,16 @@ def test_events_outside_plover_are_stored_and_shown_on_request(store: Store) -> 
     assert [e.id for e in store.events().items] == ["v1"]
     assert {e.id for e in store.events(typed_only=False).items} == {"v1", "v2"}
     assert store.get_article("a1").events[1].type is None
+
+
+def test_search_counts_and_filters_by_language(store: Store) -> None:
+    from newsgraph.store.base import SearchFilter
+
+    store.save(article("en1"))
+    french = article("fr1", text=BODY + " Le ministre a parlé.")
+    french.language = "fr"
+    store.save(french)
+    facets = store.search_facets("Salvador", SearchFilter())
+    assert {(f.value, f.count) for f in facets.languages} == {("en", 1), ("fr", 1)}
+    only = store.search_filtered("Salvador", SearchFilter(language="fr"), "relevance", 0, 10)
+    assert [h.article.id for h in only.items] == ["fr1"]

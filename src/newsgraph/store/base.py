@@ -293,8 +293,8 @@ class FacetCount:
 
 @dataclass
 class SearchFacets:
-    """Counts of the matching articles by each facet ("language" empty when the store has no
-    language column)."""
+    """Counts of the matching articles by each facet (articles stored before schema v9 have no
+    language and are counted under none)."""
 
     total: int
     years: list[FacetCount] = field(default_factory=list)

@@ -215,6 +215,21 @@ class PostgresStore(SQLiteStore):
         hits = [SearchHit(_summary(r[:13]), r[13], float(r[14])) for r in rows]  # lower: better
         return Page(hits, int(total), offset, limit)
 
+    def _fts_from(self) -> str:
+        return "articles a"
+
+    def _fts_match(self) -> str:
+        return f"a.tsv @@ websearch_to_tsquery('{TS_CONFIG}', ?)"
+
+    def _fts_snippet_rank(self, query: str) -> tuple[str, str, list[Any]]:
+        snippet = (
+            f"ts_headline('{TS_CONFIG}', a.text, websearch_to_tsquery('{TS_CONFIG}', ?), "
+            '\'StartSel=[, StopSel=], MaxWords=24, MinWords=12, FragmentDelimiter=" … ", '
+            "MaxFragments=1')"
+        )
+        rank = f"-ts_rank(a.tsv, websearch_to_tsquery('{TS_CONFIG}', ?))"
+        return snippet, rank, [query, query]
+
     def search_ids(self, text: str, limit: int = 100) -> list[str]:
         """The ids of the best-matching articles, best first (no snippets, no count)."""
         query = _fts_query(text)

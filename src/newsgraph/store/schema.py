@@ -354,6 +354,12 @@ CREATE TABLE kb_pending (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON 
     WITHOUT ROWID;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
+# v9: the body's language (Article.language) as a column, so search can filter and count by it.
+# Articles stored before v9 have none (NULL) and show under no language.
+V9 = """
+ALTER TABLE articles ADD COLUMN language TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
 RESOLUTION_VERSION = 5  # stores older than this re-resolve their entities when opened
 VERSION = len(MIGRATIONS)

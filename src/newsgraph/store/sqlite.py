@@ -711,14 +711,15 @@ class SQLiteStore:
         if not query:
             return Page([], 0, offset, limit)
         where, args = self._search_where(query, wanted)
-        order = "a.published DESC, a.id" if sort == "date" else "articles_fts.rank, a.id"
-        sql = f"FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid {where}"
+        snippet, rank, rank_args = self._fts_snippet_rank(query)
+        order = "a.published DESC, a.id" if sort == "date" else "rank, a.id"
+        sql = f"FROM {self._fts_from()} {where}"
         with self._reading() as db:
             total = _one(db, f"SELECT count(*) {sql}", *args)[0]
             rows = db.execute(
-                f"SELECT {_ARTICLE_COLS}, snippet(articles_fts, 1, '[', ']', ' … ', 24), "
-                f"articles_fts.rank {sql} ORDER BY {order} LIMIT ? OFFSET ?",
-                (*args, limit, offset),
+                f"SELECT {_ARTICLE_COLS}, {snippet}, {rank} AS rank {sql} "
+                f"ORDER BY {order} LIMIT ? OFFSET ?",
+                (*rank_args, *args, limit, offset),
             ).fetchall()
         return Page([SearchHit(_summary(r[:13]), r[13], r[14]) for r in rows], total, offset, limit)
 
@@ -729,8 +730,7 @@ class SQLiteStore:
         if not query:
             return SearchFacets(0)
         where, args = self._search_where(query, wanted)
-        hits = f"SELECT a.id FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid {where}"
-        language = "a.language" if self._has_language() else "NULL"
+        hits = f"SELECT a.id FROM {self._fts_from()} {where}"
         by_column = (
             "SELECT {col}, count(*) FROM articles a WHERE a.id IN ({hits}) AND {col} IS NOT NULL "
             "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?"
@@ -750,22 +750,27 @@ class SQLiteStore:
                 years=counts(by_column.format(col="substr(a.published, 1, 4)", hits=hits)),
                 sources=counts(by_column.format(col="a.source", hits=hits)),
                 sections=counts(by_column.format(col="a.section", hits=hits)),
-                languages=counts(by_column.format(col=language, hits=hits))
-                if language != "NULL"
-                else [],
+                languages=counts(by_column.format(col="a.language", hits=hits)),
                 entity_types=counts(by_fact.format(table="entities", hits=hits)),
                 event_types=counts(by_fact.format(table="events", hits=hits)),
             )
         facets.years.sort(key=lambda f: f.value, reverse=True)
         return facets
 
-    def _has_language(self) -> bool:
-        """Whether the articles table has a language column (added by a later schema)."""
-        with self._reading() as db:
-            return any(r[1] == "language" for r in db.execute("PRAGMA table_info(articles)"))
+    def _fts_from(self) -> str:
+        """The full-text index joined to its articles (the PostgreSQL store: a tsvector column)."""
+        return "articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
+
+    def _fts_match(self) -> str:
+        """The condition a matching article meets; one ``?`` takes the query."""
+        return "articles_fts MATCH ?"
+
+    def _fts_snippet_rank(self, query: str) -> tuple[str, str, list[Any]]:
+        """The snippet and rank (lower is better) expressions, with the arguments they take."""
+        return "snippet(articles_fts, 1, '[', ']', ' … ', 24)", "articles_fts.rank", []
 
     def _search_where(self, query: str, wanted: SearchFilter) -> tuple[str, list[Any]]:
-        where = ["articles_fts MATCH ?"]
+        where = [self._fts_match()]
         args: list[Any] = [query]
         if wanted.date_from:
             where.append("a.published >= ?")
@@ -779,7 +784,7 @@ class SQLiteStore:
         if wanted.section:
             where.append("lower(a.section) = lower(?)")
             args.append(wanted.section)
-        if wanted.language and self._has_language():
+        if wanted.language:
             where.append("a.language = ?")
             args.append(wanted.language)
         for table, value in (("entities", wanted.entity_type), ("events", wanted.event_type)):
@@ -808,7 +813,7 @@ class SQLiteStore:
         db.execute(
             "INSERT INTO articles(id, content_hash, story_id, title, section, source, published, "
             "url, author, origin, input_kind, text, json, n_entities, n_quotes, n_times, "
-            "n_figures, n_events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "n_figures, n_events, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 article.id,
                 article.content_hash,
@@ -828,6 +833,7 @@ class SQLiteStore:
                 len(article.times),
                 len(article.figures),
                 len(article.plover_events()),
+                article.language,
             ),
         )  # fmt: skip  (the JSON's kb_ids are not kept: get_article reads the current links)
         db.execute(
