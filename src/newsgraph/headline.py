@@ -10,7 +10,6 @@ the title names get the next ids.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from newsgraph.model import Article, Entity, Event, Figure, Mention, Quote, TimeExpr
@@ -26,19 +25,7 @@ def title_article(article: Article) -> Article | None:
     a title worth analysing."""
     if not article.title or not article.title.strip():
         return None
-    return dataclasses.replace(
-        article,
-        text=article.title,
-        title=None,
-        dateline=None,
-        removed=[],
-        warnings=[],
-        entities=[],
-        quotes=[],
-        times=[],
-        figures=[],
-        events=[],
-    )
+    return article.without_facts(article.title, title=None)
 
 
 def fold_title(article: Article, part: Article, words: WordLists) -> None:

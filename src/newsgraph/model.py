@@ -161,6 +161,14 @@ class Article:
     language: str = "en"
     meta_sources: dict[str, str] = dc_field(default_factory=dict)
 
+    def without_facts(self, text: str, **changes: Any) -> Article:
+        """A copy with this article's metadata, ``text`` as its body and no facts: what the
+        stages run on for one part of an article (a section, the title)."""
+        return dataclasses.replace(
+            self, text=text, dateline=None, removed=[], warnings=[], entities=[], quotes=[],
+            times=[], figures=[], events=[], **changes,
+        )  # fmt: skip
+
     def plover_events(self) -> list[Event]:
         """The events typed with PLOVER: what the default views show."""
         return [e for e in self.events if e.type is not None]

@@ -9,8 +9,6 @@ under one name become one entity.
 
 from __future__ import annotations
 
-import dataclasses
-
 from newsgraph.model import Article, Entity
 
 # Where a section may end, best first: a paragraph break, a line break, a sentence end, a space.
@@ -43,17 +41,7 @@ def _cut(text: str, start: int, stop: int) -> int:
 
 def section_of(article: Article, start: int, end: int) -> Article:
     """An article holding one section of ``article``'s body, with its metadata and no facts."""
-    return dataclasses.replace(
-        article,
-        text=article.text[start:end],
-        dateline=None,
-        warnings=[],
-        entities=[],
-        quotes=[],
-        times=[],
-        figures=[],
-        events=[],
-    )
+    return article.without_facts(article.text[start:end])
 
 
 def shift(part: Article, offset: int) -> None:
