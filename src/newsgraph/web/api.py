@@ -450,13 +450,7 @@ def timeline(
     return Timeline(page.items, page.total, page.offset, page.limit)
 
 
-@router.get("/search", summary="Full-text search")
-def search(
-    store: StoreDep,
-    q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.")],
-    offset: Offset = 0,
-    limit: Annotated[int, Query(ge=1, le=SEARCH_LIMIT)] = 20,
-    sort: Annotated[str, Query(pattern=r"^(relevance|date)$")] = "relevance",
+def search_filter(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     source: Text = None,
@@ -464,10 +458,25 @@ def search(
     language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
     entity_type: Annotated[str | None, Query(pattern=ENTITY_TYPES)] = None,
     event_type: Annotated[str | None, Query(pattern=EVENT_TYPE)] = None,
+) -> SearchFilter:
+    """The search facets chosen in the query string (shared by search and its facet counts)."""
+    return SearchFilter(date_from, date_to, source, section, language, entity_type, event_type)
+
+
+Facets = Annotated[SearchFilter, Depends(search_filter)]
+
+
+@router.get("/search", summary="Full-text search")
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.")],
+    wanted: Facets,
+    offset: Offset = 0,
+    limit: Annotated[int, Query(ge=1, le=SEARCH_LIMIT)] = 20,
+    sort: Annotated[str, Query(pattern=r"^(relevance|date)$")] = "relevance",
 ) -> Page[SearchHit]:
     """Articles matching the words, best first (or newest with ``sort=date``), with a snippet
     (matches in [brackets]), narrowed by any facet given; untitled ones carry ``lead``."""
-    wanted = SearchFilter(date_from, date_to, source, section, language, entity_type, event_type)
     page = queries.search_page(store, q, wanted, sort, offset=offset, limit=limit)
     for hit in page.items:
         hit.article.origin = file_name_only(hit.article.origin)
@@ -478,17 +487,10 @@ def search(
 def search_facets(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.")],
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    source: Text = None,
-    section: Text = None,
-    language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
-    entity_type: Annotated[str | None, Query(pattern=ENTITY_TYPES)] = None,
-    event_type: Annotated[str | None, Query(pattern=EVENT_TYPE)] = None,
+    wanted: Facets,
 ) -> SearchFacets:
     """How many matching articles fall in each year, outlet, section, language, entity type and
     event type, under the facets already chosen."""
-    wanted = SearchFilter(date_from, date_to, source, section, language, entity_type, event_type)
     return queries.search_facets(store, q, wanted)
 
 
