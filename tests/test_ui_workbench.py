@@ -13,7 +13,7 @@ import pytest
 
 from newsgraph.settings import Settings
 from newsgraph.web.app import create_app
-from test_ui_browser import ARTIFACTS, CHROMIUM_ARGS, chromium_path, serving
+from test_ui_browser import CHROMIUM_ARGS, chromium_path, serving, shoot
 from test_web_workbench import build_workbench_store
 
 
@@ -34,11 +34,6 @@ def browser(base_url: str) -> Iterator[Any]:
         chromium.close()
 
 
-def _shoot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
 def _fits(page: Any, width: int) -> None:
     """Nothing pushes the page sideways: the reader never scrolls horizontally."""
     assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
@@ -57,7 +52,7 @@ def test_analyst_workflow(browser: Any, base_url: str, width: int, tmp_path: Pat
         page.click("#facets a:has-text('Volta Voice')")
         page.wait_for_url("**source=Volta+Voice**")
         assert "65 articles" in page.inner_text("h1")
-        _shoot(page, f"workbench_search_{width}")
+        shoot(page, f"workbench_search_{width}")
         _fits(page, width)
 
         page.click("#results .title >> nth=0")
@@ -70,23 +65,23 @@ def test_analyst_workflow(browser: Any, base_url: str, width: int, tmp_path: Pat
         assert target.is_visible() and target.inner_text() == "Haiti"
         page.focus("#article-text .event >> nth=0")  # a tap or the keyboard shows its roles
         assert "Kenya → Haiti" in page.evaluate("document.activeElement.dataset.who")
-        _shoot(page, f"workbench_article_{width}")
+        shoot(page, f"workbench_article_{width}")
         _fits(page, width)
 
         actor.locator("a").click()
         page.wait_for_selector("a:has-text('timeline')")
-        _shoot(page, f"workbench_entity_{width}")
+        shoot(page, f"workbench_entity_{width}")
         page.click("a[href^='/timeline?entity=']")
         page.wait_for_selector("#timeline-total")
         assert int(page.inner_text("#timeline-total")) > 200
         page.click(".pager a:has-text('Next') >> nth=0")
         page.wait_for_url("**offset=200**")
         assert page.locator("#timeline li").count() > 0
-        _shoot(page, f"workbench_timeline_page2_{width}")
+        shoot(page, f"workbench_timeline_page2_{width}")
 
         page.click("a:has-text('Events of')")
         page.wait_for_selector("#events")
-        _shoot(page, f"workbench_events_{width}")
+        shoot(page, f"workbench_events_{width}")
         _fits(page, width)
         with page.expect_download() as download:
             page.click("#events-csv")
