@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.model import Article, Entity
+from newsgraph.model import Article, Entity, Event
 from newsgraph.stages.common.dateline import past_dateline
 from newsgraph.stages.events.predicate import Predicate
 from newsgraph.stages.events.vocabulary import PLACE_TYPES, EventWords
@@ -222,6 +222,27 @@ def argument_span(token: Token | None) -> tuple[int, int] | None:
         if child.dep_ == "appos":
             end = max(end, child.right_edge.idx + len(child.right_edge))
     return start, end
+
+
+def drop_event_arguments(built: list[tuple[Predicate, Event]], kept: list[Event]) -> None:
+    """An argument that is itself a reported event ('signed the agreement', 'the deal was
+    approved', 'sales fell') is related to it as an event, not a participant: its span is
+    cleared unless it names an entity."""
+    triggers = [(e.trigger_start, e.trigger_end) for e in kept]
+
+    def is_event(token: Token | None, own: Event) -> bool:
+        if token is None or own.trigger_start <= token.idx < own.trigger_end:
+            return False
+        return any(s <= token.idx < e for s, e in triggers)
+
+    alive = {id(e) for e in kept}
+    for pred, event in built:
+        if id(event) not in alive:
+            continue
+        if event.actor is None and is_event(pred.actor, event):
+            event.actor_start = event.actor_end = event.actor_text = None
+        if event.target is None and is_event(pred.target, event):
+            event.target_start = event.target_end = event.target_text = None
 
 
 def entity_of(

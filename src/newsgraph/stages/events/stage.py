@@ -65,6 +65,7 @@ def extract_events(article: Article, doc: Doc, lexicon: Lexicon, vocab: EventWor
     found = find_predicates(doc, lexicon, vocab, untyped=True)
     built = [(pred, build_event(article, pred, lexicon, vocab, "")) for pred in found]
     events = _without_duplicates(built)
+    args.drop_event_arguments(built, events)
     for n, event in enumerate(events, start=1):
         event.id = f"v{n}"
     return events
