@@ -69,3 +69,8 @@ def test_the_packaged_event_nouns_are_what_the_script_builds() -> None:
 def test_a_date_is_no_target(analyse) -> None:  # type: ignore[no-untyped-def]
     said = _event(analyse("The minister spoke on Monday."), "spoke")
     assert said.target_text is None
+
+
+def test_a_passive_sharing_its_subject_takes_it_as_target(analyse) -> None:  # type: ignore[no-untyped-def]
+    crumpled = _event(analyse("The left winglet struck the hangar and was crumpled."), "crumpled")
+    assert crumpled.actor_text is None and crumpled.target_text == "winglet"

@@ -31,6 +31,8 @@ def actor_and_target(
         actor = agent  # a participle: "the first A380, made by Airbus"
     if actor is None and passive_subject is None:
         actor = _inherited_subject(verb, vocab)
+        if actor is not None and _child(verb, ("auxpass",)) is not None and not skip_object:
+            actor, target = agent, actor  # "and has been named": the shared subject undergoes it
     if actor is not None and actor.lower_ in vocab.relative_pronouns and verb.dep_ == "relcl":
         actor = verb.head
     if target is None and not skip_object:
