@@ -74,3 +74,9 @@ def test_a_date_is_no_target(analyse) -> None:  # type: ignore[no-untyped-def]
 def test_a_passive_sharing_its_subject_takes_it_as_target(analyse) -> None:  # type: ignore[no-untyped-def]
     crumpled = _event(analyse("The left winglet struck the hangar and was crumpled."), "crumpled")
     assert crumpled.actor_text is None and crumpled.target_text == "winglet"
+
+
+def test_a_measure_or_date_modifier_is_no_actor_of_an_event_noun(analyse) -> None:  # type: ignore[no-untyped-def]
+    art = analyse("General Motors reported a 49% decline and an annual profit.")
+    assert _event(art, "decline").actor_text is None
+    assert _event(art, "profit").actor_text is None

@@ -67,8 +67,8 @@ def noun_arguments(noun: Token, vocab: EventWords) -> tuple[Token | None, Token 
         content = _prep_object(noun, ("for",))  # "a request for comment to the secretary"
         target = _prep_object(content, vocab.noun_target_preps) if content is not None else None
     if actor is None:
-        actor = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_),
-                     None)  # fmt: skip
+        actor = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_
+                      and _is_agent(c)), None)  # fmt: skip  # not "annual profit", "49% decline"
     if target is None:
         of = _prep_object(noun, ("of",))
         if of is not None:
