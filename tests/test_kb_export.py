@@ -182,6 +182,7 @@ def _titled_article() -> Article:
         Event("v3", "AID", "send", *_span(TITLE, "send"), actor="e1", target="e3",
               sentence_start=0, sentence_end=len(TITLE), field="title")
     )  # fmt: skip
+    article.events.append(Event("v4", None, "deal", *_span(TEXT, "deal"), actor="e1"))
     return article
 
 
@@ -192,6 +193,11 @@ def titled(store_db: str) -> Iterator[Store]:
         s.save(_titled_article())
         s.settle()
         yield s
+
+
+def _address(store: Store) -> str:
+    """Where the store lives: its PostgreSQL URL or its SQLite file."""
+    return str(store.url if hasattr(store, "url") else store.path)  # type: ignore[attr-defined]
 
 
 def _rows(store: Store, what: str) -> list[dict[str, str]]:
@@ -247,8 +253,28 @@ def test_events_csv_route_says_the_field(titled: Store, tmp_path: Path) -> None:
     from newsgraph.settings import Settings
     from newsgraph.web.app import create_app
 
-    db = titled.url if hasattr(titled, "url") else titled.path  # type: ignore[attr-defined]
-    with TestClient(create_app(Path(db), Settings())) as client:
+    with TestClient(create_app(Path(_address(titled)), Settings())) as client:
         response = client.get("/api/events.csv", params={"type": "AID"})
     rows = list(csv.DictReader(io.StringIO(response.text, newline="")))
     assert [(r["trigger"], r["field"]) for r in rows] == [("send", "title")]
+
+
+def test_every_event_adds_the_untyped_mentions_with_empty_type(titled: Store) -> None:
+    out = io.StringIO()
+    export.export(titled, "events", "csv", out, every_event=True)
+    every = {r["trigger"]: r for r in csv.DictReader(io.StringIO(out.getvalue(), newline=""))}
+    assert "deal" not in {r["trigger"] for r in _rows(titled, "events")}
+    assert (every["deal"]["event_type"], every["deal"]["mode"]) == ("", "")
+    assert set(every) == {"agreed", "visited", "send", "deal"}
+
+
+def test_cli_export_all_writes_the_untyped_events(titled: Store, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    out = tmp_path / "events.csv"
+    args = ["export", "--format", "csv", "--what", "events", "--out", str(out)]
+    result = CliRunner().invoke(app, [*args, "--db", _address(titled), "--all"])
+    assert result.exit_code == 0 and "exported 4 events rows" in result.output
+    assert '"deal"' in out.read_text(encoding="utf-8")

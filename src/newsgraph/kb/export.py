@@ -108,9 +108,12 @@ def export(
     fmt: str,
     out: IO[Any],
     graph: GraphOptions | None = None,
+    every_event: bool = False,
 ) -> int:
     """Write ``what`` in format ``fmt`` to ``out`` (a binary stream for Parquet, else text);
-    returns the number of rows (or, for a graph, of nodes) written."""
+    returns the number of rows (or, for a graph, of nodes) written. The ``events`` table holds
+    the PLOVER-typed events, or with ``every_event`` every event mention (type and mode empty
+    where it is no PLOVER event)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt in GRAPH_FORMATS:
@@ -120,36 +123,42 @@ def export(
     if what not in WHATS:
         raise ValueError(f"unknown --what {what!r}; choose one of {', '.join(WHATS)}")
     if fmt == "jsonl":  # articles whole, in the output contract, facts nested
-        rows = _contract_rows(store) if what == "articles" else rows_of(store, what)
+        rows = _contract_rows(store) if what == "articles" else rows_of(store, what, every_event)
         return _write_jsonl(rows, cast(TextIO, out))
-    rows = rows_of(store, what)
+    rows = rows_of(store, what, every_event)
     if fmt == "csv":
         return _write_csv(rows, COLUMNS[what], cast(TextIO, out))
     return write_parquet(rows, COLUMNS[what], out, FLOAT_COLUMNS.get(what, set()))
 
 
 def export_to_file(
-    store: Store, what: str, fmt: str, path: Path, graph: GraphOptions | None = None
+    store: Store,
+    what: str,
+    fmt: str,
+    path: Path,
+    graph: GraphOptions | None = None,
+    every_event: bool = False,
 ) -> int:
     """``export`` into a file, opened binary for Parquet and as UTF-8 text otherwise."""
     if fmt == "parquet":
         with path.open("wb") as handle:
-            return export(store, what, fmt, handle, graph)
+            return export(store, what, fmt, handle, graph, every_event)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        return export(store, what, fmt, handle, graph)
+        return export(store, what, fmt, handle, graph, every_event)
 
 
 # -- rows ------------------------------------------------------------------------------------
 
 
-def rows_of(store: Store, what: str) -> Iterator[dict[str, Any]]:
-    """The rows of one table, as flat dictionaries of the table's columns."""
+def rows_of(store: Store, what: str, every_event: bool = False) -> Iterator[dict[str, Any]]:
+    """The rows of one table, as flat dictionaries of the table's columns (``every_event``:
+    the events table has the untyped event mentions too; ``plover`` is typed by definition)."""
     if what == "entities":
         return (_entity_row(e) for e in all_entities(store))
-    if what in ("events", "plover"):
-        row = _event_row if what == "events" else _plover_row
-        typed_only = what == "plover"
-        return (row(e) for e in all_events(store) if e.type or not typed_only)
+    if what == "events":
+        return (_event_row(e) for e in all_events(store, typed_only=not every_event))
+    if what == "plover":
+        return (_plover_row(e) for e in all_events(store))
     return _article_rows(store, _ARTICLE_ROWS[what])
 
 
@@ -359,9 +368,9 @@ def all_entities(store: Store) -> Iterator[EntitySummary]:
         offset += PAGE
 
 
-def all_events(store: Store) -> Iterator[EventRecord]:
+def all_events(store: Store, typed_only: bool = True) -> Iterator[EventRecord]:
     offset = 0
-    while items := store.events(offset=offset, limit=PAGE).items:
+    while items := store.events(offset=offset, limit=PAGE, typed_only=typed_only).items:
         yield from items
         offset += PAGE
 
