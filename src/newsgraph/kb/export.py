@@ -3,7 +3,8 @@
 Tables (``WHATS``): articles (with their text), KB entities, article mentions of them, quotes,
 events, times, figures, and ``plover``: one row per PLOVER-typed event in the layout of the
 POLECAT event data (actor and recipient names and countries, date, type, mode, sentence).
-Every row carries the ids to join on (``article_id``, ``story_id``, ``kb_id``). Lists are one
+Every row carries the ids to join on (``article_id``, ``story_id``, ``kb_id``), and every span
+row the ``field`` (title | body) its offsets index (output contract v2). Lists are one
 cell joined by " | "; line breaks stay in the cell, quoted by the CSV writer (every cell is
 quoted), so pandas, spreadsheets and the ``csv`` module read one row per fact.
 
