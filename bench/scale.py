@@ -15,43 +15,27 @@ as the local 1-worker store.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import spacy
+from throughput import bare_pipeline, bare_spacy, corpus_files, corpus_options, rate, timed
 
 from newsgraph import api
 from newsgraph.api import open_store
 from newsgraph.settings import Settings
 from newsgraph.store import Store
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc"
-
-
-def bare_spacy(paths: list[Path], settings: Settings) -> float:
-    """Seconds for spaCy alone to parse the raw texts (model loaded beforehand)."""
-    nlp = spacy.load(settings.model)
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=settings.batch_size):
-        pass
-    return time.perf_counter() - start
-
 
 def timed_ingest(folder: Path, db: Path, settings: Settings, engine: Any = None) -> float:
     """Seconds to ingest the folder into a fresh store at ``db``."""
     store = open_store(db)
     try:
-        start = time.perf_counter()
-        summary = api.ingest([str(folder)], store, settings, engine=engine)
-        seconds = time.perf_counter() - start
+        summary, seconds = timed(lambda: api.ingest([str(folder)], store, settings, engine=engine))
     finally:
         store.close()
     print(f"    {summary.ingested} ingested, {len(summary.rejected)} rejected", file=sys.stderr)
@@ -88,15 +72,8 @@ def facts(db: Path) -> dict[str, dict[str, Any]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--n", type=int, default=1000, help="articles per measurement")
-    parser.add_argument("--model", default=None)
-    args = parser.parse_args()
-    if not args.corpus.is_dir():
-        print(f"corpus not found: {args.corpus} (needs ../shared/corpora/bbc)", file=sys.stderr)
-        return 2
-    paths = sorted(args.corpus.rglob("*.txt"))[: args.n]
+    args = corpus_options((__doc__ or "").splitlines()[0], n=1000).parse_args()
+    paths = corpus_files(args.corpus, args.n)
     settings = Settings.from_env(model=args.model)
     with tempfile.TemporaryDirectory(prefix="scale-") as tmp:
         work = Path(tmp)
@@ -104,7 +81,8 @@ def main() -> int:
         folder.mkdir()
         for n, path in enumerate(paths):  # one folder: every run reads it the same way
             shutil.copyfile(path, folder / f"{n:05d}_{path.parent.name}_{path.name}")
-        bare = len(paths) / bare_spacy(paths, settings)
+        bare_pipeline(settings.model)  # loaded outside the timing, as before
+        bare = rate(bare_spacy, paths, settings, 1)
         runs: list[tuple[str, Path, Callable[[], float]]] = []
         for workers in (1, 2):
             db = work / f"local{workers}.db"
@@ -127,11 +105,11 @@ def main() -> int:
         reference: dict[str, dict[str, Any]] | None = None
         for name, db, run in runs:
             print(f"  running {name}", file=sys.stderr)
-            rate = len(paths) / run()
+            speed = len(paths) / run()
             stored = facts(db)
             reference = reference if reference is not None else stored
             same = "yes" if stored == reference else "NO"
-            print(f"{name:<26} {rate:>10.1f} {rate / bare:>14.2f} {same:>11}", flush=True)
+            print(f"{name:<26} {speed:>10.1f} {speed / bare:>14.2f} {same:>11}", flush=True)
         print(f"articles stored per run: {len(reference or {})}")
     return 0
 

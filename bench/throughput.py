@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -27,6 +28,31 @@ from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc"
+T = TypeVar("T")
+
+
+def corpus_options(description: str, n: int) -> argparse.ArgumentParser:
+    """The options of a bench over BBC files: the corpus folder, how many articles, the model."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--n", type=int, default=n, help="articles per measurement")
+    parser.add_argument("--model", default=None)
+    return parser
+
+
+def corpus_files(corpus: Path, n: int) -> list[Path]:
+    """The first ``n`` article files of the corpus; exits 2 saying so when it is absent."""
+    if not corpus.is_dir():
+        print(f"corpus not found: {corpus} (needs ../shared/corpora/bbc)", file=sys.stderr)
+        raise SystemExit(2)
+    return sorted(corpus.rglob("*.txt"))[:n]
+
+
+def timed(run: Callable[[], T]) -> tuple[T, float]:
+    """What ``run`` returns and the wall seconds it took."""
+    start = time.perf_counter()
+    done = run()
+    return done, time.perf_counter() - start
 
 
 @lru_cache(maxsize=1)
@@ -57,22 +83,16 @@ def rate(
     settings: Settings,
     workers: int,
 ) -> float:
-    start = time.perf_counter()
-    done = run(paths, settings, workers)
-    return done / (time.perf_counter() - start)
+    """Articles per second ``run`` goes through ``paths`` at."""
+    done, seconds = timed(lambda: run(paths, settings, workers))
+    return done / seconds
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--n", type=int, default=400, help="articles per measurement")
+    parser = corpus_options((__doc__ or "").splitlines()[0], n=400)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--model", default=None)
     args = parser.parse_args()
-    if not args.corpus.is_dir():
-        print(f"corpus not found: {args.corpus} (needs ../shared/corpora/bbc)", file=sys.stderr)
-        return 2
-    paths = sorted(args.corpus.rglob("*.txt"))[: args.n]
+    paths = corpus_files(args.corpus, args.n)
     settings = Settings.from_env(model=args.model)
     load_pipeline(settings.model)  # both sides start with their model loaded
     bare_spacy(paths[:20], settings, 1)  # warm-up, and loads the bare pipeline

@@ -1,9 +1,12 @@
-"""Shared fixtures: the settings, one pipeline per session, and the ../shared folder."""
+"""Shared fixtures: the settings, one pipeline per session, the ../shared folder, the store back
+ends and headless Chromium for the browser tests."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -84,3 +87,36 @@ def store_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     import pg_server
 
     return pg_server.fresh_schema(request.getfixturevalue("pg_server_url"))
+
+
+# -- headless Chromium for the browser tests (tests/test_ui_*.py) -------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    """Debian's chromium, or skip: the browser tests never download a browser."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        pytest.skip("chromium is not installed (run `make browser` or apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium launched headless through Playwright, once per test module (each test
+    opens its own context); skips without Chromium or Playwright."""
+    executable = chromium_path()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

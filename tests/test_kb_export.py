@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -147,3 +148,133 @@ def test_gexf_types_filter_keeps_only_those_nodes(store: Store) -> None:
     labels = {n.get("label") for n in root.iter(f"{GEXF}node")}
     assert labels == {"Kenya", "Haiti"}
     assert all(e.get("weight") for e in root.iter(f"{GEXF}edge"))
+
+
+# -- output contract v2: the field a span lies in, the kind of a quote's cue -------------------
+
+TITLE = "Ruto believes Kenya will send 1,000 police to Haiti on Monday"
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def _titled_article() -> Article:
+    """The body article with a headline whose entities, quote, time, figure and event are
+    title facts (their offsets index ``title``)."""
+    article = _article("t1", "Wire")
+    article.title = TITLE
+    for entity in article.entities:
+        if entity.name in TITLE:
+            entity.mentions.append(Mention(*_span(TITLE, entity.name), entity.name, "title"))
+    article.entities[1].mentions.append(Mention(*_span(TITLE, "Ruto"), "Ruto", "title"))
+    article.quotes[0].cue_kind = "speech"
+    said = _span(TITLE, "Kenya will send 1,000 police to Haiti on Monday")
+    article.quotes.append(
+        Quote(TITLE[slice(*said)], *said, "indirect", speaker="e2", cue="believes",
+              field="title", cue_kind="thought")
+    )  # fmt: skip
+    article.times.append(TimeExpr("Monday", *_span(TITLE, "Monday"), "DATE", "2024-10-14",
+                                  field="title"))  # fmt: skip
+    article.figures.append(Figure("1,000", *_span(TITLE, "1,000"), 1000.0, field="title"))
+    article.events.append(
+        Event("v3", "AID", "send", *_span(TITLE, "send"), actor="e1", target="e3",
+              sentence_start=0, sentence_end=len(TITLE), field="title")
+    )  # fmt: skip
+    article.events.append(Event("v4", None, "deal", *_span(TEXT, "deal"), actor="e1"))
+    return article
+
+
+@pytest.fixture
+def titled(store_db: str) -> Iterator[Store]:
+    """A store (SQLite, then PostgreSQL) holding the one titled article."""
+    with open_store(store_db) as s:
+        s.save(_titled_article())
+        s.settle()
+        yield s
+
+
+def _address(store: Store) -> str:
+    """Where the store lives: its PostgreSQL URL or its SQLite file."""
+    return str(store.url if hasattr(store, "url") else store.path)  # type: ignore[attr-defined]
+
+
+def _rows(store: Store, what: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(_csv(store, what), newline="")))
+
+
+def _in_field(row: dict[str, str], start: str = "start", end: str = "end") -> str:
+    """The words a row's offsets point at, in the field the row names."""
+    text = TITLE if row["field"] == "title" else TEXT
+    return text[int(row[start]) : int(row[end])]
+
+
+def test_quote_rows_say_their_field_and_cue_kind(titled: Store) -> None:
+    rows = _rows(titled, "quotes")
+    assert {(r["field"], r["cue_kind"]) for r in rows} == {("body", "speech"), ("title", "thought")}
+    assert all(_in_field(r) == r["text"] for r in rows)
+
+
+@pytest.mark.parametrize("what", ["times", "figures"])
+def test_time_and_figure_rows_index_the_field_they_name(titled: Store, what: str) -> None:
+    rows = _rows(titled, what)
+    assert sorted(r["field"] for r in rows) == ["body", "title"]
+    assert all(_in_field(r) == r["text"] for r in rows)
+
+
+def test_event_and_plover_rows_say_their_field(titled: Store) -> None:
+    events = {r["trigger"]: r["field"] for r in _rows(titled, "events")}
+    assert events == {"agreed": "body", "visited": "body", "send": "title"}
+    plover = {r["event_type"]: (r["field"], r["event_text"]) for r in _rows(titled, "plover")}
+    assert plover["AID"] == ("title", TITLE) and plover["AGREE"][0] == "body"
+
+
+def test_mention_rows_count_title_mentions_and_keep_body_offsets(titled: Store) -> None:
+    rows = {r["name"]: r for r in _rows(titled, "mentions")}
+    assert {n: r["title_mentions"] for n, r in rows.items()} == {
+        "Kenya": "1", "William Ruto": "1", "Haiti": "1",
+    }  # fmt: skip
+    ruto = rows["William Ruto"]
+    assert ruto["first_field"] == "body" and ruto["mentions"] == "2"
+    assert _in_field({**ruto, "field": "body"}, "first_start", "first_end") == "William Ruto"
+
+
+def test_parquet_has_the_v2_columns_typed(titled: Store, tmp_path: Path) -> None:
+    path = tmp_path / "mentions.parquet"
+    export.export_to_file(titled, "mentions", "parquet", path)
+    frame = pq.read_table(path).to_pandas()
+    assert frame["title_mentions"].dtype.kind == "i" and set(frame["first_field"]) == {"body"}
+
+
+def test_events_csv_route_says_the_field(titled: Store, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.settings import Settings
+    from newsgraph.web.app import create_app
+
+    with TestClient(create_app(Path(_address(titled)), Settings())) as client:
+        response = client.get("/api/events.csv", params={"type": "AID"})
+    rows = list(csv.DictReader(io.StringIO(response.text, newline="")))
+    assert [(r["trigger"], r["field"]) for r in rows] == [("send", "title")]
+
+
+def test_every_event_adds_the_untyped_mentions_with_empty_type(titled: Store) -> None:
+    out = io.StringIO()
+    export.export(titled, "events", "csv", out, every_event=True)
+    every = {r["trigger"]: r for r in csv.DictReader(io.StringIO(out.getvalue(), newline=""))}
+    assert "deal" not in {r["trigger"] for r in _rows(titled, "events")}
+    assert (every["deal"]["event_type"], every["deal"]["mode"]) == ("", "")
+    assert set(every) == {"agreed", "visited", "send", "deal"}
+
+
+def test_cli_export_all_writes_the_untyped_events(titled: Store, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    out = tmp_path / "events.csv"
+    args = ["export", "--format", "csv", "--what", "events", "--out", str(out)]
+    result = CliRunner().invoke(app, [*args, "--db", _address(titled), "--all"])
+    assert result.exit_code == 0 and "exported 4 events rows" in result.output
+    assert '"deal"' in out.read_text(encoding="utf-8")

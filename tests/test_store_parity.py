@@ -9,6 +9,7 @@ tests/test_store_reads.py.
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -123,6 +124,15 @@ def test_exports_are_the_same(stores: tuple[Store, Store], what: str, fmt: str) 
     counts = [export.export(s, what, fmt, out) for s, out in zip(stores, outs, strict=True)]
     assert counts[0] == counts[1] > 0
     assert outs[0].getvalue() == outs[1].getvalue()
+
+
+def test_exports_of_every_event_are_the_same(stores: tuple[Store, Store]) -> None:
+    outs = [io.StringIO(), io.StringIO()]
+    for store, out in zip(stores, outs, strict=True):
+        export.export(store, "events", "csv", out, every_event=True)
+    assert outs[0].getvalue() == outs[1].getvalue()
+    every = list(csv.DictReader(io.StringIO(outs[0].getvalue(), newline="")))
+    assert len(every) > len(list(export.rows_of(stores[0], "events")))  # the untyped ones too
 
 
 def test_graphml_exports_are_the_same(stores: tuple[Store, Store]) -> None:

@@ -6,7 +6,6 @@ whose facts are known exactly. Screenshots of each page go to tests/artifacts/ f
 
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
@@ -17,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from conftest import chromium_path
 from newsgraph.ingest import read_sources
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
@@ -28,23 +28,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
 EXAMPLES = ROOT / "examples"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    """Debian's chromium, or skip: the browser tests never download a browser."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        pytest.skip("chromium is not installed (run `make browser` or apt-get install chromium)")
-    return path
 
 
 def _free_port() -> int:
@@ -90,15 +73,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> It
     db = _demo_store(tmp_path_factory.mktemp("ui") / "demo.db", pipeline)
     with serving(create_app(db, pipeline.settings)) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(base_url: str) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 
+from conftest import chromium_path
 from newsgraph.api import open_store
 from newsgraph.model import Article, Entity, Mention
 from newsgraph.settings import Settings
 from newsgraph.web.app import create_app
-from test_ui_browser import CHROMIUM_ARGS, chromium_path, serving, shoot
+from test_ui_browser import serving, shoot
 
 pytestmark = pytest.mark.browser
 TOKEN = "s3cret-for-tests"
@@ -47,13 +48,10 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 
 @pytest.fixture
-def page(served: tuple[str, Path]) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        context = chromium.new_context(base_url=served[0], viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        chromium.close()
+def page(browser: Any, served: tuple[str, Path]) -> Iterator[Any]:
+    context = browser.new_context(base_url=served[0], viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
 
 
 def test_a_mention_is_split_out_from_the_entity_page(page: Any, served: tuple[str, Path]) -> None:

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
+from conftest import chromium_path
 from newsgraph.settings import Settings
 from newsgraph.web.app import create_app
-from test_ui_browser import CHROMIUM_ARGS, chromium_path, serving, shoot
+from test_ui_browser import serving, shoot
 from test_web_workbench import build_workbench_store
 
 
@@ -23,15 +24,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = build_workbench_store(tmp_path_factory.mktemp("ui_workbench") / "wb.db")
     with serving(create_app(db, Settings())) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(base_url: str) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _fits(page: Any, width: int) -> None:

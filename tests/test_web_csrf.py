@@ -21,7 +21,7 @@ from starlette.routing import Route
 from newsgraph.api import open_store
 from newsgraph.settings import Settings
 from newsgraph.web.app import create_app
-from test_ui_browser import CHROMIUM_ARGS, chromium_path, serving
+from test_ui_browser import serving
 from test_web_api import ARTICLE_TEXT, TOKEN, WITH_TOKEN, build_store
 
 RECORD = json.dumps({"id": "csrf", "text": ARTICLE_TEXT})
@@ -92,17 +92,13 @@ def _articles(db: Path) -> int:
 
 
 @pytest.mark.browser
-def test_page_of_another_origin_cannot_write(tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    chromium = chromium_path()
+def test_page_of_another_origin_cannot_write(browser: Any, tmp_path: Path) -> None:
     db = build_store(tmp_path / "csrf.db")
     before = _articles(db)
     with (
         serving(create_app(db, Settings(), token=TOKEN)) as target,
         serving(_attacker(target)) as attacker,
-        sync_api.sync_playwright() as playwright,
     ):
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(f"{attacker}/fetch")
         assert page.evaluate("window.done") == "sent"  # the requests left the browser
@@ -110,5 +106,5 @@ def test_page_of_another_origin_cannot_write(tmp_path: Path) -> None:
         with page.expect_navigation():
             page.click("button")
         assert page.url.startswith(target)  # the form reached the server, which refused it
-        browser.close()
+        page.close()
     assert _articles(db) == before

@@ -120,11 +120,12 @@ def store_outcomes(
     on_progress: Callable[[IngestStep], None] | None = None,
 ) -> IngestSummary:
     """Store an engine's analysed articles; its rejections and known inputs are counted."""
-    summary = IngestSummary()
-    report = on_progress or (lambda step: None)
-    kb_before = store.overview(top=0).entities
-    _save_analysed(_articles_of(outcomes, summary, report), store, settings, summary, report)
-    return _settled(store, summary, kb_before)
+    return _store_batch(
+        lambda summary, report: _articles_of(outcomes, summary, report),
+        store,
+        settings,
+        on_progress,
+    )
 
 
 def ingest_items(
@@ -134,12 +135,28 @@ def ingest_items(
     on_progress: Callable[[IngestStep], None] | None = None,
 ) -> IngestSummary:
     """Analyse and store articles; rejects and duplicates are counted, never raised."""
+    return _store_batch(
+        lambda summary, report: LocalEngine(settings).analyse(
+            _new_articles(items, store, summary, report)
+        ),
+        store,
+        settings,
+        on_progress,
+    )
+
+
+def _store_batch(
+    analysed_of: Callable[[IngestSummary, Callable[[IngestStep], None]], Iterable[Article]],
+    store: Store,
+    settings: Settings,
+    on_progress: Callable[[IngestStep], None] | None,
+) -> IngestSummary:
+    """One batch, however its articles are analysed: ``analysed_of(summary, report)`` yields
+    them (counting what it skips), they are saved, and the KB settled and counted."""
     summary = IngestSummary()
     report = on_progress or (lambda step: None)
     kb_before = store.overview(top=0).entities
-    fresh = _new_articles(items, store, summary, report)
-    analysed = LocalEngine(settings).analyse(fresh)
-    _save_analysed(analysed, store, settings, summary, report)
+    _save_analysed(analysed_of(summary, report), store, settings, summary, report)
     return _settled(store, summary, kb_before)
 
 

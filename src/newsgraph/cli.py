@@ -694,6 +694,9 @@ def export(
     events_only: bool = typer.Option(
         False, "--events-only", help="Graph: only actor -> target event edges."
     ),
+    every_event: bool = typer.Option(
+        False, "--all", help="Events: every event mention, not only the PLOVER-typed ones."
+    ),
     db: Path | None = DbOpt,
 ) -> None:
     """Export a table (one row per fact, ids to join on) or the entity graph (Gephi)."""
@@ -703,10 +706,10 @@ def export(
         raise _fail(ValueError("parquet is binary: give a file with --out FILE"))
     with _store(db) as store:
         if out_file is None:
-            count = kb_export.export(store, what, fmt, sys.stdout, graph)
+            count = kb_export.export(store, what, fmt, sys.stdout, graph, every_event)
         else:
             try:
-                count = kb_export.export_to_file(store, what, fmt, out_file, graph)
+                count = kb_export.export_to_file(store, what, fmt, out_file, graph, every_event)
             except OSError as exc:
                 raise _fail(StoreError(f"cannot write {out_file}: {exc.strerror}")) from exc
     graph_format = fmt in kb_export.GRAPH_FORMATS

@@ -3,7 +3,8 @@
 Tables (``WHATS``): articles (with their text), KB entities, article mentions of them, quotes,
 events, times, figures, and ``plover``: one row per PLOVER-typed event in the layout of the
 POLECAT event data (actor and recipient names and countries, date, type, mode, sentence).
-Every row carries the ids to join on (``article_id``, ``story_id``, ``kb_id``). Lists are one
+Every row carries the ids to join on (``article_id``, ``story_id``, ``kb_id``), and every span
+row the ``field`` (title | body) its offsets index (output contract v2). Lists are one
 cell joined by " | "; line breaks stay in the cell, quoted by the CSV writer (every cell is
 quoted), so pandas, spreadsheets and the ``csv`` module read one row per fact.
 
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO, cast
 from xml.sax.saxutils import escape, quoteattr
 
-from newsgraph.model import Article
+from newsgraph.model import Article, Mention
 from newsgraph.store.base import EntitySummary, EventRecord, Store
 
 WHATS = ("articles", "entities", "mentions", "quotes", "events", "times", "figures", "plover")
@@ -49,35 +50,38 @@ COLUMNS: dict[str, list[str]] = {
     "mentions": [
         "article_id", "story_id", "entity_id", "kb_id", "name", "type", "country", "titles",
         "affiliations", "aliases", "mentions", "first_start", "first_end", "published",
+        "first_field", "title_mentions",
     ],
     "quotes": [
         "article_id", "story_id", "quote_index", "speaker_entity_id", "speaker_kb_id",
         "speaker_name", "kind", "cue", "text", "start", "end", "published", "source",
+        "field", "cue_kind",
     ],
     "events": [
         "event_id", "article_id", "story_id", "date", "event_type", "mode", "actor_name",
         "actor_country", "actor_kb_id", "target_name", "target_country", "target_kb_id",
         "place", "place_kb_id", "factuality", "trigger", "sentence", "published", "source",
+        "field",
     ],
     "times": [
         "article_id", "story_id", "time_index", "text", "type", "value", "anchor", "start",
-        "end", "published",
+        "end", "published", "field",
     ],
     "figures": [
         "article_id", "story_id", "figure_index", "text", "value", "unit", "kind", "currency",
-        "approximate", "low", "high", "start", "end", "published",
+        "approximate", "low", "high", "start", "end", "published", "field",
     ],
     # POLECAT's layout in snake case: recipient is PLOVER's word for the target.
     "plover": [
         "event_id", "event_date", "story_date", "event_type", "event_mode", "actor_name",
         "actor_country", "actor_kb_id", "recipient_name", "recipient_country",
         "recipient_kb_id", "placename", "factuality", "event_text", "headline", "publisher",
-        "article_id", "story_id",
+        "article_id", "story_id", "field",
     ],
 }  # fmt: skip
 INT_COLUMNS = {
     "entities", "quotes", "times", "figures", "events", "stories", "mentions", "first_start",
-    "first_end", "quote_index", "time_index", "figure_index", "start", "end",
+    "first_end", "quote_index", "time_index", "figure_index", "start", "end", "title_mentions",
 }  # fmt: skip
 FLOAT_COLUMNS = {"figures": {"value", "low", "high"}}  # a time's value is TIMEX3 text
 BOOL_COLUMNS = {"approximate"}
@@ -105,9 +109,12 @@ def export(
     fmt: str,
     out: IO[Any],
     graph: GraphOptions | None = None,
+    every_event: bool = False,
 ) -> int:
     """Write ``what`` in format ``fmt`` to ``out`` (a binary stream for Parquet, else text);
-    returns the number of rows (or, for a graph, of nodes) written."""
+    returns the number of rows (or, for a graph, of nodes) written. The ``events`` table holds
+    the PLOVER-typed events, or with ``every_event`` every event mention (type and mode empty
+    where it is no PLOVER event)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt in GRAPH_FORMATS:
@@ -117,36 +124,42 @@ def export(
     if what not in WHATS:
         raise ValueError(f"unknown --what {what!r}; choose one of {', '.join(WHATS)}")
     if fmt == "jsonl":  # articles whole, in the output contract, facts nested
-        rows = _contract_rows(store) if what == "articles" else rows_of(store, what)
+        rows = _contract_rows(store) if what == "articles" else rows_of(store, what, every_event)
         return _write_jsonl(rows, cast(TextIO, out))
-    rows = rows_of(store, what)
+    rows = rows_of(store, what, every_event)
     if fmt == "csv":
         return _write_csv(rows, COLUMNS[what], cast(TextIO, out))
     return write_parquet(rows, COLUMNS[what], out, FLOAT_COLUMNS.get(what, set()))
 
 
 def export_to_file(
-    store: Store, what: str, fmt: str, path: Path, graph: GraphOptions | None = None
+    store: Store,
+    what: str,
+    fmt: str,
+    path: Path,
+    graph: GraphOptions | None = None,
+    every_event: bool = False,
 ) -> int:
     """``export`` into a file, opened binary for Parquet and as UTF-8 text otherwise."""
     if fmt == "parquet":
         with path.open("wb") as handle:
-            return export(store, what, fmt, handle, graph)
+            return export(store, what, fmt, handle, graph, every_event)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        return export(store, what, fmt, handle, graph)
+        return export(store, what, fmt, handle, graph, every_event)
 
 
 # -- rows ------------------------------------------------------------------------------------
 
 
-def rows_of(store: Store, what: str) -> Iterator[dict[str, Any]]:
-    """The rows of one table, as flat dictionaries of the table's columns."""
+def rows_of(store: Store, what: str, every_event: bool = False) -> Iterator[dict[str, Any]]:
+    """The rows of one table, as flat dictionaries of the table's columns (``every_event``:
+    the events table has the untyped event mentions too; ``plover`` is typed by definition)."""
     if what == "entities":
         return (_entity_row(e) for e in all_entities(store))
-    if what in ("events", "plover"):
-        row = _event_row if what == "events" else _plover_row
-        typed_only = what == "plover"
-        return (row(e) for e in all_events(store) if e.type or not typed_only)
+    if what == "events":
+        return (_event_row(e) for e in all_events(store, typed_only=not every_event))
+    if what == "plover":
+        return (_plover_row(e) for e in all_events(store))
     return _article_rows(store, _ARTICLE_ROWS[what])
 
 
@@ -189,14 +202,22 @@ def _articles(article: Article, base: dict[str, Any]) -> Iterator[dict[str, Any]
 
 def _mentions(article: Article, base: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for e in article.entities:
-        first = min(e.mentions, key=lambda m: m.start) if e.mentions else None
+        first = _first_mention(e.mentions)
         yield {
             **base, "entity_id": e.id, "kb_id": e.kb_id, "name": e.name, "type": e.type,
             "country": e.country, "titles": _joined(e.titles),
             "affiliations": _joined(e.affiliations), "aliases": _joined(e.aliases),
             "mentions": len(e.mentions), "first_start": first.start if first else None,
             "first_end": first.end if first else None,
+            "first_field": first.field if first else None,
+            "title_mentions": sum(m.field == "title" for m in e.mentions),
         }  # fmt: skip
+
+
+def _first_mention(mentions: list[Mention]) -> Mention | None:
+    """The first body mention, else the first title one: first_start/first_end index
+    ``text`` whenever the body names the entity, as they did before title facts (v1)."""
+    return min(mentions, key=lambda m: (m.field == "title", m.start), default=None)
 
 
 def _quotes(article: Article, base: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -207,7 +228,7 @@ def _quotes(article: Article, base: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "speaker_kb_id": speaker.kb_id if speaker else None,
             "speaker_name": speaker.name if speaker else q.speaker_text, "kind": q.kind,
             "cue": q.cue, "text": q.text, "start": q.start, "end": q.end,
-            "source": article.source,
+            "source": article.source, "field": q.field, "cue_kind": q.cue_kind,
         }  # fmt: skip
 
 
@@ -215,7 +236,7 @@ def _times(article: Article, base: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for i, t in enumerate(article.times):
         yield {
             **base, "time_index": i, "text": t.text, "type": t.type, "value": t.value,
-            "anchor": t.anchor, "start": t.start, "end": t.end,
+            "anchor": t.anchor, "start": t.start, "end": t.end, "field": t.field,
         }  # fmt: skip
 
 
@@ -224,7 +245,7 @@ def _figures(article: Article, base: dict[str, Any]) -> Iterator[dict[str, Any]]
         yield {
             **base, "figure_index": i, "text": f.text, "value": f.value, "unit": f.unit,
             "kind": f.kind, "currency": f.currency, "approximate": f.approximate,
-            "low": f.low, "high": f.high, "start": f.start, "end": f.end,
+            "low": f.low, "high": f.high, "start": f.start, "end": f.end, "field": f.field,
         }  # fmt: skip
 
 
@@ -255,7 +276,7 @@ def _event_row(e: EventRecord) -> dict[str, Any]:
         "target_country": e.target_country, "target_kb_id": e.target_kb_id,
         "place": e.place_name, "place_kb_id": e.place_kb_id, "factuality": e.factuality,
         "trigger": e.trigger, "sentence": e.sentence, "published": e.published,
-        "source": e.source,
+        "source": e.source, "field": e.field,
     }  # fmt: skip
 
 
@@ -269,6 +290,7 @@ def _plover_row(e: EventRecord) -> dict[str, Any]:
         "placename": e.place_name, "factuality": e.factuality,
         "event_text": e.sentence or e.trigger, "headline": e.article_title,
         "publisher": e.source, "article_id": e.article_id, "story_id": e.story_id,
+        "field": e.field,
     }  # fmt: skip
 
 
@@ -347,9 +369,9 @@ def all_entities(store: Store) -> Iterator[EntitySummary]:
         offset += PAGE
 
 
-def all_events(store: Store) -> Iterator[EventRecord]:
+def all_events(store: Store, typed_only: bool = True) -> Iterator[EventRecord]:
     offset = 0
-    while items := store.events(offset=offset, limit=PAGE).items:
+    while items := store.events(offset=offset, limit=PAGE, typed_only=typed_only).items:
         yield from items
         offset += PAGE
 

@@ -153,6 +153,7 @@ class EventRecord:
     source: str | None
     article_title: str | None
     story_id: str | None
+    field: str = "body"  # the field the trigger and sentence lie in: "title" | "body"
 
 
 @dataclass

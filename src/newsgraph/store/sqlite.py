@@ -608,7 +608,8 @@ class SQLiteStore:
             rows = db.execute(  # one page of rowids first, then its details joined
                 "SELECT ev.article_id, ev.id, ev.type, ev.mode, ev.trigger, ev.date, "
                 "ev.factuality, ae.name, al.kb_id, ae.country, te.name, tl.kb_id, te.country, "
-                "pe.name, pl.kb_id, ev.sentence, a.published, a.source, a.title, a.story_id "
+                "pe.name, pl.kb_id, ev.sentence, a.published, a.source, a.title, a.story_id, "
+                "ev.field "
                 "FROM events ev JOIN articles a INDEXED BY articles_meta ON a.id = ev.article_id "
                 f"{details}WHERE ev.rowid IN (SELECT ev.rowid {chosen} {order} LIMIT ? OFFSET ?) "
                 f"{order}",
@@ -1044,7 +1045,7 @@ _EVENT_ROLES = "".join(
 _EVENT_COLS = (
     "ev.article_id, ev.id, ev.type, ev.mode, ev.trigger, ev.date, ev.factuality, ae.name, "
     "al.kb_id, ae.country, te.name, tl.kb_id, te.country, pe.name, pl.kb_id, ev.sentence, "
-    "a.published, a.source, a.title, a.story_id"
+    "a.published, a.source, a.title, a.story_id, ev.field"
 )
 
 
