@@ -475,3 +475,17 @@ def test_pronoun_cue_after_a_full_stop_still_names_the_speaker(extract) -> None:
 def test_subjectless_participle_takes_the_subject_of_its_clause(extract, text, speaker) -> None:  # type: ignore[no-untyped-def]
     (q,) = [q for q in extract(text) if q.cue in ("announcing", "saying")]
     assert q.speaker_text == speaker
+
+
+def test_cue_after_a_long_apposition(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The levy will be repaid within a decade,” Marta Ilves, a senior fellow at the Baltic "
+        "Institute and a former adviser to one of the ministries drafting the budget, said."
+    )
+    (q,) = extract(text, person(text, "p1", "Marta Ilves"))
+    assert (q.cue, q.speaker) == ("said", "p1")
+
+
+def test_cue_after_a_title_with_a_participle(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("“The port will reopen next week for all ships,” retired admiral Jon Ode said.")
+    assert q.cue == "said"

@@ -34,7 +34,7 @@ MIN_QUOTE_WORDS = 4  # fewer words with no speech cue: scare quotes, titles, nam
 MIN_FRAGMENT_WORDS = 6  # fewer words embedded in a clause: a fragment of reported speech
 MOSTLY_QUOTED = 0.66  # a clause this much in quotation marks is a direct quote, not mixed
 MIN_CLAUSE_WORDS = 3  # shortest reported clause worth keeping
-CUE_WINDOW_AFTER = 16  # tokens after a closing mark searched for the cue (appositions)
+CUE_WINDOW_AFTER = 32  # tokens after a closing mark searched for the cue (long appositions)
 CUE_WINDOW_NEARBY = 60  # tokens before an unattributed quote searched for its speaker
 CUE_WINDOW_BEFORE = 14  # tokens before an opening mark searched for the cue
 TRAILING = " \t\n,;:—–-"
@@ -42,6 +42,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 WORD = re.compile(r"\w")
 OPENING_MARKS = "\"“‘'„«"
 WHEN_ENTS = ("DATE", "TIME")  # 'commented on Monday': a time, not a topic
+NOUN_MODIFIERS = ("amod", "acl", "relcl", "compound", "appos", "nmod")
 TITLE_LINKS = ("of", "for", "and", "on", "the", "&")  # 'Minister OF State FOR Health AND ...'
 
 
@@ -240,7 +241,7 @@ class _Finder:
                 if crossed and not self._refers_back(found):
                     return None  # '..." Critics have warned that': the next sentence's speaker
                 return found
-            if tok.pos_ == "VERB":
+            if tok.pos_ == "VERB" and not _inside_noun_phrase(tok):
                 return None  # another clause starts: "...” is what they want"
         return None
 
@@ -492,6 +493,12 @@ class _Finder:
             return None
         last = sent[-1] if sent[-1].text != "." else sent[-2]
         return sent.start_char, last.idx + len(last.text)
+
+
+def _inside_noun_phrase(verb: Token) -> bool:
+    """ "X, one of the states SUING the EPA, said", "RETIRED general X said": a verb that
+    modifies a noun (or a capitalised word tagged as a verb) starts no clause of its own."""
+    return verb.dep_ in NOUN_MODIFIERS or (verb.is_title and not verb.is_sent_start)
 
 
 def _imperative(cue: Token) -> bool:
