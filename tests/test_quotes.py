@@ -489,3 +489,13 @@ def test_cue_after_a_long_apposition(extract) -> None:  # type: ignore[no-untype
 def test_cue_after_a_title_with_a_participle(extract) -> None:  # type: ignore[no-untyped-def]
     (q,) = extract("“The port will reopen next week for all ships,” retired admiral Jon Ode said.")
     assert q.cue == "said"
+
+
+def test_called_for_reports_what_was_asked(extract) -> None:  # type: ignore[no-untyped-def]
+    quotes_ = extract("The mayor called for closing the old bridge to all heavy trucks.")
+    assert [q.text for q in quotes_] == ["closing the old bridge to all heavy trucks"]
+
+
+def test_called_x_y_reports_the_whole_small_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    quotes_ = extract("The senator called the plan a disaster for working families.")
+    assert [q.text for q in quotes_] == ["the plan a disaster for working families"]

@@ -437,6 +437,9 @@ class _Finder:
         if comp is None:
             return self._paragraph_after(cue)
         first, last = comp.left_edge, comp.right_edge
+        predicate = next((c for c in cue.rights if c.dep_ == "oprd" and c.i > last.i), None)
+        if comp.dep_ == "dobj" and predicate is not None:
+            last = predicate.right_edge  # "called the charges UNSUBSTANTIATED": what was said
         if last.i - first.i + 1 < MIN_CLAUSE_WORDS:
             return None
         return first.idx, last.idx + len(last.text)
