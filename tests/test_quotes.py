@@ -499,3 +499,18 @@ def test_called_for_reports_what_was_asked(extract) -> None:  # type: ignore[no-
 def test_called_x_y_reports_the_whole_small_clause(extract) -> None:  # type: ignore[no-untyped-def]
     quotes_ = extract("The senator called the plan a disaster for working families.")
     assert [q.text for q in quotes_] == ["the plan a disaster for working families"]
+
+
+def test_a_line_opened_by_a_speaker_and_a_colon(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Ortiz: The bridge will stay closed until May.\n\nThe city council met on Monday."
+    (q,) = extract(text, person(text, "p1", "Ortiz"))
+    assert (q.text, q.cue, q.speaker, q.speaker_text) == (
+        "The bridge will stay closed until May.",
+        ":",
+        "p1",
+        "Ortiz",
+    )
+
+
+def test_a_label_that_names_no_one_is_no_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("Correction: An earlier version of this article misspelled a name.") == []

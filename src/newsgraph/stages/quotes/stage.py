@@ -18,6 +18,7 @@ from newsgraph.model import Article, Mention, Quote
 from newsgraph.settings import Settings
 from newsgraph.stages.common.dateline import past_dateline
 from newsgraph.stages.quotes.cues import CueModel, build_cue_model
+from newsgraph.stages.quotes.labels import labelled_lines
 from newsgraph.stages.quotes.marks import QuotedSpan, find_quoted_spans
 from newsgraph.stages.quotes.speakers import (
     RELATIVE_PRONOUNS,
@@ -90,6 +91,10 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
     reported = finder.reported(text, directs)
     mixed = [(q.start, q.end) for q in reported if q.kind == "mixed"]
     quotes = [q for q in quotes if not any(a <= q.start < b for a, b in mixed)] + reported
+    for line in labelled_lines(article, resolver):
+        clashing = [q for q in quotes if _overlaps(line.start, line.end, q.start, q.end)]
+        if all(_yields_to(q, line) for q in clashing):
+            quotes = [q for q in quotes if q not in clashing] + [line]
     article.quotes = sorted(quotes, key=lambda q: q.start)
 
 
@@ -620,6 +625,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if text[start : start + 5].lower() == "that ":
         start += 5
     return start, end
+
+
+def _yields_to(quote: Quote, line: Quote) -> bool:
+    """A quote with no cue, or whose speaker is named inside the line, is the line's words."""
+    speaker_at = quote.speaker_start
+    return quote.cue is None or (speaker_at is not None and line.start <= speaker_at < line.end)
 
 
 def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
