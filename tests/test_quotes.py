@@ -514,3 +514,10 @@ def test_a_line_opened_by_a_speaker_and_a_colon(extract) -> None:  # type: ignor
 
 def test_a_label_that_names_no_one_is_no_speaker(extract) -> None:  # type: ignore[no-untyped-def]
     assert extract("Correction: An earlier version of this article misspelled a name.") == []
+
+
+def test_passive_cue_with_an_agent_reports_its_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    quotes_ = extract("Mayor Lena Ortiz has been endorsed by the city's largest newspaper.")
+    assert [(q.text, q.speaker_text) for q in quotes_] == [
+        ("Mayor Lena Ortiz", "the city's largest newspaper")
+    ]
