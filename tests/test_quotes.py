@@ -475,3 +475,49 @@ def test_pronoun_cue_after_a_full_stop_still_names_the_speaker(extract) -> None:
 def test_subjectless_participle_takes_the_subject_of_its_clause(extract, text, speaker) -> None:  # type: ignore[no-untyped-def]
     (q,) = [q for q in extract(text) if q.cue in ("announcing", "saying")]
     assert q.speaker_text == speaker
+
+
+def test_cue_after_a_long_apposition(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The levy will be repaid within a decade,” Marta Ilves, a senior fellow at the Baltic "
+        "Institute and a former adviser to one of the ministries drafting the budget, said."
+    )
+    (q,) = extract(text, person(text, "p1", "Marta Ilves"))
+    assert (q.cue, q.speaker) == ("said", "p1")
+
+
+def test_cue_after_a_title_with_a_participle(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("“The port will reopen next week for all ships,” retired admiral Jon Ode said.")
+    assert q.cue == "said"
+
+
+def test_called_for_reports_what_was_asked(extract) -> None:  # type: ignore[no-untyped-def]
+    quotes_ = extract("The mayor called for closing the old bridge to all heavy trucks.")
+    assert [q.text for q in quotes_] == ["closing the old bridge to all heavy trucks"]
+
+
+def test_called_x_y_reports_the_whole_small_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    quotes_ = extract("The senator called the plan a disaster for working families.")
+    assert [q.text for q in quotes_] == ["the plan a disaster for working families"]
+
+
+def test_a_line_opened_by_a_speaker_and_a_colon(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Ortiz: The bridge will stay closed until May.\n\nThe city council met on Monday."
+    (q,) = extract(text, person(text, "p1", "Ortiz"))
+    assert (q.text, q.cue, q.speaker, q.speaker_text) == (
+        "The bridge will stay closed until May.",
+        ":",
+        "p1",
+        "Ortiz",
+    )
+
+
+def test_a_label_that_names_no_one_is_no_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("Correction: An earlier version of this article misspelled a name.") == []
+
+
+def test_passive_cue_with_an_agent_reports_its_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    quotes_ = extract("Mayor Lena Ortiz has been endorsed by the city's largest newspaper.")
+    assert [(q.text, q.speaker_text) for q in quotes_] == [
+        ("Mayor Lena Ortiz", "the city's largest newspaper")
+    ]

@@ -18,6 +18,7 @@ from newsgraph.model import Article, Mention, Quote
 from newsgraph.settings import Settings
 from newsgraph.stages.common.dateline import past_dateline
 from newsgraph.stages.quotes.cues import CueModel, build_cue_model
+from newsgraph.stages.quotes.labels import labelled_lines
 from newsgraph.stages.quotes.marks import QuotedSpan, find_quoted_spans
 from newsgraph.stages.quotes.speakers import (
     RELATIVE_PRONOUNS,
@@ -34,7 +35,7 @@ MIN_QUOTE_WORDS = 4  # fewer words with no speech cue: scare quotes, titles, nam
 MIN_FRAGMENT_WORDS = 6  # fewer words embedded in a clause: a fragment of reported speech
 MOSTLY_QUOTED = 0.66  # a clause this much in quotation marks is a direct quote, not mixed
 MIN_CLAUSE_WORDS = 3  # shortest reported clause worth keeping
-CUE_WINDOW_AFTER = 16  # tokens after a closing mark searched for the cue (appositions)
+CUE_WINDOW_AFTER = 32  # tokens after a closing mark searched for the cue (long appositions)
 CUE_WINDOW_NEARBY = 60  # tokens before an unattributed quote searched for its speaker
 CUE_WINDOW_BEFORE = 14  # tokens before an opening mark searched for the cue
 TRAILING = " \t\n,;:—–-"
@@ -42,6 +43,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 WORD = re.compile(r"\w")
 OPENING_MARKS = "\"“‘'„«"
 WHEN_ENTS = ("DATE", "TIME")  # 'commented on Monday': a time, not a topic
+NOUN_MODIFIERS = ("amod", "acl", "relcl", "compound", "appos", "nmod")
 TITLE_LINKS = ("of", "for", "and", "on", "the", "&")  # 'Minister OF State FOR Health AND ...'
 
 
@@ -89,6 +91,10 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
     reported = finder.reported(text, directs)
     mixed = [(q.start, q.end) for q in reported if q.kind == "mixed"]
     quotes = [q for q in quotes if not any(a <= q.start < b for a, b in mixed)] + reported
+    for line in labelled_lines(article, resolver):
+        clashing = [q for q in quotes if _overlaps(line.start, line.end, q.start, q.end)]
+        if all(_yields_to(q, line) for q in clashing):
+            quotes = [q for q in quotes if q not in clashing] + [line]
     article.quotes = sorted(quotes, key=lambda q: q.start)
 
 
@@ -240,7 +246,7 @@ class _Finder:
                 if crossed and not self._refers_back(found):
                     return None  # '..." Critics have warned that': the next sentence's speaker
                 return found
-            if tok.pos_ == "VERB":
+            if tok.pos_ == "VERB" and not _inside_noun_phrase(tok):
                 return None  # another clause starts: "...” is what they want"
         return None
 
@@ -436,6 +442,9 @@ class _Finder:
         if comp is None:
             return self._paragraph_after(cue)
         first, last = comp.left_edge, comp.right_edge
+        predicate = next((c for c in cue.rights if c.dep_ == "oprd" and c.i > last.i), None)
+        if comp.dep_ == "dobj" and predicate is not None:
+            last = predicate.right_edge  # "called the charges UNSUBSTANTIATED": what was said
         if last.i - first.i + 1 < MIN_CLAUSE_WORDS:
             return None
         return first.idx, last.idx + len(last.text)
@@ -474,6 +483,8 @@ class _Finder:
             found = next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None)
             # "said on Monday": a time, not what was said
             return None if found is None or found.ent_type_ in WHEN_ENTS else found
+        if "agent" in by_dep and "nsubjpass" in by_dep:
+            return by_dep["nsubjpass"]  # "Clinton has been endorsed by dozens of papers"
         return None
 
     def _according_to(self, cue: Token) -> tuple[int, int] | None:
@@ -492,6 +503,12 @@ class _Finder:
             return None
         last = sent[-1] if sent[-1].text != "." else sent[-2]
         return sent.start_char, last.idx + len(last.text)
+
+
+def _inside_noun_phrase(verb: Token) -> bool:
+    """ "X, one of the states SUING the EPA, said", "RETIRED general X said": a verb that
+    modifies a noun (or a capitalised word tagged as a verb) starts no clause of its own."""
+    return verb.dep_ in NOUN_MODIFIERS or (verb.is_title and not verb.is_sent_start)
 
 
 def _imperative(cue: Token) -> bool:
@@ -610,6 +627,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if text[start : start + 5].lower() == "that ":
         start += 5
     return start, end
+
+
+def _yields_to(quote: Quote, line: Quote) -> bool:
+    """A quote with no cue, or whose speaker is named inside the line, is the line's words."""
+    speaker_at = quote.speaker_start
+    return quote.cue is None or (speaker_at is not None and line.start <= speaker_at < line.end)
 
 
 def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
