@@ -338,17 +338,6 @@ def test_month_of_next_year_keeps_the_year_apart(analyse) -> None:  # type: igno
     assert times["next year"].value == "2025"
 
 
-def test_the_long_term_is_a_future_reference_but_the_adjective_is_not(analyse) -> None:  # type: ignore[no-untyped-def]
-    times = times_of(analyse, "The aid secures the plant for the long term. Long-term debt rose.")
-    assert times["the long term"].value == "FUTURE_REF"
-    assert len(times) == 1
-
-
-def test_over_the_years_is_a_vague_duration(analyse) -> None:  # type: ignore[no-untyped-def]
-    times = times_of(analyse, "He thanked the staff for their work over the years.")
-    assert (times["the years"].type, times["the years"].value) == ("DURATION", "PXY")
-
-
 def test_a_year_before_a_plural_noun_is_still_a_year_unless_round(analyse) -> None:  # type: ignore[no-untyped-def]
     times = times_of(analyse, "Leaders of the 1992 protests met. Police said 1500 people came.")
     assert times["1992"].value == "1992"

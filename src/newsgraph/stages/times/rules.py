@@ -333,7 +333,7 @@ def _long(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _bare_plural(m: re.Match[str], ctx: Context) -> Resolved | None:
-    return Resolved("DURATION", _duration_value(None, _unit(m["plural"], ctx.words), ctx.words))
+    return Resolved("DURATION", _duration_value(None, _unit(m["span"], ctx.words), ctx.words))
 
 
 def _set_word(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -697,9 +697,8 @@ def _rule_table(w: TimeWords) -> tuple[TimeRule, ...]:
         _rule("long", rf"(?i:\b(?P<unit>{unit})-long\b)", _long, r"(?i:-long\b)", ("-long",)),
         _rule(
             "bare_plural",
-            # "over the years", "in the years that followed": PXY (TimeBank, MEANTIME)
-            r"(?i:\b(?:for|over|within|in|took|take|takes|last(?:ed)?)\s+(?P<span>(?:the"
-            r"\s+(?=years\b(?!\s+\d)))?(?P<plural>years|months|weeks|decades|centuries))\b)",
+            r"(?i:\b(?:for|over|within|in|took|take|takes|last(?:ed)?)\s+(?P<span>ye"
+            r"ars|months|weeks|decades|centuries)\b)",
             _bare_plural,
             r"(?i:\b(?:years|months|weeks|decades|centuries)\b)",
             ("years", "months", "weeks", "decades", "centuries"),
