@@ -34,7 +34,8 @@ from newsgraph.stages.events.plover import (
     Lexicon,
     build_lexicon,
 )
-from newsgraph.stages.events.triggers import Predicate, find_predicates
+from newsgraph.stages.events.predicate import Predicate
+from newsgraph.stages.events.triggers import find_predicates
 from newsgraph.stages.events.vocabulary import EventWords, build_event_words
 from newsgraph.wordlists import WordLists
 
@@ -51,6 +52,12 @@ _DATED_TYPES = frozenset({"DATE", "TIME"})
 _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 # Types whose mode is the means (weapon, tactic, unit), often named outside the trigger phrase.
 _MEANS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
+# Types whose recipient is often named in the act they govern ('threatened to cut off
+# electricity to X', 'demanded that X end curbs'), and the dependencies of that act.
+_COMPLEMENT_TYPES = CONTENT_TYPES | {"AGREE"}
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+# Modifiers of a common noun that name whose it is ('Iraqi towns', 'government officials').
+_NAMING_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
@@ -126,8 +133,12 @@ def build_event(
     target = args.target_id(article, pred.target, vocab)  # an actor is not its own recipient below
     if target is None and event_type is not None:
         target = args.recipient_id(article, pred, vocab)
+    if target is None and event_type in _COMPLEMENT_TYPES:
+        target = _complement_target(article, pred, vocab)
     if target is None and event_type in _JOINT_TYPES:
         target = args.partner_id(article, pred.actor, vocab)
+    if target is None and event_type is not None:
+        target = _named_by_modifier(article, pred.target, vocab)
     time, source = event_time(article, pred, vocab)
     sent = pred.head.sent
     event = Event(
@@ -153,6 +164,43 @@ def build_event(
         event.target_start, event.target_end = span
         event.target_text = article.text[span[0] : span[1]]
     return event
+
+
+def _target_id(article: Article, token: Token | None, vocab: EventWords) -> str | None:
+    """The recipient entity, else the one its modifier names."""
+    return args.target_id(article, token, vocab) or _named_by_modifier(article, token, vocab)
+
+
+def _named_by_modifier(article: Article, token: Token | None, vocab: EventWords) -> str | None:
+    """The people or place that a common noun's modifier names ('shell Iraqi towns', 'a
+    Palestinian prisoner', 'Chilean government officials')."""
+    if token is None or token.pos_ != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ in _NAMING_MODIFIERS:
+            found = args.entity_id(article, child, vocab, actor=False)
+            if found is not None:
+                return found
+    return None
+
+
+def _complement_target(article: Article, pred: Predicate, vocab: EventWords) -> str | None:
+    """Who a threat, demand, refusal or agreement is about, named in the act it governs:
+    'demanded that the government end curbs', 'threatened to cut off electricity to X',
+    'refused to lift the curfew on X'."""
+    head = pred.head if pred.head.pos_ == "VERB" else pred.clause
+    if head is None:
+        return None
+    for comp in (c for c in head.children if c.dep_ in _COMPLEMENT_DEPS):
+        subject = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if comp.dep_ == "ccomp" and subject is not None:
+            return _target_id(article, subject, vocab)
+        obj = next((c for c in comp.children if c.dep_ in ("dobj", "dative")), None)
+        inner = Predicate(comp, comp.idx, comp.idx + len(comp), None, target=obj)
+        found = _target_id(article, obj, vocab) or args.recipient_id(article, inner, vocab)
+        if found is not None:
+            return found
+    return None
 
 
 def plover_coding(
