@@ -604,3 +604,10 @@ def test_demand_target_is_the_subject_of_its_that_clause(extract) -> None:  # ty
 def test_target_named_only_by_a_modifier(extract) -> None:  # type: ignore[no-untyped-def]
     art, evs = extract("Iran shelled Iraqi towns on Monday.", {"Iran": "GPE", "Iraqi": "NORP"})
     assert _name(art, _only(evs, "shelled").target) == "Iraqi"
+
+
+def test_recognition_needs_an_actor_as_object(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Brazil recognised Kosovo.", {"Brazil": "GPE", "Kosovo": "GPE"})
+    assert [e.type for e in evs] == ["SUPPORT"]
+    _, evs = extract("Brazil recognised the need for reform.", {"Brazil": "GPE"})
+    assert evs == []

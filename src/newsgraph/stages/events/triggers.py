@@ -419,10 +419,20 @@ def _meets_no_one(verb: Token, obj: Token | None, vocab: EventWords) -> bool:
 
 
 def _needs_object(lemma: str, obj: Token | None, vocab: EventWords) -> bool:
-    """'deny', 'seek' are triggers only with a nominal object, not with a clause."""
+    """'deny', 'seek' are triggers only with a nominal object, not with a clause;
+    'recognize' only with an actor ('recognised Kosovo', not 'recognised the need')."""
+    if lemma in vocab.needs_actor_object:
+        return obj is None or not _names_an_actor(obj, vocab)
     if lemma not in vocab.needs_noun_object:
         return False
     return obj is None or obj.pos_ not in ("NOUN", "PROPN")
+
+
+def _names_an_actor(obj: Token, vocab: EventWords) -> bool:
+    """A state, government or group: a name in the phrase, or a noun that stands for one."""
+    if obj.lemma_.lower() in vocab.anaphoric_nouns:
+        return True
+    return any(t.pos_ == "PROPN" or t.ent_type_ in GROUP_TYPES for t in obj.subtree)
 
 
 def _object_of(verb: Token, vocab: EventWords) -> Token | None:

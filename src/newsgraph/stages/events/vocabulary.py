@@ -37,6 +37,7 @@ class EventWords:
     saying_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
     needs_noun_object: frozenset[str]
+    needs_actor_object: frozenset[str]
     carrier_nouns: frozenset[str]
     information_nouns: frozenset[str]
     information_verbs: frozenset[str]
