@@ -611,3 +611,10 @@ def test_recognition_needs_an_actor_as_object(extract) -> None:  # type: ignore[
     assert [e.type for e in evs] == ["SUPPORT"]
     _, evs = extract("Brazil recognised the need for reform.", {"Brazil": "GPE"})
     assert evs == []
+
+
+def test_a_pro_verb_demand_names_no_act(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract('"The same must be done in Haiti," the president said.')
+    assert all(ev.type != "REQUEST" for ev in evs if ev.trigger == "done")
+    _, evs = extract("The mayor said the council must do more to help the homeless.")
+    assert _only(evs, "do").type == "REQUEST"

@@ -231,7 +231,10 @@ def _demand(verb: Token, vocab: EventWords) -> Predicate | None:
 
 def _asks_to_act(verb: Token, subject: Token | None, vocab: EventWords) -> bool:
     """'should' asks for an act, not a state or a judgement ('voters should know by now'),
-    of someone who can act ('there should be', 'this should mean' ask no one)."""
+    of someone who can act ('there should be', 'this should mean' ask no one), and names
+    the act ('the same must be done' names none)."""
+    if verb.lemma_.lower() in vocab.demand_pro_verbs:
+        return any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in verb.children)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True  # 'must be done', 'should be changed': someone is to act
     if verb.lemma_.lower() in vocab.demand_state_verbs:

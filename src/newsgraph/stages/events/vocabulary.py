@@ -72,6 +72,7 @@ class EventWords:
     demand_speech_verbs: frozenset[str]
     demand_state_verbs: frozenset[str]
     demand_inanimate_subjects: frozenset[str]
+    demand_pro_verbs: frozenset[str]
     poll_words: frozenset[str]
     object_control_verbs: frozenset[str]
     relative_pronouns: frozenset[str]
