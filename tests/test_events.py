@@ -618,3 +618,9 @@ def test_a_pro_verb_demand_names_no_act(extract) -> None:  # type: ignore[no-unt
     assert all(ev.type != "REQUEST" for ev in evs if ev.trigger == "done")
     _, evs = extract("The mayor said the council must do more to help the homeless.")
     assert _only(evs, "do").type == "REQUEST"
+
+
+def test_the_act_asked_for_is_no_event_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract("The creditors asked the government to mediate.", {"the government": "ORG"})
+    assert [e.type for e in evs] == ["REQUEST"]
+    assert any(e.trigger == "mediate" and e.type is None for e in art.events)

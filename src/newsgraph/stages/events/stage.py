@@ -89,6 +89,7 @@ def _without_duplicates(built: list[tuple[Predicate, Event]]) -> list[Event]:
         key=lambda b: (b[1].type is None, b[1].trigger_start - b[1].trigger_end, b[0].start),
     )
     for pred, event in typed_longest_first:
+        _untype_content(pred, event, by_head)
         governor = _governing_event(pred, event, by_head)
         if governor is not None:  # the complement may name what the governor leaves out
             governor.actor = governor.actor or event.actor
@@ -100,6 +101,27 @@ def _without_duplicates(built: list[tuple[Predicate, Event]]) -> list[Event]:
                 same_sentence.append(event)
                 kept.append(event)
     return sorted(kept, key=lambda e: (e.trigger_start, e.trigger_end))
+
+
+def _untype_content(pred: Predicate, event: Event, by_head: dict[int, Event]) -> None:
+    """What is asked for, threatened or refused has not happened and is no act of its own:
+    'requested help to assist the police', 'asked Russia to withdraw troops' stay mentions,
+    untyped, and may name the request's target."""
+    if event.type is None or pred.head.pos_ != "VERB":
+        return
+    head = pred.head
+    if head.dep_ in _COMPLEMENT_DEPS:
+        governor = by_head.get(head.head.i)
+    elif head.dep_ in ("acl", "relcl") and head.head.dep_ == "dobj":
+        governor = by_head.get(head.head.head.i)  # 'requested help to assist'
+    else:
+        return
+    if governor is None or governor is event or governor.type not in CONTENT_TYPES:
+        return
+    if governor.type == event.type:
+        return  # the same act: merged by _governing_event
+    governor.target = governor.target or event.target
+    event.type, event.mode = None, None
 
 
 def _same_act(a: Event, b: Event) -> bool:
