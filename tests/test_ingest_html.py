@@ -7,6 +7,7 @@ import pytest
 from newsgraph.errors import RejectedInput
 from newsgraph.ingest import article_from_html
 from newsgraph.ingest.article import Metadata
+from newsgraph.ingest.html import outlet_from_url
 from newsgraph.settings import Settings
 
 PARAGRAPHS = [
@@ -79,3 +80,15 @@ def test_page_metadata_says_where_each_field_came_from(settings: Settings) -> No
     assert article.language == "fr" and article.published == "2024-03-05"
     assert article.source == "ville.fr" and article.meta_sources["source"] == "domain"
     assert article.meta_sources["published"] == "htmldate"
+
+
+def test_a_table_inside_the_article_stays_in_the_body(settings: Settings) -> None:
+    table = "<table><tr><td>Patrol boats</td><td>Twelve on the southern coast</td></tr></table>"
+    page = PAGE.replace("</article>", f"{table}</article>")
+    assert "Twelve on the southern coast" in article_from_html(page, settings).text
+
+
+def test_a_pseudo_url_without_a_host_gives_no_outlet() -> None:
+    assert outlet_from_url("hard::elfaro.net-page.html") is None
+    assert outlet_from_url("http://localhost:8000/a") is None
+    assert outlet_from_url("https://www.lemonde.fr/a") == "lemonde.fr"

@@ -22,6 +22,7 @@ _DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat":
 # <p> take 11 s or more); a news page has a few thousand, so pages above this are refused.
 MAX_HTML_ELEMENTS = 20_000
 _START_TAG = re.compile(r"<[A-Za-z]")
+_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")  # a host name with a dot, IDN too
 _MONTH_YEAR = re.compile(r"^\s*[A-Za-z]{3,9}\.?\s+\d{4}\s*$")  # "January 2008" is no outlet
 
 
@@ -77,7 +78,8 @@ def check_dom_size(html: str, origin: str) -> None:
 
 
 def _trafilatura_default(html: str, url: str | None) -> str:
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False)
+    """trafilatura's defaults (tables kept) but no reader comments."""
+    text = trafilatura.extract(html, url=url, include_comments=False)
     return text or ""
 
 
@@ -159,9 +161,10 @@ def plausible_outlet(name: str | None) -> bool:
 
 
 def outlet_from_url(url: str | None) -> str | None:
-    """The registered domain of a URL ('www.lemonde.fr/...' -> 'lemonde.fr'), or None."""
+    """The registered domain of a URL ('www.lemonde.fr/...' -> 'lemonde.fr'), or None when
+    the URL names no host with a dot ('hard::page.html', 'localhost')."""
     if not url:
         return None
     host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
     host = host.removeprefix("www.")
-    return host or None
+    return host if _HOST.fullmatch(host) else None
