@@ -92,3 +92,20 @@ def test_a_pseudo_url_without_a_host_gives_no_outlet() -> None:
     assert outlet_from_url("hard::elfaro.net-page.html") is None
     assert outlet_from_url("http://localhost:8000/a") is None
     assert outlet_from_url("https://www.lemonde.fr/a") == "lemonde.fr"
+
+
+STANDFIRST = (
+    "Twelve boats will watch the southern coast at night after a month of attacks on tankers."
+)
+
+
+def test_a_standfirst_shown_in_the_header_opens_the_body(settings: Settings) -> None:
+    page = PAGE.replace(
+        "</head>", f'<meta property="og:description" content="{STANDFIRST}"></head>'
+    ).replace("<article>", f'<header><p class="lead">{STANDFIRST}</p></header><article>')
+    assert article_from_html(page, settings).text.startswith(STANDFIRST)
+
+
+def test_a_description_the_page_does_not_show_stays_out(settings: Settings) -> None:
+    page = PAGE.replace("</head>", f'<meta name="description" content="{STANDFIRST}"></head>')
+    assert STANDFIRST not in article_from_html(page, settings).text

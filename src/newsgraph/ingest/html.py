@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 import justext
 import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
 
 from newsgraph.clean import clean_text, parse_date
 from newsgraph.errors import RejectedInput
@@ -23,6 +25,13 @@ _DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat":
 MAX_HTML_ELEMENTS = 20_000
 _START_TAG = re.compile(r"<[A-Za-z]")
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")  # a host name with a dot, IDN too
+# The page's summary, which a news page often also shows as its standfirst under the headline.
+_DESCRIPTIONS = (
+    "//meta[@property='og:description']/@content | //meta[@name='description']/@content"
+    " | //meta[@name='twitter:description']/@content"
+)
+_SHOWN_TEXT = "//body//text()[contains(., $start)][not(ancestor::script or ancestor::style)]"
+STANDFIRST_MIN_WORDS = 8  # a shorter description is a tag line, not a paragraph
 _MONTH_YEAR = re.compile(r"^\s*[A-Za-z]{3,9}\.?\s+\d{4}\s*$")  # "January 2008" is no outlet
 
 
@@ -44,6 +53,8 @@ def article_from_html(
     given = meta or Metadata()
     check_dom_size(html, origin)
     body, route, tried = extract_body(html, given.url, settings.min_words, origin)
+    if (lead := standfirst(html, body)) is not None:
+        body = f"{lead}\n\n{body}"
     found, sources = page_metadata(html, given.url)
     page_meta = given.over(found)
     sources = {k: v for k, v in sources.items() if getattr(given, k) is None}
@@ -128,6 +139,44 @@ def extract_body(html: str, url: str | None, min_words: int, origin: str) -> tup
         f"min_words={min_words} words ({', '.join(tried)})",
         origin,
     )
+
+
+def standfirst(html: str, body: str) -> str | None:
+    """The standfirst the extractor left out (it sits in the article's <header>, outside the
+    text block): the page element showing the page's description, when the body lacks it."""
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return None
+    flat_body = " ".join(body.split())
+    for described in tree.xpath(_DESCRIPTIONS):
+        summary = " ".join(str(described).split()).rstrip(".…").rstrip()
+        if len(summary.split()) < STANDFIRST_MIN_WORDS:
+            continue
+        probe = summary[:80]
+        if probe in flat_body:
+            return None
+        if (shown := _element_showing(tree, summary, probe)) is not None:
+            return shown
+    return None
+
+
+def _element_showing(tree: lxml_html.HtmlElement, summary: str, probe: str) -> str | None:
+    """The text of the smallest element in <body> whose text starts with the summary and is
+    not much longer than it."""
+    start = " ".join(summary.split()[:3])
+    for node in tree.xpath(_SHOWN_TEXT, start=start)[:20]:
+        element = node.getparent()
+        for _ in range(5):
+            if element is None:
+                break
+            text = " ".join(element.text_content().split())
+            if len(text) > 1.5 * len(summary) + 20:
+                break
+            if text.startswith(probe):
+                return text
+            element = element.getparent()
+    return None
 
 
 def page_metadata(html: str, url: str | None) -> tuple[Metadata, dict[str, str]]:
