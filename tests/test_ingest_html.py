@@ -109,3 +109,9 @@ def test_a_standfirst_shown_in_the_header_opens_the_body(settings: Settings) -> 
 def test_a_description_the_page_does_not_show_stays_out(settings: Settings) -> None:
     page = PAGE.replace("</head>", f'<meta name="description" content="{STANDFIRST}"></head>')
     assert STANDFIRST not in article_from_html(page, settings).text
+
+
+def test_a_site_name_that_is_the_author_gives_way_to_the_domain(settings: Settings) -> None:
+    page = PAGE.replace('content="Harbour Times"', 'content="Maria Lopez"')
+    meta = Metadata(url="https://www.harbour.example/news/patrols")
+    assert article_from_html(page, settings, meta=meta).source == "harbour.example"

@@ -189,7 +189,7 @@ def page_metadata(html: str, url: str | None) -> tuple[Metadata, dict[str, str]]
     found = Metadata(
         title=page.title,
         section=next(iter(page.categories or []), None),
-        source=page.sitename if plausible_outlet(page.sitename) else domain,
+        source=page.sitename if plausible_outlet(page.sitename, page) else domain,
         published=parse_date(page.date) if page.date else None,
         url=page.url,
         author=page.author,
@@ -202,11 +202,20 @@ def page_metadata(html: str, url: str | None) -> tuple[Metadata, dict[str, str]]
     return found, sources
 
 
-def plausible_outlet(name: str | None) -> bool:
-    """A site name that can be an outlet: has a letter, and is not a date or a bare number."""
+def plausible_outlet(name: str | None, page: trafilatura.settings.Document) -> bool:
+    """A site name that can be an outlet: has a letter, is not a date or a bare number, and
+    is not the page's own headline or author (a site name read off the <title> or a byline)."""
     if not name or not any(ch.isalpha() for ch in name):
         return False
+    letters = _letters(name)
+    if letters == _letters(page.title or "") or letters in _letters(page.author or ""):
+        return False
     return parse_date(name) is None and _MONTH_YEAR.search(name) is None
+
+
+def _letters(text: str) -> str:
+    """Only the letters, casefolded: "Kristen Falc'hon" and "de Kristen Falchon" compare."""
+    return "".join(ch for ch in text.casefold() if ch.isalpha())
 
 
 def outlet_from_url(url: str | None) -> str | None:
