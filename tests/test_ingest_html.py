@@ -7,7 +7,7 @@ import pytest
 from newsgraph.errors import RejectedInput
 from newsgraph.ingest import article_from_html
 from newsgraph.ingest.article import Metadata
-from newsgraph.ingest.html import outlet_from_url
+from newsgraph.ingest.html import outlet_from_url, standfirst
 from newsgraph.settings import Settings
 
 PARAGRAPHS = [
@@ -115,3 +115,12 @@ def test_a_site_name_that_is_the_author_gives_way_to_the_domain(settings: Settin
     page = PAGE.replace('content="Harbour Times"', 'content="Maria Lopez"')
     meta = Metadata(url="https://www.harbour.example/news/patrols")
     assert article_from_html(page, settings, meta=meta).source == "harbour.example"
+
+
+def test_a_standfirst_is_found_under_an_xml_declaration() -> None:
+    html = (
+        '<?xml version="1.0" encoding="utf-8"?><html><head>'
+        f'<meta name="description" content="{STANDFIRST}"></head>'
+        f"<body><header><p>{STANDFIRST}</p></header><p>Body.</p></body></html>"
+    )
+    assert standfirst(html, "Body.") == STANDFIRST

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 import justext
 import trafilatura
-from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.utils import load_html
 
 from newsgraph.clean import clean_text, parse_date
 from newsgraph.errors import RejectedInput
@@ -144,9 +144,8 @@ def extract_body(html: str, url: str | None, min_words: int, origin: str) -> tup
 def standfirst(html: str, body: str) -> str | None:
     """The standfirst the extractor left out (it sits in the article's <header>, outside the
     text block): the page element showing the page's description, when the body lacks it."""
-    try:
-        tree = lxml_html.fromstring(html)
-    except (ValueError, etree.ParserError):
+    tree = load_html(html)  # trafilatura's loader: takes an XML declaration lxml refuses
+    if tree is None:
         return None
     flat_body = " ".join(body.split())
     for described in tree.xpath(_DESCRIPTIONS):
