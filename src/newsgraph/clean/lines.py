@@ -33,9 +33,9 @@ from newsgraph.wordlists import WordLists
 MODEL_FILE = "clean/line_model.json"
 STOP_WORDS_FILE = "clean/line_stop_words.txt"
 PAGE_MIN_LINES = 25  # fewer lines: an article dump, left to the cue-based cleaner
-PAGE_MIN_SHORT_SHARE = 0.4  # of lines with at most SHORT_WORDS words
+PAGE_MIN_SHORT_SHARE = 0.2  # of lines with at most SHORT_WORDS words
 SHORT_WORDS = 4
-HEADLINE_SCAN = 0.6  # share of the page, from its top, where the headline may stand
+HEADLINE_SCAN = 0.8  # share of the page, from its top, where the headline may stand
 _SEPARATORS = re.compile(r"[|»«·•›‹/]| - ")
 _BULLET = re.compile(r"^(?:[*+•·-]|\d+\.)\s")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "»", "…")
