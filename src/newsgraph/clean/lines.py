@@ -80,6 +80,7 @@ HEADLINE_MAX_WORDS = 40
 PROSE_WORDS = 15  # a line this long with stop words in it reads as prose
 PROSE_STOP_DENSITY = 0.2
 LEAD_LINES = 3  # prose lines after a headline candidate whose words it should share
+MIN_KEPT_WORDS = 80  # fewer kept: the threshold drops until the best lines hold this many
 SANDWICH = 4  # a line with prose this close above and below sits inside the text (a subhead)
 
 
@@ -342,14 +343,31 @@ def classify_page(lines: list[str], model: LineModel) -> PageLines:
     if best is not None and headline[best] >= model.headline_threshold:
         title = lines[best]
     page = PageLines(kept=[], headline=title)
+    threshold = article_threshold(lines, article, model.threshold)
     for index, line in enumerate(lines):
         if index == best and title is not None:
             continue
         if title is not None and line == title and index < (best or 0):
             page.removed.append(Removed(line, "repeated headline"))
-        elif article[index] >= model.threshold:
+        elif article[index] >= threshold:
             page.kept.append(line)
         else:
             reason = f"boilerplate (line classifier p={1 - article[index]:.2f})"
             page.removed.append(Removed(line, reason))
     return page
+
+
+def article_threshold(lines: list[str], article: list[float], threshold: float) -> float:
+    """The model's threshold, or lower when it keeps fewer than MIN_KEPT_WORDS words: then the
+    score of the line with which the best-scored lines reach that many (a page whose article
+    the classifier doubts keeps its likeliest lines rather than nothing)."""
+    if sum(len(ln.split()) for ln, p in zip(lines, article, strict=True) if p >= threshold) >= (
+        MIN_KEPT_WORDS
+    ):
+        return threshold
+    words = 0
+    for score, line in sorted(zip(article, lines, strict=True), key=lambda pair: -pair[0]):
+        words += len(line.split())
+        if words >= MIN_KEPT_WORDS:
+            return score
+    return 0.0
