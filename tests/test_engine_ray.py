@@ -28,7 +28,7 @@ ray = pytest.importorskip("ray", reason="the Ray engine needs the ray extra (new
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from newsgraph.engines.ray import Analyser, RayEngine  # noqa: E402  (after the skips)
+from newsgraph.engines.ray import Analyser, RayEngine, memory_shortfall  # noqa: E402  (after the skips)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -174,3 +174,12 @@ def test_one_failing_article_is_one_rejection_and_its_batch_goes_on() -> None:
     assert [r["kind"] for r in out] == ["article", "rejected", "rejected"]
     assert out[1]["origin"] == "b.txt"
     assert out[1]["payload"] == "could not be analysed (ValueError: cannot analyse this one)"
+
+
+def test_a_local_cluster_without_a_gib_per_actor_is_refused() -> None:
+    gib = 1024**3
+    assert memory_shortfall(2, 2.5 * gib) is None
+    assert memory_shortfall(4, 2.5 * gib) == (
+        "--workers 4 needs 4 GiB for Ray actors (1 GiB each); this machine gives Ray 2.5 GiB:"
+        " use fewer workers"
+    )

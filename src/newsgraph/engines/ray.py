@@ -81,8 +81,9 @@ class Analyser:
         """End this actor's process as its next batch starts. The batch it returned last is
         delivered already; Ray restarts the actor (a fresh process and Pipeline, Ray Data's
         default ``max_restarts=-1``) and runs the batch just received there: nothing is lost
-        or analysed twice. Not ``ray.actor.exit_actor``: an actor that exits on purpose is not
-        restarted, and Ray Data's pool does not replace a dead actor."""
+        or analysed twice. Not ``ray.actor.exit_actor`` or ``sys.exit``: Ray does not restart
+        an actor that exits on purpose, and Ray Data's pool does not replace a dead actor. Not
+        a new Pipeline in this process either: freed memory mostly stays with the process."""
         os._exit(0)
 
     def analyse_rows(self, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -277,27 +278,30 @@ class ray_session:
                     object_store_memory=OBJECT_STORE_BYTES,
                     log_to_driver=False,
                 )
-                self.check_memory(ray.cluster_resources().get("memory", 0))
+                shortfall = memory_shortfall(self.workers, ray.cluster_resources().get("memory", 0))
+                if shortfall:
+                    ray.shutdown()
+                    raise NewsgraphError(shortfall)
             self.started = True
         configure_ray_data()
         return self
-
-    def check_memory(self, memory: float) -> None:
-        """A local cluster must hold every actor's memory request, or the pool would wait."""
-        if memory < self.workers * ACTOR_MEMORY_BYTES:
-            import ray
-
-            ray.shutdown()
-            raise NewsgraphError(
-                f"--workers {self.workers} needs {self.workers} GiB for Ray actors (1 GiB each);"
-                f" this machine gives Ray {memory / 1024**3:.1f} GiB: use fewer workers"
-            )
 
     def __exit__(self, *exc: object) -> None:
         if self.started:
             import ray
 
             ray.shutdown()
+
+
+def memory_shortfall(workers: int, memory: float) -> str | None:
+    """Why a local cluster cannot hold ``workers`` actors of 1 GiB each (the pool would wait
+    for memory that never comes), or None when it can."""
+    if memory >= workers * ACTOR_MEMORY_BYTES:
+        return None
+    return (
+        f"--workers {workers} needs {workers} GiB for Ray actors (1 GiB each); this machine"
+        f" gives Ray {memory / 1024**3:.1f} GiB: use fewer workers"
+    )
 
 
 def configure_ray_data() -> None:
