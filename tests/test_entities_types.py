@@ -125,3 +125,12 @@ def test_a_job_title_is_a_name_only_undetermined(analyse):
     )
     names = {e.name for e in art.entities}
     assert "Athlete" in names and "Congresswoman" not in names
+
+
+def test_a_model_number_is_kept(analyse):
+    art = analyse(
+        "Planes\n\nThe A380 carries more passengers than a Boeing 747, and the airline "
+        "said on Monday that its 747 fleet would be retired by the end of next year."
+    )
+    mentions = [m.text for e in art.entities for m in e.mentions]
+    assert any("747" in m for m in mentions)

@@ -163,8 +163,8 @@ def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
     if start >= end or _only_title(doc, start, end, lex) or _all_titles(ent, start, end, lex):
         return None
     span = doc[start:end]
-    if not any(c.isupper() for c in span.text):  # 'maras', 'the press department'
-        return None
+    if not any(c.isupper() or c.isdigit() for c in span.text):  # 'maras', 'the press department'
+        return None  # a model number stays: '747', '787s' typed PRODUCT
     if ent.label_ != "PERSON" and _opens_title(doc, start, end, lex):
         return None
     return RawMention(
