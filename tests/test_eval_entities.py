@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import scores_below, shared_path
+from conftest import gate_failures, shared_path
 from newsgraph.eval.entities import evaluate
 from newsgraph.settings import Settings
 
@@ -22,7 +22,7 @@ def report():  # type: ignore[no-untyped-def]
 
 @pytest.mark.shared
 def test_scores_do_not_drop_below_baseline(report):
-    assert not scores_below(report.scores, json.loads(BASELINE.read_text())["scores"])
+    assert not gate_failures(report.scores, BASELINE, "scores")
 
 
 @pytest.mark.shared

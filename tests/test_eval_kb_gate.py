@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import scores_below, shared_path
+from conftest import gate_failures, shared_path
 from newsgraph.eval.kb_b3 import evaluate
 from newsgraph.eval.report import Report
 from newsgraph.settings import Settings
@@ -24,7 +24,7 @@ def report() -> Report:
 
 @pytest.mark.shared
 def test_b3_does_not_drop_below_baseline(report: Report) -> None:
-    assert not scores_below(report.scores, json.loads(BASELINE.read_text())["scores"])
+    assert not gate_failures(report.scores, BASELINE, "scores")
 
 
 @pytest.mark.shared
