@@ -6,7 +6,16 @@ import json
 from pathlib import Path
 
 from conftest import scores_below, shared_path
-from newsgraph.eval.webpages import declared_title, evaluate, flatten_html, headline_overlap
+from newsgraph.eval.webpages import (
+    Page,
+    PageFacts,
+    declared_title,
+    evaluate,
+    flatten_html,
+    headline_overlap,
+    outlet_of_site,
+    page_facts,
+)
 from newsgraph.settings import Settings
 
 BASELINE = Path(__file__).parent / "baselines" / "webpages.json"
@@ -33,3 +42,20 @@ def test_a_site_name_is_not_the_articles_headline() -> None:
     reference = "Rain floods the valley for a third day - The Daily Post"
     assert headline_overlap("Rain floods the valley for a third day", reference) >= 0.6
     assert headline_overlap("The Daily Post", reference) < 0.6
+
+
+def test_page_facts_read_each_kind_of_declared_title() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="A b"><meta property="og:site_name" '
+        'content="The Post"><script type="application/ld+json">{"@graph": [{"headline": "C d"}]}'
+        "</script></head><body><h1>E f</h1></body></html>"
+    )
+    facts = page_facts(html, Page("https://www.post.example/a", "x.html", "en", [], []))
+    assert facts.titles == {"og_title": "A b", "json_ld": "C d", "h1": "E f"}
+    assert (facts.site_name, facts.host) == ("The Post", "post.example")
+
+
+def test_an_outlet_counts_when_it_names_the_site() -> None:
+    facts = PageFacts(None, {}, None, "lemonde.fr")
+    assert outlet_of_site("Le Monde", facts) and outlet_of_site("lemonde.fr", facts)
+    assert not outlet_of_site("Hosted", facts) and not outlet_of_site("January 2008", facts)
