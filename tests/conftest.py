@@ -70,7 +70,11 @@ def gate_failures(scores: dict[str, float], baseline: Path, *section: str) -> li
 
 
 def check_half_subset(
-    dest: Path, root: Path, files: Iterable[Path], name: Callable[[Path], str], limit: int | None
+    dest: Path,
+    root: Path,
+    files: Iterable[Path],
+    name: Callable[[Path], str],
+    limit: int | None = None,
 ) -> Path:
     """A folder under ``dest`` holding links to the first ``limit`` (None: all) of ``files``, in
     sorted order, whose document name is in the check half; each keeps its path below ``root``
@@ -81,6 +85,17 @@ def check_half_subset(
         link.parent.mkdir(parents=True, exist_ok=True)
         link.symlink_to(f.resolve())
     return dest
+
+
+@pytest.fixture(scope="session")
+def meantime_check_half(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The check half of ../shared/data/meantime (airbus + gm; 29 of 60 documents by the CAT
+    doc_name), as a folder of links that every MEANTIME evaluator reads like the corpus."""
+    from newsgraph.eval.meantime import read_document
+
+    root = shared_path("data", "meantime")
+    dest = tmp_path_factory.mktemp("meantime_check")
+    return check_half_subset(dest, root, root.rglob("*.xml"), lambda f: read_document(f).name)
 
 
 @pytest.fixture(scope="session")

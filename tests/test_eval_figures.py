@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import check_half_subset, gate_failures, shared_path
+from conftest import gate_failures
 from newsgraph.eval.figures import evaluate
-from newsgraph.eval.meantime import read_document
 from newsgraph.eval.report import Report
 from newsgraph.settings import Settings
 
@@ -21,16 +20,8 @@ PINNED = json.loads(BASELINE.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def report(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Report:
-    root = shared_path(*PINNED["path"])
-    subset = check_half_subset(
-        tmp_path_factory.mktemp("meantime"),
-        root,
-        root.rglob("*.xml"),
-        lambda f: read_document(f).name,
-        PINNED["limit"],
-    )
-    return evaluate(subset, settings)
+def report(settings: Settings, meantime_check_half: Path) -> Report:
+    return evaluate(meantime_check_half, settings)
 
 
 def test_figures_scores_hold_on_the_check_half(report: Report) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from conftest import check_half_subset, gate_failures, shared_path
-from newsgraph.eval.meantime import read_document
 from newsgraph.eval.report import Report
 from newsgraph.eval.times import evaluate
 from newsgraph.settings import Settings
@@ -33,17 +32,8 @@ def report(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Repo
 
 
 @pytest.fixture(scope="module")
-def meantime(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Report:
-    pinned = PINNED["meantime"]
-    root = shared_path(*pinned["path"])
-    subset = check_half_subset(
-        tmp_path_factory.mktemp("meantime"),
-        root,
-        root.rglob("*.xml"),
-        lambda f: read_document(f).name,
-        pinned["limit"],
-    )
-    return evaluate(subset, settings)
+def meantime(settings: Settings, meantime_check_half: Path) -> Report:
+    return evaluate(meantime_check_half, settings)
 
 
 def test_times_scores_hold_on_the_check_half(report: Report) -> None:
