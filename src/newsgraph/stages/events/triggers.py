@@ -522,8 +522,10 @@ def _noun_predicate(
         return None  # "landing charges", "a pre-tax charge of $618m"
     if coding.type == "RETREAT" and noun.lemma_.lower() in vocab.release_words:
         released = _of_object(noun) or next((c for c in noun.children if c.dep_ == "poss"), None)
-        if not _is_a_person(released, lexicon, vocab):
-            return None  # "the release of new albums"; "the release of the hostages" stays
+        if not _is_a_person(released, lexicon, vocab):  # "the release of new albums"
+            return Predicate(
+                noun, noun.idx, noun.idx + len(noun), None, *noun_arguments(noun, vocab)
+            )
     if _market_demand(
         noun, lexicon, vocab
     ):  # "domestic demand": an event (of the economy), not a REQUEST
