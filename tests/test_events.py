@@ -654,3 +654,10 @@ def test_a_contest_won_is_no_assault(extract) -> None:  # type: ignore[no-untype
         assert any(e.trigger.startswith("beat") for e in art.events)  # still a mention
     _, evs = extract("Police beat the protesters to death after the match.")
     assert [e.type for e in evs] == ["ASSAULT"]
+
+
+def test_a_common_noun_actor_takes_the_organisation_its_modifier_names(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract(
+        "European Community foreign ministers agreed to send aid.", {"European Community": "ORG"}
+    )
+    assert _name(art, _only(evs, "agreed").actor) == "European Community"
