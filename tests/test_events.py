@@ -624,3 +624,40 @@ def test_the_act_asked_for_is_no_event_of_its_own(extract) -> None:  # type: ign
     art, evs = extract("The creditors asked the government to mediate.", {"the government": "ORG"})
     assert [e.type for e in evs] == ["REQUEST"]
     assert any(e.trigger == "mediate" and e.type is None for e in art.events)
+
+
+def test_release_is_a_retreat_only_when_people_are_freed(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Israel released 20 prisoners.", {"Israel": "GPE"})
+    assert [(e.type, e.mode) for e in evs] == [("RETREAT", "release")]
+    _, evs = extract("The release of the hostages ended the siege.")
+    assert "RETREAT" in [e.type for e in evs]
+    _, evs = extract("She was freed on Monday.")
+    assert [e.type for e in evs] == ["RETREAT"]
+    for text in (
+        "Nintendo released its new DS console.",
+        "The single, which was released on Monday, sold well.",
+        "Figures released by the ministry show a rise.",
+        "Delays to the release of new albums hit sales.",
+    ):
+        _, evs = extract(text, {"Nintendo": "ORG"})
+        assert all(e.type != "RETREAT" for e in evs), text
+
+
+def test_a_contest_won_is_no_assault(extract) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "The Reds beat Olympiakos 3-1 on Tuesday.",
+        "Franz Ferdinand beat Morrissey to the music award.",
+        "Yeading beat Slough in the second round.",
+    ):
+        art, evs = extract(text)
+        assert evs == [], text
+        assert any(e.trigger.startswith("beat") for e in art.events)  # still a mention
+    _, evs = extract("Police beat the protesters to death after the match.")
+    assert [e.type for e in evs] == ["ASSAULT"]
+
+
+def test_a_common_noun_actor_takes_the_organisation_its_modifier_names(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract(
+        "European Community foreign ministers agreed to send aid.", {"European Community": "ORG"}
+    )
+    assert _name(art, _only(evs, "agreed").actor) == "European Community"

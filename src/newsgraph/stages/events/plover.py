@@ -13,6 +13,7 @@ from newsgraph.wordlists import WordLists
 LEXICON_FILE = "events/plover_lexicon.tsv"
 TYPES_FILE = "events/plover_types.txt"
 EVENT_NOUNS_FILE = "events/event_nouns.txt"
+PERSON_NOUNS_FILE = "events/person_nouns.txt"
 
 # Types whose mode is the content of the act, often told in its complement clause.
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT"})
@@ -44,6 +45,7 @@ class Lexicon:
     longest_noun: int = 1
     cameo: CameoVerbs = field(default_factory=CameoVerbs)  # PETRARCH2's verb patterns
     event_nouns: frozenset[str] = frozenset()  # nouns naming an event, PLOVER or not
+    person_nouns: frozenset[str] = frozenset()  # nouns naming a person (WordNet noun.person)
 
     def mode_from_words(self, event_type: str, lemmas: set[str]) -> str | None:
         """The first cue of this type found among the words around a trigger."""
@@ -58,6 +60,7 @@ def build_lexicon(words: WordLists) -> Lexicon:
     lexicon = parse_lexicon(words.text(LEXICON_FILE), frozenset(words.lines(TYPES_FILE)))
     lexicon.cameo = build_cameo_verbs(words)
     lexicon.event_nouns = frozenset(words.lines(EVENT_NOUNS_FILE))
+    lexicon.person_nouns = frozenset(words.lines(PERSON_NOUNS_FILE))
     return lexicon
 
 

@@ -153,6 +153,8 @@ def build_event(
     factuality = factuality_of(pred.head, vocab, pred.clause, pred.own_cues)
     event_type, mode = plover_coding(article, pred, lexicon, vocab, factuality)
     actor = args.entity_id(article, pred.actor, vocab)
+    if actor is None and event_type is not None:  # 'European Community foreign ministers'
+        actor = _named_by_modifier(article, pred.actor, vocab)
     target = args.target_id(article, pred.target, vocab)  # an actor is not its own recipient below
     if target is None and event_type is not None:
         target = args.recipient_id(article, pred, vocab)

@@ -6,6 +6,8 @@ target, so that typing (``events``) and evaluation share one reading of the sent
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.stages.events.arguments import (
@@ -27,6 +29,8 @@ from newsgraph.stages.events.vocabulary import GROUP_TYPES, PERSON_TYPES, PLACE_
 _PARTICLE_DEPS = frozenset({"prt", "prep"})
 # Dependencies of a proposal's content ('proposed talks', 'a proposal for a ceasefire').
 _PROPOSAL_CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "acl", "compound", "relcl"})
+# A match score ('beat Olympiakos 3-1', 'beaten 5-0').
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}\s?-\s?\d{1,2}(?![\d-])")
 
 
 def find_predicates(
@@ -52,6 +56,7 @@ def find_predicates(
     _promises_of_harm_are_threats(found, vocab)
     _forecasts_are_no_threats(found, vocab)
     _policy_proposals_are_no_offers(found, lexicon, vocab)
+    _contests_are_no_assaults(found, lexicon, vocab)
     typed_heads = {p.head.i for p in found if p.coding is not None}
     found = [p for p in found if not _complement_of_typed_noun(p.head, typed_heads)]
     found = _without_nouns_inside_verb_phrases(found)
@@ -146,6 +151,21 @@ def _offers(token: Token, offers: set[int], lexicon: Lexicon) -> bool:
         return True
     coding = _noun_coding(token, lexicon)[0] if token.pos_ == "NOUN" else None
     return coding is not None and coding.type in _OFFERED
+
+
+def _contests_are_no_assaults(found: list[Predicate], lexicon: Lexicon, vocab: EventWords) -> None:
+    """'Bayern Munich beat Dortmund 5-0', 'beat Morrissey to the music award', 'the Old Firm
+    CIS Cup clash': beating, shooting or clashing in a sports or prize contest harms no one. A
+    sentence with a contest word or a score and no word of violence makes its ASSAULT no event."""
+    for pred in found:
+        if pred.coding is None or pred.coding.type != "ASSAULT":
+            continue
+        sentence = pred.head.sent
+        contest = _SCORE.search(sentence.text) is not None or any(
+            t.lemma_.lower() in vocab.contest_words for t in sentence
+        )
+        if contest and not _tells_violence(sentence, lexicon, vocab):
+            pred.coding = None
 
 
 def _complement_of_typed_noun(token: Token, typed_heads: set[int]) -> bool:
@@ -306,6 +326,12 @@ def _sense(
         return None
     if lemma == "charge" and _charges_a_price(verb, obj, vocab):
         return None
+    if coding.type == "RETREAT" and {lemma, phrase} & vocab.release_words:
+        released = obj
+        if verb.dep_ == "relcl" and (obj is None or obj.lower_ in vocab.relative_pronouns):
+            released = verb.head  # 'the single, which was released on Monday'
+        if not _is_a_person(released, lexicon, vocab):
+            return None
     if phrase == "ask" and _asks_a_question(verb, vocab):
         return None
     if lemma == "meet" and _meets_no_one(verb, obj, vocab):
@@ -356,6 +382,28 @@ def _can_speak(token: Token, vocab: EventWords) -> bool:
     if token.lower_ in vocab.speaker_pronouns:
         return True
     return token.ent_type_ in PERSON_TYPES or token.ent_type_ in ("ORG", "NORP", "GPE")
+
+
+def _is_a_person(token: Token | None, lexicon: Lexicon, vocab: EventWords) -> bool:
+    """Someone who can be set free: a person or nationality entity, a personal pronoun, a bare
+    number, or a noun whose first WordNet sense is a person ('prisoners', 'hostages'), or a
+    conjunct of one."""
+    if token is None:
+        return False
+    counted = _of_object(token) if token.pos_ != "NOUN" else None
+    if counted is not None:
+        return _is_a_person(counted, lexicon, vocab)  # 'many of their players'
+    kinds = vocab.pronoun_types.get(token.lower_)
+    if kinds is not None:
+        return bool(kinds & PERSON_TYPES)
+    if token.tag_ in ("PRP", "PRP$") or token.pos_ == "NUM":
+        return True  # 'release me', 'release the four'
+    if token.ent_type_ in PERSON_TYPES or token.ent_type_ == "NORP":
+        return True
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.person_nouns or lemma in vocab.people_nouns:
+        return True
+    return any(_is_a_person(c, lexicon, vocab) for c in token.children if c.dep_ == "conj")
 
 
 def _is_money(token: Token, vocab: EventWords) -> bool:
@@ -472,6 +520,12 @@ def _noun_predicate(
         return None  # "in charge of"
     if noun.lemma_.lower() == "charge" and _is_a_cost(noun, vocab):
         return None  # "landing charges", "a pre-tax charge of $618m"
+    if coding.type == "RETREAT" and noun.lemma_.lower() in vocab.release_words:
+        released = _of_object(noun) or next((c for c in noun.children if c.dep_ == "poss"), None)
+        if not _is_a_person(released, lexicon, vocab):  # "the release of new albums"
+            return Predicate(
+                noun, noun.idx, noun.idx + len(noun), None, *noun_arguments(noun, vocab)
+            )
     if _market_demand(
         noun, lexicon, vocab
     ):  # "domestic demand": an event (of the economy), not a REQUEST

@@ -78,6 +78,9 @@ class EventWords:
     relative_pronouns: frozenset[str]
     grammatical_verbs: frozenset[str]
     period_end_preps: frozenset[str]
+    release_words: frozenset[str]
+    people_nouns: frozenset[str]
+    contest_words: frozenset[str]
 
 
 def build_event_words(words: WordLists) -> EventWords:
