@@ -549,3 +549,15 @@ def test_speaker_of_a_cue_without_a_parsed_subject(
     article = Article(id="t", text=text)
     pipeline.run_stages(article, pipeline.nlp(text))
     assert [(q.kind, q.speaker_text) for q in article.quotes] == [("direct", speaker)]
+
+
+def test_quote_after_a_colon_takes_the_subject_of_the_clause_before(pipeline: Pipeline) -> None:
+    text = (
+        "The rally was loud.\n\nLocal student Jared Potts echoed:\n\n"
+        "“He speaks his mind, and I think that might be what the country needs.”"
+    )
+    article = Article(id="t", text=text)
+    pipeline.run_stages(article, pipeline.nlp(text))
+    assert [(q.kind, q.speaker_text) for q in article.quotes] == [
+        ("direct", "Local student Jared Potts")
+    ]
