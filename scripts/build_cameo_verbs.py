@@ -9,11 +9,14 @@ Output rows (tab-separated, lower case):
   V  block   verb lemma ('cordon off')  code  own|block
                                                a verb of a block; the code of the verb alone,
                                                its own or the block's
-  P  block   object  preps  target  code       a pattern: the object phrase ('' for none,
+  P  block   object  preps  target  code  verb a pattern: the object phrase ('' for none,
                                                '{a b}' phrases as 'a b', synsets as &NAME),
                                                preps 'to:border|on:' ('$' marks the target
                                                slot, '+' the source), target 'obj', 'prep:on'
-                                               or '' (the pattern does not say)
+                                               or '' (the pattern does not say), and the verb
+                                               of the block it was written for (its '# VERB'
+                                               comment; '' when that names no verb of the
+                                               block: the pattern is the whole block's)
   C  code    PLOVER type  mode                 the conversion table, for codes used above
 Patterns with words before the verb (subject constraints) are left out: the matcher reads
 only the verb's object and prepositional phrases.
@@ -121,12 +124,26 @@ def _pattern(line: str) -> tuple[str, str, str, str] | None:
     return " ".join(obj_words), "|".join(preps), target, code
 
 
+def _forms(entry: str, lemma: str) -> dict[str, str]:
+    """'LEAD {LEADS LEADING LED }' -> every form of the verb, lower case, to its lemma."""
+    inflected = entry.partition("{")[2].partition("}")[0].split() if "{" in entry else []
+    return {lemma: lemma} | {f.lower().replace("_", " "): lemma for f in inflected}
+
+
+def _written_for(line: str, forms: dict[str, str]) -> str:
+    """The verb of the block named by a pattern's '# VERB' comment, else ''."""
+    comment = line.partition("#")[2].split()
+    word = comment[0].lstrip("+").replace("_", " ").lower() if comment else ""
+    return forms.get(word, "")
+
+
 def build(dictionary: Path, conversion: Path) -> list[str]:
     """The rows of the resource, in dictionary order."""
     table = read_plover_map(conversion)
     rows: list[str] = []
     used: set[str] = set()
     block, block_code, synset = "", "---", ""
+    forms: dict[str, str] = {}  # the forms of the block's verbs -> their lemmas
     in_verbs = False
     for raw in dictionary.read_text("utf-8", errors="replace").splitlines():
         line = raw.rstrip()
@@ -147,12 +164,13 @@ def build(dictionary: Path, conversion: Path) -> list[str]:
             continue
         if m := _BLOCK.match(line):
             block, block_code = m.group(1).strip().lower(), m.group(2).strip()
+            forms = {}
             continue
         if line.startswith("-"):
             pattern = _pattern(line)
             if pattern is not None:
                 used.add(pattern[3])
-                rows.append("\t".join(("P", block, *pattern)))
+                rows.append("\t".join(("P", block, *pattern, _written_for(line, forms))))
             continue
         lemma = _verb_lemma(line)
         if lemma is not None and block:
@@ -160,6 +178,7 @@ def build(dictionary: Path, conversion: Path) -> list[str]:
             code = own.group(1).strip() if own else block_code
             used.add(code)
             rows.append(f"V\t{block}\t{lemma}\t{code}\t{'own' if own else 'block'}")
+            forms |= _forms(line.split("#")[0], lemma)
     for code in sorted(used):
         coded = plover_of(code, table)
         if coded is not None:

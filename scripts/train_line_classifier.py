@@ -18,8 +18,9 @@ Three logistic regressions (scikit-learn, ``train`` extra) are fitted: the line 
 line's and its neighbours' features, the smoothing model on out-of-fold line scores of a line and
 its neighbours (5 folds grouped by page), and the headline ranker on the headline features of
 each page's candidate lines (softmax over a page's candidates, see ``_fit_ranker``). The article
-and headline thresholds are the ones giving the best snippet F1 and headline share on the tune
-pages. Output: ``src/newsgraph/resources/clean/line_model.json``. The check half is never read.
+threshold is the one giving the best snippet F1 on the out-of-fold scores of the tune pages (an
+in-sample choice sits too high), the headline threshold the best headline share on them.
+Output: ``src/newsgraph/resources/clean/line_model.json``. The check half is never read.
 """
 
 from __future__ import annotations
@@ -234,7 +235,8 @@ def _train(pages: list[dict], stop_words: frozenset[str]) -> None:
             labelled = candidates.index(p["headline"]) if p["headline"] in candidates else None
             head_pages.append((np.array([rows[i] for i in candidates]), labelled))
     headline = _fit_ranker(head_pages)
-    threshold = max(THRESHOLDS, key=lambda t: _snippet_f1(pages, t))
+    held_scores = smooth_oof if smooth else out_of_fold  # scores of lines the fit did not see
+    threshold = max(THRESHOLDS, key=lambda t: _snippet_f1(pages, t, held_scores))
     print(f"article threshold {threshold}: tune snippet F1 {_snippet_f1(pages, threshold):.3f}")
     model = LineModel(line, smooth, headline, threshold, 0.0, stop_words)
     headline_threshold = _pick_headline_threshold(pages, model)

@@ -7,6 +7,8 @@ from newsgraph.clean.lines import (
     BASE_FEATURES,
     CONTEXT_FEATURES,
     CONTEXT_WINDOWS,
+    MIN_KEPT_WORDS,
+    article_threshold,
     build_line_model,
     looks_like_page,
 )
@@ -67,3 +69,16 @@ def test_the_shipped_weights_match_the_features_computed() -> None:
 
 def test_an_extracted_html_body_is_not_classified_as_a_page() -> None:
     assert "Weather" in clean_text(_page(), whole_page=False).text
+
+
+def test_a_page_whose_article_the_classifier_doubts_keeps_its_likeliest_lines() -> None:
+    lines = ["Home", *PROSE]
+    scores = [0.1, 0.5, 0.4, 0.3, 0.2]
+    threshold = article_threshold(lines, scores, 0.9)
+    kept = [line for line, score in zip(lines, scores, strict=True) if score >= threshold]
+    assert kept[0] == PROSE[0] and "Home" not in kept
+    assert sum(len(line.split()) for line in kept) >= MIN_KEPT_WORDS
+
+
+def test_a_page_the_classifier_trusts_keeps_the_model_threshold() -> None:
+    assert article_threshold(PROSE * 3, [0.95] * 12, 0.9) == 0.9

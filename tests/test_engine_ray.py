@@ -1,5 +1,6 @@
 """The Ray engine on a real local Ray cluster: the same articles and facts as the local path,
-rejections worded alike, a failed task retried without a duplicate, Parquet out and back in.
+rejections worded alike, a failed task retried without a duplicate, an actor above the memory
+ceiling replaced without a loss, Parquet out and back in.
 
 One small Ray session (2 CPUs, no dashboard, no usage stats) serves the whole module; each
 run starts one actor, so the module takes well under a minute.
@@ -27,7 +28,7 @@ ray = pytest.importorskip("ray", reason="the Ray engine needs the ray extra (new
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from newsgraph.engines.ray import Analyser, RayEngine  # noqa: E402  (after the skips)
+from newsgraph.engines.ray import Analyser, RayEngine, memory_shortfall  # noqa: E402  (after the skips)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -103,6 +104,29 @@ def test_a_task_whose_actor_dies_is_retried_and_stored_once(
     assert facts(store) == facts(local_store[0])
 
 
+def test_an_actor_above_the_memory_ceiling_is_replaced_and_nothing_is_lost(
+    ray_session: None, local_store: tuple[Store, Any], tmp_path: Path
+) -> None:
+    starts = tmp_path / "starts"
+    starts.mkdir()
+
+    class Counted(Analyser):
+        def __init__(self, settings: Settings, known_db: str | None = None) -> None:
+            super().__init__(settings, known_db)
+            (starts / str(os.getpid())).touch()  # one file per actor process
+
+    # a ceiling every batch exceeds: each batch after the first starts in a fresh process
+    tiny = Settings(worker_max_rss_mb=1, batch_size=4)
+    store = open_store(tmp_path / "ceiling.db")
+    engine = RayEngine(tiny, workers=1, analyser=Counted)
+    summary = api.ingest([str(EXAMPLES)], store, Settings(), engine=engine)
+    local, local_summary = local_store
+    assert len(list(starts.iterdir())) >= 3  # 10 inputs in batches of 4: two replacements
+    assert summary.duplicates == 0
+    assert summary.rejected == local_summary.rejected
+    assert facts(store) == facts(local)
+
+
 def test_parquet_records_in_parquet_parts_out_and_load(ray_session: None, tmp_path: Path) -> None:
     lines = (EXAMPLES / "wire_feed.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if "broken-line" not in line]
@@ -150,3 +174,12 @@ def test_one_failing_article_is_one_rejection_and_its_batch_goes_on() -> None:
     assert [r["kind"] for r in out] == ["article", "rejected", "rejected"]
     assert out[1]["origin"] == "b.txt"
     assert out[1]["payload"] == "could not be analysed (ValueError: cannot analyse this one)"
+
+
+def test_a_local_cluster_without_a_gib_per_actor_is_refused() -> None:
+    gib = 1024**3
+    assert memory_shortfall(2, 2.5 * gib) is None
+    assert memory_shortfall(4, 2.5 * gib) == (
+        "--workers 4 needs 4 GiB for Ray actors (1 GiB each); this machine gives Ray 2.5 GiB:"
+        " use fewer workers"
+    )

@@ -116,3 +116,21 @@ def test_a_job_title_alone_and_leading_backticks_are_no_name(analyse):
     )
     names = {e.name for e in art.entities}
     assert "New GM" in names and "Congresswoman" not in names
+
+
+def test_a_job_title_is_a_name_only_undetermined(analyse):
+    art = analyse(
+        "Music\n\nThe chart also has new releases from Athlete, Ciara and Feeder this week. "
+        "Betty Sutton, Ohio's Congresswoman, put forward the act, which gives buyers a refund."
+    )
+    names = {e.name for e in art.entities}
+    assert "Athlete" in names and "Congresswoman" not in names
+
+
+def test_a_model_number_is_kept(analyse):
+    art = analyse(
+        "Planes\n\nThe A380 carries more passengers than a Boeing 747, and the airline "
+        "said on Monday that its 747 fleet would be retired by the end of next year."
+    )
+    mentions = [m.text for e in art.entities for m in e.mentions]
+    assert any("747" in m for m in mentions)

@@ -582,3 +582,45 @@ def test_in_a_joint_act_the_other_conjunct_is_the_partner(extract) -> None:  # t
     )
     ev = _only(evs, "agreed")
     assert (_name(art, ev.actor), _name(art, ev.target)) == ("Jordan", "Britain")
+
+
+def test_threat_target_is_named_in_the_threatened_act(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract(
+        "Chile threatened to cut off electricity to Peru.", {"Chile": "GPE", "Peru": "GPE"}
+    )
+    ev = _only(evs, "threatened")
+    assert (ev.type, _name(art, ev.actor), _name(art, ev.target)) == ("THREATEN", "Chile", "Peru")
+
+
+def test_demand_target_is_the_subject_of_its_that_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract(
+        "Amnesty demanded that the Sudanese government end curbs on the press.",
+        {"Amnesty": "ORG", "Sudanese": "NORP"},
+    )
+    ev = _only(evs, "demanded")
+    assert _name(art, ev.target) == "Sudanese"
+
+
+def test_target_named_only_by_a_modifier(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract("Iran shelled Iraqi towns on Monday.", {"Iran": "GPE", "Iraqi": "NORP"})
+    assert _name(art, _only(evs, "shelled").target) == "Iraqi"
+
+
+def test_recognition_needs_an_actor_as_object(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Brazil recognised Kosovo.", {"Brazil": "GPE", "Kosovo": "GPE"})
+    assert [e.type for e in evs] == ["SUPPORT"]
+    _, evs = extract("Brazil recognised the need for reform.", {"Brazil": "GPE"})
+    assert evs == []
+
+
+def test_a_pro_verb_demand_names_no_act(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract('"The same must be done in Haiti," the president said.')
+    assert all(ev.type != "REQUEST" for ev in evs if ev.trigger == "done")
+    _, evs = extract("The mayor said the council must do more to help the homeless.")
+    assert _only(evs, "do").type == "REQUEST"
+
+
+def test_the_act_asked_for_is_no_event_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    art, evs = extract("The creditors asked the government to mediate.", {"the government": "ORG"})
+    assert [e.type for e in evs] == ["REQUEST"]
+    assert any(e.trigger == "mediate" and e.type is None for e in art.events)

@@ -59,3 +59,19 @@ def test_the_packaged_patterns_are_what_the_script_builds() -> None:
     )
     packaged = WordLists().text(CAMEO_FILE)
     assert packaged == module.NOTICE + "\n".join(rows) + "\n"
+
+
+def test_a_pattern_written_for_one_verb_of_a_block_skips_its_synonyms(pipeline: Pipeline) -> None:
+    patterns = "\n".join(
+        [
+            "V\toversee\tconduct\t---\tblock",
+            "V\toversee\tlead\t---\tblock",
+            "P\toversee\toperation\t\t\t190\tconduct",
+            "C\t190\tASSAULT\t",
+        ]
+    )
+    cameo = parse_cameo_verbs(patterns)
+    conduct = _verb(pipeline, "Kenya conducted the operation.", "conducted")
+    lead = _verb(pipeline, "Kenya led the operation.", "led")
+    assert (match := match_verb(conduct, cameo)) is not None and match.code == "190"
+    assert match_verb(lead, cameo) is None

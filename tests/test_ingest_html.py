@@ -7,6 +7,7 @@ import pytest
 from newsgraph.errors import RejectedInput
 from newsgraph.ingest import article_from_html
 from newsgraph.ingest.article import Metadata
+from newsgraph.ingest.html import outlet_from_url, standfirst
 from newsgraph.settings import Settings
 
 PARAGRAPHS = [
@@ -79,3 +80,47 @@ def test_page_metadata_says_where_each_field_came_from(settings: Settings) -> No
     assert article.language == "fr" and article.published == "2024-03-05"
     assert article.source == "ville.fr" and article.meta_sources["source"] == "domain"
     assert article.meta_sources["published"] == "htmldate"
+
+
+def test_a_table_inside_the_article_stays_in_the_body(settings: Settings) -> None:
+    table = "<table><tr><td>Patrol boats</td><td>Twelve on the southern coast</td></tr></table>"
+    page = PAGE.replace("</article>", f"{table}</article>")
+    assert "Twelve on the southern coast" in article_from_html(page, settings).text
+
+
+def test_a_pseudo_url_without_a_host_gives_no_outlet() -> None:
+    assert outlet_from_url("hard::elfaro.net-page.html") is None
+    assert outlet_from_url("http://localhost:8000/a") is None
+    assert outlet_from_url("https://www.lemonde.fr/a") == "lemonde.fr"
+
+
+STANDFIRST = (
+    "Twelve boats will watch the southern coast at night after a month of attacks on tankers."
+)
+
+
+def test_a_standfirst_shown_in_the_header_opens_the_body(settings: Settings) -> None:
+    page = PAGE.replace(
+        "</head>", f'<meta property="og:description" content="{STANDFIRST}"></head>'
+    ).replace("<article>", f'<header><p class="lead">{STANDFIRST}</p></header><article>')
+    assert article_from_html(page, settings).text.startswith(STANDFIRST)
+
+
+def test_a_description_the_page_does_not_show_stays_out(settings: Settings) -> None:
+    page = PAGE.replace("</head>", f'<meta name="description" content="{STANDFIRST}"></head>')
+    assert STANDFIRST not in article_from_html(page, settings).text
+
+
+def test_a_site_name_that_is_the_author_gives_way_to_the_domain(settings: Settings) -> None:
+    page = PAGE.replace('content="Harbour Times"', 'content="Maria Lopez"')
+    meta = Metadata(url="https://www.harbour.example/news/patrols")
+    assert article_from_html(page, settings, meta=meta).source == "harbour.example"
+
+
+def test_a_standfirst_is_found_under_an_xml_declaration() -> None:
+    html = (
+        '<?xml version="1.0" encoding="utf-8"?><html><head>'
+        f'<meta name="description" content="{STANDFIRST}"></head>'
+        f"<body><header><p>{STANDFIRST}</p></header><p>Body.</p></body></html>"
+    )
+    assert standfirst(html, "Body.") == STANDFIRST

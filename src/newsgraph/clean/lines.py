@@ -33,9 +33,9 @@ from newsgraph.wordlists import WordLists
 MODEL_FILE = "clean/line_model.json"
 STOP_WORDS_FILE = "clean/line_stop_words.txt"
 PAGE_MIN_LINES = 25  # fewer lines: an article dump, left to the cue-based cleaner
-PAGE_MIN_SHORT_SHARE = 0.4  # of lines with at most SHORT_WORDS words
+PAGE_MIN_SHORT_SHARE = 0.2  # of lines with at most SHORT_WORDS words
 SHORT_WORDS = 4
-HEADLINE_SCAN = 0.6  # share of the page, from its top, where the headline may stand
+HEADLINE_SCAN = 0.8  # share of the page, from its top, where the headline may stand
 _SEPARATORS = re.compile(r"[|»«·•›‹/]| - ")
 _BULLET = re.compile(r"^(?:[*+•·-]|\d+\.)\s")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "»", "…")
@@ -62,6 +62,9 @@ BASE_FEATURES = (
     "long_prose",
     "few_words",
     "many_words",
+    "prose_gap",
+    "between_prose",
+    "in_prose_span",
 )
 CONTEXT_FEATURES = (
     "log_words",
@@ -77,6 +80,8 @@ HEADLINE_MAX_WORDS = 40
 PROSE_WORDS = 15  # a line this long with stop words in it reads as prose
 PROSE_STOP_DENSITY = 0.2
 LEAD_LINES = 3  # prose lines after a headline candidate whose words it should share
+MIN_KEPT_WORDS = 80  # fewer kept: the threshold drops until the best lines hold this many
+SANDWICH = 4  # a line with prose this close above and below sits inside the text (a subhead)
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,8 @@ def base_features(lines: list[str], stop_words: frozenset[str]) -> list[list[flo
     total_chars = sum(len(line) for line in lines) or 1
     longest = max(range(len(lines)), key=lambda i: len(lines[i])) if lines else 0
     n = max(len(lines), 1)
+    prose = _prose_lines(lines, stop_words)
+    run = _densest_run(prose)
     rows = []
     for index, line in enumerate(lines):
         words = line.split()
@@ -184,9 +191,50 @@ def base_features(lines: list[str], stop_words: frozenset[str]) -> list[list[flo
                 float(len(words) >= PROSE_WORDS and stop_density >= PROSE_STOP_DENSITY),
                 float(len(words) <= SHORT_WORDS),
                 float(len(words) >= PROSE_WORDS),
+                *_prose_position(index, prose, run),
             ]
         )
     return rows
+
+
+def _prose_lines(lines: list[str], stop_words: frozenset[str]) -> list[int]:
+    """The lines that read as prose: long, with stop words in them."""
+    found = []
+    for index, line in enumerate(lines):
+        tokens = [w.lower() for w in _WORD.findall(line)]
+        density = sum(t in stop_words for t in tokens) / max(len(tokens), 1)
+        if len(line.split()) >= PROSE_WORDS and density >= PROSE_STOP_DENSITY:
+            found.append(index)
+    return found
+
+
+def _prose_position(
+    index: int, prose: list[int], run: tuple[int, int]
+) -> tuple[float, float, float]:
+    """Where a line stands against the page's prose: the distance to the nearest prose line,
+    prose close on both sides (a subhead, a list inside the text), inside the longest run of
+    prose lines no further than SANDWICH apart (the densest text block)."""
+    before = [i for i in prose if i < index]
+    after = [i for i in prose if i > index]
+    gaps = [index - before[-1]] if before else []
+    gaps += [after[0] - index] if after else []
+    gap = 0 if index in prose else min(gaps, default=len(prose) + 100)
+    between = bool(before and after and gaps[0] <= SANDWICH and gaps[1] <= SANDWICH)
+    return math.log1p(gap), float(between), float(run[0] <= index <= run[1])
+
+
+def _densest_run(prose: list[int]) -> tuple[int, int]:
+    """First and last line of the run of prose lines holding the most of them."""
+    if not prose:
+        return (1, 0)
+    best = (0, prose[0], prose[0])
+    count, start = 1, prose[0]
+    for previous, current in zip(prose, prose[1:], strict=False):
+        if current - previous > SANDWICH:
+            count, start = 0, current
+        count += 1
+        best = max(best, (count, start, current))
+    return best[1], best[2]
 
 
 def _window_means(values: list[float], width: int) -> list[float]:
@@ -295,14 +343,31 @@ def classify_page(lines: list[str], model: LineModel) -> PageLines:
     if best is not None and headline[best] >= model.headline_threshold:
         title = lines[best]
     page = PageLines(kept=[], headline=title)
+    threshold = article_threshold(lines, article, model.threshold)
     for index, line in enumerate(lines):
         if index == best and title is not None:
             continue
         if title is not None and line == title and index < (best or 0):
             page.removed.append(Removed(line, "repeated headline"))
-        elif article[index] >= model.threshold:
+        elif article[index] >= threshold:
             page.kept.append(line)
         else:
             reason = f"boilerplate (line classifier p={1 - article[index]:.2f})"
             page.removed.append(Removed(line, reason))
     return page
+
+
+def article_threshold(lines: list[str], article: list[float], threshold: float) -> float:
+    """The model's threshold, or lower when it keeps fewer than MIN_KEPT_WORDS words: then the
+    score of the line with which the best-scored lines reach that many (a page whose article
+    the classifier doubts keeps its likeliest lines rather than nothing)."""
+    if sum(len(ln.split()) for ln, p in zip(lines, article, strict=True) if p >= threshold) >= (
+        MIN_KEPT_WORDS
+    ):
+        return threshold
+    words = 0
+    for score, line in sorted(zip(article, lines, strict=True), key=lambda pair: -pair[0]):
+        words += len(line.split())
+        if words >= MIN_KEPT_WORDS:
+            return score
+    return 0.0

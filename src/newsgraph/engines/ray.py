@@ -11,6 +11,11 @@
 A failed task (an actor that died, a node lost) is retried by Ray; since articles are stored by
 content hash, a batch analysed twice is stored once. Ray is imported only here, and this
 module only when ``--engine ray`` is chosen.
+
+Memory (docs/reliability.md): each actor asks the scheduler for ``ACTOR_MEMORY_BYTES``, so a
+node is never packed with more actors than its memory holds, and an actor whose RSS is above
+``settings.worker_max_rss_mb`` after a batch (or that analysed ``worker_max_docs`` articles)
+is replaced by a fresh process before its next batch, as the local engine replaces its workers.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import Rejected, article_from_record, read_sources
 from newsgraph.ingest.guard import guarded
 from newsgraph.model import Article
-from newsgraph.pipeline import Pipeline
+from newsgraph.pipeline import Pipeline, rss_mb
 from newsgraph.settings import Settings
 from newsgraph.store import Store, open_store
 from newsgraph.wordlists import WordLists
@@ -42,7 +47,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OBJECT_STORE_BYTES = 256 * 1024**2  # a local cluster's shared memory: rows are small JSON
-TASK_RETRIES = 2  # a task whose actor died is run again this often, then its batch fails
+# a task whose actor died is run again this often, then its batch fails: once for an actor
+# replaced above the memory ceiling as the task started, twice for real crashes
+TASK_RETRIES = 3
+ACTOR_MEMORY_BYTES = 1024**3  # the scheduler reserves a worker's whole limit for each actor
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 
 
@@ -53,9 +61,30 @@ class Analyser:
         self.pipeline = Pipeline(settings)
         # the store is read only to skip inputs whose hash is stored, before the costly NLP
         self.store: Store | None = open_store(known_db) if known_db else None
+        self.max_rss_mb = settings.worker_max_rss_mb
+        self.max_docs = settings.worker_max_docs
+        self.docs = 0
+        self.spent = False  # above the memory ceiling or past max_docs: replace before more work
 
     def __call__(self, batch: pa.Table) -> pa.Table:
-        return rows_table(self.analyse_rows(batch.to_pylist()))
+        if self.spent:
+            self.replace()
+        out = rows_table(self.analyse_rows(batch.to_pylist()))
+        self.docs += batch.num_rows
+        rss = rss_mb()
+        self.spent = rss > self.max_rss_mb or self.docs >= self.max_docs
+        if self.spent:
+            log.info("an actor holds %.0f MB after %d articles: replaced", rss, self.docs)
+        return out
+
+    def replace(self) -> None:
+        """End this actor's process as its next batch starts. The batch it returned last is
+        delivered already; Ray restarts the actor (a fresh process and Pipeline, Ray Data's
+        default ``max_restarts=-1``) and runs the batch just received there: nothing is lost
+        or analysed twice. Not ``ray.actor.exit_actor`` or ``sys.exit``: Ray does not restart
+        an actor that exits on purpose, and Ray Data's pool does not replace a dead actor. Not
+        a new Pipeline in this process either: freed memory mostly stays with the process."""
+        os._exit(0)
 
     def analyse_rows(self, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
         """Every row's outcome, in order: articles analysed together, the others passed on."""
@@ -216,8 +245,10 @@ class RayEngine:
             fn_constructor_kwargs={"settings": self.settings, "known_db": self.known_db},
             batch_size=self.settings.batch_size,
             batch_format="pyarrow",
-            compute=ActorPoolStrategy(size=self.workers),
-            max_restarts=TASK_RETRIES,
+            # one batch in flight per actor: a replaced actor fails no queued batch (each
+            # failure would spend one of that batch's retries)
+            compute=ActorPoolStrategy(size=self.workers, max_tasks_in_flight_per_actor=1),
+            memory=ACTOR_MEMORY_BYTES,
             max_task_retries=TASK_RETRIES,
         )
 
@@ -247,6 +278,10 @@ class ray_session:
                     object_store_memory=OBJECT_STORE_BYTES,
                     log_to_driver=False,
                 )
+                shortfall = memory_shortfall(self.workers, ray.cluster_resources().get("memory", 0))
+                if shortfall:
+                    ray.shutdown()
+                    raise NewsgraphError(shortfall)
             self.started = True
         configure_ray_data()
         return self
@@ -256,6 +291,17 @@ class ray_session:
             import ray
 
             ray.shutdown()
+
+
+def memory_shortfall(workers: int, memory: float) -> str | None:
+    """Why a local cluster cannot hold ``workers`` actors of 1 GiB each (the pool would wait
+    for memory that never comes), or None when it can."""
+    if memory >= workers * ACTOR_MEMORY_BYTES:
+        return None
+    return (
+        f"--workers {workers} needs {workers} GiB for Ray actors (1 GiB each); this machine"
+        f" gives Ray {memory / 1024**3:.1f} GiB: use fewer workers"
+    )
 
 
 def configure_ray_data() -> None:
@@ -270,5 +316,5 @@ def configure_ray_data() -> None:
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     # said at planning time, before the folder's rows are split into batches
     warnings.filterwarnings("ignore", message="The minimum number of concurrent actors")
-    # map_batches has no named parameter for max_restarts / max_task_retries yet (2.60)
+    # map_batches has no named parameter for max_task_retries yet (2.60)
     warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")

@@ -16,7 +16,14 @@ Two tasks, both scored per half (``eval.split.half_of`` of the file name):
 Headline: no gold headline exists in the set, so the reference is the page's own declared
 title (``og:title``, else ``<title>``); a headline counts as the article's own when its words
 and the reference's overlap with F1 >= HEADLINE_MATCH (a site name alone, "Arts" or "Press
-Room", does not). Date found: the share of pages given a publication date (no gold dates).
+Room", does not). The same overlap is also reported against each kind of title the page
+declares, over the pages declaring it: ``headline_own.og_title``, ``.json_ld`` (its JSON-LD
+``headline``) and ``.h1`` (its first ``<h1>``). Date found: the share of pages given a
+publication date (no gold dates). Outlet: ``outlet_found`` is the share of pages given one;
+``outlet_of_site`` the share whose outlet is the site's own name by a check independent of the
+reader: equal to the page's ``og:site_name``, or its letters and digits found in the host name
+or the host's main label found in them ("Le Monde" and lemonde.fr, "DW" and dw.com; "Hosted" or
+"January 2008" on lemonde.fr fail).
 Language: agreement with the set's ``lang_guess``, itself a rough guess (German pages are
 marked "fr"), so a pointer, not a score.
 """
@@ -29,6 +36,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import trafilatura
 from inscriptis import get_text
@@ -50,6 +59,7 @@ from newsgraph.wordlists import WordLists
 
 HEADLINE_MATCH = 0.6  # word-overlap F1 with the page's declared title for "the article's own"
 _WORD = re.compile(r"\w+")
+_HOST_IN_FILE = re.compile(r"^((?:[a-z0-9-]+\.)+[a-z]{2,3})(?=[-.])")
 # inscriptis' strict profile: block elements on their own lines, no indentation for layout
 _FLATTEN = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
 
@@ -74,6 +84,7 @@ class Outcome:
     published: str | None = None
     language: str | None = None
     rejected: str | None = None
+    outlet: str | None = None
 
 
 @dataclass
@@ -86,6 +97,20 @@ class Tally:
     dated: int = 0
     rejected: int = 0
     language_agrees: int = 0
+    outlet_found: int = 0
+    outlet_of_site: int = 0
+    # per kind of declared title: [pages declaring it, pages whose headline matches it]
+    headline_by_kind: dict[str, list[int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What the page itself declares, read once for scoring every system."""
+
+    reference: str | None  # og:title, else <title>
+    titles: dict[str, str]  # og_title / json_ld / h1 -> that title
+    site_name: str | None
+    host: str
 
 
 def load_pages(root: Path) -> list[Page]:
@@ -120,6 +145,62 @@ def declared_title(html: str) -> str | None:
     return None
 
 
+def page_facts(html: str, page: Page) -> PageFacts:
+    """The page's declared titles (og:title, JSON-LD headline, first <h1>) and site name; the
+    host from the URL, else from the file name for the set's URL-less ``hard::`` pages."""
+    host = urlsplit(page.url).hostname or ""
+    if not host and (named := _HOST_IN_FILE.match(page.file)):
+        host = named[1]
+    host = host.removeprefix("www.")
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return PageFacts(None, {}, None, host)
+    found = {
+        "og_title": _first(tree.xpath("//meta[@property='og:title']/@content")),
+        "json_ld": _json_ld_headline(tree.xpath("//script[@type='application/ld+json']/text()")),
+        "h1": _first([" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:1]]),
+    }
+    site = _first(tree.xpath("//meta[@property='og:site_name']/@content"))
+    titles = {kind: title for kind, title in found.items() if title}
+    return PageFacts(declared_title(html), titles, site, host)
+
+
+def _first(values: list[Any]) -> str | None:
+    return next((" ".join(str(v).split()) for v in values if str(v).strip()), None)
+
+
+def _json_ld_headline(scripts: list[Any]) -> str | None:
+    """The first "headline" in the page's JSON-LD blocks (nested in @graph or lists too)."""
+    for script in scripts:
+        try:
+            stack = [json.loads(str(script))]
+        except ValueError:
+            continue
+        while stack:
+            node = stack.pop(0)
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                if isinstance(node.get("headline"), str) and node["headline"].strip():
+                    return " ".join(node["headline"].split())
+                stack.extend(v for v in node.values() if isinstance(v, (list, dict)))
+    return None
+
+
+def outlet_of_site(outlet: str | None, facts: PageFacts) -> bool:
+    """Is this outlet the site's own name (see the module docstring), not junk?"""
+    if not outlet:
+        return False
+    if facts.site_name and outlet.casefold() == facts.site_name.casefold():
+        return True
+    name = re.sub(r"\W|_", "", outlet.casefold())
+    host = re.sub(r"\W|_", "", facts.host.casefold())
+    label = facts.host.split(".")[-2] if facts.host.count(".") >= 1 else facts.host
+    label = re.sub(r"\W|_", "", label.casefold())
+    return bool(name) and (name in host or (len(label) > 1 and label in name))
+
+
 def headline_overlap(found: str | None, reference: str | None) -> float:
     """Word-overlap F1 between two headlines (0 when either is missing)."""
     if not found or not reference:
@@ -136,7 +217,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _score(tally: Tally, page: Page, outcome: Outcome, reference: str | None) -> None:
+def _score(tally: Tally, page: Page, outcome: Outcome, facts: PageFacts) -> None:
     text = " ".join(outcome.body.split())
     for snippet in page.keep:
         found = " ".join(snippet.split()) in text
@@ -145,7 +226,13 @@ def _score(tally: Tally, page: Page, outcome: Outcome, reference: str | None) ->
     for snippet in page.drop:
         tally.body.fp += " ".join(snippet.split()) in text
     tally.pages += 1
-    tally.headline_own += headline_overlap(outcome.title, reference) >= HEADLINE_MATCH
+    tally.headline_own += headline_overlap(outcome.title, facts.reference) >= HEADLINE_MATCH
+    for kind, title in facts.titles.items():
+        counts = tally.headline_by_kind.setdefault(kind, [0, 0])
+        counts[0] += 1
+        counts[1] += headline_overlap(outcome.title, title) >= HEADLINE_MATCH
+    tally.outlet_found += bool(outcome.outlet)
+    tally.outlet_of_site += outlet_of_site(outcome.outlet, facts)
     tally.dated += outcome.published is not None
     tally.rejected += outcome.rejected is not None
     tally.language_agrees += outcome.language == page.lang_guess
@@ -157,14 +244,14 @@ def _from_article(read: Callable[[], Article]) -> Outcome:
     except RejectedInput as exc:
         return Outcome(rejected=exc.reason)
     language = getattr(article, "language", None) or "en"
-    return Outcome(article.text, article.title, article.published, language)
+    return Outcome(article.text, article.title, article.published, language, None, article.source)
 
 
 def _trafilatura(html: str, url: str) -> Outcome:
     page = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     if not isinstance(page, Document):
         return Outcome(rejected="nothing extracted")
-    return Outcome(page.text or "", page.title, page.date, page.language)
+    return Outcome(page.text or "", page.title, page.date, page.language, None, page.sitename)
 
 
 def systems_for(settings: Settings, words: WordLists) -> dict[str, Callable[[str, Page], Outcome]]:
@@ -200,11 +287,11 @@ def evaluate(path: Path, settings: Settings, limit: int | None = None) -> Report
     rejections: Counter[str] = Counter()
     for page in pages:
         html = decode_bytes((path / "html" / page.file).read_bytes())
-        reference = declared_title(html)
+        facts = page_facts(html, page)
         for name, system in systems.items():
             outcome = system(html, page)
             for half in (half_of(page.file), "all"):
-                _score(tallies[(name, half)], page, outcome, reference)
+                _score(tallies[(name, half)], page, outcome, facts)
             if outcome.rejected and name.startswith("newsgraph"):
                 rejections[f"{name} rejected: {outcome.rejected.split(':')[0]}"] += 1
     notes = [f"{reason} ({count} pages)" for reason, count in sorted(rejections.items())]
@@ -221,3 +308,7 @@ def _add_tally(report: Report, system: str, half: str, tally: Tally) -> None:
     report.add(system, f"{half}.date_found", tally.dated / pages)
     report.add(system, f"{half}.rejected", tally.rejected / pages)
     report.add(system, f"{half}.language_agrees_guess", tally.language_agrees / pages)
+    report.add(system, f"{half}.outlet_found", tally.outlet_found / pages)
+    report.add(system, f"{half}.outlet_of_site", tally.outlet_of_site / pages)
+    for kind, (declared, own) in sorted(tally.headline_by_kind.items()):
+        report.add(system, f"{half}.headline_own.{kind}", own / max(declared, 1))

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 import justext
 import trafilatura
+from lxml import html as lxml_html
+from trafilatura.utils import load_html
 
 from newsgraph.clean import clean_text, parse_date
 from newsgraph.errors import RejectedInput
@@ -22,6 +24,14 @@ _DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat":
 # <p> take 11 s or more); a news page has a few thousand, so pages above this are refused.
 MAX_HTML_ELEMENTS = 20_000
 _START_TAG = re.compile(r"<[A-Za-z]")
+_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")  # a host name with a dot, IDN too
+# The page's summary, which a news page often also shows as its standfirst under the headline.
+_DESCRIPTIONS = (
+    "//meta[@property='og:description']/@content | //meta[@name='description']/@content"
+    " | //meta[@name='twitter:description']/@content"
+)
+_SHOWN_TEXT = "//body//text()[contains(., $start)][not(ancestor::script or ancestor::style)]"
+STANDFIRST_MIN_WORDS = 8  # a shorter description is a tag line, not a paragraph
 _MONTH_YEAR = re.compile(r"^\s*[A-Za-z]{3,9}\.?\s+\d{4}\s*$")  # "January 2008" is no outlet
 
 
@@ -43,6 +53,8 @@ def article_from_html(
     given = meta or Metadata()
     check_dom_size(html, origin)
     body, route, tried = extract_body(html, given.url, settings.min_words, origin)
+    if (lead := standfirst(html, body)) is not None:
+        body = f"{lead}\n\n{body}"
     found, sources = page_metadata(html, given.url)
     page_meta = given.over(found)
     sources = {k: v for k, v in sources.items() if getattr(given, k) is None}
@@ -77,7 +89,8 @@ def check_dom_size(html: str, origin: str) -> None:
 
 
 def _trafilatura_default(html: str, url: str | None) -> str:
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False)
+    """trafilatura's defaults (tables kept) but no reader comments."""
+    text = trafilatura.extract(html, url=url, include_comments=False)
     return text or ""
 
 
@@ -128,6 +141,43 @@ def extract_body(html: str, url: str | None, min_words: int, origin: str) -> tup
     )
 
 
+def standfirst(html: str, body: str) -> str | None:
+    """The standfirst the extractor left out (it sits in the article's <header>, outside the
+    text block): the page element showing the page's description, when the body lacks it."""
+    tree = load_html(html)  # trafilatura's loader: takes an XML declaration lxml refuses
+    if tree is None:
+        return None
+    flat_body = " ".join(body.split())
+    for described in tree.xpath(_DESCRIPTIONS):
+        summary = " ".join(str(described).split()).rstrip(".…").rstrip()
+        if len(summary.split()) < STANDFIRST_MIN_WORDS:
+            continue
+        probe = summary[:80]
+        if probe in flat_body:
+            return None
+        if (shown := _element_showing(tree, summary, probe)) is not None:
+            return shown
+    return None
+
+
+def _element_showing(tree: lxml_html.HtmlElement, summary: str, probe: str) -> str | None:
+    """The text of the smallest element in <body> whose text starts with the summary and is
+    not much longer than it."""
+    start = " ".join(summary.split()[:3])
+    for node in tree.xpath(_SHOWN_TEXT, start=start)[:20]:
+        element = node.getparent()
+        for _ in range(5):
+            if element is None:
+                break
+            text = " ".join(element.text_content().split())
+            if len(text) > 1.5 * len(summary) + 20:
+                break
+            if text.startswith(probe):
+                return text
+            element = element.getparent()
+    return None
+
+
 def page_metadata(html: str, url: str | None) -> tuple[Metadata, dict[str, str]]:
     """Headline, outlet, date, author and section from the page's own metadata, and where
     each came from: trafilatura's metadata reader (og:/JSON-LD/<h1>/<title> minus the site
@@ -138,7 +188,7 @@ def page_metadata(html: str, url: str | None) -> tuple[Metadata, dict[str, str]]
     found = Metadata(
         title=page.title,
         section=next(iter(page.categories or []), None),
-        source=page.sitename if plausible_outlet(page.sitename) else domain,
+        source=page.sitename if plausible_outlet(page.sitename, page) else domain,
         published=parse_date(page.date) if page.date else None,
         url=page.url,
         author=page.author,
@@ -151,17 +201,27 @@ def page_metadata(html: str, url: str | None) -> tuple[Metadata, dict[str, str]]
     return found, sources
 
 
-def plausible_outlet(name: str | None) -> bool:
-    """A site name that can be an outlet: has a letter, and is not a date or a bare number."""
+def plausible_outlet(name: str | None, page: trafilatura.settings.Document) -> bool:
+    """A site name that can be an outlet: has a letter, is not a date or a bare number, and
+    is not the page's own headline or author (a site name read off the <title> or a byline)."""
     if not name or not any(ch.isalpha() for ch in name):
+        return False
+    letters = _letters(name)
+    if letters == _letters(page.title or "") or letters in _letters(page.author or ""):
         return False
     return parse_date(name) is None and _MONTH_YEAR.search(name) is None
 
 
+def _letters(text: str) -> str:
+    """Only the letters, casefolded: "Kristen Falc'hon" and "de Kristen Falchon" compare."""
+    return "".join(ch for ch in text.casefold() if ch.isalpha())
+
+
 def outlet_from_url(url: str | None) -> str | None:
-    """The registered domain of a URL ('www.lemonde.fr/...' -> 'lemonde.fr'), or None."""
+    """The registered domain of a URL ('www.lemonde.fr/...' -> 'lemonde.fr'), or None when
+    the URL names no host with a dot ('hard::page.html', 'localhost')."""
     if not url:
         return None
     host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
     host = host.removeprefix("www.")
-    return host or None
+    return host if _HOST.fullmatch(host) else None

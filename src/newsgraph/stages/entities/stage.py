@@ -163,8 +163,8 @@ def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
     if start >= end or _only_title(doc, start, end, lex) or _all_titles(ent, start, end, lex):
         return None
     span = doc[start:end]
-    if not any(c.isupper() for c in span.text):  # 'maras', 'the press department'
-        return None
+    if not any(c.isupper() or c.isdigit() for c in span.text):  # 'maras', 'the press department'
+        return None  # a model number stays: '747', '787s' typed PRODUCT
     if ent.label_ != "PERSON" and _opens_title(doc, start, end, lex):
         return None
     return RawMention(
@@ -260,9 +260,14 @@ def _only_title(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
 
 
 def _all_titles(ent: Span, start: int, end: int, lex: NameLexicons) -> bool:
-    """'The Congresswoman from Ohio', 'the Senator' typed PRODUCT or ORG: a job title alone is no
-    name. 'The Queen' typed PERSON stays: a title that names one person."""
-    if ent.label_ == "PERSON":
+    """'Ohio's Congresswoman', 'the Bishop said', 'the Cardinal' typed PRODUCT or ORG: a job
+    title alone after "the" or a possessive is a common noun, no name. Undetermined it may be
+    one (the band 'Athlete', a player 'Bishop' in a team list), and 'The Queen' typed PERSON
+    stays: a title that names one person."""
+    if ent.label_ == "PERSON" or start == 0:
+        return False
+    before = ent.doc[start - 1]
+    if before.lower_ != "the" and before.tag_ not in ("POS", "PRP$"):
         return False
     return all(lex.is_honorific(t) or lex.is_role(t) for t in ent.doc[start:end])
 

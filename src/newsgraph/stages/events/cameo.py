@@ -26,12 +26,17 @@ _RECIPIENT_PREPS = ("on", "against", "to", "with", "from", "for")
 
 @dataclass(frozen=True)
 class CameoPattern:
-    """One pattern: object words (head last), (preposition, noun) pairs, target slot, code."""
+    """One pattern: object words (head last), (preposition, noun) pairs, target slot, code,
+    and the verb of its block it was written for ('' for every verb of the block)."""
 
     obj: tuple[str, ...]
     preps: tuple[tuple[str, str], ...]
     target: str
     code: str
+    verb: str = ""
+
+    def fits_verb(self, lemma: str) -> bool:
+        return not self.verb or self.verb == lemma
 
     @property
     def weight(self) -> int:
@@ -83,7 +88,8 @@ def parse_cameo_verbs(text: str) -> CameoVerbs:
             out.blocks.setdefault(cols[2], []).append((cols[1], code))
         elif kind == "P":
             preps = tuple((p.split(":", 1)[0], p.split(":", 1)[1]) for p in cols[3].split("|") if p)
-            pattern = CameoPattern(tuple(cols[2].split()), preps, cols[4], cols[5])
+            verb = cols[6] if len(cols) > 6 else ""
+            pattern = CameoPattern(tuple(cols[2].split()), preps, cols[4], cols[5], verb)
             out.patterns.setdefault(cols[1], []).append(pattern)
         elif kind == "C":
             out.plover[cols[1]] = Coding(cols[2], cols[3] or None)
@@ -97,7 +103,7 @@ def match_verb(verb: Token, cameo: CameoVerbs) -> CameoMatch | None:
     for key in [f"{lemma} {p}" for p in particles] + [lemma]:
         blocks = cameo.blocks.get(key)
         if blocks:
-            return _best_match(verb, blocks, cameo)
+            return _best_match(verb, key, blocks, cameo)
     return None
 
 
@@ -132,12 +138,18 @@ class _Reading:
         return cls(_Phrase.of(obj) if obj is not None else None, preps)
 
 
-def _best_match(verb: Token, blocks: list[tuple[str, str]], cameo: CameoVerbs) -> CameoMatch | None:
+def _best_match(
+    verb: Token, lemma: str, blocks: list[tuple[str, str]], cameo: CameoVerbs
+) -> CameoMatch | None:
+    """PETRARCH2 groups synonyms in a block sharing their patterns; a pattern applies to the
+    verb it was written for ('conduct operation', not 'lead operation') or, unmarked, to all."""
     obj = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS), None)
     reading = _Reading.of(verb, obj)
     best: tuple[int, CameoPattern] | None = None
     for block, _ in blocks:
         for pattern in cameo.patterns.get(block, []):
+            if not pattern.fits_verb(lemma):
+                continue
             if (best is None or pattern.weight > best[0]) and _fits(pattern, reading, cameo):
                 best = (pattern.weight, pattern)
     if best is None:

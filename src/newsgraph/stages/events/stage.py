@@ -34,7 +34,8 @@ from newsgraph.stages.events.plover import (
     Lexicon,
     build_lexicon,
 )
-from newsgraph.stages.events.triggers import Predicate, find_predicates
+from newsgraph.stages.events.predicate import Predicate
+from newsgraph.stages.events.triggers import find_predicates
 from newsgraph.stages.events.vocabulary import EventWords, build_event_words
 from newsgraph.wordlists import WordLists
 
@@ -51,6 +52,12 @@ _DATED_TYPES = frozenset({"DATE", "TIME"})
 _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 # Types whose mode is the means (weapon, tactic, unit), often named outside the trigger phrase.
 _MEANS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
+# Types whose recipient is often named in the act they govern ('threatened to cut off
+# electricity to X', 'demanded that X end curbs'), and the dependencies of that act.
+_COMPLEMENT_TYPES = CONTENT_TYPES | {"AGREE"}
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+# Modifiers of a common noun that name whose it is ('Iraqi towns', 'government officials').
+_NAMING_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
@@ -83,6 +90,7 @@ def _without_duplicates(built: list[tuple[Predicate, Event]]) -> list[Event]:
         key=lambda b: (b[1].type is None, b[1].trigger_start - b[1].trigger_end, b[0].start),
     )
     for pred, event in typed_longest_first:
+        _untype_content(pred, event, by_head)
         governor = _governing_event(pred, event, by_head)
         if governor is not None:  # the complement may name what the governor leaves out
             governor.actor = governor.actor or event.actor
@@ -94,6 +102,27 @@ def _without_duplicates(built: list[tuple[Predicate, Event]]) -> list[Event]:
                 same_sentence.append(event)
                 kept.append(event)
     return sorted(kept, key=lambda e: (e.trigger_start, e.trigger_end))
+
+
+def _untype_content(pred: Predicate, event: Event, by_head: dict[int, Event]) -> None:
+    """What is asked for, threatened or refused has not happened and is no act of its own:
+    'requested help to assist the police', 'asked Russia to withdraw troops' stay mentions,
+    untyped, and may name the request's target."""
+    if event.type is None or pred.head.pos_ != "VERB":
+        return
+    head = pred.head
+    if head.dep_ in _COMPLEMENT_DEPS:
+        governor = by_head.get(head.head.i)
+    elif head.dep_ in ("acl", "relcl") and head.head.dep_ == "dobj":
+        governor = by_head.get(head.head.head.i)  # 'requested help to assist'
+    else:
+        return
+    if governor is None or governor is event or governor.type not in CONTENT_TYPES:
+        return
+    if governor.type == event.type:
+        return  # the same act: merged by _governing_event
+    governor.target = governor.target or event.target
+    event.type, event.mode = None, None
 
 
 def _same_act(a: Event, b: Event) -> bool:
@@ -127,8 +156,12 @@ def build_event(
     target = args.target_id(article, pred.target, vocab)  # an actor is not its own recipient below
     if target is None and event_type is not None:
         target = args.recipient_id(article, pred, vocab)
+    if target is None and event_type in _COMPLEMENT_TYPES:
+        target = _complement_target(article, pred, vocab)
     if target is None and event_type in _JOINT_TYPES:
         target = args.partner_id(article, pred.actor, vocab)
+    if target is None and event_type is not None:
+        target = _named_by_modifier(article, pred.target, vocab)
     time, source = event_time(article, pred, vocab)
     sent = pred.head.sent
     event = Event(
@@ -154,6 +187,43 @@ def build_event(
         event.target_start, event.target_end = span
         event.target_text = article.text[span[0] : span[1]]
     return event
+
+
+def _target_id(article: Article, token: Token | None, vocab: EventWords) -> str | None:
+    """The recipient entity, else the one its modifier names."""
+    return args.target_id(article, token, vocab) or _named_by_modifier(article, token, vocab)
+
+
+def _named_by_modifier(article: Article, token: Token | None, vocab: EventWords) -> str | None:
+    """The people or place that a common noun's modifier names ('shell Iraqi towns', 'a
+    Palestinian prisoner', 'Chilean government officials')."""
+    if token is None or token.pos_ != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ in _NAMING_MODIFIERS:
+            found = args.entity_id(article, child, vocab, actor=False)
+            if found is not None:
+                return found
+    return None
+
+
+def _complement_target(article: Article, pred: Predicate, vocab: EventWords) -> str | None:
+    """Who a threat, demand, refusal or agreement is about, named in the act it governs:
+    'demanded that the government end curbs', 'threatened to cut off electricity to X',
+    'refused to lift the curfew on X'."""
+    head = pred.head if pred.head.pos_ == "VERB" else pred.clause
+    if head is None:
+        return None
+    for comp in (c for c in head.children if c.dep_ in _COMPLEMENT_DEPS):
+        subject = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if comp.dep_ == "ccomp" and subject is not None:
+            return _target_id(article, subject, vocab)
+        obj = next((c for c in comp.children if c.dep_ in ("dobj", "dative")), None)
+        inner = Predicate(comp, comp.idx, comp.idx + len(comp), None, target=obj)
+        found = _target_id(article, obj, vocab) or args.recipient_id(article, inner, vocab)
+        if found is not None:
+            return found
+    return None
 
 
 def plover_coding(

@@ -231,7 +231,10 @@ def _demand(verb: Token, vocab: EventWords) -> Predicate | None:
 
 def _asks_to_act(verb: Token, subject: Token | None, vocab: EventWords) -> bool:
     """'should' asks for an act, not a state or a judgement ('voters should know by now'),
-    of someone who can act ('there should be', 'this should mean' ask no one)."""
+    of someone who can act ('there should be', 'this should mean' ask no one), and names
+    the act ('the same must be done' names none)."""
+    if verb.lemma_.lower() in vocab.demand_pro_verbs:
+        return any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in verb.children)
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True  # 'must be done', 'should be changed': someone is to act
     if verb.lemma_.lower() in vocab.demand_state_verbs:
@@ -419,10 +422,20 @@ def _meets_no_one(verb: Token, obj: Token | None, vocab: EventWords) -> bool:
 
 
 def _needs_object(lemma: str, obj: Token | None, vocab: EventWords) -> bool:
-    """'deny', 'seek' are triggers only with a nominal object, not with a clause."""
+    """'deny', 'seek' are triggers only with a nominal object, not with a clause;
+    'recognize' only with an actor ('recognised Kosovo', not 'recognised the need')."""
+    if lemma in vocab.needs_actor_object:
+        return obj is None or not _names_an_actor(obj, vocab)
     if lemma not in vocab.needs_noun_object:
         return False
     return obj is None or obj.pos_ not in ("NOUN", "PROPN")
+
+
+def _names_an_actor(obj: Token, vocab: EventWords) -> bool:
+    """A state, government or group: a name in the phrase, or a noun that stands for one."""
+    if obj.lemma_.lower() in vocab.anaphoric_nouns:
+        return True
+    return any(t.pos_ == "PROPN" or t.ent_type_ in GROUP_TYPES for t in obj.subtree)
 
 
 def _object_of(verb: Token, vocab: EventWords) -> Token | None:

@@ -296,8 +296,12 @@ def _extend_left(text: str, cand: Candidate, used: bytearray, w: TimeWords) -> N
 
 
 def _is_counted_number(cand: Candidate, doc: Doc | None) -> bool:
-    """A year-like number counting a plural noun ('2000 people', 'two thousand troops')."""
+    """A year-like number counting a plural noun ('2000 people', 'two thousand troops'). Counts
+    that look like years are round ('1500 protesters'); a year is seldom a multiple of 50, so
+    'the 1992 protests' and 'fiscal 1989 sales' stay years."""
     if cand.rule.name not in ("year", "spelled_year") or doc is None:
+        return False
+    if cand.rule.name == "year" and int(cand.match["year"]) % 50:
         return False
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or len(span) == 0:
