@@ -21,6 +21,7 @@ from newsgraph.stages.quotes.cues import CueModel, build_cue_model
 from newsgraph.stages.quotes.labels import labelled_lines
 from newsgraph.stages.quotes.marks import QuotedSpan, find_quoted_spans
 from newsgraph.stages.quotes.speakers import (
+    NOT_SPEAKER_ENTS,
     RELATIVE_PRONOUNS,
     SpeakerMention,
     SpeakerResolver,
@@ -86,6 +87,8 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
     _inherit_speakers(directs, text, finder)
     for direct in directs:
         if direct.attribution is None and direct.words >= MIN_FRAGMENT_WORDS:
+            finder.after_colon(direct)
+        if direct.attribution is None and direct.words >= MIN_FRAGMENT_WORDS:
             finder.nearby(direct)
     quotes = [q for d in directs if (q := _direct_quote(d, text)) is not None]
     reported = finder.reported(text, directs)
@@ -147,7 +150,9 @@ class _Finder:
         for tok in (*before, *self.doc[cue.i + 1 : cue.i + 4]):
             if tok.is_punct:
                 continue
-            if not self._inside(tok, content) and tok.pos_ in ("PROPN", "PRON", "NOUN"):
+            if self._inside(tok, content) or tok.ent_type_ in NOT_SPEAKER_ENTS:
+                continue  # 'Weaver didn't seem impressed Tuesday, telling': no date speaks
+            if tok.pos_ in ("PROPN", "PRON", "NOUN"):
                 return tok
         return None
 
@@ -166,6 +171,33 @@ class _Finder:
                     direct.attribution, direct.cue_elsewhere = found, True
                 return
         self._last_person(direct, i)
+
+    def after_colon(self, direct: _Direct) -> None:
+        """A quote opening after a colon with no speech cue ('Jared Potts echoed: ¶ “...”',
+        'Article 33 affirms: “...”', 'Pew Research: “...”'): the clause before the colon
+        introduces it, so its subject speaks (a bare noun phrase names the source itself)."""
+        i = bisect_left(self.starts, direct.span.open_at) - 1
+        breaks = 0
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].is_quote):
+            breaks += "\n" in self.doc[i].text
+            i -= 1
+        if i < 0 or self.doc[i].text != ":" or breaks > 1 or i in self.quoted:
+            return
+        root = self.doc[i].head  # the clause the colon closes: 'NBC News HAS proof:'
+        if root.dep_ in ("dobj", "attr") and root.head.pos_ == "VERB":
+            root = root.head  # 'Hoff's letter MAKES a case:', not the case
+        if root.i >= i or root.i in self.quoted:
+            return
+        if root.pos_ == "VERB":
+            found = self.attribution(root)
+        elif root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN"):
+            span = mention_of(root, self.entity_spans)
+            mention = SpeakerMention(span.text, span.start_char, span.end_char, root.lower_)
+            found = _Attribution(None, None, None, None, mention, self.resolver.resolve(mention))
+        else:
+            return
+        if found.speaker is not None and not found.to_reader:
+            direct.attribution = found
 
     def cue_between(self, start: int, end: int, own: _Attribution) -> _Attribution | None:
         """The attribution of the last speech cue between two quotes, other than ``own``'s.
