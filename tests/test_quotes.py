@@ -523,34 +523,6 @@ def test_passive_cue_with_an_agent_reports_its_subject(extract) -> None:  # type
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [  # a subjectless parse of 'said': the person apposed right before it
-        (
-            "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
-            "“Hillary Clinton believes that transatlantic cooperation is essential.”",
-            "Jake Sullivan",
-        ),
-        (
-            "But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military "
-            "spokesman in Baghdad, said, “I mean, a raid is a combat operation.”",
-            "Col. Steven H. Warren",
-        ),
-        (  # the quoted 'said' after the participle reports nothing; no date speaks
-            "Weaver didn’t seem particularly impressed with Sanders’ comments Tuesday, telling "
-            "reporters, “A lot of people said the governor should step down.”",
-            "Weaver",
-        ),
-    ],
-)
-def test_speaker_of_a_cue_without_a_parsed_subject(
-    pipeline: Pipeline, text: str, speaker: str
-) -> None:
-    article = Article(id="t", text=text)
-    pipeline.run_stages(article, pipeline.nlp(text))
-    assert [(q.kind, q.speaker_text) for q in article.quotes] == [("direct", speaker)]
-
-
 def test_quote_after_a_colon_takes_the_subject_of_the_clause_before(pipeline: Pipeline) -> None:
     text = (
         "The rally was loud.\n\nLocal student Jared Potts echoed:\n\n"

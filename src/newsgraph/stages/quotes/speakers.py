@@ -22,8 +22,6 @@ NAME_POS = ("PROPN", "NOUN", "PRON")
 RELATIVE_PRONOUNS = ("who", "that", "which")
 PHRASE_DEPS = ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case")
 NOT_SPEAKER_ENTS = ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
-APPOSITION_DEPS = ("pobj", "prep", "appos", "compound", "amod", "nmod")
-APPOSITION_CLIMB = 4  # heads climbed from the word before a subjectless cue to a person
 PRONOUN_WINDOW = 25  # tokens after a name searched for a pronoun that refers back to it
 HONORIFIC_WEIGHT = 3  # 'Ms. Lee' outweighs a pronoun the parse may have misread
 TITLE_WEIGHT = 2
@@ -57,26 +55,7 @@ def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
         return subject
     if cue.lemma_.lower() in words.hearer_verbs:
         return _name_before(cue) or _subject_before(cue)  # '"...," shop owner X, told AP'
-    return _noun_after(cue, words) or _person_before(cue) or _subject_before(cue)
-
-
-def _person_before(cue: Token) -> Token | None:
-    """A cue the parse left without a subject ('her adviser, Jake Sullivan, said:'): the person
-    the words right before it name, climbing from a trailing phrase ('Col. Warren, a spokesman
-    in Baghdad, said') through its appositions, never past a quotation mark."""
-    tok = next(
-        (t for t in reversed(cue.doc[max(cue.sent.start, cue.i - 3) : cue.i]) if not t.is_punct),
-        None,
-    )
-    if tok is None or any(t.is_quote for t in cue.doc[tok.i : cue.i]):
-        return None
-    for _ in range(APPOSITION_CLIMB):
-        if tok.ent_type_ == "PERSON":
-            return tok
-        if tok.dep_ not in APPOSITION_DEPS or tok.head is tok or tok.head.i > cue.i:
-            return None
-        tok = tok.head
-    return tok if tok.ent_type_ == "PERSON" else None
+    return _noun_after(cue, words) or _subject_before(cue)
 
 
 def _clause_subject(cue: Token) -> Token | None:
@@ -111,11 +90,10 @@ def _reporting_head(cue: Token, words: QuoteWords) -> Token:
     """The verb a participle cue speaks through, never one inside what was reported.
 
     'He said Lee had lied, adding ...': 'adding' hangs on 'lied', the reported clause, but the
-    one adding is the subject of 'said'. Only a verb before the cue reports it: in 'Weaver didn't
-    seem impressed, telling reporters, “A lot of people said ...”' the later 'said' is quoted.
+    one adding is the subject of 'said'.
     """
     head = cue.head
-    reported = cue.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.i < cue.i
+    reported = cue.tag_ == "VBG" and head.dep_ == "ccomp" and head.head is not head
     return head.head if reported and head.head.lemma_.lower() in words.speech_verbs else head
 
 

@@ -21,7 +21,6 @@ from newsgraph.stages.quotes.cues import CueModel, build_cue_model
 from newsgraph.stages.quotes.labels import labelled_lines
 from newsgraph.stages.quotes.marks import QuotedSpan, find_quoted_spans
 from newsgraph.stages.quotes.speakers import (
-    NOT_SPEAKER_ENTS,
     RELATIVE_PRONOUNS,
     SpeakerMention,
     SpeakerResolver,
@@ -150,9 +149,7 @@ class _Finder:
         for tok in (*before, *self.doc[cue.i + 1 : cue.i + 4]):
             if tok.is_punct:
                 continue
-            if self._inside(tok, content) or tok.ent_type_ in NOT_SPEAKER_ENTS:
-                continue  # 'Weaver didn't seem impressed Tuesday, telling': no date speaks
-            if tok.pos_ in ("PROPN", "PRON", "NOUN"):
+            if not self._inside(tok, content) and tok.pos_ in ("PROPN", "PRON", "NOUN"):
                 return tok
         return None
 
