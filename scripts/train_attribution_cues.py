@@ -5,7 +5,8 @@ documents in name order, L-BFGS logistic regression (deterministic), weights rou
 Prints the cue detection scores on dev's check half (never used for training or choices).
 
 Usage: python scripts/train_attribution_cues.py [../shared/data/polnear] [--threshold 0.3]
-Needs scikit-learn (the ``train`` extra, pinned in constraints.txt); the stage itself only sums the saved weights.
+Needs scikit-learn (the ``train`` extra, pinned in constraints.txt); the stage itself only sums
+the saved weights.
 """
 
 from __future__ import annotations
