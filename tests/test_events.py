@@ -661,3 +661,17 @@ def test_a_common_noun_actor_takes_the_organisation_its_modifier_names(extract) 
         "European Community foreign ministers agreed to send aid.", {"European Community": "ORG"}
     )
     assert _name(art, _only(evs, "agreed").actor) == "European Community"
+
+
+def test_hosting_a_show_is_no_consultation(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Tony Blair hosted the delegation in London.", {"Tony Blair": "PERSON"})
+    assert [e.type for e in evs] == ["CONSULT"]
+    _, evs = extract("Mr Brown is visiting Tanzania.", {"Brown": "PERSON", "Tanzania": "GPE"})
+    assert [e.type for e in evs] == ["CONSULT"]
+    for text in (
+        "Rob Da Bank has been hosting the show since the DJ's death.",
+        "Jamelia will host a Christmas Day concert.",
+        "The e-mails tried to make people visit fake versions of the websites.",
+    ):
+        _, evs = extract(text, {"Rob Da Bank": "PERSON", "Jamelia": "PERSON"})
+        assert all(e.type not in ("CONSULT", "AGREE") for e in evs), text

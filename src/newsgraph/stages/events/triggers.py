@@ -336,6 +336,12 @@ def _sense(
         return None
     if lemma == "meet" and _meets_no_one(verb, obj, vocab):
         return None
+    if coding.type == "CONSULT" and lemma in vocab.visit_verbs:
+        visited = obj
+        if verb.dep_ == "relcl" and (obj is None or obj.lower_ in vocab.relative_pronouns):
+            visited = verb.head  # 'Get Me Out Of Here!, which they also host'
+        if _is_a_programme(visited, lexicon):
+            return None
     if {lemma, phrase} & vocab.verbal_attack_verbs:
         as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
         if (
@@ -404,6 +410,22 @@ def _is_a_person(token: Token | None, lexicon: Lexicon, vocab: EventWords) -> bo
     if lemma in lexicon.person_nouns or lemma in vocab.people_nouns:
         return True
     return any(_is_a_person(c, lexicon, vocab) for c in token.children if c.dep_ == "conj")
+
+
+def _is_a_programme(token: Token | None, lexicon: Lexicon) -> bool:
+    """A show, concert, message or page version ('hosting the children's show', 'visit fake
+    versions'): an act or communication noun (WordNet, act_nouns.txt) naming no actor or place
+    and not itself one of the lexicon's event nouns ('hosted the meeting', 'host talks')."""
+    if token is None or token.ent_type_ in PERSON_TYPES or token.ent_type_ in GROUP_TYPES:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.act_nouns or _noun_coding(token, lexicon)[0] is not None:
+        return False
+    return not any(
+        t.ent_type_ in PERSON_TYPES or t.ent_type_ in GROUP_TYPES
+        for t in token.subtree
+        if t.dep_ in ("compound", "poss")
+    )
 
 
 def _is_money(token: Token, vocab: EventWords) -> bool:
