@@ -675,3 +675,15 @@ def test_hosting_a_show_is_no_consultation(extract) -> None:  # type: ignore[no-
     ):
         _, evs = extract(text, {"Rob Da Bank": "PERSON", "Jamelia": "PERSON"})
         assert all(e.type not in ("CONSULT", "AGREE") for e in evs), text
+
+
+def test_coming_to_an_end_visits_no_one(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The minister came to Scotland.", {"Scotland": "GPE"})
+    assert [e.type for e in evs] == ["CONSULT"]
+    for text in (
+        "The long-running series came to an end in 1989.",
+        "His spell in charge came to an end after the World Cup.",
+        "People come in person to the ranch.",
+    ):
+        _, evs = extract(text)
+        assert evs == [], text

@@ -207,6 +207,12 @@ def _verb_predicate(
     known = lemma in lexicon.verbs or particle is not None
     known = known or (obj is not None and _noun_coding(obj, lexicon)[0] is not None)
     cameo = _cameo(verb, lexicon) if coding is None and not known else None
+    if (
+        cameo is not None
+        and cameo.goes_to
+        and not _actor_or_place(cameo.destination, lexicon, vocab)
+    ):
+        cameo = None  # 'came to an end', 'come in person to the ranch': no one is visited
     if cameo is not None:
         coding = cameo.coding
     if coding is None and (not untyped or lemma in vocab.grammatical_verbs):
@@ -410,6 +416,18 @@ def _is_a_person(token: Token | None, lexicon: Lexicon, vocab: EventWords) -> bo
     if lemma in lexicon.person_nouns or lemma in vocab.people_nouns:
         return True
     return any(_is_a_person(c, lexicon, vocab) for c in token.children if c.dep_ == "conj")
+
+
+def _actor_or_place(token: Token | None, lexicon: Lexicon, vocab: EventWords) -> bool:
+    """What PETRARCH2 codes a move towards ('came to Scotland', 'flew to Beijing', 'came to
+    him'): a person, group or place entity, a personal pronoun or a person noun."""
+    if token is None:
+        return False
+    if token.ent_type_ in PERSON_TYPES or token.ent_type_ in GROUP_TYPES:
+        return True
+    if token.lower_ in vocab.anaphoric_nouns or token.lemma_.lower() in vocab.anaphoric_nouns:
+        return True
+    return _is_a_person(token, lexicon, vocab) and token.pos_ != "NUM"
 
 
 def _is_a_programme(token: Token | None, lexicon: Lexicon) -> bool:
