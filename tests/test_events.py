@@ -687,3 +687,16 @@ def test_coming_to_an_end_visits_no_one(extract) -> None:  # type: ignore[no-unt
     ):
         _, evs = extract(text)
         assert evs == [], text
+
+
+def test_an_attack_on_or_by_an_animal_or_a_message_is_no_assault(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Gunmen shot two soldiers at the checkpoint.")
+    assert [e.type for e in evs] == ["ASSAULT"]
+    for text in (
+        "Users can shoot deer from their computers.",
+        "A computer virus strikes and files are deleted.",
+        "E-mail security attacks remain unabated.",
+        "People practise shooting at targets via the internet.",
+    ):
+        _, evs = extract(text)
+        assert all(e.type != "ASSAULT" for e in evs), text

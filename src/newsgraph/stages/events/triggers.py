@@ -57,6 +57,7 @@ def find_predicates(
     _forecasts_are_no_threats(found, vocab)
     _policy_proposals_are_no_offers(found, lexicon, vocab)
     _contests_are_no_assaults(found, lexicon, vocab)
+    _animals_and_messages_are_no_victims(found, lexicon, vocab)
     typed_heads = {p.head.i for p in found if p.coding is not None}
     found = [p for p in found if not _complement_of_typed_noun(p.head, typed_heads)]
     found = _without_nouns_inside_verb_phrases(found)
@@ -166,6 +167,44 @@ def _contests_are_no_assaults(found: list[Predicate], lexicon: Lexicon, vocab: E
         )
         if contest and not _tells_violence(sentence, lexicon, vocab):
             pred.coding = None
+
+
+def _animals_and_messages_are_no_victims(
+    found: list[Predicate], lexicon: Lexicon, vocab: EventWords
+) -> None:
+    """'shoot down deer', 'a computer virus strikes', 'e-mail security attacks', 'shooting at
+    targets': an attack on or by an animal or a message (its object, its subject when it has
+    none, or a noun trigger's modifiers; WordNet, harmless_nouns.txt) harms no one, unless a
+    person is its target."""
+    for pred in found:
+        if pred.coding is None or pred.coding.type != "ASSAULT":
+            continue
+        if pred.target is not None and _is_a_person(pred.target, lexicon, vocab):
+            continue
+        if any(_harmless(t, lexicon) for t in _assault_themes(pred.head, vocab)):
+            pred.coding = None
+
+
+def _assault_themes(head: Token, vocab: EventWords) -> list[Token]:
+    """The nouns an attack is on or by: a verb's object (or 'at' object, else its subject), a
+    noun's compound modifiers ('e-mail security attacks')."""
+    if head.pos_ == "NOUN":
+        return [t for t in head.subtree if t.dep_ == "compound" and t.i < head.i]
+    themes = []
+    for child in head.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            themes.append(look_through_quantity(child, vocab))
+        elif child.dep_ == "prep" and child.lower_ == "at":
+            themes += [c for c in child.children if c.dep_ == "pobj"]
+    if not themes:
+        themes = [c for c in head.children if c.dep_ == "nsubj"]
+    return themes
+
+
+def _harmless(token: Token, lexicon: Lexicon) -> bool:
+    if token.ent_type_ in PERSON_TYPES or token.ent_type_ in GROUP_TYPES:
+        return False
+    return token.lemma_.lower() in lexicon.harmless_nouns or token.lower_ in lexicon.harmless_nouns
 
 
 def _complement_of_typed_noun(token: Token, typed_heads: set[int]) -> bool:
