@@ -700,3 +700,17 @@ def test_an_attack_on_or_by_an_animal_or_a_message_is_no_assault(extract) -> Non
     ):
         _, evs = extract(text)
         assert all(e.type != "ASSAULT" for e in evs), text
+
+
+def test_talking_without_a_partner_is_no_consultation(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The minister talked to the rebels.")
+    assert [e.type for e in evs] == ["CONSULT"]
+    _, evs = extract("The two sides talked for hours.")
+    assert [e.type for e in evs] == ["CONSULT"]
+    for text in (
+        "I don't think we should talk about timing.",
+        "Mourinho doesn't simply talk a good game.",
+        "If he has to talk, he talks.",
+    ):
+        _, evs = extract(text, {"Mourinho": "PERSON"})
+        assert all(e.type not in ("CONSULT", "AGREE") for e in evs), text

@@ -381,6 +381,8 @@ def _sense(
         return None
     if lemma == "meet" and _meets_no_one(verb, obj, vocab):
         return None
+    if coding.type == "CONSULT" and lemma in vocab.partner_verbs and not _has_partner(verb):
+        return None
     if coding.type == "CONSULT" and lemma in vocab.visit_verbs:
         visited = obj
         if verb.dep_ == "relcl" and (obj is None or obj.lower_ in vocab.relative_pronouns):
@@ -467,6 +469,17 @@ def _actor_or_place(token: Token | None, lexicon: Lexicon, vocab: EventWords) ->
     if token.lower_ in vocab.anaphoric_nouns or token.lemma_.lower() in vocab.anaphoric_nouns:
         return True
     return _is_a_person(token, lexicon, vocab) and token.pos_ != "NUM"
+
+
+def _has_partner(verb: Token) -> bool:
+    """'talked to me', 'talks with Juventus', 'the two sides talked', 'Blair and Brown talk'."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "with"):
+            return True
+        several = child.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in child.children)
+        if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN") and several:
+            return True
+    return False
 
 
 def _is_a_programme(token: Token | None, lexicon: Lexicon) -> bool:

@@ -82,6 +82,7 @@ class EventWords:
     people_nouns: frozenset[str]
     contest_words: frozenset[str]
     visit_verbs: frozenset[str]
+    partner_verbs: frozenset[str]
 
 
 def build_event_words(words: WordLists) -> EventWords:
