@@ -714,3 +714,15 @@ def test_talking_without_a_partner_is_no_consultation(extract) -> None:  # type:
     ):
         _, evs = extract(text, {"Mourinho": "PERSON"})
         assert all(e.type not in ("CONSULT", "AGREE") for e in evs), text
+
+
+def test_a_message_sent_to_no_one_is_no_consultation(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Iran sent a message to Israel.", {"Iran": "GPE", "Israel": "GPE"})
+    assert [e.type for e in evs] == ["CONSULT"]
+    for text in (
+        "People are not sending multimedia messages.",
+        "Few users have sent a picture message.",
+        "The council sends a clear message.",
+    ):
+        _, evs = extract(text)
+        assert all(e.type != "CONSULT" for e in evs), text

@@ -252,6 +252,8 @@ def _verb_predicate(
         and not _actor_or_place(cameo.destination, lexicon, vocab)
     ):
         cameo = None  # 'came to an end', 'come in person to the ranch': no one is visited
+    if _consults_no_one(cameo, lexicon, vocab):
+        cameo = None  # 'send a picture message', 'sending out text messages'
     if cameo is not None:
         coding = cameo.coding
     if coding is None and (not untyped or lemma in vocab.grammatical_verbs):
@@ -457,6 +459,18 @@ def _is_a_person(token: Token | None, lexicon: Lexicon, vocab: EventWords) -> bo
     if lemma in lexicon.person_nouns or lemma in vocab.people_nouns:
         return True
     return any(_is_a_person(c, lexicon, vocab) for c in token.children if c.dep_ == "conj")
+
+
+def _consults_no_one(cameo: CameoMatch | None, lexicon: Lexicon, vocab: EventWords) -> bool:
+    """A CAMEO consultation pattern that names a thing ('send message'), with no one it is
+    sent to: PETRARCH2 codes it only towards an actor ('sent a message to Israel'); a text,
+    e-mail or picture message sent to no one is no consultation."""
+    if cameo is None or cameo.obj is None or cameo.coding is None:
+        return False
+    if cameo.coding.type != "CONSULT" or _actor_or_place(cameo.obj, lexicon, vocab):
+        return False
+    recipient = cameo.target if cameo.target is not cameo.obj else None
+    return not _actor_or_place(recipient, lexicon, vocab)
 
 
 def _actor_or_place(token: Token | None, lexicon: Lexicon, vocab: EventWords) -> bool:
