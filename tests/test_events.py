@@ -661,3 +661,68 @@ def test_a_common_noun_actor_takes_the_organisation_its_modifier_names(extract) 
         "European Community foreign ministers agreed to send aid.", {"European Community": "ORG"}
     )
     assert _name(art, _only(evs, "agreed").actor) == "European Community"
+
+
+def test_hosting_a_show_is_no_consultation(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Tony Blair hosted the delegation in London.", {"Tony Blair": "PERSON"})
+    assert [e.type for e in evs] == ["CONSULT"]
+    _, evs = extract("Mr Brown is visiting Tanzania.", {"Brown": "PERSON", "Tanzania": "GPE"})
+    assert [e.type for e in evs] == ["CONSULT"]
+    for text in (
+        "Rob Da Bank has been hosting the show since the DJ's death.",
+        "Jamelia will host a Christmas Day concert.",
+        "The e-mails tried to make people visit fake versions of the websites.",
+    ):
+        _, evs = extract(text, {"Rob Da Bank": "PERSON", "Jamelia": "PERSON"})
+        assert all(e.type not in ("CONSULT", "AGREE") for e in evs), text
+
+
+def test_coming_to_an_end_visits_no_one(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The minister came to Scotland.", {"Scotland": "GPE"})
+    assert [e.type for e in evs] == ["CONSULT"]
+    for text in (
+        "The long-running series came to an end in 1989.",
+        "His spell in charge came to an end after the World Cup.",
+        "People come in person to the ranch.",
+    ):
+        _, evs = extract(text)
+        assert evs == [], text
+
+
+def test_an_attack_on_or_by_an_animal_or_a_message_is_no_assault(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Gunmen shot two soldiers at the checkpoint.")
+    assert [e.type for e in evs] == ["ASSAULT"]
+    for text in (
+        "Users can shoot deer from their computers.",
+        "A computer virus strikes and files are deleted.",
+        "E-mail security attacks remain unabated.",
+        "People practise shooting at targets via the internet.",
+    ):
+        _, evs = extract(text)
+        assert all(e.type != "ASSAULT" for e in evs), text
+
+
+def test_talking_without_a_partner_is_no_consultation(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("The minister talked to the rebels.")
+    assert [e.type for e in evs] == ["CONSULT"]
+    _, evs = extract("The two sides talked for hours.")
+    assert [e.type for e in evs] == ["CONSULT"]
+    for text in (
+        "I don't think we should talk about timing.",
+        "Mourinho doesn't simply talk a good game.",
+        "If he has to talk, he talks.",
+    ):
+        _, evs = extract(text, {"Mourinho": "PERSON"})
+        assert all(e.type not in ("CONSULT", "AGREE") for e in evs), text
+
+
+def test_a_message_sent_to_no_one_is_no_consultation(extract) -> None:  # type: ignore[no-untyped-def]
+    _, evs = extract("Iran sent a message to Israel.", {"Iran": "GPE", "Israel": "GPE"})
+    assert [e.type for e in evs] == ["CONSULT"]
+    for text in (
+        "People are not sending multimedia messages.",
+        "Few users have sent a picture message.",
+        "The council sends a clear message.",
+    ):
+        _, evs = extract(text)
+        assert all(e.type != "CONSULT" for e in evs), text

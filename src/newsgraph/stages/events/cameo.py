@@ -62,6 +62,8 @@ class CameoMatch:
     code: str
     obj: Token | None = None  # the object the pattern named, part of the trigger
     target: Token | None = None
+    destination: Token | None = None  # 'come to X', 'fly to X': X, which must be someone/where
+    goes_to: bool = False  # the pattern names only a 'to' phrase: a move towards someone
 
 
 def build_cameo_verbs(words: WordLists) -> CameoVerbs:
@@ -157,8 +159,14 @@ def _best_match(
         return None if code == "---" else CameoMatch(cameo.plover.get(code), code)
     pattern = best[1]
     named = obj if pattern.obj else None
+    goes_to = not pattern.obj and pattern.preps == (("to", ""),)
     return CameoMatch(
-        cameo.plover.get(pattern.code), pattern.code, named, _target(pattern, verb, obj)
+        cameo.plover.get(pattern.code),
+        pattern.code,
+        named,
+        _target(pattern, verb, obj),
+        _pobj([verb], "to") if goes_to else None,
+        goes_to,
     )
 
 

@@ -14,6 +14,8 @@ LEXICON_FILE = "events/plover_lexicon.tsv"
 TYPES_FILE = "events/plover_types.txt"
 EVENT_NOUNS_FILE = "events/event_nouns.txt"
 PERSON_NOUNS_FILE = "events/person_nouns.txt"
+ACT_NOUNS_FILE = "events/act_nouns.txt"
+HARMLESS_NOUNS_FILE = "events/harmless_nouns.txt"
 
 # Types whose mode is the content of the act, often told in its complement clause.
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT"})
@@ -46,6 +48,8 @@ class Lexicon:
     cameo: CameoVerbs = field(default_factory=CameoVerbs)  # PETRARCH2's verb patterns
     event_nouns: frozenset[str] = frozenset()  # nouns naming an event, PLOVER or not
     person_nouns: frozenset[str] = frozenset()  # nouns naming a person (WordNet noun.person)
+    act_nouns: frozenset[str] = frozenset()  # nouns naming an act or message (WordNet)
+    harmless_nouns: frozenset[str] = frozenset()  # animals and messages (WordNet)
 
     def mode_from_words(self, event_type: str, lemmas: set[str]) -> str | None:
         """The first cue of this type found among the words around a trigger."""
@@ -61,6 +65,8 @@ def build_lexicon(words: WordLists) -> Lexicon:
     lexicon.cameo = build_cameo_verbs(words)
     lexicon.event_nouns = frozenset(words.lines(EVENT_NOUNS_FILE))
     lexicon.person_nouns = frozenset(words.lines(PERSON_NOUNS_FILE))
+    lexicon.act_nouns = frozenset(words.lines(ACT_NOUNS_FILE))
+    lexicon.harmless_nouns = frozenset(words.lines(HARMLESS_NOUNS_FILE))
     return lexicon
 
 

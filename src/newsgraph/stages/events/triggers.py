@@ -57,6 +57,7 @@ def find_predicates(
     _forecasts_are_no_threats(found, vocab)
     _policy_proposals_are_no_offers(found, lexicon, vocab)
     _contests_are_no_assaults(found, lexicon, vocab)
+    _animals_and_messages_are_no_victims(found, lexicon, vocab)
     typed_heads = {p.head.i for p in found if p.coding is not None}
     found = [p for p in found if not _complement_of_typed_noun(p.head, typed_heads)]
     found = _without_nouns_inside_verb_phrases(found)
@@ -168,6 +169,44 @@ def _contests_are_no_assaults(found: list[Predicate], lexicon: Lexicon, vocab: E
             pred.coding = None
 
 
+def _animals_and_messages_are_no_victims(
+    found: list[Predicate], lexicon: Lexicon, vocab: EventWords
+) -> None:
+    """'shoot down deer', 'a computer virus strikes', 'e-mail security attacks', 'shooting at
+    targets': an attack on or by an animal or a message (its object, its subject when it has
+    none, or a noun trigger's modifiers; WordNet, harmless_nouns.txt) harms no one, unless a
+    person is its target."""
+    for pred in found:
+        if pred.coding is None or pred.coding.type != "ASSAULT":
+            continue
+        if pred.target is not None and _is_a_person(pred.target, lexicon, vocab):
+            continue
+        if any(_harmless(t, lexicon) for t in _assault_themes(pred.head, vocab)):
+            pred.coding = None
+
+
+def _assault_themes(head: Token, vocab: EventWords) -> list[Token]:
+    """The nouns an attack is on or by: a verb's object (or 'at' object, else its subject), a
+    noun's compound modifiers ('e-mail security attacks')."""
+    if head.pos_ == "NOUN":
+        return [t for t in head.subtree if t.dep_ == "compound" and t.i < head.i]
+    themes = []
+    for child in head.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            themes.append(look_through_quantity(child, vocab))
+        elif child.dep_ == "prep" and child.lower_ == "at":
+            themes += [c for c in child.children if c.dep_ == "pobj"]
+    if not themes:
+        themes = [c for c in head.children if c.dep_ == "nsubj"]
+    return themes
+
+
+def _harmless(token: Token, lexicon: Lexicon) -> bool:
+    if token.ent_type_ in PERSON_TYPES or token.ent_type_ in GROUP_TYPES:
+        return False
+    return token.lemma_.lower() in lexicon.harmless_nouns or token.lower_ in lexicon.harmless_nouns
+
+
 def _complement_of_typed_noun(token: Token, typed_heads: set[int]) -> bool:
     """'the signing of an agreement': the agreement is what was signed, not a second event."""
     prep = token.head
@@ -207,6 +246,14 @@ def _verb_predicate(
     known = lemma in lexicon.verbs or particle is not None
     known = known or (obj is not None and _noun_coding(obj, lexicon)[0] is not None)
     cameo = _cameo(verb, lexicon) if coding is None and not known else None
+    if (
+        cameo is not None
+        and cameo.goes_to
+        and not _actor_or_place(cameo.destination, lexicon, vocab)
+    ):
+        cameo = None  # 'came to an end', 'come in person to the ranch': no one is visited
+    if _consults_no_one(cameo, lexicon, vocab):
+        cameo = None  # 'send a picture message', 'sending out text messages'
     if cameo is not None:
         coding = cameo.coding
     if coding is None and (not untyped or lemma in vocab.grammatical_verbs):
@@ -336,6 +383,14 @@ def _sense(
         return None
     if lemma == "meet" and _meets_no_one(verb, obj, vocab):
         return None
+    if coding.type == "CONSULT" and lemma in vocab.partner_verbs and not _has_partner(verb):
+        return None
+    if coding.type == "CONSULT" and lemma in vocab.visit_verbs:
+        visited = obj
+        if verb.dep_ == "relcl" and (obj is None or obj.lower_ in vocab.relative_pronouns):
+            visited = verb.head  # 'Get Me Out Of Here!, which they also host'
+        if _is_a_programme(visited, lexicon):
+            return None
     if {lemma, phrase} & vocab.verbal_attack_verbs:
         as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
         if (
@@ -404,6 +459,57 @@ def _is_a_person(token: Token | None, lexicon: Lexicon, vocab: EventWords) -> bo
     if lemma in lexicon.person_nouns or lemma in vocab.people_nouns:
         return True
     return any(_is_a_person(c, lexicon, vocab) for c in token.children if c.dep_ == "conj")
+
+
+def _consults_no_one(cameo: CameoMatch | None, lexicon: Lexicon, vocab: EventWords) -> bool:
+    """A CAMEO consultation pattern that names a thing ('send message'), with no one it is
+    sent to: PETRARCH2 codes it only towards an actor ('sent a message to Israel'); a text,
+    e-mail or picture message sent to no one is no consultation."""
+    if cameo is None or cameo.obj is None or cameo.coding is None:
+        return False
+    if cameo.coding.type != "CONSULT" or _actor_or_place(cameo.obj, lexicon, vocab):
+        return False
+    recipient = cameo.target if cameo.target is not cameo.obj else None
+    return not _actor_or_place(recipient, lexicon, vocab)
+
+
+def _actor_or_place(token: Token | None, lexicon: Lexicon, vocab: EventWords) -> bool:
+    """What PETRARCH2 codes a move towards ('came to Scotland', 'flew to Beijing', 'came to
+    him'): a person, group or place entity, a personal pronoun or a person noun."""
+    if token is None:
+        return False
+    if token.ent_type_ in PERSON_TYPES or token.ent_type_ in GROUP_TYPES:
+        return True
+    if token.lower_ in vocab.anaphoric_nouns or token.lemma_.lower() in vocab.anaphoric_nouns:
+        return True
+    return _is_a_person(token, lexicon, vocab) and token.pos_ != "NUM"
+
+
+def _has_partner(verb: Token) -> bool:
+    """'talked to me', 'talks with Juventus', 'the two sides talked', 'Blair and Brown talk'."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "with"):
+            return True
+        several = child.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in child.children)
+        if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN") and several:
+            return True
+    return False
+
+
+def _is_a_programme(token: Token | None, lexicon: Lexicon) -> bool:
+    """A show, concert, message or page version ('hosting the children's show', 'visit fake
+    versions'): an act or communication noun (WordNet, act_nouns.txt) naming no actor or place
+    and not itself one of the lexicon's event nouns ('hosted the meeting', 'host talks')."""
+    if token is None or token.ent_type_ in PERSON_TYPES or token.ent_type_ in GROUP_TYPES:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.act_nouns or _noun_coding(token, lexicon)[0] is not None:
+        return False
+    return not any(
+        t.ent_type_ in PERSON_TYPES or t.ent_type_ in GROUP_TYPES
+        for t in token.subtree
+        if t.dep_ in ("compound", "poss")
+    )
 
 
 def _is_money(token: Token, vocab: EventWords) -> bool:

@@ -81,6 +81,8 @@ class EventWords:
     release_words: frozenset[str]
     people_nouns: frozenset[str]
     contest_words: frozenset[str]
+    visit_verbs: frozenset[str]
+    partner_verbs: frozenset[str]
 
 
 def build_event_words(words: WordLists) -> EventWords:
