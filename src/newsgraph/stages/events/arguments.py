@@ -226,17 +226,6 @@ def argument_span(token: Token | None) -> tuple[int, int] | None:
     return start, end
 
 
-def target_span(pred: Predicate) -> tuple[int, int] | None:
-    """The target's words: the object a verb+object trigger holds ('buy *aircraft* from
-    Europe', 'receive *bridge loans* from the government'), which MEANTIME takes as Arg1,
-    rather than the recipient phrase kept as the PLOVER target entity."""
-    if pred.head.pos_ in ("VERB", "AUX"):
-        inner = _child(pred.head, ("dobj",))
-        if inner is not None and pred.start <= inner.idx < pred.end and inner is not pred.head:
-            return mention_span(inner)
-    return argument_span(pred.target)
-
-
 def drop_event_arguments(built: list[tuple[Predicate, Event]], kept: list[Event]) -> None:
     """An argument that is itself a reported event ('signed the agreement', 'the deal was
     approved', 'sales fell') is related to it as an event, not a participant: its span is

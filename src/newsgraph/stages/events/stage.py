@@ -185,7 +185,7 @@ def build_event(
     if (span := args.argument_span(pred.actor)) is not None:
         event.actor_start, event.actor_end = span
         event.actor_text = article.text[span[0] : span[1]]
-    if (span := args.target_span(pred)) is not None:
+    if (span := args.argument_span(pred.target)) is not None:
         event.target_start, event.target_end = span
         event.target_text = article.text[span[0] : span[1]]
     return event
