@@ -545,3 +545,9 @@ def test_according_to_officials_keeps_the_one_who_said(extract) -> None:  # type
     text = "“We will win this state,” Walker said, according to two officials."
     (q,) = extract(text, person(text, "p1", "Walker"))
     assert q.speaker_text == "Walker"
+
+
+def test_object_with_its_predicate_is_what_was_shown(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("A Monmouth poll out Monday showed Clinton with a healthy lead over Sanders.")
+    assert q.text == "Clinton with a healthy lead over Sanders"
+    assert q.speaker_text == "A Monmouth poll"
