@@ -533,3 +533,21 @@ def test_quote_after_a_colon_takes_the_subject_of_the_clause_before(pipeline: Pi
     assert [(q.kind, q.speaker_text) for q in article.quotes] == [
         ("direct", "Local student Jared Potts")
     ]
+
+
+def test_according_to_a_document_is_the_source_of_what_was_said(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“We will win this state,” Walker said, according to an Associated Press account."
+    (q,) = extract(text, person(text, "p1", "Walker"))
+    assert q.speaker_text == "an Associated Press account"
+
+
+def test_according_to_officials_keeps_the_one_who_said(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“We will win this state,” Walker said, according to two officials."
+    (q,) = extract(text, person(text, "p1", "Walker"))
+    assert q.speaker_text == "Walker"
+
+
+def test_object_with_its_predicate_is_what_was_shown(extract) -> None:  # type: ignore[no-untyped-def]
+    (q,) = extract("A Monmouth poll out Monday showed Clinton with a healthy lead over Sanders.")
+    assert q.text == "Clinton with a healthy lead over Sanders"
+    assert q.speaker_text == "A Monmouth poll"

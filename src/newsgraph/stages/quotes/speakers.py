@@ -44,6 +44,9 @@ def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
     """The word naming who speaks through ``cue``: its subject, else a nearby noun."""
     if cue.lower_ == "according":
         return next((t for to in cue.children for t in to.children if t.dep_ == "pobj"), None)
+    source = _according_to_thing(cue, words)
+    if source is not None:  # '"...," Walker said, according to an AP account': the account's
+        return source
     if _passive(cue):  # "He was asked ...", "it has been announced": the hearer, or no one
         return _agent(cue)
     subject = _subject(cue)
@@ -56,6 +59,25 @@ def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
     if cue.lemma_.lower() in words.hearer_verbs:
         return _name_before(cue) or _subject_before(cue)  # '"...," shop owner X, told AP'
     return _noun_after(cue, words) or _subject_before(cue)
+
+
+def _according_to_thing(cue: Token, words: QuoteWords) -> Token | None:
+    """A document or poll the whole report rests on: 'X said ..., according to a transcript'.
+
+    PolNeAR's source of such a sentence is the thing cited, not the person quoted through it;
+    a person ('according to officials') or a name ('according to Reuters') is left alone.
+    """
+    for tok in cue.sent:
+        if tok.lower_ != "according" or tok is cue:
+            continue
+        thing = next((t for to in tok.children for t in to.children if t.dep_ == "pobj"), None)
+        if thing is not None and thing.pos_ == "NOUN" and not _names_person(thing, words):
+            return thing
+    return None
+
+
+def _names_person(tok: Token, words: QuoteWords) -> bool:
+    return tok.lemma_.lower() in words.person_nouns or tok.lower_ in words.person_nouns
 
 
 def _clause_subject(cue: Token) -> Token | None:

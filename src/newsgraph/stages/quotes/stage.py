@@ -474,6 +474,10 @@ class _Finder:
         predicate = next((c for c in cue.rights if c.dep_ == "oprd" and c.i > last.i), None)
         if comp.dep_ == "dobj" and predicate is not None:
             last = predicate.right_edge  # "called the charges UNSUBSTANTIATED": what was said
+        result = next((c for c in cue.rights if c.dep_ == "prep" and c.i == last.i + 1), None)
+        named = comp.dep_ == "dobj" and comp.pos_ in ("PROPN", "PRON")  # not 'signed the deal'
+        if named and result is not None and result.lower_ == "with":
+            last = result.right_edge  # "a poll showed Clinton WITH A LEAD": what it showed
         if last.i - first.i + 1 < MIN_CLAUSE_WORDS:
             return None
         return first.idx, last.idx + len(last.text)
