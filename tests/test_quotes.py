@@ -516,13 +516,6 @@ def test_a_label_that_names_no_one_is_no_speaker(extract) -> None:  # type: igno
     assert extract("Correction: An earlier version of this article misspelled a name.") == []
 
 
-def test_passive_cue_with_an_agent_reports_its_subject(extract) -> None:  # type: ignore[no-untyped-def]
-    quotes_ = extract("Mayor Lena Ortiz has been endorsed by the city's largest newspaper.")
-    assert [(q.text, q.speaker_text) for q in quotes_] == [
-        ("Mayor Lena Ortiz", "the city's largest newspaper")
-    ]
-
-
 def test_quote_after_a_colon_takes_the_subject_of_the_clause_before(pipeline: Pipeline) -> None:
     text = (
         "The rally was loud.\n\nLocal student Jared Potts echoed:\n\n"

@@ -516,8 +516,6 @@ class _Finder:
             found = next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None)
             # "said on Monday": a time, not what was said
             return None if found is None or found.ent_type_ in WHEN_ENTS else found
-        if "agent" in by_dep and "nsubjpass" in by_dep:
-            return by_dep["nsubjpass"]  # "Clinton has been endorsed by dozens of papers"
         return None
 
     def _according_to(self, cue: Token) -> tuple[int, int] | None:
