@@ -21,7 +21,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from build_event_nouns import read_synsets
+from build_event_nouns import first_sense_nouns
 from build_person_nouns import LICENCE
 
 ACT_LEXFILES = frozenset({4, 10})  # lexnames(5WN): noun.act, noun.communication
@@ -40,23 +40,6 @@ OUTPUTS = {
         HARMLESS_LEXFILES,
     ),
 }
-
-
-def first_sense_nouns(wordnet: Path, lexfiles: frozenset[int]) -> list[str]:
-    """Single-word noun lemmas whose first (most frequent) sense is in one of ``lexfiles``."""
-    synsets = read_synsets(wordnet / "data.noun")
-    found = []
-    for line in (wordnet / "index.noun").read_text("utf-8", errors="replace").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, synset_count = fields[0], int(fields[2])
-        if "_" in lemma or not lemma.isalpha():
-            continue
-        first = fields[-synset_count]  # synset offsets close the line, most frequent first
-        if synsets.get(first, (0, False))[0] in lexfiles:
-            found.append(lemma)
-    return sorted(found)
 
 
 def main(argv: list[str]) -> None:

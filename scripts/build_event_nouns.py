@@ -14,6 +14,7 @@ Only single-word lemmas are kept; the runtime reads the packaged file, never Wor
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 # lexicographer file numbers (lexnames(5WN)): 04 noun.act, 11 noun.event, 22 noun.process
@@ -62,10 +63,10 @@ def read_synsets(data_noun: Path) -> dict[str, tuple[int, bool]]:
     return out
 
 
-def event_nouns(wordnet: Path) -> list[str]:
-    """Single-word noun lemmas whose first (most frequent) sense names an event."""
+def first_senses(wordnet: Path) -> Iterator[tuple[str, int, bool]]:
+    """(lemma, lexicographer file, derived from a verb) of each single-word noun lemma's first
+    (most frequent) WordNet sense: what every build_*_nouns.py script selects from."""
     synsets = read_synsets(wordnet / "data.noun")
-    found = []
     for line in (wordnet / "index.noun").read_text("utf-8", errors="replace").splitlines():
         if line.startswith(" "):
             continue
@@ -75,9 +76,21 @@ def event_nouns(wordnet: Path) -> list[str]:
             continue
         first = fields[-synset_count]  # synset offsets close the line, most frequent first
         lexfile, from_verb = synsets.get(first, (0, False))
-        if lexfile in EVENT_LEXFILES or (from_verb and lexfile not in THING_LEXFILES):
-            found.append(lemma)
-    return sorted(found)
+        yield lemma, lexfile, from_verb
+
+
+def first_sense_nouns(wordnet: Path, lexfiles: frozenset[int]) -> list[str]:
+    """Single-word noun lemmas whose first sense is in one of ``lexfiles``."""
+    return sorted(lemma for lemma, lexfile, _ in first_senses(wordnet) if lexfile in lexfiles)
+
+
+def event_nouns(wordnet: Path) -> list[str]:
+    """Single-word noun lemmas whose first (most frequent) sense names an event."""
+    return sorted(
+        lemma
+        for lemma, lexfile, from_verb in first_senses(wordnet)
+        if lexfile in EVENT_LEXFILES or (from_verb and lexfile not in THING_LEXFILES)
+    )
 
 
 def main(argv: list[str]) -> None:

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from build_event_nouns import NOTICE as EVENT_NOUNS_NOTICE
-from build_event_nouns import read_synsets
+from build_event_nouns import first_sense_nouns
 
 PERSON_LEXFILE = 18  # lexnames(5WN): noun.person
 
@@ -30,19 +30,7 @@ NOTICE = (
 
 def person_nouns(wordnet: Path) -> list[str]:
     """Single-word noun lemmas whose first (most frequent) sense is a person."""
-    synsets = read_synsets(wordnet / "data.noun")
-    found = []
-    for line in (wordnet / "index.noun").read_text("utf-8", errors="replace").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, synset_count = fields[0], int(fields[2])
-        if "_" in lemma or not lemma.isalpha():
-            continue
-        first = fields[-synset_count]  # synset offsets close the line, most frequent first
-        if synsets.get(first, (0, False))[0] == PERSON_LEXFILE:
-            found.append(lemma)
-    return sorted(found)
+    return first_sense_nouns(wordnet, frozenset({PERSON_LEXFILE}))
 
 
 def main(argv: list[str]) -> None:
