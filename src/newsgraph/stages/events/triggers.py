@@ -373,24 +373,24 @@ def _sense(
         return None
     if lemma == "charge" and _charges_a_price(verb, obj, vocab):
         return None
-    if coding.type == "RETREAT" and {lemma, phrase} & vocab.release_words:
-        released = obj
-        if verb.dep_ == "relcl" and (obj is None or obj.lower_ in vocab.relative_pronouns):
-            released = verb.head  # 'the single, which was released on Monday'
-        if not _is_a_person(released, lexicon, vocab):
-            return None
+    if (
+        coding.type == "RETREAT"
+        and {lemma, phrase} & vocab.release_words
+        and not _is_a_person(_undergoer(verb, obj, vocab), lexicon, vocab)
+    ):
+        return None  # 'released the album', 'the single, which was released on Monday'
     if phrase == "ask" and _asks_a_question(verb, vocab):
         return None
     if lemma == "meet" and _meets_no_one(verb, obj, vocab):
         return None
     if coding.type == "CONSULT" and lemma in vocab.partner_verbs and not _has_partner(verb):
         return None
-    if coding.type == "CONSULT" and lemma in vocab.visit_verbs:
-        visited = obj
-        if verb.dep_ == "relcl" and (obj is None or obj.lower_ in vocab.relative_pronouns):
-            visited = verb.head  # 'Get Me Out Of Here!, which they also host'
-        if _is_a_programme(visited, lexicon):
-            return None
+    if (
+        coding.type == "CONSULT"
+        and lemma in vocab.visit_verbs
+        and _is_a_programme(_undergoer(verb, obj, vocab), lexicon)
+    ):
+        return None  # 'hosted the Tonight Show', 'Get Me Out Of Here!, which they also host'
     if {lemma, phrase} & vocab.verbal_attack_verbs:
         as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
         if (
@@ -437,6 +437,14 @@ def _can_speak(token: Token, vocab: EventWords) -> bool:
     if token.lower_ in vocab.speaker_pronouns:
         return True
     return token.ent_type_ in PERSON_TYPES or token.ent_type_ in ("ORG", "NORP", "GPE")
+
+
+def _undergoer(verb: Token, obj: Token | None, vocab: EventWords) -> Token | None:
+    """What the verb acts on: its object, or for a relative clause whose object is missing or a
+    relative pronoun, the noun the clause modifies ('the single, which was released')."""
+    if verb.dep_ == "relcl" and (obj is None or obj.lower_ in vocab.relative_pronouns):
+        return verb.head
+    return obj
 
 
 def _is_a_person(token: Token | None, lexicon: Lexicon, vocab: EventWords) -> bool:
