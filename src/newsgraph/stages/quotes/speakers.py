@@ -43,7 +43,7 @@ class SpeakerMention:
 def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
     """The word naming who speaks through ``cue``: its subject, else a nearby noun."""
     if cue.lower_ == "according":
-        return next((t for to in cue.children for t in to.children if t.dep_ == "pobj"), None)
+        return _according_to_whom(cue)
     source = _according_to_thing(cue, words)
     if source is not None:  # '"...," Walker said, according to an AP account': the account's
         return source
@@ -70,10 +70,15 @@ def _according_to_thing(cue: Token, words: QuoteWords) -> Token | None:
     for tok in cue.sent:
         if tok.lower_ != "according" or tok is cue:
             continue
-        thing = next((t for to in tok.children for t in to.children if t.dep_ == "pobj"), None)
+        thing = _according_to_whom(tok)
         if thing is not None and thing.pos_ == "NOUN" and not _names_person(thing, words):
             return thing
     return None
+
+
+def _according_to_whom(according: Token) -> Token | None:
+    """The object of 'according to': 'according to OFFICIALS', 'according to a TRANSCRIPT'."""
+    return next((t for to in according.children for t in to.children if t.dep_ == "pobj"), None)
 
 
 def _names_person(tok: Token, words: QuoteWords) -> bool:

@@ -87,8 +87,8 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
     for direct in directs:
         if direct.attribution is None and direct.words >= MIN_FRAGMENT_WORDS:
             finder.after_colon(direct)
-        if direct.attribution is None and direct.words >= MIN_FRAGMENT_WORDS:
-            finder.nearby(direct)
+            if direct.attribution is None:
+                finder.nearby(direct)
     quotes = [q for d in directs if (q := _direct_quote(d, text)) is not None]
     reported = finder.reported(text, directs)
     mixed = [(q.start, q.end) for q in reported if q.kind == "mixed"]
