@@ -597,22 +597,12 @@ class SQLiteStore:
             + (" WHERE " + " AND ".join(where) if where else "")
         )
         order = "ORDER BY ev.date, ev.article_id, ev.id"
-        details = "".join(
-            f"LEFT JOIN entities {r}e ON {r}e.article_id = ev.article_id AND {r}e.id = "
-            f"ev.{col} LEFT JOIN kb_links {r}l ON {r}l.article_id = ev.article_id AND "
-            f"{r}l.entity_id = ev.{col} "
-            for r, col in (("a", "actor"), ("t", "target"), ("p", "place"))
-        )
         with self._reading() as db:
             total = _one(db, f"SELECT count(*) {chosen}", *args)[0]
             rows = db.execute(  # one page of rowids first, then its details joined
-                "SELECT ev.article_id, ev.id, ev.type, ev.mode, ev.trigger, ev.date, "
-                "ev.factuality, ae.name, al.kb_id, ae.country, te.name, tl.kb_id, te.country, "
-                "pe.name, pl.kb_id, ev.sentence, a.published, a.source, a.title, a.story_id, "
-                "ev.field "
-                "FROM events ev JOIN articles a INDEXED BY articles_meta ON a.id = ev.article_id "
-                f"{details}WHERE ev.rowid IN (SELECT ev.rowid {chosen} {order} LIMIT ? OFFSET ?) "
-                f"{order}",
+                f"SELECT {_EVENT_COLS} FROM events ev JOIN articles a INDEXED BY articles_meta "
+                f"ON a.id = ev.article_id {_EVENT_ROLES}"
+                f"WHERE ev.rowid IN (SELECT ev.rowid {chosen} {order} LIMIT ? OFFSET ?) {order}",
                 (*args, limit, offset),
             ).fetchall()
         return Page([EventRecord(*r) for r in rows], total, offset, limit)
