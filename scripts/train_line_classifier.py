@@ -181,6 +181,7 @@ def _prepared_pages(root: Path, stop_words: frozenset[str]) -> list[dict]:
         if len(lines) < 3:
             continue
         labels, headline = label_page(lines, html, page)
+        base = base_features(lines, stop_words)
         pages.append(
             {
                 "lines": lines,
@@ -189,8 +190,8 @@ def _prepared_pages(root: Path, stop_words: frozenset[str]) -> list[dict]:
                 "title": declared_title(html),
                 "keep": [_norm(s) for s in page.keep],
                 "drop": [_norm(s) for s in page.drop],
-                "rows": line_rows(lines, stop_words),
-                "base": base_features(lines, stop_words),
+                "rows": line_rows(base),
+                "base": base,
             }
         )
     return pages

@@ -160,15 +160,15 @@ def base_features(lines: list[str], stop_words: frozenset[str]) -> list[list[flo
     total_chars = sum(len(line) for line in lines) or 1
     longest = max(range(len(lines)), key=lambda i: len(lines[i])) if lines else 0
     n = max(len(lines), 1)
-    prose = _prose_lines(lines, stop_words)
+    densities = [_stop_density(line, stop_words) for line in lines]
+    prose = [i for i, line in enumerate(lines) if _reads_as_prose(line.split(), densities[i])]
     run = _densest_run(prose)
     rows = []
     for index, line in enumerate(lines):
         words = line.split()
-        tokens = [w.lower() for w in _WORD.findall(line)]
         alpha = [w for w in words if w[:1].isalpha()]
         chars = max(len(line), 1)
-        stop_density = sum(t in stop_words for t in tokens) / max(len(tokens), 1)
+        stop_density = densities[index]
         rows.append(
             [
                 math.log1p(len(words)),
@@ -188,7 +188,7 @@ def base_features(lines: list[str], stop_words: frozenset[str]) -> list[list[flo
                 float(len(words) <= 12 and parse_date(line) is not None),
                 len(line) / total_chars,
                 math.log1p(len(lines)),
-                float(len(words) >= PROSE_WORDS and stop_density >= PROSE_STOP_DENSITY),
+                float(_reads_as_prose(words, stop_density)),
                 float(len(words) <= SHORT_WORDS),
                 float(len(words) >= PROSE_WORDS),
                 *_prose_position(index, prose, run),
@@ -197,15 +197,15 @@ def base_features(lines: list[str], stop_words: frozenset[str]) -> list[list[flo
     return rows
 
 
-def _prose_lines(lines: list[str], stop_words: frozenset[str]) -> list[int]:
-    """The lines that read as prose: long, with stop words in them."""
-    found = []
-    for index, line in enumerate(lines):
-        tokens = [w.lower() for w in _WORD.findall(line)]
-        density = sum(t in stop_words for t in tokens) / max(len(tokens), 1)
-        if len(line.split()) >= PROSE_WORDS and density >= PROSE_STOP_DENSITY:
-            found.append(index)
-    return found
+def _stop_density(line: str, stop_words: frozenset[str]) -> float:
+    """The share of the line's words that are stop words."""
+    tokens = [w.lower() for w in _WORD.findall(line)]
+    return sum(t in stop_words for t in tokens) / max(len(tokens), 1)
+
+
+def _reads_as_prose(words: list[str], stop_density: float) -> bool:
+    """A line that reads as prose: long, with stop words in it."""
+    return len(words) >= PROSE_WORDS and stop_density >= PROSE_STOP_DENSITY
 
 
 def _prose_position(
@@ -246,9 +246,9 @@ def _window_means(values: list[float], width: int) -> list[float]:
     return means
 
 
-def line_rows(lines: list[str], stop_words: frozenset[str]) -> list[list[float]]:
-    """Each line's features followed by its neighbours' (means over each context window)."""
-    base = base_features(lines, stop_words)
+def line_rows(base: list[list[float]]) -> list[list[float]]:
+    """Each line's features (``base_features``) followed by its neighbours' (means over each
+    context window)."""
     rows = [list(row) for row in base]
     for name in CONTEXT_FEATURES:
         column = [row[BASE_FEATURES.index(name)] for row in base]
@@ -324,11 +324,11 @@ def headline_candidate(line: str) -> bool:
 
 def score_lines(lines: list[str], model: LineModel) -> tuple[list[float], list[float]]:
     """Each line's smoothed article probability and headline probability."""
-    raw = [model.line.probability(row) for row in line_rows(lines, model.stop_words)]
+    base = base_features(lines, model.stop_words)
+    raw = [model.line.probability(row) for row in line_rows(base)]
     smoothed = raw
     if model.smooth is not None:
         smoothed = [model.smooth.probability(row) for row in smooth_rows(raw)]
-    base = base_features(lines, model.stop_words)
     headline = [model.headline.probability(row) for row in headline_rows(lines, base, smoothed)]
     return smoothed, headline
 
