@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from newsgraph.clean.dates import parse_date
@@ -214,12 +215,15 @@ def _prose_position(
     """Where a line stands against the page's prose: the distance to the nearest prose line,
     prose close on both sides (a subhead, a list inside the text), inside the longest run of
     prose lines no further than SANDWICH apart (the densest text block)."""
-    before = [i for i in prose if i < index]
-    after = [i for i in prose if i > index]
-    gaps = [index - before[-1]] if before else []
-    gaps += [after[0] - index] if after else []
-    gap = 0 if index in prose else min(gaps, default=len(prose) + 100)
-    between = bool(before and after and gaps[0] <= SANDWICH and gaps[1] <= SANDWICH)
+    at = bisect_left(prose, index)  # prose is in line order
+    is_prose = at < len(prose) and prose[at] == index
+    before = prose[at - 1] if at > 0 else None
+    after_at = at + 1 if is_prose else at
+    after = prose[after_at] if after_at < len(prose) else None
+    gaps = [index - before] if before is not None else []
+    gaps += [after - index] if after is not None else []
+    gap = 0 if is_prose else min(gaps, default=len(prose) + 100)
+    between = before is not None and after is not None and max(gaps) <= SANDWICH
     return math.log1p(gap), float(between), float(run[0] <= index <= run[1])
 
 
