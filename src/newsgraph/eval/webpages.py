@@ -194,11 +194,14 @@ def outlet_of_site(outlet: str | None, facts: PageFacts) -> bool:
         return False
     if facts.site_name and outlet.casefold() == facts.site_name.casefold():
         return True
-    name = re.sub(r"\W|_", "", outlet.casefold())
-    host = re.sub(r"\W|_", "", facts.host.casefold())
-    label = facts.host.split(".")[-2] if facts.host.count(".") >= 1 else facts.host
-    label = re.sub(r"\W|_", "", label.casefold())
+    name, host = _alnum(outlet), _alnum(facts.host)
+    label = _alnum(facts.host.split(".")[-2] if facts.host.count(".") >= 1 else facts.host)
     return bool(name) and (name in host or (len(label) > 1 and label in name))
+
+
+def _alnum(text: str) -> str:
+    """Letters and digits only, casefolded: 'Le Monde' -> 'lemonde', 'lemonde.fr' -> 'lemondefr'."""
+    return re.sub(r"\W|_", "", text.casefold())
 
 
 def headline_overlap(found: str | None, reference: str | None) -> float:
