@@ -60,14 +60,3 @@ def test_body_highlighting_skips_title_spans(pipeline: Pipeline) -> None:
     title_spans = article_spans(article, "title")
     assert all(article.text[s.start : s.end] for s in body_spans)
     assert {article.title[s.start : s.end] for s in title_spans} >= {"Ruto", "Monday"}  # type: ignore[index]
-
-
-def test_a_currency_code_in_the_title_is_no_place(pipeline: Pipeline) -> None:
-    article = Article(
-        id="t",
-        title="Ford posts US$2.7 billion annual profit",
-        text="Ford said sales were up 13 percent in the US last year.",
-    )
-    article = pipeline.analyse(article)
-    us = [e for e in article.entities if e.name == "US"]
-    assert us and all(m.field == "body" for m in us[0].mentions)  # 'US$' is the amount's

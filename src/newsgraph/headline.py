@@ -18,8 +18,6 @@ from newsgraph.stages.entities.names import build_name_lexicons
 from newsgraph.wordlists import WordLists
 
 TITLE = "title"
-# A name glued to a currency sign is the code of an amount ('US$2.7 billion'), no mention
-_CURRENCY = re.escape("$€£¥")
 
 
 def title_article(article: Article) -> Article | None:
@@ -62,7 +60,7 @@ def _missed_in_title(article: Article) -> None:
     for entity in article.entities:
         names = {m.text for m in entity.mentions if m.field != TITLE and _name_like(m.text)}
         for name in sorted(names, key=len, reverse=True):
-            for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?![\w{_CURRENCY}])", title):
+            for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", title):
                 if not any(s < hit.end() and hit.start() < e for s, e in taken):
                     entity.mentions.insert(0, Mention(hit.start(), hit.end(), name, TITLE))
                     taken.append(hit.span())
