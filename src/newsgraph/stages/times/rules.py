@@ -301,6 +301,8 @@ def _the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit, amount = _unit(m["unit"], ctx.words), _number(m["num"], ctx.words)
     direction = ctx.words.offset_directions[" ".join(m["dir"].lower().split())]
+    if direction == 0:  # "three days later": from an event of the story, not the report
+        return Resolved("DURATION", _duration_value(amount, unit, ctx.words))
     if amount is None:
         return Resolved("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
     if unit in ("hour", "minute", "second"):
