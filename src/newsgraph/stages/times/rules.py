@@ -690,7 +690,10 @@ def _rule_table(w: TimeWords) -> tuple[TimeRule, ...]:
         ),
         _rule(
             "duration",
-            rf"(?i:\b(?:(?:{approx})\s+)?(?:the\s+)?(?:(?:{_in_order(w.duration_openers)})\s+)?(?P<n"
+            # an approximator before "the" or a vague quantity is a preposition, outside the
+            # span as in TimeML: "over the past 20 years", "over several years"
+            rf"(?i:\b(?:(?:{approx})\s+(?!(?:the|{vague})\b))?(?:the\s+)?"
+            rf"(?:(?:{_in_order(w.duration_openers)})\s+)?(?P<n"
             rf"um>{num}|{vague})(?:\s+more)?[\s-]+(?P<unit>{unit})(?:-long)?\b"
             r"(?P<half>\s+and\s+a\s+half\b)?)",
             _duration,
