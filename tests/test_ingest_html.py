@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from trafilatura.utils import load_html
 
 from newsgraph.errors import RejectedInput
 from newsgraph.ingest import article_from_html
@@ -123,4 +124,4 @@ def test_a_standfirst_is_found_under_an_xml_declaration() -> None:
         f'<meta name="description" content="{STANDFIRST}"></head>'
         f"<body><header><p>{STANDFIRST}</p></header><p>Body.</p></body></html>"
     )
-    assert standfirst(html, "Body.") == STANDFIRST
+    assert standfirst(load_html(html), "Body.") == STANDFIRST
