@@ -34,6 +34,7 @@ _DESCRIPTIONS = (
 )
 _SHOWN_TEXT = "//body//text()[contains(., $start)][not(ancestor::script or ancestor::style)]"
 STANDFIRST_MIN_WORDS = 8  # a shorter description is a tag line, not a paragraph
+_SITE_NAME = "//meta[@property='og:site_name']/@content"
 _MONTH_YEAR = re.compile(r"^\s*[A-Za-z]{3,9}\.?\s+\d{4}\s*$")  # "January 2008" is no outlet
 
 
@@ -204,27 +205,63 @@ def page_metadata(
     """Headline, outlet, date, author and section from the page's own metadata, and where
     each came from: trafilatura's metadata reader (og:/JSON-LD/<h1>/<title> minus the site
     name), htmldate's extensive search for the date (JSON-LD, Open Graph, <time>, URL, then
-    the page's text), and the URL's domain for the outlet when the page names none."""
+    the page's text), and the outlet from ``outlet_of_page``."""
     page = (
         Document()
         if tree is None
         else trafilatura.extract_metadata(tree, default_url=url, date_config=_DATE_PARAMS)
     )
-    domain = outlet_from_url(page.url or url)
+    outlet, outlet_source = outlet_of_page(tree, page, url)
     found = Metadata(
         title=page.title,
         section=next(iter(page.categories or []), None),
-        source=page.sitename if plausible_outlet(page.sitename, page) else domain,
+        source=outlet,
         published=parse_date(page.date) if page.date else None,
         url=page.url,
-        author=page.author,
+        author=author_without_outlet(page.author, outlet),
     )
     sources = {name: "page metadata" for name in sources_of(found)}
     if found.published:
         sources["published"] = "htmldate"
-    if found.source is not None and found.source == domain:
-        sources["source"] = "domain"
+    if outlet_source is not None:
+        sources["source"] = outlet_source
     return found, sources
+
+
+def outlet_of_page(
+    tree: lxml_html.HtmlElement | None, page: Document, url: str | None
+) -> tuple[str | None, str | None]:
+    """The outlet and where it came from: the site's own ``og:site_name`` first (trafilatura
+    lets a JSON-LD publisher, often the company, "Ediciones EL PAÍS S.L.", override it), then
+    trafilatura's site name (JSON-LD publisher, else a part of <title>; the URL's host when it
+    finds none), then the domain."""
+    declared = _first_text(tree.xpath(_SITE_NAME)) if tree is not None else None
+    if declared is not None and plausible_outlet(declared, Document(title=page.title)):
+        return _as_trafilatura_writes(declared), "og:site_name"
+    domain = outlet_from_url(page.url or url)
+    if page.sitename != domain and plausible_outlet(page.sitename, page):
+        return page.sitename, "page metadata"
+    return domain, "domain" if domain is not None else None
+
+
+def author_without_outlet(author: str | None, outlet: str | None) -> str | None:
+    """The byline without the outlet's name, which trafilatura reads as an author when a page
+    credits its staff ("Rob Picheta; CNN" -> "Rob Picheta"; "The Economist" -> None)."""
+    if not author or not outlet:
+        return author
+    names = [name for name in author.split("; ") if _letters(name) != _letters(outlet)]
+    return "; ".join(names) or None
+
+
+def _as_trafilatura_writes(name: str) -> str:
+    """A site name as trafilatura's reader gives it: no Twitter '@', a lower-case name that
+    is no host title-cased ('wmn' -> 'Wmn'), so the outlet reads the same whichever source."""
+    name = name.lstrip("@")
+    return name.title() if name and "." not in name and not name[0].isupper() else name
+
+
+def _first_text(values: list[object]) -> str | None:
+    return next((" ".join(str(v).split()) for v in values if str(v).strip()), None)
 
 
 def plausible_outlet(name: str | None, page: Document) -> bool:
