@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from trafilatura.utils import load_html
 
 from newsgraph.errors import RejectedInput
 from newsgraph.ingest import article_from_html
@@ -111,10 +112,24 @@ def test_a_description_the_page_does_not_show_stays_out(settings: Settings) -> N
     assert STANDFIRST not in article_from_html(page, settings).text
 
 
-def test_a_site_name_that_is_the_author_gives_way_to_the_domain(settings: Settings) -> None:
-    page = PAGE.replace('content="Harbour Times"', 'content="Maria Lopez"')
+def test_a_publisher_that_is_the_author_gives_way_to_the_domain(settings: Settings) -> None:
+    person = '{"@type": "NewsArticle", "publisher": {"@type": "Person", "name": "Maria Lopez"}}'
+    page = PAGE.replace('<meta property="og:site_name" content="Harbour Times">', "").replace(
+        "</head>", f'<script type="application/ld+json">{person}</script></head>'
+    )
     meta = Metadata(url="https://www.harbour.example/news/patrols")
-    assert article_from_html(page, settings, meta=meta).source == "harbour.example"
+    article = article_from_html(page, settings, meta=meta)
+    assert article.source == "harbour.example" and article.meta_sources["source"] == "domain"
+
+
+def test_the_declared_site_name_is_the_outlet_and_leaves_the_byline(settings: Settings) -> None:
+    company = '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "HT Ltd"}}'
+    page = PAGE.replace('content="Maria Lopez"', 'content="Maria Lopez; Harbour Times"').replace(
+        "</head>", f'<script type="application/ld+json">{company}</script></head>'
+    )
+    article = article_from_html(page, settings)
+    assert article.source == "Harbour Times" and article.meta_sources["source"] == "og:site_name"
+    assert article.author == "Maria Lopez"
 
 
 def test_a_standfirst_is_found_under_an_xml_declaration() -> None:
@@ -123,4 +138,4 @@ def test_a_standfirst_is_found_under_an_xml_declaration() -> None:
         f'<meta name="description" content="{STANDFIRST}"></head>'
         f"<body><header><p>{STANDFIRST}</p></header><p>Body.</p></body></html>"
     )
-    assert standfirst(html, "Body.") == STANDFIRST
+    assert standfirst(load_html(html), "Body.") == STANDFIRST

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import justext
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from newsgraph.clean import clean_text, parse_date
@@ -32,6 +34,7 @@ _DESCRIPTIONS = (
 )
 _SHOWN_TEXT = "//body//text()[contains(., $start)][not(ancestor::script or ancestor::style)]"
 STANDFIRST_MIN_WORDS = 8  # a shorter description is a tag line, not a paragraph
+_SITE_NAME = "//meta[@property='og:site_name']/@content"
 _MONTH_YEAR = re.compile(r"^\s*[A-Za-z]{3,9}\.?\s+\d{4}\s*$")  # "January 2008" is no outlet
 
 
@@ -52,10 +55,11 @@ def article_from_html(
     words = words or WordLists(settings.language)
     given = meta or Metadata()
     check_dom_size(html, origin)
-    body, route, tried = extract_body(html, given.url, settings.min_words, origin)
-    if (lead := standfirst(html, body)) is not None:
+    page = ParsedPage(html, load_html(html), given.url)
+    body, route, tried = extract_body(page, settings.min_words, origin)
+    if (lead := standfirst(page.tree, body)) is not None:
         body = f"{lead}\n\n{body}"
-    found, sources = page_metadata(html, given.url)
+    found, sources = page_metadata(page.tree, given.url)
     page_meta = given.over(found)
     sources = {k: v for k, v in sources.items() if getattr(given, k) is None}
     sources.update({k: "given" for k in sources_of(given)})
@@ -88,34 +92,52 @@ def check_dom_size(html: str, origin: str) -> None:
         )
 
 
-def _trafilatura_default(html: str, url: str | None) -> str:
+@dataclass(frozen=True)
+class ParsedPage:
+    """The page's markup and its tree, parsed once by trafilatura's loader (which takes an XML
+    declaration lxml refuses; None when it finds no HTML) and read by every route, the
+    metadata reader and the standfirst search; trafilatura and htmldate copy a tree they are
+    given before changing it."""
+
+    html: str
+    tree: lxml_html.HtmlElement | None
+    url: str | None
+
+
+def _trafilatura_default(page: ParsedPage) -> str:
     """trafilatura's defaults (tables kept) but no reader comments."""
-    text = trafilatura.extract(html, url=url, include_comments=False)
+    if page.tree is None:
+        return ""
+    text = trafilatura.extract(page.tree, url=page.url, include_comments=False)
     return text or ""
 
 
-def _trafilatura_recall(html: str, url: str | None) -> str:
+def _trafilatura_recall(page: ParsedPage) -> str:
+    if page.tree is None:
+        return ""
     text = trafilatura.extract(
-        html, url=url, include_comments=False, include_tables=True, favor_recall=True
+        page.tree, url=page.url, include_comments=False, include_tables=True, favor_recall=True
     )
     return text or ""
 
 
-def _trafilatura_baseline(html: str, url: str | None) -> str:
-    return trafilatura.baseline(html)[1] or ""
+def _trafilatura_baseline(page: ParsedPage) -> str:
+    if page.tree is None:
+        return ""
+    return trafilatura.baseline(page.tree)[1] or ""
 
 
-def _justext(html: str, url: str | None) -> str:
+def _justext(page: ParsedPage) -> str:
     """jusText without a stop-list (its language-independent mode): blocks kept by length and
     link density alone."""
     paragraphs = justext.justext(
-        html.encode("utf-8"), frozenset(), stopwords_low=0, stopwords_high=0
+        page.html.encode("utf-8"), frozenset(), stopwords_low=0, stopwords_high=0
     )
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
 # The fallback chain, in order: the first route finding min_words words gives the body.
-ROUTES: tuple[tuple[str, Callable[[str, str | None], str]], ...] = (
+ROUTES: tuple[tuple[str, Callable[[ParsedPage], str]], ...] = (
     ("trafilatura", _trafilatura_default),
     ("trafilatura-recall", _trafilatura_recall),
     ("trafilatura-baseline", _trafilatura_baseline),
@@ -123,12 +145,12 @@ ROUTES: tuple[tuple[str, Callable[[str, str | None], str]], ...] = (
 )
 
 
-def extract_body(html: str, url: str | None, min_words: int, origin: str) -> tuple[str, str, str]:
+def extract_body(page: ParsedPage, min_words: int, origin: str) -> tuple[str, str, str]:
     """The main text (paragraphs blank-line separated), the route that found it and the routes
     tried; RejectedInput naming every route when none finds ``min_words`` words."""
     tried: list[str] = []
     for name, route in ROUTES:
-        text = route(html, url)
+        text = route(page)
         count = len(text.split())
         tried.append(f"{name} {count} words")
         if count >= min_words:
@@ -141,10 +163,9 @@ def extract_body(html: str, url: str | None, min_words: int, origin: str) -> tup
     )
 
 
-def standfirst(html: str, body: str) -> str | None:
+def standfirst(tree: lxml_html.HtmlElement | None, body: str) -> str | None:
     """The standfirst the extractor left out (it sits in the article's <header>, outside the
     text block): the page element showing the page's description, when the body lacks it."""
-    tree = load_html(html)  # trafilatura's loader: takes an XML declaration lxml refuses
     if tree is None:
         return None
     flat_body = " ".join(body.split())
@@ -178,30 +199,72 @@ def _element_showing(tree: lxml_html.HtmlElement, summary: str, probe: str) -> s
     return None
 
 
-def page_metadata(html: str, url: str | None) -> tuple[Metadata, dict[str, str]]:
+def page_metadata(
+    tree: lxml_html.HtmlElement | None, url: str | None
+) -> tuple[Metadata, dict[str, str]]:
     """Headline, outlet, date, author and section from the page's own metadata, and where
     each came from: trafilatura's metadata reader (og:/JSON-LD/<h1>/<title> minus the site
     name), htmldate's extensive search for the date (JSON-LD, Open Graph, <time>, URL, then
-    the page's text), and the URL's domain for the outlet when the page names none."""
-    page = trafilatura.extract_metadata(html, default_url=url, date_config=_DATE_PARAMS)
-    domain = outlet_from_url(page.url or url)
+    the page's text), and the outlet from ``outlet_of_page``."""
+    page = (
+        Document()
+        if tree is None
+        else trafilatura.extract_metadata(tree, default_url=url, date_config=_DATE_PARAMS)
+    )
+    outlet, outlet_source = outlet_of_page(tree, page, url)
     found = Metadata(
         title=page.title,
         section=next(iter(page.categories or []), None),
-        source=page.sitename if plausible_outlet(page.sitename, page) else domain,
+        source=outlet,
         published=parse_date(page.date) if page.date else None,
         url=page.url,
-        author=page.author,
+        author=author_without_outlet(page.author, outlet),
     )
     sources = {name: "page metadata" for name in sources_of(found)}
     if found.published:
         sources["published"] = "htmldate"
-    if found.source is not None and found.source == domain:
-        sources["source"] = "domain"
+    if outlet_source is not None:
+        sources["source"] = outlet_source
     return found, sources
 
 
-def plausible_outlet(name: str | None, page: trafilatura.settings.Document) -> bool:
+def outlet_of_page(
+    tree: lxml_html.HtmlElement | None, page: Document, url: str | None
+) -> tuple[str | None, str | None]:
+    """The outlet and where it came from: the site's own ``og:site_name`` first (trafilatura
+    lets a JSON-LD publisher, often the company, "Ediciones EL PAÍS S.L.", override it), then
+    trafilatura's site name (JSON-LD publisher, else a part of <title>; the URL's host when it
+    finds none), then the domain."""
+    declared = _first_text(tree.xpath(_SITE_NAME)) if tree is not None else None
+    if declared is not None and plausible_outlet(declared, Document(title=page.title)):
+        return _as_trafilatura_writes(declared), "og:site_name"
+    domain = outlet_from_url(page.url or url)
+    if page.sitename != domain and plausible_outlet(page.sitename, page):
+        return page.sitename, "page metadata"
+    return domain, "domain" if domain is not None else None
+
+
+def author_without_outlet(author: str | None, outlet: str | None) -> str | None:
+    """The byline without the outlet's name, which trafilatura reads as an author when a page
+    credits its staff ("Rob Picheta; CNN" -> "Rob Picheta"; "The Economist" -> None)."""
+    if not author or not outlet:
+        return author
+    names = [name for name in author.split("; ") if _letters(name) != _letters(outlet)]
+    return "; ".join(names) or None
+
+
+def _as_trafilatura_writes(name: str) -> str:
+    """A site name as trafilatura's reader gives it: no Twitter '@', a lower-case name that
+    is no host title-cased ('wmn' -> 'Wmn'), so the outlet reads the same whichever source."""
+    name = name.lstrip("@")
+    return name.title() if name and "." not in name and not name[0].isupper() else name
+
+
+def _first_text(values: list[object]) -> str | None:
+    return next((" ".join(str(v).split()) for v in values if str(v).strip()), None)
+
+
+def plausible_outlet(name: str | None, page: Document) -> bool:
     """A site name that can be an outlet: has a letter, is not a date or a bare number, and
     is not the page's own headline or author (a site name read off the <title> or a byline)."""
     if not name or not any(ch.isalpha() for ch in name):
