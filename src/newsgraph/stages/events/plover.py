@@ -16,6 +16,7 @@ EVENT_NOUNS_FILE = "events/event_nouns.txt"
 PERSON_NOUNS_FILE = "events/person_nouns.txt"
 ACT_NOUNS_FILE = "events/act_nouns.txt"
 HARMLESS_NOUNS_FILE = "events/harmless_nouns.txt"
+WIN_VERBS_FILE = "events/win_verbs.txt"
 
 # Types whose mode is the content of the act, often told in its complement clause.
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT"})
@@ -50,6 +51,7 @@ class Lexicon:
     person_nouns: frozenset[str] = frozenset()  # nouns naming a person (WordNet noun.person)
     act_nouns: frozenset[str] = frozenset()  # nouns naming an act or message (WordNet)
     harmless_nouns: frozenset[str] = frozenset()  # animals and messages (WordNet)
+    win_verbs: frozenset[str] = frozenset()  # verbs whose usual sense is a win (WordNet)
 
     def mode_from_words(self, event_type: str, lemmas: set[str]) -> str | None:
         """The first cue of this type found among the words around a trigger."""
@@ -67,6 +69,7 @@ def build_lexicon(words: WordLists) -> Lexicon:
     lexicon.person_nouns = frozenset(words.lines(PERSON_NOUNS_FILE))
     lexicon.act_nouns = frozenset(words.lines(ACT_NOUNS_FILE))
     lexicon.harmless_nouns = frozenset(words.lines(HARMLESS_NOUNS_FILE))
+    lexicon.win_verbs = frozenset(words.lines(WIN_VERBS_FILE))
     return lexicon
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Article, Entity, Event, TimeExpr
 from newsgraph.settings import Settings
 from newsgraph.stages.events import arguments as args
+from newsgraph.stages.events import recipients
 from newsgraph.stages.events.factuality import (
     HYPOTHETICAL,
     NEGATED,
@@ -56,8 +57,6 @@ _MEANS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE"})
 # electricity to X', 'demanded that X end curbs'), and the dependencies of that act.
 _COMPLEMENT_TYPES = CONTENT_TYPES | {"AGREE"}
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
-# Modifiers of a common noun that name whose it is ('Iraqi towns', 'government officials').
-_NAMING_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
 def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> None:
@@ -154,16 +153,10 @@ def build_event(
     event_type, mode = plover_coding(article, pred, lexicon, vocab, factuality)
     actor = args.entity_id(article, pred.actor, vocab)
     if actor is None and event_type is not None:  # 'European Community foreign ministers'
-        actor = _named_by_modifier(article, pred.actor, vocab)
+        actor = recipients.named_by_modifier(article, pred.actor, vocab)
     target = args.target_id(article, pred.target, vocab)  # an actor is not its own recipient below
     if target is None and event_type is not None:
-        target = args.recipient_id(article, pred, vocab)
-    if target is None and event_type in _COMPLEMENT_TYPES:
-        target = _complement_target(article, pred, vocab)
-    if target is None and event_type in _JOINT_TYPES:
-        target = args.partner_id(article, pred.actor, vocab)
-    if target is None and event_type is not None:
-        target = _named_by_modifier(article, pred.target, vocab)
+        target = _recipient(article, pred, event_type, lexicon, vocab)
     time, source = event_time(article, pred, vocab)
     sent = pred.head.sent
     event = Event(
@@ -191,22 +184,29 @@ def build_event(
     return event
 
 
+def _recipient(
+    article: Article, pred: Predicate, event_type: str, lexicon: Lexicon, vocab: EventWords
+) -> str | None:
+    """Whom a typed event is directed at when its object names no entity, in order: the doer
+    of the act it is about, a recipient phrase, the act it governs, a partner, the people a
+    modifier or an 'of' phrase names, whom a protest is against, and last its place."""
+    found = recipients.doer_of_object_act(article, pred, lexicon.event_nouns, vocab)
+    found = found or args.recipient_id(article, pred, vocab)
+    if found is None and event_type in _COMPLEMENT_TYPES:
+        found = _complement_target(article, pred, vocab)
+    if found is None and event_type in _JOINT_TYPES:
+        found = args.partner_id(article, pred.actor, vocab)
+    found = found or recipients.named_by_modifier(article, pred.target, vocab)
+    found = found or recipients.modified_recipient(article, pred, vocab)
+    found = found or recipients.owner_of_object(article, pred, vocab)
+    if found is None and event_type == "PROTEST":
+        found = recipients.protested_party(article, pred, lexicon.event_nouns, vocab)
+    return found or args.place_of(article, pred, vocab)
+
+
 def _target_id(article: Article, token: Token | None, vocab: EventWords) -> str | None:
     """The recipient entity, else the one its modifier names."""
-    return args.target_id(article, token, vocab) or _named_by_modifier(article, token, vocab)
-
-
-def _named_by_modifier(article: Article, token: Token | None, vocab: EventWords) -> str | None:
-    """The people or place that a common noun's modifier names ('shell Iraqi towns', 'a
-    Palestinian prisoner', 'Chilean government officials')."""
-    if token is None or token.pos_ != "NOUN":
-        return None
-    for child in token.children:
-        if child.dep_ in _NAMING_MODIFIERS:
-            found = args.entity_id(article, child, vocab, actor=False)
-            if found is not None:
-                return found
-    return None
+    return recipients.named_or_modified(article, token, vocab)
 
 
 def _complement_target(article: Article, pred: Predicate, vocab: EventWords) -> str | None:

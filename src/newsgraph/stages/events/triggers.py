@@ -157,7 +157,9 @@ def _offers(token: Token, offers: set[int], lexicon: Lexicon) -> bool:
 def _contests_are_no_assaults(found: list[Predicate], lexicon: Lexicon, vocab: EventWords) -> None:
     """'Bayern Munich beat Dortmund 5-0', 'beat Morrissey to the music award', 'the Old Firm
     CIS Cup clash': beating, shooting or clashing in a sports or prize contest harms no one. A
-    sentence with a contest word or a score and no word of violence makes its ASSAULT no event."""
+    sentence with a contest word or a score, or a verb whose usual sense is a win ('to beat
+    Labour', 'failed to beat Celtic'; WordNet, win_verbs.txt), and no word of violence makes
+    its ASSAULT no event."""
     for pred in found:
         if pred.coding is None or pred.coding.type != "ASSAULT":
             continue
@@ -165,8 +167,22 @@ def _contests_are_no_assaults(found: list[Predicate], lexicon: Lexicon, vocab: E
         contest = _SCORE.search(sentence.text) is not None or any(
             t.lemma_.lower() in vocab.contest_words for t in sentence
         )
+        contest = contest or _a_win(pred.head, lexicon, vocab)
         if contest and not _tells_violence(sentence, lexicon, vocab):
             pred.coding = None
+
+
+def _a_win(verb: Token, lexicon: Lexicon, vocab: EventWords) -> bool:
+    """A verb whose usual sense is a win, over a rival named or unnamed ('beat Labour', 'the
+    one to beat', 'were beaten by the Turks'), not over people beaten ('beat protesters')."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.win_verbs:
+        return False
+    beaten = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not any(
+        (t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.person_nouns | vocab.people_nouns)
+        or t.lower_ in vocab.pronoun_types
+        for t in (look_through_quantity(b, vocab) for b in beaten)
+    )
 
 
 def _animals_and_messages_are_no_victims(
