@@ -38,14 +38,6 @@ def test_of_phrase_names_the_recipient_of_a_common_noun(extract) -> None:  # typ
     assert _name(art, _only(evs, "arrested").target) == "Lima Transport Company"
 
 
-def test_protest_is_against_the_doer_of_the_protested_act(extract) -> None:  # type: ignore[no-untyped-def]
-    art, evs = extract(
-        "Hundreds of farmers began a hunger strike to protest against Norway's decision.",
-        {"Norway": "GPE"},
-    )
-    assert _name(art, _only(evs, "hunger strike").target) == "Norway"
-
-
 def test_place_is_the_recipient_when_nothing_else_is(extract) -> None:  # type: ignore[no-untyped-def]
     art, evs = extract("Rebels exploded three bombs in Kabul on Sunday.", {"Kabul": "GPE"})
     assert _name(art, _only(evs, "exploded").target) == "Kabul"

@@ -1,7 +1,7 @@
 """PLOVER recipients the object does not name itself: the doer of an act that is the object
 ('demanded the withdrawal of Serbian forces', 'investigating crimes by Croatian extremists'),
-and people named only by the modifier of a recipient phrase ('confiscated weapons from
-Palestinian armed groups', 'granted asylum to five Panamanian army officers')."""
+the people a common noun's modifier names ('shell Iraqi towns'), and the owner an 'of' phrase
+names ('workers of the United Bus Company')."""
 
 from __future__ import annotations
 
@@ -76,51 +76,4 @@ def owner_of_object(article: Article, pred: Predicate, vocab: EventWords) -> str
             found = named_or_modified(article, pobj, vocab)
             if found is not None:
                 return found
-    return None
-
-
-def protested_party(
-    article: Article, pred: Predicate, event_nouns: frozenset[str], vocab: EventWords
-) -> str | None:
-    """Whom a protest is against, named in its purpose clause or 'against' phrase: 'a hunger
-    strike to protest against Sweden's decision', 'a rally to protest the violations by X'."""
-    holders = [t for t in (pred.head, pred.clause) if t is not None]
-    objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]  # 'began a strike'
-    purposes = [c for h in holders + objects for c in h.children if _purpose_clause(c)]
-    for holder in holders + purposes:
-        for token in _objects_and_recipients(holder, vocab):
-            found = named_or_modified(article, token, vocab) or doer_of_act(
-                article, token, event_nouns, vocab
-            )
-            if found is not None:
-                return found
-    return None
-
-
-def _purpose_clause(token: Token) -> bool:
-    """'(a rally) to protest ...', '(began a strike) to protest against ...'."""
-    clausal = token.dep_ in ("advcl", "relcl", "acl", "xcomp")
-    return clausal and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
-def _objects_and_recipients(holder: Token, vocab: EventWords) -> list[Token]:
-    found = [c for c in holder.children if c.dep_ == "dobj"]
-    for prep in vocab.target_preps:
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ == prep:
-                found.extend(c for c in child.children if c.dep_ == "pobj")
-    return found
-
-
-def modified_recipient(article: Article, pred: Predicate, vocab: EventWords) -> str | None:
-    """A recipient phrase whose noun is named only by its modifier ('from Palestinian armed
-    groups', 'to five Panamanian army officers'), after every named recipient was tried."""
-    for holder in (t for t in (pred.target, pred.clause, pred.head) if t is not None):
-        for prep in vocab.target_preps:
-            for child in holder.children:
-                if child.dep_ in ("prep", "dative") and child.lower_ == prep:
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    found = named_by_modifier(article, pobj, vocab)
-                    if found is not None:
-                        return found
     return None

@@ -189,7 +189,7 @@ def _recipient(
 ) -> str | None:
     """Whom a typed event is directed at when its object names no entity, in order: the doer
     of the act it is about, a recipient phrase, the act it governs, a partner, the people a
-    modifier or an 'of' phrase names, whom a protest is against, and last its place."""
+    modifier or an 'of' phrase names, and last its place."""
     found = recipients.doer_of_object_act(article, pred, lexicon.event_nouns, vocab)
     found = found or args.recipient_id(article, pred, vocab)
     if found is None and event_type in _COMPLEMENT_TYPES:
@@ -197,10 +197,7 @@ def _recipient(
     if found is None and event_type in _JOINT_TYPES:
         found = args.partner_id(article, pred.actor, vocab)
     found = found or recipients.named_by_modifier(article, pred.target, vocab)
-    found = found or recipients.modified_recipient(article, pred, vocab)
     found = found or recipients.owner_of_object(article, pred, vocab)
-    if found is None and event_type == "PROTEST":
-        found = recipients.protested_party(article, pred, lexicon.event_nouns, vocab)
     return found or args.place_of(article, pred, vocab)
 
 
