@@ -94,6 +94,7 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
         for piece in name_pieces(ent, lex)
         if (m := _trim(piece, lex))
     ]
+    raw = _with_model_names(doc, raw)
     raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw, lex))
     raw += _missed_mentions(doc, raw, lex)
     raw += _missed_countries(doc, raw, lex)
@@ -519,6 +520,26 @@ def _is_edge_punct(text: str) -> bool:
     if not text.strip("`"):
         return True  # '``New GM': a TeX-style opening quote, one backtick per token
     return text in QUOTE_CHARS or text in {"(", ")", "[", "]", ",", ".", "-", "–", ":", ";"}
+
+
+def _with_model_names(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
+    """'Airbus A380', 'Boeing 747', 'Airbus A400M': a maker NER typed ORG right before a model
+    number it typed PRODUCT is one product's name, not a mention of the maker."""
+    out: list[RawMention] = []
+    for m in raw:
+        maker = out[-1] if out else None
+        if (
+            maker is not None
+            and maker.label == "ORG"
+            and m.label == "PRODUCT"
+            and maker.end == m.start
+            and any(c.isdigit() for c in m.name)
+        ):
+            span = doc[maker.start : m.end]
+            out[-1] = RawMention(maker.start, m.end, "PRODUCT", span.text, _key(span))
+            continue
+        out.append(m)
+    return out
 
 
 def _key(span: Span) -> str:
