@@ -172,6 +172,8 @@ def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
     span = doc[start:end]
     if not any(c.isupper() or c.isdigit() for c in span.text):  # 'maras', 'the press department'
         return None  # a model number stays: '747', '787s' typed PRODUCT
+    if span.text in lex.common_nouns:  # French "le chef de l'État": the state, no name
+        return None
     if ent.label_ != "PERSON" and _opens_title(doc, start, end, lex):
         return None
     return RawMention(
