@@ -40,6 +40,13 @@ def test_nouns_naming_events_are_events(analyse) -> None:  # type: ignore[no-unt
     assert {"decision", "sale"} <= {e.trigger for e in art.events if e.type is None}
 
 
+def test_nouns_derived_from_verbs_are_events_but_attributes_are_not(analyse) -> None:  # type: ignore[no-untyped-def]
+    art = analyse("A large number of dealers blamed the loss on the bankruptcy.")
+    triggers = {e.trigger for e in art.events}
+    assert {"loss", "bankruptcy"} <= triggers  # WordNet derives them from a verb on a later sense
+    assert "number" not in triggers  # an attribute, although derived from 'to number'
+
+
 def test_plover_events_keep_their_type_beside_the_others(analyse) -> None:  # type: ignore[no-untyped-def]
     art = analyse("Norway accused Sweden of spying and released a report.")
     assert _event(art, "accused").type == "ACCUSE"

@@ -342,3 +342,17 @@ def test_a_year_before_a_plural_noun_is_still_a_year_unless_round(analyse) -> No
     times = times_of(analyse, "Leaders of the 1992 protests met. Police said 1500 people came.")
     assert times["1992"].value == "1992"
     assert "1500" not in times
+
+
+def test_an_offset_after_a_story_event_is_a_duration(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "The bomb went off at dawn. Three days later, police made arrests.")
+    assert times["Three days later"].type == "DURATION"
+    assert times["Three days later"].value == "P3D"
+    ago = times_of(analyse, "The plant closed two years ago.")
+    assert ago["two years ago"].value == "2022"
+
+
+def test_over_before_the_is_a_preposition_outside_the_span(analyse) -> None:  # type: ignore[no-untyped-def]
+    times = times_of(analyse, "Sales fell over the past 20 years but rose over 20 months.")
+    assert times["the past 20 years"].value == "P20Y"
+    assert "over 20 months" in times

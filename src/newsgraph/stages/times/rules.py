@@ -301,6 +301,8 @@ def _the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit, amount = _unit(m["unit"], ctx.words), _number(m["num"], ctx.words)
     direction = ctx.words.offset_directions[" ".join(m["dir"].lower().split())]
+    if direction == 0:  # "three days later": from an event of the story, not the report
+        return Resolved("DURATION", _duration_value(amount, unit, ctx.words))
     if amount is None:
         return Resolved("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
     if unit in ("hour", "minute", "second"):
@@ -688,7 +690,10 @@ def _rule_table(w: TimeWords) -> tuple[TimeRule, ...]:
         ),
         _rule(
             "duration",
-            rf"(?i:\b(?:(?:{approx})\s+)?(?:the\s+)?(?:(?:{_in_order(w.duration_openers)})\s+)?(?P<n"
+            # an approximator before "the" or a vague quantity is a preposition, outside the
+            # span as in TimeML: "over the past 20 years", "over several years"
+            rf"(?i:\b(?:(?:{approx})\s+(?!(?:the|{vague})\b))?(?:the\s+)?"
+            rf"(?:(?:{_in_order(w.duration_openers)})\s+)?(?P<n"
             rf"um>{num}|{vague})(?:\s+more)?[\s-]+(?P<unit>{unit})(?:-long)?\b"
             r"(?P<half>\s+and\s+a\s+half\b)?)",
             _duration,
