@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
 from newsgraph.stages.entities.names import build_name_lexicons
-from newsgraph.stages.entities.stage import RawMention, _vote_type
+from newsgraph.stages.entities.stage import RawMention, _vote_type, _with_model_names
 from newsgraph.wordlists import WordLists
 
 LEX = WordLists().get(build_name_lexicons)
@@ -134,3 +137,25 @@ def test_a_model_number_is_kept(analyse):
     )
     mentions = [m.text for e in art.entities for m in e.mentions]
     assert any("747" in m for m in mentions)
+
+
+def _raw(words: list[str], *spans: tuple[int, int, str]) -> list[str]:
+    doc = Doc(Vocab(), words=words)
+    raw = [RawMention(s, e, label, doc[s:e].text, doc[s:e].text) for s, e, label in spans]
+    return [f"{m.label}:{m.name}" for m in _with_model_names(doc, raw)]
+
+
+def test_maker_before_model_number_is_one_product():
+    words = ["the", "Airbus", "A380", "flew"]
+    assert _raw(words, (1, 2, "ORG"), (2, 3, "PRODUCT")) == ["PRODUCT:Airbus A380"]
+
+
+def test_maker_before_product_without_number_or_apart_stays():
+    assert _raw(["Acme", "Roadrunner"], (0, 1, "ORG"), (1, 2, "PRODUCT")) == [
+        "ORG:Acme",
+        "PRODUCT:Roadrunner",
+    ]
+    assert _raw(["Boeing", "'s", "787"], (0, 1, "ORG"), (2, 3, "PRODUCT")) == [
+        "ORG:Boeing",
+        "PRODUCT:787",
+    ]

@@ -60,3 +60,14 @@ def test_body_highlighting_skips_title_spans(pipeline: Pipeline) -> None:
     title_spans = article_spans(article, "title")
     assert all(article.text[s.start : s.end] for s in body_spans)
     assert {article.title[s.start : s.end] for s in title_spans} >= {"Ruto", "Monday"}  # type: ignore[index]
+
+
+def test_title_model_name_keeps_its_maker(pipeline: Pipeline) -> None:
+    article = Article(
+        id="m",
+        title="Ryanair exercises options on five Boeing 737s",
+        text="Ryanair said on Monday that it would buy five more aircraft from Boeing.",
+    )
+    article = pipeline.analyse(article)
+    names = {(m.text, e.type) for e in article.entities for m in e.mentions if m.field == "title"}
+    assert ("Boeing 737s", "PRODUCT") in names

@@ -94,3 +94,15 @@ def test_french_relative_dates_in_french_word_order(pipeline: Pipeline) -> None:
 def test_a_french_weekday_before_its_date_is_one_expression(pipeline: Pipeline) -> None:
     found = _french_times(pipeline, "L'assemblée s'est réunie le mardi 10 septembre 2019.")
     assert found == [("mardi 10 septembre 2019", "2019-09-10")]
+
+
+def test_french_institutions_are_organisations_and_the_state_no_name(pipeline: Pipeline) -> None:
+    text = (
+        "Le parquet de Brest a ouvert une enquête. Les élèves du lycée Paul Bert ont été reçus "
+        "au rectorat de Créteil. Le chef de l'État n'a rien dit."
+    )
+    (article,) = pipeline.analyse_batch([Article(id="fr", text=text, language="fr")])
+    names = _names(article)
+    assert {("parquet de Brest", "ORG"), ("rectorat de Créteil", "ORG")} <= names
+    assert ("lycée Paul Bert", "ORG") in names
+    assert not any(name in ("État", "Brest", "Créteil", "Paul Bert") for name, _ in names)

@@ -125,7 +125,10 @@ def _body_names(article: Article) -> re.Pattern[str] | None:
 
 
 def _holds_body_names(entity: Entity, body_names: re.Pattern[str] | None) -> bool:
-    """A title name that is no body name yet holds one: a headline's capitals misled NER."""
+    """A title name that is no body name yet holds one: a headline's capitals misled NER. A
+    model's name holds its maker's ('Boeing 737s') and stays."""
+    if entity.type == "PRODUCT":
+        return False
     return body_names is not None and all(body_names.search(m.text) for m in entity.mentions)
 
 

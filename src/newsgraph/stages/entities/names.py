@@ -55,6 +55,7 @@ class NameLexicons:
     display_names: Mapping[str, str]  # alpha-3 -> the name affiliations use ('Bolivia')
     nicknames: NickNamer  # given names and their short forms (the ``nicknames`` package)
     name_particles: frozenset[str]  # 'van', 'de', 'bin': open a surname, never a given name
+    common_nouns: frozenset[str]  # French 'État': capitalised by convention, no name alone
 
     def is_given_name(self, word: str) -> bool:
         """A given name the nickname table knows ('Paul', 'Mike', 'Ray')."""
@@ -160,6 +161,7 @@ def build_name_lexicons(words: WordLists) -> NameLexicons:
         },
         nicknames=NickNamer(),
         name_particles=words.words("entities/name_particles.txt"),
+        common_nouns=words.words("entities/capitalised_common_nouns.txt", lower=False),
     )
 
 

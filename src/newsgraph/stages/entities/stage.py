@@ -25,6 +25,11 @@ from newsgraph.stages.entities.furniture import (
     furniture_lines,
     on_furniture,
 )
+from newsgraph.stages.entities.institutions import (
+    Nouns,
+    build_institution_nouns,
+    institution_start,
+)
 from newsgraph.stages.entities.links import Candidate, link_names
 from newsgraph.stages.entities.names import (
     NUMERIC_LABELS,
@@ -94,10 +99,12 @@ def run(article: Article, doc: Doc, settings: Settings, words: WordLists) -> Non
         for piece in name_pieces(ent, lex)
         if (m := _trim(piece, lex))
     ]
+    raw = _with_model_names(doc, raw)
     raw = _resolve_overlaps(raw + _acronyms_in_parentheses(doc, raw) + _aliases(doc, raw, lex))
     raw += _missed_mentions(doc, raw, lex)
     raw += _missed_countries(doc, raw, lex)
     raw = _with_financial(doc, raw, words)
+    raw = _with_institutions(doc, raw, words.get(build_institution_nouns))
     dateline = _dateline(doc, raw, lex)
     article.dateline = dateline.mention if dateline is not None else None
     furniture = furniture_lines(doc.text, words.get(build_furniture_words))
@@ -165,6 +172,8 @@ def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
     span = doc[start:end]
     if not any(c.isupper() or c.isdigit() for c in span.text):  # 'maras', 'the press department'
         return None  # a model number stays: '747', '787s' typed PRODUCT
+    if span.text in lex.common_nouns:  # French "le chef de l'État": the state, no name
+        return None
     if ent.label_ != "PERSON" and _opens_title(doc, start, end, lex):
         return None
     return RawMention(
@@ -521,6 +530,26 @@ def _is_edge_punct(text: str) -> bool:
     return text in QUOTE_CHARS or text in {"(", ")", "[", "]", ",", ".", "-", "–", ":", ";"}
 
 
+def _with_model_names(doc: Doc, raw: list[RawMention]) -> list[RawMention]:
+    """'Airbus A380', 'Boeing 747', 'Airbus A400M': a maker NER typed ORG right before a model
+    number it typed PRODUCT is one product's name, not a mention of the maker."""
+    out: list[RawMention] = []
+    for m in raw:
+        maker = out[-1] if out else None
+        if (
+            maker is not None
+            and maker.label == "ORG"
+            and m.label == "PRODUCT"
+            and maker.end == m.start
+            and any(c.isdigit() for c in m.name)
+        ):
+            span = doc[maker.start : m.end]
+            out[-1] = RawMention(maker.start, m.end, "PRODUCT", span.text, _key(span))
+            continue
+        out.append(m)
+    return out
+
+
 def _key(span: Span) -> str:
     return " ".join(acronym_key(t.text) for t in span)
 
@@ -622,6 +651,35 @@ def _with_financial(doc: Doc, raw: list[RawMention], words: WordLists) -> list[R
     ]
     kept = [m for m in raw if not any(s < m.end and m.start < e for s, e in spans)]
     return sorted(kept + found, key=lambda m: m.start)
+
+
+def _with_institutions(doc: Doc, raw: list[RawMention], nouns: Nouns) -> list[RawMention]:
+    """'rectorat de Créteil', 'lycée Paul Bert': the institution an institution noun makes of
+    the name after it is an organisation, and replaces the mentions it overlaps."""
+    if not nouns:
+        return raw
+    spans = []
+    for m in raw:
+        start = institution_start(doc, m.start, m.end, nouns)
+        if start is not None and m.label != FINANCIAL:
+            spans.append((start, m.end))
+    if not spans:
+        return raw
+    found = [
+        RawMention(s, e, "ORG", doc[s:e].text, _key(doc[s:e]), org_cue=True)
+        for s, e in _resolve_spans(spans)
+    ]
+    kept = [m for m in raw if not any(f.start < m.end and m.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+def _resolve_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, the longest first."""
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: x[0] - x[1]):
+        if all(e <= ks or ke <= s for ks, ke in kept):
+            kept.append((s, e))
+    return kept
 
 
 def _cue_labels(m: RawMention) -> list[str]:
