@@ -450,11 +450,34 @@ def test_cue_after_a_full_stop_belongs_to_the_next_sentence(extract) -> None:  #
 
 def test_pronoun_cue_after_a_full_stop_still_names_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Minister Ana Ruiz called the deal “the best day for the navy in ten long years.” "
-        "She said the ships would sail in May."
+        "Minister Ana Ruiz hosted the ceremony. “This is the best day for the navy in ten long "
+        "years.” She said the ships would sail in May."
     )
     direct = next(q for q in extract(text) if q.kind == "direct")
     assert (direct.cue, direct.speaker_text) == ("said", "She")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Lee says the new tax “would be a terrible blow to the small farms of the valley.”",
+            "the new tax “would be",
+            "says",
+        ),
+        (
+            "Minister Ana Ruiz called the deal “the best day for the navy in ten long years.”",
+            "the deal “the best",
+            "called",
+        ),
+    ],
+)
+def test_a_quotation_the_cue_reports_from_before_its_mark_is_mixed(  # type: ignore[no-untyped-def]
+    extract, text, content, cue
+) -> None:
+    # PolNeAR's content opens before the mark: one mixed quote, no direct one
+    (quote,) = extract(text)
+    assert (quote.kind, quote.text[: len(content)], quote.cue) == ("mixed", content, cue)
 
 
 @pytest.mark.parametrize(

@@ -414,7 +414,11 @@ class _Finder:
                 continue
             inner = [f for f in fragments if start <= f.span.start < end] + enclosed
             after_that = any(self._after_that(d) for d in inner)
-            if inner and not after_that and self._mostly_quoted(inner, start, end):
+            if (
+                inner
+                and not (after_that or self._cue_first(tok, inner))
+                and self._mostly_quoted(inner, start, end)
+            ):
                 continue  # "The pact “will allow ...,” Thomas said": the direct quote stands
             if inner:  # keep the fragment's closing mark inside the content
                 end = max(end, max(f.span.close_at + 1 for f in inner))
@@ -428,6 +432,16 @@ class _Finder:
             found.append(quote)
             taken.append((start, end))
         return found
+
+    def _cue_first(self, cue: Token, inner: list[_Direct]) -> bool:
+        """ "Trump says voter fraud “would be ...”": the cue and the clause's first words come
+        before the marks, so the quotation is part of what the cue reports (PolNeAR's content
+        opens before the mark). The 'mostly quoted' rule still applies when the cue follows
+        ('The pact “will allow ...,” Thomas said'), and to a learned cue whose quoted words
+        were never a quote of their own ('watched “The Godfather”')."""
+        if cue.idx > min(d.span.open_at for d in inner):
+            return False
+        return self._is_cue(cue) or any(d.words >= MIN_FRAGMENT_WORDS for d in inner)
 
     def _after_dateline(self, clause: tuple[int, int]) -> tuple[int, int]:
         """ "BERLIN (Reuters) - Germany will ...": what was said starts after the dateline."""
