@@ -567,3 +567,31 @@ def test_object_with_its_predicate_is_what_was_shown(extract) -> None:  # type: 
     (q,) = extract("A Monmouth poll out Monday showed Clinton with a healthy lead over Sanders.")
     assert q.text == "Clinton with a healthy lead over Sanders"
     assert q.speaker_text == "A Monmouth poll"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks stall.\n\nLONDON (Reuters) - Donald Trump said he was unlikely to meet the British "
+        "prime minister before the summit in June.\n",
+        "Paris (AFP) – Senator Ana Ruiz has criticised the budget plan, saying that the new "
+        "taxes would hurt farmers.\n",
+    ],
+)
+def test_the_subject_past_a_dateline_the_parse_made_a_second_subject_speaks(  # type: ignore[no-untyped-def]
+    analyse, text
+) -> None:
+    # the parse gives the verb two subjects, the dateline's place first
+    art = analyse(text)
+    assert art.quotes and all(q.speaker_text for q in art.quotes)
+    assert not any(q.speaker_text in ("LONDON", "Paris") for q in art.quotes)
+
+
+def test_a_passive_thought_cue_without_agent_is_its_subjects_view(extract) -> None:  # type: ignore[no-untyped-def]
+    # a speech verb in the passive names the hearer ('He was asked'); a belief names its holder
+    (quote,) = extract("Republican senators are split on whether to hold hearings this year.")
+    assert quote.speaker_text == "Republican senators"
+    (asked,) = extract("He was asked whether the senators would hold hearings this year.")
+    assert asked.speaker_text is None
+    accused = extract("Ekpo is accused of running the largest smuggling network in the gulf.")
+    assert all(q.speaker_text is None for q in accused)  # the target, not the accuser

@@ -16,12 +16,13 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Article, Mention, Quote
 from newsgraph.settings import Settings
-from newsgraph.stages.common.dateline import past_dateline
+from newsgraph.stages.common.dateline import in_dateline, past_dateline
 from newsgraph.stages.quotes.cues import CueModel, build_cue_model
 from newsgraph.stages.quotes.labels import labelled_lines
 from newsgraph.stages.quotes.marks import QuotedSpan, find_quoted_spans
 from newsgraph.stages.quotes.speakers import (
     RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
     SpeakerMention,
     SpeakerResolver,
     entity_map,
@@ -349,7 +350,10 @@ class _Finder:
         if cue.pos_ == "NOUN":  # "Lee's claim", "a Times report": the possessor or the name
             head = next((c for c in cue.lefts if _names_a_source(c)), None)
         else:
-            head = past_dateline(speaker_token(cue, self.words), self.dateline)
+            holds_view = cue.lemma_.lower() not in self.words.speech_verbs and (
+                self.model.kind_of(cue.lemma_.lower()) != "evaluation"
+            )
+            head = self._past_dateline(speaker_token(cue, self.words, holds_view))
         if head is not None and self._inside(head, content):
             head = self._speaker_outside(cue, content)
         kind = self._cue_kind(cue, head)
@@ -371,6 +375,19 @@ class _Finder:
             named = SpeakerMention(phrase.text, phrase.start_char, phrase.end_char, cue.head.lower_)
         speaker_id = self.resolver.resolve(named)
         return _Attribution(cue, cue_text, cue.idx, cue_end, mention, speaker_id, kind)
+
+    def _past_dateline(self, head: Token | None) -> Token | None:
+        """The speaker, never the dateline's place: its apposition past the dateline, or the
+        verb's other subject there ('LONDON (Reuters) - Donald Trump said': the parse gives
+        'said' two subjects, LONDON first)."""
+        if head is None or not in_dateline(head, self.dateline):
+            return head
+        found = past_dateline(head, self.dateline)
+        if found is not None or head.head is head:
+            return found
+        end = self.dateline.end if self.dateline is not None else 0
+        siblings = (c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.idx >= end)
+        return next(siblings, None)
 
     def _title_holder(self, head: Token) -> Token | None:
         """The person a title names: its apposition, or the name ending a capitalised title."""
