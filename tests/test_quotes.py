@@ -595,3 +595,20 @@ def test_a_passive_thought_cue_without_agent_is_its_subjects_view(extract) -> No
     assert asked.speaker_text is None
     accused = extract("Ekpo is accused of running the largest smuggling network in the gulf.")
     assert all(q.speaker_text is None for q in accused)  # the target, not the accuser
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the deal fails, Lee said, “the farmers of the valley will lose everything they own.”",
+        "There was, she said, “an implicit bargain between the workers and the mill owners.”",
+    ],
+)
+def test_a_quotation_going_on_with_a_sentence_begun_before_the_cue_is_mixed(  # type: ignore[no-untyped-def]
+    extract, text
+) -> None:
+    # a comma and a lower-case word after the mark: the sentence began before it
+    assert [q.kind for q in extract(text)] == ["mixed"]
+    assert [q.kind for q in extract("Lee said, “We will win this fight for the farmers.”")] == [
+        "direct"
+    ]

@@ -253,6 +253,8 @@ class _Finder:
         while before.i > 0 and before.is_quote:
             before = self.doc[before.i - 1]
         sent_start = before.sent.start
+        if before.text == "," and self.doc[first].text[:1].islower():
+            return True  # "If she wins, he said, “she might ...”": the sentence goes on
         return not (before.is_punct or before.is_space or before.i < sent_start) and not (
             self._is_cue(before)
         )
