@@ -450,11 +450,34 @@ def test_cue_after_a_full_stop_belongs_to_the_next_sentence(extract) -> None:  #
 
 def test_pronoun_cue_after_a_full_stop_still_names_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Minister Ana Ruiz called the deal “the best day for the navy in ten long years.” "
-        "She said the ships would sail in May."
+        "Minister Ana Ruiz hosted the ceremony. “This is the best day for the navy in ten long "
+        "years.” She said the ships would sail in May."
     )
     direct = next(q for q in extract(text) if q.kind == "direct")
     assert (direct.cue, direct.speaker_text) == ("said", "She")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Lee says the new tax “would be a terrible blow to the small farms of the valley.”",
+            "the new tax “would be",
+            "says",
+        ),
+        (
+            "Minister Ana Ruiz called the deal “the best day for the navy in ten long years.”",
+            "the deal “the best",
+            "called",
+        ),
+    ],
+)
+def test_a_quotation_the_cue_reports_from_before_its_mark_is_mixed(  # type: ignore[no-untyped-def]
+    extract, text, content, cue
+) -> None:
+    # PolNeAR's content opens before the mark: one mixed quote, no direct one
+    (quote,) = extract(text)
+    assert (quote.kind, quote.text[: len(content)], quote.cue) == ("mixed", content, cue)
 
 
 @pytest.mark.parametrize(
@@ -544,3 +567,48 @@ def test_object_with_its_predicate_is_what_was_shown(extract) -> None:  # type: 
     (q,) = extract("A Monmouth poll out Monday showed Clinton with a healthy lead over Sanders.")
     assert q.text == "Clinton with a healthy lead over Sanders"
     assert q.speaker_text == "A Monmouth poll"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks stall.\n\nLONDON (Reuters) - Donald Trump said he was unlikely to meet the British "
+        "prime minister before the summit in June.\n",
+        "Paris (AFP) – Senator Ana Ruiz has criticised the budget plan, saying that the new "
+        "taxes would hurt farmers.\n",
+    ],
+)
+def test_the_subject_past_a_dateline_the_parse_made_a_second_subject_speaks(  # type: ignore[no-untyped-def]
+    analyse, text
+) -> None:
+    # the parse gives the verb two subjects, the dateline's place first
+    art = analyse(text)
+    assert art.quotes and all(q.speaker_text for q in art.quotes)
+    assert not any(q.speaker_text in ("LONDON", "Paris") for q in art.quotes)
+
+
+def test_a_passive_thought_cue_without_agent_is_its_subjects_view(extract) -> None:  # type: ignore[no-untyped-def]
+    # a speech verb in the passive names the hearer ('He was asked'); a belief names its holder
+    (quote,) = extract("Republican senators are split on whether to hold hearings this year.")
+    assert quote.speaker_text == "Republican senators"
+    (asked,) = extract("He was asked whether the senators would hold hearings this year.")
+    assert asked.speaker_text is None
+    accused = extract("Ekpo is accused of running the largest smuggling network in the gulf.")
+    assert all(q.speaker_text is None for q in accused)  # the target, not the accuser
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the deal fails, Lee said, “the farmers of the valley will lose everything they own.”",
+        "There was, she said, “an implicit bargain between the workers and the mill owners.”",
+    ],
+)
+def test_a_quotation_going_on_with_a_sentence_begun_before_the_cue_is_mixed(  # type: ignore[no-untyped-def]
+    extract, text
+) -> None:
+    # a comma and a lower-case word after the mark: the sentence began before it
+    assert [q.kind for q in extract(text)] == ["mixed"]
+    assert [q.kind for q in extract("Lee said, “We will win this fight for the farmers.”")] == [
+        "direct"
+    ]

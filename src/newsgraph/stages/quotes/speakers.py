@@ -40,15 +40,21 @@ class SpeakerMention:
     head: str  # the lower-cased head word: 'he', 'official', 'dupuy'
 
 
-def speaker_token(cue: Token, words: QuoteWords) -> Token | None:
-    """The word naming who speaks through ``cue``: its subject, else a nearby noun."""
+def speaker_token(cue: Token, words: QuoteWords, holds_view: bool = False) -> Token | None:
+    """The word naming who speaks through ``cue``: its subject, else a nearby noun.
+
+    ``holds_view``: the cue is a belief or a state, not speech or an evaluation, so in the
+    passive its subject holds the view ('Not everyone is convinced', 'senators are split on'),
+    where a passive speech cue names the hearer ('He was asked') and an evaluation its target
+    ('Ekpo is accused of')."""
     if cue.lower_ == "according":
         return _according_to_whom(cue)
     source = _according_to_thing(cue, words)
     if source is not None:  # '"...," Walker said, according to an AP account': the account's
         return source
     if _passive(cue):  # "He was asked ...", "it has been announced": the hearer, or no one
-        return _agent(cue)
+        agent = _agent(cue)
+        return _subject(cue) if agent is None and holds_view else agent
     subject = _subject(cue)
     if subject is None and cue.dep_ in INHERITING_DEPS and cue.head is not cue:
         subject = _subject(_reporting_head(cue, words))  # "..., adding that ...": the head's

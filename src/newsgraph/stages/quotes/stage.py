@@ -16,12 +16,13 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Article, Mention, Quote
 from newsgraph.settings import Settings
-from newsgraph.stages.common.dateline import past_dateline
+from newsgraph.stages.common.dateline import in_dateline, past_dateline
 from newsgraph.stages.quotes.cues import CueModel, build_cue_model
 from newsgraph.stages.quotes.labels import labelled_lines
 from newsgraph.stages.quotes.marks import QuotedSpan, find_quoted_spans
 from newsgraph.stages.quotes.speakers import (
     RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
     SpeakerMention,
     SpeakerResolver,
     entity_map,
@@ -252,6 +253,8 @@ class _Finder:
         while before.i > 0 and before.is_quote:
             before = self.doc[before.i - 1]
         sent_start = before.sent.start
+        if before.text == "," and self.doc[first].text[:1].islower():
+            return True  # "If she wins, he said, “she might ...”": the sentence goes on
         return not (before.is_punct or before.is_space or before.i < sent_start) and not (
             self._is_cue(before)
         )
@@ -349,7 +352,10 @@ class _Finder:
         if cue.pos_ == "NOUN":  # "Lee's claim", "a Times report": the possessor or the name
             head = next((c for c in cue.lefts if _names_a_source(c)), None)
         else:
-            head = past_dateline(speaker_token(cue, self.words), self.dateline)
+            holds_view = cue.lemma_.lower() not in self.words.speech_verbs and (
+                self.model.kind_of(cue.lemma_.lower()) != "evaluation"
+            )
+            head = self._past_dateline(speaker_token(cue, self.words, holds_view))
         if head is not None and self._inside(head, content):
             head = self._speaker_outside(cue, content)
         kind = self._cue_kind(cue, head)
@@ -371,6 +377,19 @@ class _Finder:
             named = SpeakerMention(phrase.text, phrase.start_char, phrase.end_char, cue.head.lower_)
         speaker_id = self.resolver.resolve(named)
         return _Attribution(cue, cue_text, cue.idx, cue_end, mention, speaker_id, kind)
+
+    def _past_dateline(self, head: Token | None) -> Token | None:
+        """The speaker, never the dateline's place: its apposition past the dateline, or the
+        verb's other subject there ('LONDON (Reuters) - Donald Trump said': the parse gives
+        'said' two subjects, LONDON first)."""
+        if head is None or not in_dateline(head, self.dateline):
+            return head
+        found = past_dateline(head, self.dateline)
+        if found is not None or head.head is head:
+            return found
+        end = self.dateline.end if self.dateline is not None else 0
+        siblings = (c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.idx >= end)
+        return next(siblings, None)
 
     def _title_holder(self, head: Token) -> Token | None:
         """The person a title names: its apposition, or the name ending a capitalised title."""
@@ -414,7 +433,11 @@ class _Finder:
                 continue
             inner = [f for f in fragments if start <= f.span.start < end] + enclosed
             after_that = any(self._after_that(d) for d in inner)
-            if inner and not after_that and self._mostly_quoted(inner, start, end):
+            if (
+                inner
+                and not (after_that or self._cue_first(tok, inner))
+                and self._mostly_quoted(inner, start, end)
+            ):
                 continue  # "The pact “will allow ...,” Thomas said": the direct quote stands
             if inner:  # keep the fragment's closing mark inside the content
                 end = max(end, max(f.span.close_at + 1 for f in inner))
@@ -428,6 +451,16 @@ class _Finder:
             found.append(quote)
             taken.append((start, end))
         return found
+
+    def _cue_first(self, cue: Token, inner: list[_Direct]) -> bool:
+        """ "Trump says voter fraud “would be ...”": the cue and the clause's first words come
+        before the marks, so the quotation is part of what the cue reports (PolNeAR's content
+        opens before the mark). The 'mostly quoted' rule still applies when the cue follows
+        ('The pact “will allow ...,” Thomas said'), and to a learned cue whose quoted words
+        were never a quote of their own ('watched “The Godfather”')."""
+        if cue.idx > min(d.span.open_at for d in inner):
+            return False
+        return self._is_cue(cue) or any(d.words >= MIN_FRAGMENT_WORDS for d in inner)
 
     def _after_dateline(self, clause: tuple[int, int]) -> tuple[int, int]:
         """ "BERLIN (Reuters) - Germany will ...": what was said starts after the dateline."""
