@@ -84,4 +84,5 @@ def _amount(number_words: Iterable[str], language: str) -> str:
     scales = sorted(set(LANG[language].MULTIPLIERS) | set(LANG[language].HUNDRED), key=len)
     scale = "|".join(re.escape(s) for s in reversed(scales))
     words = rf"{_alt(number_words)}|{number_word_pattern(language)}"
-    return rf"(?:(?:{_DIGITS})(?:\s+(?:{scale})\b)*|(?<![\w-])(?:{words}))"
+    # never a prefix of a longer number: '4.5p' is not '4', '1.8GHz' is not '1'
+    return rf"(?:(?:{_DIGITS})(?![.,]?\d)(?:\s+(?:{scale})\b)*|(?<![\w-])(?:{words}))"
