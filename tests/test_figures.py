@@ -122,3 +122,12 @@ def test_a_number_the_article_uses_as_a_name_is_a_name_everywhere(analyse) -> No
 def test_a_decimal_is_never_cut_to_its_integer_part(analyse) -> None:  # type: ignore[no-untyped-def]
     figs = figures_of(analyse, "The 1.8GHz chip earned 4.5p a share; 2.5 million were sold.")
     assert set(figs) == {"2.5 million"}
+
+
+def test_a_change_to_a_new_level_is_not_a_range(analyse) -> None:  # type: ignore[no-untyped-def]
+    figs = figures_of(
+        analyse, "Crude closed up $2.80 to $51.15 and claims rose 32,000 to 1.41 million."
+    )
+    assert {"$2.80", "$51.15", "32,000", "1.41 million"} <= set(figs)
+    figs = figures_of(analyse, "They forecast a 3% to 3.5% improvement for children aged 10 to 13.")
+    assert figs["3% to 3.5%"].low == 3 and figs["10 to 13"].high == 13

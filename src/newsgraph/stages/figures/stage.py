@@ -71,7 +71,19 @@ def find_figures(
         if item.figure.kind == "count" and item.figure.unit is None:
             item.figure.kind = "other"
         found.append(item.figure)
-    return [f for f in merge_ranges(text, found) if not _named_elsewhere(f, model_numbers)]
+    changes = {f.start for f in found if doc is not None and _after_change(doc, f, w)}
+    merged = merge_ranges(text, found, changes)
+    return [f for f in merged if not _named_elsewhere(f, model_numbers)]
+
+
+def _after_change(doc: Doc, fig: Figure, w: FigureWords) -> bool:
+    """'fell $28.63 to $38.65', 'edged up 0.1% to 4.7%', 'increased by 296,000 to ...': the
+    amount follows a word of change, so a following 'to' gives the new level, not a range."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    i = span.start - 1 if span is not None else -1
+    if i >= 0 and doc[i].lower_ == "by":
+        i -= 1
+    return i >= 0 and (doc[i].lower_ in w.change_verbs or doc[i].lemma_.lower() in w.change_verbs)
 
 
 def _named_elsewhere(fig: Figure, model_numbers: set[str]) -> bool:
@@ -259,12 +271,20 @@ def _unit_text(text: str, tokens: Iterable[Token], w: FigureWords) -> str | None
     return cleaned.strip() or None
 
 
-def merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
-    """'between $12 million and $20 million', '200-250', '15-20%' as one figure each."""
+def merge_ranges(text: str, figures: list[Figure], changes: set[int] | None = None) -> list[Figure]:
+    """'between $12 million and $20 million', '200-250', '15-20%' as one figure each; not
+    'X to Y' when X (its start in ``changes``) is a change: 'fell $2 to $40'."""
     merged: list[Figure] = []
     for fig in figures:
         prev = merged[-1] if merged else None
-        if prev is not None and _is_range(text, prev, fig):
+        if (
+            prev is not None
+            and _is_range(text, prev, fig)
+            and not (
+                prev.start in (changes or set())
+                and text[prev.end : fig.start].strip().lower() == "to"
+            )
+        ):
             merged[-1] = _range(text, prev, fig)
         else:
             merged.append(fig)
