@@ -103,3 +103,31 @@ def test_seed_article(analyse) -> None:  # type: ignore[no-untyped-def]
 def test_model_number_before_a_singular_noun_is_a_name(analyse) -> None:  # type: ignore[no-untyped-def]
     figs = figures_of(analyse, "The carrier ordered five new 737 aircraft and retired the 717 jet.")
     assert "five" in figs and "717" not in figs
+
+
+def test_hyphen_range_is_one_figure(analyse) -> None:  # type: ignore[no-untyped-def]
+    figs = figures_of(analyse, "The jet seats 200-250 people and sales fell 15-20% this year.")
+    assert (figs["200-250"].low, figs["200-250"].high, figs["200-250"].unit) == (200, 250, "people")
+    assert figs["15-20%"].kind == "percent" and figs["15-20%"].value is None
+    assert not figures_of(analyse, "He flew a Boeing 737-800 through the 2010-11 season.")
+
+
+def test_a_number_the_article_uses_as_a_name_is_a_name_everywhere(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Qatar ordered the Boeing 777 in May. It will buy 20 of the larger 777 planes."
+    figs = figures_of(analyse, text)
+    assert "20" in figs and "777" not in figs
+    assert "777" in figures_of(analyse, "It will buy 20 of the larger 777 planes.")
+
+
+def test_a_decimal_is_never_cut_to_its_integer_part(analyse) -> None:  # type: ignore[no-untyped-def]
+    figs = figures_of(analyse, "The 1.8GHz chip earned 4.5p a share; 2.5 million were sold.")
+    assert set(figs) == {"2.5 million"}
+
+
+def test_a_change_to_a_new_level_is_not_a_range(analyse) -> None:  # type: ignore[no-untyped-def]
+    figs = figures_of(
+        analyse, "Crude closed up $2.80 to $51.15 and claims rose 32,000 to 1.41 million."
+    )
+    assert {"$2.80", "$51.15", "32,000", "1.41 million"} <= set(figs)
+    figs = figures_of(analyse, "They forecast a 3% to 3.5% improvement for children aged 10 to 13.")
+    assert figs["3% to 3.5%"].low == 3 and figs["10 to 13"].high == 13

@@ -44,9 +44,12 @@ def find_figures(
     text: str, doc: Doc | None, taken: list[tuple[int, int]], w: FigureWords
 ) -> list[Figure]:
     """Figures of ``text`` outside the ``taken`` spans (time expressions), in text order."""
-    found = []
+    found: list[Figure] = []
+    model_numbers: set[str] = set()  # numbers this article uses as model names
     for m in w.pattern.finditer(text):
-        if _overlaps(m.start(), m.end(), taken) or _is_identifier(text, m.start(), w):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        if _is_identifier(text, m.start(), w) and not _ends_range(text, m.start(), found):
             continue
         item = _read_match(m, w)
         if item is None:
@@ -54,9 +57,11 @@ def find_figures(
         fig = item.figure
         if doc is not None and fig.kind not in ("money", "percent"):
             if _names_something(text, doc, fig):
+                model_numbers.add(fig.text)
                 continue
             unit_tokens = counted_tokens(doc, fig.end, w)
             if _is_model_number(fig, unit_tokens, doc):
+                model_numbers.add(fig.text)
                 continue
             fig.unit = _unit_text(text, unit_tokens, w) or fig.unit
         if _looks_like_year(fig):
@@ -66,7 +71,56 @@ def find_figures(
         if item.figure.kind == "count" and item.figure.unit is None:
             item.figure.kind = "other"
         found.append(item.figure)
-    return merge_ranges(text, found)
+    changes = {f.start for f in found if doc is not None and _after_change(doc, f, w)}
+    merged = merge_ranges(text, found, changes)
+    return [f for f in merged if not _named_elsewhere(f, model_numbers)]
+
+
+def _after_change(doc: Doc, fig: Figure, w: FigureWords) -> bool:
+    """'fell $28.63 to $38.65', 'edged up 0.1% to 4.7%', 'increased by 296,000 to ...': the
+    amount follows a word of change, so a following 'to' gives the new level, not a range."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    i = span.start - 1 if span is not None else -1
+    if i >= 0 and doc[i].lower_ == "by":
+        i -= 1
+    return i >= 0 and (doc[i].lower_ in w.change_verbs or doc[i].lemma_.lower() in w.change_verbs)
+
+
+def _named_elsewhere(fig: Figure, model_numbers: set[str]) -> bool:
+    """'Boeing's larger 777 planes' where the article also writes 'Boeing 777': a bare
+    three- or four-digit integer the article uses as a name anywhere names a model everywhere."""
+    return (
+        fig.kind not in ("money", "percent")
+        and _MODEL_NUMBER.fullmatch(fig.text) is not None
+        and fig.text in model_numbers
+    )
+
+
+_HYPHEN_RANGE = re.compile(r"(?<![\w.,-])(\d[\d,]*(?:\.\d+)?)-(\d[\d,]*(?:\.\d+)?)(?![\w-])")
+
+
+def _hyphen_range_at(text: str, start: int) -> re.Match[str] | None:
+    """'200-250 seats', '15-20%': two plain numbers joined by a hyphen, the first smaller
+    (so not '737-800' after a name, 'A330-200', '2010-11' or a score '52-35')."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _HYPHEN_RANGE.search(text, max(line_start, start - 30))
+    while m is not None and m.start() <= start:
+        if start in (m.start(1), m.start(2)):
+            low, high = (float(g.replace(",", "")) for g in m.groups())
+            return m if low < high else None
+        m = _HYPHEN_RANGE.search(text, m.start() + 1)
+    return None
+
+
+def _ends_range(text: str, start: int, found: list[Figure]) -> bool:
+    """The second number of a hyphen range whose first number was kept as a figure."""
+    m = _hyphen_range_at(text, start)
+    return (
+        m is not None
+        and start == m.start(2)
+        and bool(found)
+        and found[-1].start <= m.start(1) < found[-1].end
+    )
 
 
 _NAME_ENTITY_TYPES = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "PERSON"}
@@ -82,7 +136,7 @@ def _names_something(text: str, doc: Doc, fig: Figure) -> bool:
         return True
     prev = doc[first.i - 1] if first.i > 0 else None
     if fig.end < len(text) and text[fig.end] == "-" and text[fig.end + 1 : fig.end + 2].isdigit():
-        return True  # "737-800"
+        return _hyphen_range_at(text, fig.start) is None  # "737-800", not "200-250"
     return (
         prev is not None
         and prev.text[:1].isupper()
@@ -217,12 +271,20 @@ def _unit_text(text: str, tokens: Iterable[Token], w: FigureWords) -> str | None
     return cleaned.strip() or None
 
 
-def merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
-    """'between $12 million and $20 million', '200-250', '15-20%' as one figure each."""
+def merge_ranges(text: str, figures: list[Figure], changes: set[int] | None = None) -> list[Figure]:
+    """'between $12 million and $20 million', '200-250', '15-20%' as one figure each; not
+    'X to Y' when X (its start in ``changes``) is a change: 'fell $2 to $40'."""
     merged: list[Figure] = []
     for fig in figures:
         prev = merged[-1] if merged else None
-        if prev is not None and _is_range(text, prev, fig):
+        if (
+            prev is not None
+            and _is_range(text, prev, fig)
+            and not (
+                prev.start in (changes or set())
+                and text[prev.end : fig.start].strip().lower() == "to"
+            )
+        ):
             merged[-1] = _range(text, prev, fig)
         else:
             merged.append(fig)

@@ -29,6 +29,7 @@ class FigureWords:
     approximators: dict[str, str]  # -> about | low | high | exact
     identifier_cues: frozenset[str]
     unit_skip_tokens: frozenset[str]
+    change_verbs: frozenset[str]  # "fell $2 to $40": a change and a level, not a range
     pattern: re.Pattern[str]  # a figure: approximator, currency, amount, scale, percent
     language: str = "en"  # the text2num language that reads number words
 
@@ -57,6 +58,7 @@ def build_figure_words(words: WordLists) -> FigureWords:
         language=language,
         identifier_cues=words.words("figures/identifier_cues.txt"),
         unit_skip_tokens=words.words("figures/unit_skip_tokens.txt", lower=False),
+        change_verbs=words.words("figures/change_verbs.txt"),
         pattern=re.compile(
             rf"(?i)(?<![\w.])(?:(?P<approx>{_alt(approximators)})\s+)?(?:"
             rf"(?P<vague>{_alt(vague_amounts)})"
@@ -84,4 +86,5 @@ def _amount(number_words: Iterable[str], language: str) -> str:
     scales = sorted(set(LANG[language].MULTIPLIERS) | set(LANG[language].HUNDRED), key=len)
     scale = "|".join(re.escape(s) for s in reversed(scales))
     words = rf"{_alt(number_words)}|{number_word_pattern(language)}"
-    return rf"(?:(?:{_DIGITS})(?:\s+(?:{scale})\b)*|(?<![\w-])(?:{words}))"
+    # never a prefix of a longer number: '4.5p' is not '4', '1.8GHz' is not '1'
+    return rf"(?:(?:{_DIGITS})(?![.,]?\d)(?:\s+(?:{scale})\b)*|(?<![\w-])(?:{words}))"
