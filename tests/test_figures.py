@@ -112,13 +112,6 @@ def test_hyphen_range_is_one_figure(analyse) -> None:  # type: ignore[no-untyped
     assert not figures_of(analyse, "He flew a Boeing 737-800 through the 2010-11 season.")
 
 
-def test_a_number_the_article_uses_as_a_name_is_a_name_everywhere(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = "Qatar ordered the Boeing 777 in May. It will buy 20 of the larger 777 planes."
-    figs = figures_of(analyse, text)
-    assert "20" in figs and "777" not in figs
-    assert "777" in figures_of(analyse, "It will buy 20 of the larger 777 planes.")
-
-
 def test_a_decimal_is_never_cut_to_its_integer_part(analyse) -> None:  # type: ignore[no-untyped-def]
     figs = figures_of(analyse, "The 1.8GHz chip earned 4.5p a share; 2.5 million were sold.")
     assert set(figs) == {"2.5 million"}

@@ -45,7 +45,6 @@ def find_figures(
 ) -> list[Figure]:
     """Figures of ``text`` outside the ``taken`` spans (time expressions), in text order."""
     found: list[Figure] = []
-    model_numbers: set[str] = set()  # numbers this article uses as model names
     for m in w.pattern.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -57,11 +56,9 @@ def find_figures(
         fig = item.figure
         if doc is not None and fig.kind not in ("money", "percent"):
             if _names_something(text, doc, fig):
-                model_numbers.add(fig.text)
                 continue
             unit_tokens = counted_tokens(doc, fig.end, w)
             if _is_model_number(fig, unit_tokens, doc):
-                model_numbers.add(fig.text)
                 continue
             fig.unit = _unit_text(text, unit_tokens, w) or fig.unit
         if _looks_like_year(fig):
@@ -72,8 +69,7 @@ def find_figures(
             item.figure.kind = "other"
         found.append(item.figure)
     changes = {f.start for f in found if doc is not None and _after_change(doc, f, w)}
-    merged = merge_ranges(text, found, changes)
-    return [f for f in merged if not _named_elsewhere(f, model_numbers)]
+    return merge_ranges(text, found, changes)
 
 
 def _after_change(doc: Doc, fig: Figure, w: FigureWords) -> bool:
@@ -84,16 +80,6 @@ def _after_change(doc: Doc, fig: Figure, w: FigureWords) -> bool:
     if i >= 0 and doc[i].lower_ == "by":
         i -= 1
     return i >= 0 and (doc[i].lower_ in w.change_verbs or doc[i].lemma_.lower() in w.change_verbs)
-
-
-def _named_elsewhere(fig: Figure, model_numbers: set[str]) -> bool:
-    """'Boeing's larger 777 planes' where the article also writes 'Boeing 777': a bare
-    three- or four-digit integer the article uses as a name anywhere names a model everywhere."""
-    return (
-        fig.kind not in ("money", "percent")
-        and _MODEL_NUMBER.fullmatch(fig.text) is not None
-        and fig.text in model_numbers
-    )
 
 
 _HYPHEN_RANGE = re.compile(r"(?<![\w.,-])(\d[\d,]*(?:\.\d+)?)-(\d[\d,]*(?:\.\d+)?)(?![\w-])")
