@@ -726,3 +726,13 @@ def test_a_message_sent_to_no_one_is_no_consultation(extract) -> None:  # type: 
     ):
         _, evs = extract(text)
         assert all(e.type != "CONSULT" for e in evs), text
+
+
+def test_argument_span_starts_past_the_dateline(pipeline: Pipeline, settings: Settings) -> None:
+    # the parse makes the dateline's place the subject, the name its apposition
+    text = "WASHINGTON -- President Obama, visiting the museum on Saturday, said it would open."
+    art = _article(text, {"Obama": "PERSON"}, {})
+    art.dateline = Mention(0, 10, "WASHINGTON")
+    events.run(art, pipeline.nlp(text), settings, pipeline.words)
+    said = _only(art.events, "said")
+    assert (_name(art, said.actor), said.actor_text) == ("Obama", "President Obama")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.model import Article, Entity, Event
+from newsgraph.model import Article, Entity, Event, Mention
 from newsgraph.stages.common.dateline import past_dateline
 from newsgraph.stages.events.predicate import Predicate
 from newsgraph.stages.events.vocabulary import PLACE_TYPES, EventWords
@@ -214,9 +214,11 @@ def mention_span(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
-def argument_span(token: Token | None) -> tuple[int, int] | None:
+def argument_span(token: Token | None, dateline: Mention | None = None) -> tuple[int, int] | None:
     """An argument's words: the name or noun phrase it heads with its appositions ('parent
-    company EADS'), what ``Event.actor_start/actor_end`` hold."""
+    company EADS'), what ``Event.actor_start/actor_end`` hold; past the dateline, as the
+    argument's entity is ('WASHINGTON -- President Obama said': 'President Obama')."""
+    token = past_dateline(token, dateline)
     if token is None:
         return None
     start, end = mention_span(token)

@@ -175,10 +175,10 @@ def build_event(
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
     )
-    if (span := args.argument_span(pred.actor)) is not None:
+    if (span := args.argument_span(pred.actor, article.dateline)) is not None:
         event.actor_start, event.actor_end = span
         event.actor_text = article.text[span[0] : span[1]]
-    if (span := args.argument_span(pred.target)) is not None:
+    if (span := args.argument_span(pred.target, article.dateline)) is not None:
         event.target_start, event.target_end = span
         event.target_text = article.text[span[0] : span[1]]
     return event
