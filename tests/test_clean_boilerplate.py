@@ -97,3 +97,33 @@ def test_only_the_trailing_run_is_a_footer() -> None:
 def test_long_prose_paragraph_is_never_a_footer() -> None:
     prose = "Subscribe " + "and the committee said that the report was late " * 10
     assert clean_text(f"Headline here\n\n{BODY}\n\n{prose.strip()}").text.endswith("late")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Never miss the latest news by signing up to our newsletter today!",
+        "Contenido Relacionado",
+        "Weitere Beiträge aus der Kolumne:",
+        "Crédits photos : Bestimage",
+        "Die Gäste am Ufer. (Bildquelle: Ring der Landjugend)",
+        "© 2022, Harbour Times. This article is the copyrighted property of Harbour Times.",
+        "Aktualisiert am 17.01.2021.",
+        "January 13, 2020 at 08:45 AM | categories: Python, Mercurial | View Comments",
+    ],
+)
+def test_furniture_inside_the_body_is_cut_in_any_language(furniture: str) -> None:
+    clean = clean_text(f"Headline here\n\nFirst paragraph.\n\n{furniture}\n\n{BODY}")
+    assert clean.text == f"First paragraph.\n\n{BODY}"
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Readers who subscribe can now choose which topics reach them, the editor said.",
+        "Updated rules for the patrols take effect next week.",
+        "Weitere Gespräche sind für Juni geplant.",
+    ],
+)
+def test_prose_near_the_new_cues_is_kept(prose: str) -> None:
+    assert prose in clean_text(f"Headline here\n\nFirst paragraph.\n\n{prose}\n\n{BODY}").text
