@@ -138,4 +138,4 @@ if __name__ == "__main__":  # python -m newsgraph.eval.french [tests/data/fr_new
 
     gold = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/data/fr_news.json")
     for name, value in evaluate_french(gold, Pipeline(Settings())).scores.items():
-        print(f"{name:28} {value:.4f}")
+        print(f"{name:32} {value:.4f}")
