@@ -47,6 +47,7 @@ class NameLexicons:
     portfolios: frozenset[str]  # lowercase portfolios opening a title ('Defence Minister')
     title_prepositions: frozenset[str]  # 'of', 'for', 'to': 'Minister of', French 'de', 'du'
     title_articles: frozenset[str]  # 'the' of 'Secretary-General of the OAS', French 'la', "l'"
+    portfolio_articles: frozenset[str]  # French 'la' of 'ministre de la Santé'; none in English
     speech_verbs: frozenset[str]  # lemmas: 'Keta said' shows a person (shared with quotes)
     demonyms: Mapping[str, str]  # demonym -> alpha-3 ('' for groups without one country)
     countries: Mapping[str, str]  # lowercased country name -> alpha-3
@@ -153,6 +154,7 @@ def build_name_lexicons(words: WordLists) -> NameLexicons:
         portfolios=words.words("entities/portfolio_words.txt"),
         title_prepositions=words.words("entities/title_prepositions.txt"),
         title_articles=words.words("entities/title_articles.txt"),
+        portfolio_articles=words.words("entities/portfolio_articles.txt"),
         speech_verbs=speech_verbs(words),
         demonyms=_demonyms(words),
         countries=countries,

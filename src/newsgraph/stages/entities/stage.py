@@ -357,14 +357,14 @@ def _whole_title(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
 
 def _portfolio_word(token: Token, lex: NameLexicons) -> bool:
     """A word of a portfolio: 'Foreign Affairs', 'Trade and Industry', French 'Cohésion des
-    territoires' (a title preposition or article inside it)."""
+    territoires' (a title preposition inside it, and the article French puts before it)."""
     lowered = token.lower_
     return (
         lowered in lex.portfolios
         or lowered in lex.title_modifiers
         or lowered in ("and", "&")
         or lowered in lex.title_prepositions
-        or lowered in lex.title_articles
+        or lowered in lex.portfolio_articles
     )
 
 
