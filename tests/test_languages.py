@@ -106,3 +106,16 @@ def test_french_institutions_are_organisations_and_the_state_no_name(pipeline: P
     assert {("parquet de Brest", "ORG"), ("rectorat de Créteil", "ORG")} <= names
     assert ("lycée Paul Bert", "ORG") in names
     assert not any(name in ("État", "Brest", "Créteil", "Paul Bert") for name, _ in names)
+
+
+def test_french_titles_take_de_la_and_give_a_titled_person(pipeline: Pipeline) -> None:
+    text = (
+        "Selon le journal, le ministre de l'Intérieur Gérald Darmanin a reçu mardi la ministre de "
+        "la Culture. Le ministre des Armées Florence Parly a visité Toulon. Jean Dupont fut "
+        "ministre de la Cohésion des territoires pendant un an."
+    )
+    (article,) = pipeline.analyse_batch([Article(id="fr", text=text, language="fr")])
+    titles = {e.name: e.titles for e in article.entities if e.type == "PERSON"}
+    assert titles["Gérald Darmanin"] == ["ministre de l'Intérieur"]
+    assert titles["Florence Parly"] == ["ministre des Armées"]
+    assert not any("Culture" in e.name or "Cohésion" in e.name for e in article.entities)

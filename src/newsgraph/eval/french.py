@@ -5,6 +5,8 @@ referent: a system entity matches a gold one when any of its surface forms (name
 mention texts) equals the gold name or one of its aliases (case, apostrophe and whitespace
 folded), one to one; "typed" also needs the same type. Dates are scored per mention: a system
 DATE or TIME expression matches a gold date when their spans overlap and the values are equal.
+Every score is given for all texts and for the tune and check halves of their pages
+(``page_half``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.eval.report import PRF, Report
+from newsgraph.eval.split import HALVES, half_of
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 
@@ -44,15 +47,24 @@ def evaluate_french(path: Path, pipeline: Pipeline) -> Report:
         Article(id=d["id"], text=d["text"], published=d["published"], language="fr")
         for d in documents
     ]
-    counts = Counts()
+    counts = {half: Counts() for half in ("all", *HALVES)}
     for doc, article in zip(documents, pipeline.analyse_batch(articles), strict=True):
-        _score_entities(doc["entities"], article, counts)
-        _score_dates(doc["text"], doc["dates"], article, counts)
+        for half in ("all", page_half(doc["id"])):
+            _score_entities(doc["entities"], article, counts[half])
+            _score_dates(doc["text"], doc["dates"], article, counts[half])
     report = Report(task="french", documents=len(documents))
-    for name, prf in (("typed", counts.typed), ("untyped", counts.untyped)):
-        _add(report, f"entities.{name}", prf)
-    _add(report, "dates.value", counts.dates)
+    for half, count in counts.items():
+        prefix = "" if half == "all" else f"{half}."
+        for name, prf in (("typed", count.typed), ("untyped", count.untyped)):
+            _add(report, f"{prefix}entities.{name}", prf)
+        _add(report, f"{prefix}dates.value", count.dates)
     return report
+
+
+def page_half(doc_id: str) -> str:
+    """The half of a text: that of its page's name, its id without the passage number
+    ('regards-2' -> 'regards'), so two passages of one page stay in one half."""
+    return half_of(doc_id.rsplit("-", 1)[0])
 
 
 def _add(report: Report, name: str, prf: PRF) -> None:
@@ -126,4 +138,4 @@ if __name__ == "__main__":  # python -m newsgraph.eval.french [tests/data/fr_new
 
     gold = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/data/fr_news.json")
     for name, value in evaluate_french(gold, Pipeline(Settings())).scores.items():
-        print(f"{name:28} {value:.4f}")
+        print(f"{name:32} {value:.4f}")

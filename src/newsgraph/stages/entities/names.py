@@ -45,6 +45,9 @@ class NameLexicons:
     org_roles: frozenset[str]  # lowercase roles that follow an organisation's name
     org_nouns: frozenset[str]  # lowercase nouns right before an organisation's name
     portfolios: frozenset[str]  # lowercase portfolios opening a title ('Defence Minister')
+    title_prepositions: frozenset[str]  # 'of', 'for', 'to': 'Minister of', French 'de', 'du'
+    title_articles: frozenset[str]  # 'the' of 'Secretary-General of the OAS', French 'la', "l'"
+    portfolio_articles: frozenset[str]  # French 'la' of 'ministre de la Santé'; none in English
     speech_verbs: frozenset[str]  # lemmas: 'Keta said' shows a person (shared with quotes)
     demonyms: Mapping[str, str]  # demonym -> alpha-3 ('' for groups without one country)
     countries: Mapping[str, str]  # lowercased country name -> alpha-3
@@ -149,6 +152,9 @@ def build_name_lexicons(words: WordLists) -> NameLexicons:
         org_roles=words.words("entities/org_roles.txt"),
         org_nouns=words.words("entities/org_nouns.txt"),
         portfolios=words.words("entities/portfolio_words.txt"),
+        title_prepositions=words.words("entities/title_prepositions.txt"),
+        title_articles=words.words("entities/title_articles.txt"),
+        portfolio_articles=words.words("entities/portfolio_articles.txt"),
         speech_verbs=speech_verbs(words),
         demonyms=_demonyms(words),
         countries=countries,
@@ -234,7 +240,6 @@ def initials(words: list[str]) -> set[str]:
 
 
 MAX_OF_OBJECT = 6  # tokens of the name in 'Minister of <name> <person>'
-TITLE_PREPOSITIONS = frozenset({"of", "for", "to"})  # 'Minister of', 'Commissioner for'
 _OBJECT_JOINERS = frozenset({"and", "&"})  # 'Minister of Trade and Industry'
 
 
@@ -243,9 +248,10 @@ def role_of_before(
 ) -> int | None:
     """Index of 'Minister' in 'Minister of Foreign Affairs <start>', or None.
 
-    The object may join names ('Commissioner for Peace and Security') and open with 'the'
-    ('Secretary-General of the OAS'). ``is_named`` says which tokens may form the name after
-    the preposition (capitalised words, entities).
+    The object may join names ('Commissioner for Peace and Security') and open with an article
+    ('Secretary-General of the OAS', French 'ministre de la Santé'): both lists are language
+    data (``title_prepositions.txt``, ``title_articles.txt``). ``is_named`` says which tokens
+    may form the name after the preposition (capitalised words, entities).
     """
     j = start - 1
     named = 0
@@ -255,9 +261,9 @@ def role_of_before(
         elif doc[j].lower_ not in _OBJECT_JOINERS or j == start - 1:
             break
         j -= 1
-    if j >= 0 and doc[j].lower_ == "the" and j < start - 1:
+    if j >= 0 and doc[j].lower_ in lex.title_articles and j < start - 1:
         j -= 1
-    if named == 0 or j < 1 or doc[j].lower_ not in TITLE_PREPOSITIONS:
+    if named == 0 or j < 1 or doc[j].lower_ not in lex.title_prepositions:
         return None
     if doc[j + 1].lower_ in _OBJECT_JOINERS:
         return None

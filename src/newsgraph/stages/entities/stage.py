@@ -36,7 +36,6 @@ from newsgraph.stages.entities.names import (
     PLACE_LABELS,
     POSSESSIVES,
     QUOTE_CHARS,
-    TITLE_PREPOSITIONS,
     NameLexicons,
     acronym_key,
     build_name_lexicons,
@@ -174,7 +173,9 @@ def _trim(ent: Span, lex: NameLexicons) -> RawMention | None:
         return None  # a model number stays: '747', '787s' typed PRODUCT
     if span.text in lex.common_nouns:  # French "le chef de l'État": the state, no name
         return None
-    if ent.label_ != "PERSON" and _opens_title(doc, start, end, lex):
+    if ent.label_ != "PERSON" and (
+        _opens_title(doc, start, end, lex) or _whole_title(doc, start, end, lex)
+    ):
         return None
     return RawMention(
         start=start,
@@ -293,9 +294,9 @@ def _name_after_title(doc: Doc, start: int, end: int, label: str, lex: NameLexic
     for n in range(start + 1, end - 1):
         if all(_name_word(doc, i, first=i == start, lex=lex) for i in range(start, n)):
             continue
-        if not all(_name_word(doc, i, first=i == n, lex=lex) for i in range(n, end)):
+        if not all(_name_word(doc, i, first=i == n, lex=lex, any_tag=True) for i in range(n, end)):
             continue
-        head = role_of_before(doc, n, _capitalised, lex)
+        head = role_of_before(doc, n, lambda t: _object_word(t, lex), lex)
         if head is None or not all(_title_word(t) for t in doc[start : max(start, head)]):
             continue
         if head >= start or (label != "PERSON" and _inside_title(doc, head, start, n, lex)):
@@ -306,16 +307,21 @@ def _name_after_title(doc: Doc, start: int, end: int, label: str, lex: NameLexic
 def _inside_title(doc: Doc, head: int, start: int, n: int, lex: NameLexicons) -> bool:
     """The span opens inside the object of the title ('for Peace and [Security Amara Diallo')
     or what it would lose is a portfolio ('of [Foreign Affairs Jane Doe')."""
-    first = head + 3 if doc[head + 2].lower_ == "the" else head + 2
+    first = head + 3 if doc[head + 2].lower_ in lex.title_articles else head + 2
     return start > first or any(t.lower_ in lex.portfolios for t in doc[start:n])
 
 
-def _name_word(doc: Doc, i: int, first: bool, lex: NameLexicons) -> bool:
-    """A word of a person's name: capitalised, not a portfolio, acronym or organisation word."""
+def _name_word(doc: Doc, i: int, first: bool, lex: NameLexicons, any_tag: bool = False) -> bool:
+    """A word of a person's name: capitalised, not a portfolio, acronym or organisation word.
+
+    ``any_tag`` takes a capitalised word inside an entity span whatever its tag: the French
+    tagger reads 'Roman Prymula' after 'ministre de la Santé' as a noun and a pronoun.
+    """
     token = doc[i]
     if token.text in ("-", "'") and not first:
         return True
-    if not _capitalised(token) or token.text.isupper() or token.text in lex.org_words:
+    capitalised = token.text[:1].isupper() if any_tag else _capitalised(token)
+    if not capitalised or token.text.isupper() or token.text in lex.org_words:
         return False
     return token.lower_ not in lex.portfolios | lex.title_modifiers | lex.roles
 
@@ -332,17 +338,33 @@ def _opens_title(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
         return False
     if end < len(doc) and lex.is_role(doc[end]):
         return True
-    i = start - 1
+    i = start - 1  # back over the portfolio words and 'of' ('de la' in French) to the role
     while i > 0 and _portfolio_word(doc[i], lex):
         i -= 1
-    return i > 0 and doc[i].lower_ in TITLE_PREPOSITIONS and lex.is_role(doc[i - 1])
+    return i + 1 < start and doc[i + 1].lower_ in lex.title_prepositions and lex.is_role(doc[i])
+
+
+def _whole_title(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
+    """'ministre de la Santé' typed ORG: a role with its portfolio and no name after it."""
+    head = _leading_title_end(doc, start, end, lex)
+    if head == start or doc[head].lower_ not in lex.title_prepositions:
+        return False
+    rest = doc[head:end]
+    return any(t.lower_ in lex.portfolios for t in rest) and all(
+        _portfolio_word(t, lex) for t in rest
+    )
 
 
 def _portfolio_word(token: Token, lex: NameLexicons) -> bool:
+    """A word of a portfolio: 'Foreign Affairs', 'Trade and Industry', French 'Cohésion des
+    territoires' (a title preposition inside it, and the article French puts before it)."""
+    lowered = token.lower_
     return (
-        token.lower_ in lex.portfolios
-        or token.lower_ in lex.title_modifiers
-        or token.lower_ in ("and", "&")
+        lowered in lex.portfolios
+        or lowered in lex.title_modifiers
+        or lowered in ("and", "&")
+        or lowered in lex.title_prepositions
+        or lowered in lex.portfolio_articles
     )
 
 
@@ -357,7 +379,9 @@ def _person_before(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
         return True
     if _modifies_noun_after(doc[start:end]):
         return False  # 'the director of the VOA Eurasian division'
-    return role_of_before(doc, start, _capitalised, lex) is not None  # 'Secretary of State X'
+    return (
+        role_of_before(doc, start, lambda t: _object_word(t, lex), lex) is not None
+    )  # 'Secretary of State X'
 
 
 def _modifies_noun_after(span: Span) -> bool:
@@ -370,6 +394,12 @@ def _modifies_noun_after(span: Span) -> bool:
 
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.pos_ == "PROPN"
+
+
+def _object_word(token: Token, lex: NameLexicons) -> bool:
+    """A word of a title's named object: a proper noun, or a capitalised portfolio the tagger
+    read as a common noun (French 'ministre de la Santé')."""
+    return _capitalised(token) or (token.text[:1].isupper() and token.lower_ in lex.portfolios)
 
 
 def _place_around(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:

@@ -18,7 +18,6 @@ from newsgraph.model import Article, Entity
 from newsgraph.settings import Settings
 from newsgraph.stages.entities.names import (
     QUOTE_CHARS,
-    TITLE_PREPOSITIONS,
     NameLexicons,
     build_name_lexicons,
     role_of_before,
@@ -130,13 +129,13 @@ def _premodifier_with_of(
     doc: Doc, start: int, owner: list[Entity | None], lex: NameLexicons
 ) -> StatedRole | None:
     """'Prime Minister of Canada Stephen Harper', 'Secretary of State Antony Blinken'."""
-    head = role_of_before(doc, start, lambda t: _in_named_object(t, owner), lex)
+    head = role_of_before(doc, start, lambda t: _in_named_object(t, owner, lex), lex)
     if head is None or owner[head] is not None:
         return None
     role = _role_phrase(doc, head, owner, lex, lower_bound=doc[start].sent.start)
     obj = doc[head + 2 : start]
     named = list(dict.fromkeys(e.name for t in obj if (e := owner[t.i]) and _is_body(e)))
-    bare = [t for t in obj if t.lower_ != "the"]
+    bare = [t for t in obj if t.lower_ not in lex.title_articles]
     if not named and len(bare) == 1 and _is_acronym(bare[0].text):
         named = [bare[0].text]  # 'Secretary-General of the OAS', OAS missed by NER
     if named:
@@ -157,11 +156,14 @@ def _is_body(entity: Entity) -> bool:
     return " " in entity.name or entity.name.isupper()
 
 
-def _in_named_object(token: Token, owner: list[Entity | None]) -> bool:
+def _in_named_object(token: Token, owner: list[Entity | None], lex: NameLexicons) -> bool:
+    """An entity other than a person, a proper noun, or a capitalised portfolio the tagger read
+    as a common noun (French 'ministre de la Santé')."""
     entity = owner[token.i]
     if entity is not None:
         return entity.type != "PERSON"
-    return token.pos_ == "PROPN" and token.text[:1].isupper()
+    portfolio = token.pos_ == "NOUN" and token.lower_ in lex.portfolios
+    return (token.pos_ == "PROPN" or portfolio) and token.text[:1].isupper()
 
 
 def _apposition_before(
@@ -268,7 +270,7 @@ def _role_with_object(
 
 def _portfolio_object(doc: Doc, i: int, lex: NameLexicons) -> str:
     """' of fisheries' after 'minister': the lowercase portfolio a title names, or ''."""
-    if i + 1 >= len(doc) or doc[i].lower_ not in TITLE_PREPOSITIONS:
+    if i + 1 >= len(doc) or doc[i].lower_ not in lex.title_prepositions:
         return ""
     j = i + 1
     while j < len(doc) and (doc[j].lower_ in lex.portfolios or doc[j].lower_ in ("and", "&")):
