@@ -14,6 +14,7 @@ Only single-word lemmas are kept; the runtime reads the packaged file, never Wor
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,10 +57,10 @@ NOTICE = """# Nouns whose first WordNet sense is an act, event or process, or is
 """
 
 
-def read_synsets(data_noun: Path) -> dict[str, tuple[int, bool]]:
-    """Synset offset -> (lexicographer file number, whether it is derived from a verb)."""
-    out: dict[str, tuple[int, bool]] = {}
-    for line in data_noun.read_text("utf-8", errors="replace").splitlines():
+def read_data(data_file: Path) -> Iterator[tuple[str, int, list[list[str]]]]:
+    """(offset, lexicographer file number, pointers) of each synset of a WordNet data file
+    (data.noun, data.verb); a pointer is [symbol, target offset, part of speech, source/target]."""
+    for line in data_file.read_text("utf-8", errors="replace").splitlines():
         if line.startswith(" "):
             continue  # the licence header
         fields = line.split("|")[0].split()
@@ -67,25 +68,40 @@ def read_synsets(data_noun: Path) -> dict[str, tuple[int, bool]]:
         at = 4 + 2 * words
         pointers = int(fields[at])
         ptrs = [fields[at + 1 + 4 * i : at + 5 + 4 * i] for i in range(pointers)]
-        from_verb = any(p[0] == "+" and p[2] == "v" for p in ptrs)
-        out[fields[0]] = (int(fields[1]), from_verb)
-    return out
+        yield fields[0], int(fields[1]), ptrs
+
+
+def read_index(index_file: Path) -> Iterator[tuple[str, list[str]]]:
+    """(lemma, synset offsets, most frequent first) of each line of a WordNet index file."""
+    for line in index_file.read_text("utf-8", errors="replace").splitlines():
+        if line.startswith(" "):
+            continue  # the licence header
+        fields = line.split()
+        yield fields[0], fields[-int(fields[2]) :]  # synset offsets close the line
+
+
+def single_word(lemma: str) -> bool:
+    """The lemmas every build script keeps: one alphabetic word ('ceasefire', not 'cease_fire')."""
+    return "_" not in lemma and lemma.isalpha()
+
+
+@functools.cache
+def read_synsets(data_noun: Path) -> dict[str, tuple[int, bool]]:
+    """Synset offset -> (lexicographer file number, whether it is derived from a verb)."""
+    return {
+        offset: (lexfile, any(p[0] == "+" and p[2] == "v" for p in ptrs))
+        for offset, lexfile, ptrs in read_data(data_noun)
+    }
 
 
 def first_senses(wordnet: Path) -> Iterator[tuple[str, int, bool]]:
     """(lemma, lexicographer file, derived from a verb) of each single-word noun lemma's first
     (most frequent) WordNet sense: what every build_*_nouns.py script selects from."""
     synsets = read_synsets(wordnet / "data.noun")
-    for line in (wordnet / "index.noun").read_text("utf-8", errors="replace").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, synset_count = fields[0], int(fields[2])
-        if "_" in lemma or not lemma.isalpha():
-            continue
-        first = fields[-synset_count]  # synset offsets close the line, most frequent first
-        lexfile, from_verb = synsets.get(first, (0, False))
-        yield lemma, lexfile, from_verb
+    for lemma, offsets in read_index(wordnet / "index.noun"):
+        if single_word(lemma):
+            lexfile, from_verb = synsets.get(offsets[0], (0, False))
+            yield lemma, lexfile, from_verb
 
 
 def first_sense_nouns(wordnet: Path, lexfiles: frozenset[int]) -> list[str]:
@@ -97,15 +113,11 @@ def deverbal_nouns(wordnet: Path) -> set[str]:
     """Noun lemmas with a sense derived from a verb: WordNet often draws the derivation link
     on one sense only ('loss' has it on its eighth, 'bankruptcy' on its second)."""
     synsets = read_synsets(wordnet / "data.noun")
-    out = set()
-    for line in (wordnet / "index.noun").read_text("utf-8", errors="replace").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        offsets = fields[-int(fields[2]) :]
-        if any(synsets.get(offset, (0, False))[1] for offset in offsets):
-            out.add(fields[0])
-    return out
+    return {
+        lemma
+        for lemma, offsets in read_index(wordnet / "index.noun")
+        if any(synsets.get(offset, (0, False))[1] for offset in offsets)
+    }
 
 
 def event_nouns(wordnet: Path) -> list[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from build_event_nouns import read_data, read_index, single_word
 from build_person_nouns import LICENCE
 
 ROOT_LEMMA = "defeat"  # its first sense: 'get the better of, overcome, defeat'
@@ -31,31 +32,19 @@ NOTICE = (
 
 def read_verb_synsets(data_verb: Path) -> dict[str, list[str]]:
     """Synset offset -> offsets of its hyponyms."""
-    out: dict[str, list[str]] = {}
-    for line in data_verb.read_text("utf-8", errors="replace").splitlines():
-        if line.startswith(" "):
-            continue  # the licence header
-        fields = line.split("|")[0].split()
-        words = int(fields[3], 16)
-        at = 4 + 2 * words
-        pointers = int(fields[at])
-        ptrs = [fields[at + 1 + 4 * i : at + 5 + 4 * i] for i in range(pointers)]
-        out[fields[0]] = [p[1] for p in ptrs if p[0] == "~" and p[2] == "v"]
-    return out
+    return {
+        offset: [p[1] for p in ptrs if p[0] == "~" and p[2] == "v"]
+        for offset, _, ptrs in read_data(data_verb)
+    }
 
 
 def first_verb_senses(wordnet: Path) -> dict[str, str]:
     """Single-word verb lemma -> the offset of its first (most frequent) sense."""
-    firsts = {}
-    for line in (wordnet / "index.verb").read_text("utf-8", errors="replace").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, synset_count = fields[0], int(fields[2])
-        if "_" in lemma or not lemma.isalpha():
-            continue
-        firsts[lemma] = fields[-synset_count]
-    return firsts
+    return {
+        lemma: offsets[0]
+        for lemma, offsets in read_index(wordnet / "index.verb")
+        if single_word(lemma)
+    }
 
 
 def win_verbs(wordnet: Path) -> list[str]:

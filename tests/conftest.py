@@ -3,9 +3,11 @@ ends and headless Chromium for the browser tests."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,21 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"needs ../shared/{'/'.join(parts)} (not present on this machine)")
     return path
+
+
+def load_script(name: str) -> Any:
+    """A build script of scripts/ imported as a module (its sibling scripts importable while it
+    loads), to check that a packaged word list is what the script builds."""
+    scripts = str(ROOT / "scripts")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, scripts)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(scripts)
+    return module
 
 
 # -- the evaluation gate ----------------------------------------------------------------------

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-from conftest import ROOT, shared_path
+from conftest import load_script, shared_path
 from newsgraph.pipeline import Pipeline
 from newsgraph.stages.events.cameo import CAMEO_FILE, match_verb, parse_cameo_verbs
 from newsgraph.stages.events.predicate import Coding
@@ -48,11 +46,7 @@ def test_the_packaged_patterns_load(pipeline: Pipeline) -> None:
 
 
 def test_the_packaged_patterns_are_what_the_script_builds() -> None:
-    script = ROOT / "scripts" / "build_cameo_verbs.py"
-    spec = importlib.util.spec_from_file_location("build_cameo_verbs", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("build_cameo_verbs")
     rows = module.build(
         shared_path("data", "petrarch2", "CAMEO.2.0.txt"),
         shared_path("data", "plover", "CAMEO2PLOVER-2021.txt"),

@@ -54,21 +54,17 @@ def test_plover_events_keep_their_type_beside_the_others(analyse) -> None:  # ty
 
 
 def test_the_packaged_event_nouns_are_what_the_script_builds() -> None:
-    import importlib.util
     from pathlib import Path
 
     import pytest
 
-    from conftest import ROOT
+    from conftest import load_script
     from newsgraph.wordlists import WordLists
 
     wordnet = Path("/usr/share/wordnet")
     if not (wordnet / "data.noun").exists():
         pytest.skip("needs WordNet 3.0 (apt-get install wordnet-base)")
-    spec = importlib.util.spec_from_file_location("nouns", ROOT / "scripts/build_event_nouns.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("build_event_nouns")
     built = module.NOTICE + "\n".join(module.event_nouns(wordnet)) + "\n"
     assert WordLists().text("events/event_nouns.txt") == built
 

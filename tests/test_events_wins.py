@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import load_script
 from newsgraph.wordlists import WordLists
 
 
@@ -26,14 +25,10 @@ def test_beating_people_stays_an_assault(analyse) -> None:  # type: ignore[no-un
     assert _types(analyse, "Police beat protesters in Cairo on Friday.") == ["ASSAULT"]
 
 
-def test_the_packaged_win_verbs_are_what_the_script_builds(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.syspath_prepend(str(ROOT / "scripts"))  # the script imports its siblings
+def test_the_packaged_win_verbs_are_what_the_script_builds() -> None:
     wordnet = Path("/usr/share/wordnet")
     if not (wordnet / "data.verb").exists():
         pytest.skip("needs WordNet 3.0 (apt-get install wordnet-base)")
-    spec = importlib.util.spec_from_file_location("wins", ROOT / "scripts/build_win_verbs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("build_win_verbs")
     built = module.NOTICE + module.LICENCE + "\n".join(module.win_verbs(wordnet)) + "\n"
     assert WordLists().text("events/win_verbs.txt") == built
