@@ -111,6 +111,11 @@ class NameLexicons:
         """A head noun of a job title ('minister', 'leader', 'CEO')."""
         return token.lower_ in self.roles and token.pos_ in ("NOUN", "PROPN")
 
+    def is_capitalised_portfolio(self, token: Token) -> bool:
+        """A portfolio written capitalised, as a title's named object ('Santé' of French
+        'ministre de la Santé', which the tagger reads as a common noun)."""
+        return token.text[:1].isupper() and token.lower_ in self.portfolios
+
     def is_honorific(self, token: Token) -> bool:
         return token.lower_ in self.honorifics
 

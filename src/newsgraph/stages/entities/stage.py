@@ -399,7 +399,7 @@ def _capitalised(token: Token) -> bool:
 def _object_word(token: Token, lex: NameLexicons) -> bool:
     """A word of a title's named object: a proper noun, or a capitalised portfolio the tagger
     read as a common noun (French 'ministre de la Santé')."""
-    return _capitalised(token) or (token.text[:1].isupper() and token.lower_ in lex.portfolios)
+    return _capitalised(token) or lex.is_capitalised_portfolio(token)
 
 
 def _place_around(doc: Doc, start: int, end: int, lex: NameLexicons) -> bool:
@@ -679,7 +679,12 @@ def _with_financial(doc: Doc, raw: list[RawMention], words: WordLists) -> list[R
         RawMention(start=s, end=e, label=FINANCIAL, name=doc[s:e].text, key=_key(doc[s:e]))
         for s, e in spans
     ]
-    kept = [m for m in raw if not any(s < m.end and m.start < e for s, e in spans)]
+    return _replacing_overlapped(raw, found)
+
+
+def _replacing_overlapped(raw: list[RawMention], found: list[RawMention]) -> list[RawMention]:
+    """``found`` in place of the mentions of ``raw`` it overlaps, in text order."""
+    kept = [m for m in raw if not any(f.start < m.end and m.start < f.end for f in found)]
     return sorted(kept + found, key=lambda m: m.start)
 
 
@@ -695,21 +700,10 @@ def _with_institutions(doc: Doc, raw: list[RawMention], nouns: Nouns) -> list[Ra
             spans.append((start, m.end))
     if not spans:
         return raw
-    found = [
-        RawMention(s, e, "ORG", doc[s:e].text, _key(doc[s:e]), org_cue=True)
-        for s, e in _resolve_spans(spans)
-    ]
-    kept = [m for m in raw if not any(f.start < m.end and m.start < f.end for f in found)]
-    return sorted(kept + found, key=lambda m: m.start)
-
-
-def _resolve_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Non-overlapping spans, the longest first."""
-    kept: list[tuple[int, int]] = []
-    for s, e in sorted(spans, key=lambda x: x[0] - x[1]):
-        if all(e <= ks or ke <= s for ks, ke in kept):
-            kept.append((s, e))
-    return kept
+    found = _resolve_overlaps(
+        [RawMention(s, e, "ORG", doc[s:e].text, _key(doc[s:e]), org_cue=True) for s, e in spans]
+    )
+    return _replacing_overlapped(raw, found)
 
 
 def _cue_labels(m: RawMention) -> list[str]:

@@ -162,8 +162,9 @@ def _in_named_object(token: Token, owner: list[Entity | None], lex: NameLexicons
     entity = owner[token.i]
     if entity is not None:
         return entity.type != "PERSON"
-    portfolio = token.pos_ == "NOUN" and token.lower_ in lex.portfolios
-    return (token.pos_ == "PROPN" or portfolio) and token.text[:1].isupper()
+    if token.pos_ == "NOUN":
+        return lex.is_capitalised_portfolio(token)
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
 def _apposition_before(
